@@ -1,0 +1,79 @@
+package sa.mustafeed.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Builds the SDK clients once per cold start, the cheap way: an explicit region and credentials chain
+ * (the default chains probe files and instance metadata), and the JDK's URLConnection HTTP client
+ * (no Apache or Netty to load). The endpoint comes from the SDK's own AWS_ENDPOINT_URL /
+ * aws.endpointUrl setting, so the same code talks to AWS, moto or LocalStack.
+ */
+public final class AwsClients {
+    /** The kiosk visitor is waiting: fail over to "try again" quickly rather than hang. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(6);
+
+    private AwsClients() {
+    }
+
+    public static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT)
+                .build();
+    }
+
+    public static DynamoDbClient dynamoDb(SdkHttpClient http, Optional<URI> endpoint) {
+        var builder = DynamoDbClient.builder()
+                .httpClient(http)
+                .region(region())
+                .credentialsProvider(credentials())
+                .overrideConfiguration(overrides());
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public static SecretsManagerClient secretsManager(SdkHttpClient http, Optional<URI> endpoint) {
+        var builder = SecretsManagerClient.builder()
+                .httpClient(http)
+                .region(region())
+                .credentialsProvider(credentials())
+                .overrideConfiguration(overrides());
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static ClientOverrideConfiguration overrides() {
+        return ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build();
+    }
+
+    private static Region region() {
+        return Region.of(Config.required("AWS_REGION", "aws.region"));
+    }
+
+    /** Lambda sets the environment keys; SnapStart functions get them from the container endpoint instead. */
+    private static AwsCredentialsProvider credentials() {
+        return AwsCredentialsProviderChain.builder()
+                .reuseLastProviderEnabled(true)
+                .credentialsProviders(
+                        EnvironmentVariableCredentialsProvider.create(),
+                        SystemPropertyCredentialsProvider.create(),
+                        ContainerCredentialsProvider.create())
+                .build();
+    }
+}

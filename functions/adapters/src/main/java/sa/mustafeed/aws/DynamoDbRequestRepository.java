@@ -1,0 +1,114 @@
+package sa.mustafeed.aws;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import sa.mustafeed.core.errors.StorageUnavailableException;
+import sa.mustafeed.core.ports.RequestRepository;
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.IdempotencyRecord;
+import sa.mustafeed.core.request.RequestWithTimeline;
+import sa.mustafeed.core.request.ServiceRequest;
+import sa.mustafeed.core.request.TimelineEntry;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** {@link RequestRepository} on one DynamoDB table (layout in {@link RequestItems}). */
+public final class DynamoDbRequestRepository implements RequestRepository {
+    /** DynamoDB cancels a transaction that races another on the same item; a short retry settles it. */
+    private static final int CONFLICT_RETRIES = 3;
+    private static final int REQUEST_PUT = 0;
+    private static final int IDEMPOTENCY_PUT = 2;
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public DynamoDbRequestRepository(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+    }
+
+    @Override
+    public CreateOutcome create(ServiceRequest request, TimelineEntry firstEntry, Optional<IdempotencyRecord> idempotency) {
+        List<TransactWriteItem> writes = new ArrayList<>(3);
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
+                .item(RequestItems.requestItem(request))
+                .conditionExpression("attribute_not_exists(PK)")).build());
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
+                .item(RequestItems.timelineItem(request.reference(), firstEntry))).build());
+        idempotency.ifPresent(record -> writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
+                .item(RequestItems.idempotencyItem(record))
+                // A stale record (past expiresAt) is replaced: TTL deletion may lag by days.
+                .conditionExpression("attribute_not_exists(PK) OR expiresAt < :now")
+                .expressionAttributeValues(Map.of(":now",
+                        AttributeValue.fromN(Long.toString(request.submittedAt().toEpochMilli()))))).build()));
+
+        for (int attempt = 1; ; attempt++) {
+            try {
+                DynamoDbFailures.call("create request", () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
+                return CreateOutcome.CREATED;
+            } catch (TransactionCanceledException cancelled) {
+                List<CancellationReason> reasons = cancelled.cancellationReasons();
+                if (failedCondition(reasons, IDEMPOTENCY_PUT)) {
+                    return CreateOutcome.IDEMPOTENCY_KEY_TAKEN;
+                }
+                if (failedCondition(reasons, REQUEST_PUT)) {
+                    return CreateOutcome.REFERENCE_TAKEN;
+                }
+                if (attempt >= CONFLICT_RETRIES) {
+                    throw new StorageUnavailableException("create request: transaction kept conflicting", cancelled);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findIdempotency(String key) {
+        Map<String, AttributeValue> item = DynamoDbFailures.call("read idempotency", () -> dynamoDb.getItem(g -> g
+                .tableName(tableName)
+                .key(Map.of(RequestItems.PK, RequestItems.s(RequestItems.idempotencyKey(key)),
+                        RequestItems.SK, RequestItems.s("IDEM")))
+                .consistentRead(true))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(RequestItems.idempotencyRecord(key, item));
+    }
+
+    @Override
+    public Optional<RequestWithTimeline> findWithTimeline(ReferenceCode reference) {
+        QueryResponse response = DynamoDbFailures.call("read request", () -> dynamoDb.query(q -> q
+                .tableName(tableName)
+                .keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", RequestItems.s(RequestItems.requestKey(reference))))
+                .consistentRead(true)));
+        ServiceRequest request = null;
+        List<TimelineEntry> timeline = new ArrayList<>();
+        for (Map<String, AttributeValue> item : response.items()) {
+            String sortKey = item.get(RequestItems.SK).s();
+            if (sortKey.equals(RequestItems.META)) {
+                request = RequestItems.request(item);
+            } else if (sortKey.startsWith(RequestItems.EVENT_PREFIX)) {
+                timeline.add(RequestItems.timelineEntry(item));
+            }
+        }
+        return request == null ? Optional.empty() : Optional.of(new RequestWithTimeline(request, timeline));
+    }
+
+    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
+        return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt + (long) (Math.random() * 20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted", e);
+        }
+    }
+}

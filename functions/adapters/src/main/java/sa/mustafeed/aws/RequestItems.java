@@ -1,0 +1,151 @@
+package sa.mustafeed.aws;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.Category;
+import sa.mustafeed.core.request.Channel;
+import sa.mustafeed.core.request.ContactMethod;
+import sa.mustafeed.core.request.IdempotencyRecord;
+import sa.mustafeed.core.request.Language;
+import sa.mustafeed.core.request.OnBehalf;
+import sa.mustafeed.core.request.ServiceRequest;
+import sa.mustafeed.core.request.Status;
+import sa.mustafeed.core.request.TimelineEntry;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The single-table layout. One partition per request holds the request ({@code META}) and its
+ * timeline ({@code EVT#<time>}), so a lookup is one Query. GSI1 lists requests by status (the staff
+ * queue, oldest first); GSI2 groups a beneficiary's requests by the keyed hash of their mobile.
+ */
+final class RequestItems {
+    static final String PK = "PK";
+    static final String SK = "SK";
+    static final String META = "META";
+    static final String EVENT_PREFIX = "EVT#";
+    static final String TTL = "ttl";
+
+    private RequestItems() {
+    }
+
+    static String requestKey(ReferenceCode reference) {
+        return "REQ#" + reference.value();
+    }
+
+    static String idempotencyKey(String key) {
+        return "IDEM#" + key;
+    }
+
+    static Map<String, AttributeValue> requestItem(ServiceRequest r) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(requestKey(r.reference())));
+        item.put(SK, s(META));
+        item.put("entity", s("request"));
+        item.put("reference", s(r.reference().value()));
+        item.put("category", s(r.category().wireName()));
+        item.put("channel", s(r.channel().wireName()));
+        item.put("status", s(r.status().wireName()));
+        item.put("name", s(r.name()));
+        item.put("mobile", s(r.mobile()));
+        item.put("mobileHash", s(r.mobileHash()));
+        r.email().ifPresent(v -> item.put("email", s(v)));
+        r.nationalIdHash().ifPresent(v -> item.put("nationalIdHash", s(v)));
+        r.nationalIdLast4().ifPresent(v -> item.put("nationalIdLast4", s(v)));
+        item.put("city", s(r.city()));
+        item.put("description", s(r.description()));
+        item.put("preferredContact", s(r.preferredContact().wireName()));
+        item.put("language", s(r.language().wireName()));
+        r.onBehalf().ifPresent(o -> {
+            item.put("onBehalfName", s(o.beneficiaryName()));
+            item.put("onBehalfRelationship", s(o.relationship()));
+        });
+        item.put("consentVersion", s(r.consentVersion()));
+        item.put("consentAt", s(r.consentAt().toString()));
+        item.put("submittedAt", s(r.submittedAt().toString()));
+        item.put("updatedAt", s(r.updatedAt().toString()));
+        item.put("version", AttributeValue.fromN(Long.toString(r.version())));
+        String sortable = r.submittedAt() + "#" + r.reference().value();
+        item.put("GSI1PK", s("STATUS#" + r.status().wireName()));
+        item.put("GSI1SK", s(sortable));
+        item.put("GSI2PK", s("BEN#" + r.mobileHash()));
+        item.put("GSI2SK", s(sortable));
+        return item;
+    }
+
+    static ServiceRequest request(Map<String, AttributeValue> item) {
+        Optional<OnBehalf> onBehalf = opt(item, "onBehalfName")
+                .map(name -> new OnBehalf(name, opt(item, "onBehalfRelationship").orElse("")));
+        return new ServiceRequest(
+                new ReferenceCode(str(item, "reference")),
+                Category.fromWireName(str(item, "category")).orElseThrow(),
+                Channel.fromWireName(str(item, "channel")).orElseThrow(),
+                Status.fromWireName(str(item, "status")).orElseThrow(),
+                str(item, "name"), str(item, "mobile"), str(item, "mobileHash"), opt(item, "email"),
+                opt(item, "nationalIdHash"), opt(item, "nationalIdLast4"),
+                str(item, "city"), str(item, "description"),
+                ContactMethod.fromWireName(str(item, "preferredContact")).orElseThrow(),
+                Language.fromWireName(str(item, "language")).orElseThrow(),
+                onBehalf,
+                str(item, "consentVersion"), Instant.parse(str(item, "consentAt")),
+                Instant.parse(str(item, "submittedAt")), Instant.parse(str(item, "updatedAt")),
+                Long.parseLong(item.get("version").n()));
+    }
+
+    static Map<String, AttributeValue> timelineItem(ReferenceCode reference, TimelineEntry entry) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(requestKey(reference)));
+        item.put(SK, s(EVENT_PREFIX + entry.at() + "#" + entry.status().wireName()));
+        item.put("entity", s("timeline"));
+        item.put("at", s(entry.at().toString()));
+        item.put("status", s(entry.status().wireName()));
+        item.put("public", AttributeValue.fromBool(true));
+        return item;
+    }
+
+    static TimelineEntry timelineEntry(Map<String, AttributeValue> item) {
+        return new TimelineEntry(Instant.parse(str(item, "at")), Status.fromWireName(str(item, "status")).orElseThrow());
+    }
+
+    static Map<String, AttributeValue> idempotencyItem(IdempotencyRecord r) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(idempotencyKey(r.key())));
+        item.put(SK, s("IDEM"));
+        item.put("entity", s("idempotency"));
+        item.put("fingerprint", s(r.fingerprint()));
+        item.put("reference", s(r.reference().value()));
+        item.put("category", s(r.category().wireName()));
+        item.put("status", s(r.status().wireName()));
+        item.put("submittedAt", s(r.submittedAt().toString()));
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(r.expiresAt().toEpochMilli())));
+        item.put(TTL, AttributeValue.fromN(Long.toString(r.expiresAt().getEpochSecond())));
+        return item;
+    }
+
+    static IdempotencyRecord idempotencyRecord(String key, Map<String, AttributeValue> item) {
+        return new IdempotencyRecord(key, str(item, "fingerprint"), new ReferenceCode(str(item, "reference")),
+                Category.fromWireName(str(item, "category")).orElseThrow(),
+                Status.fromWireName(str(item, "status")).orElseThrow(),
+                Instant.parse(str(item, "submittedAt")),
+                Instant.ofEpochMilli(Long.parseLong(item.get("expiresAt").n())));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null || value.s() == null) {
+            throw new IllegalStateException("stored item lacks " + name);
+        }
+        return value.s();
+    }
+
+    private static Optional<String> opt(Map<String, AttributeValue> item, String name) {
+        return Optional.ofNullable(item.get(name)).map(AttributeValue::s);
+    }
+}

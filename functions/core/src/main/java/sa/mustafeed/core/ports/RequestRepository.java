@@ -1,0 +1,42 @@
+package sa.mustafeed.core.ports;
+
+import java.util.Optional;
+
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.IdempotencyRecord;
+import sa.mustafeed.core.request.RequestWithTimeline;
+import sa.mustafeed.core.request.ServiceRequest;
+import sa.mustafeed.core.request.TimelineEntry;
+
+/**
+ * Where requests live. Implementations must be safe under concurrent callers: uniqueness of
+ * references and of idempotency keys is enforced by the store (conditional writes), never by a
+ * read-then-write in the caller.
+ *
+ * <p>Every method may throw {@link sa.mustafeed.core.errors.StorageUnavailableException} when the
+ * store cannot be reached; a failed {@link #create} then stored nothing.
+ */
+public interface RequestRepository {
+
+    /** What {@link #create} did. */
+    enum CreateOutcome {
+        /** The request, its first timeline entry and the idempotency record (if any) were stored together. */
+        CREATED,
+        /** Nothing stored: another request already has this reference. Pick a new one and try again. */
+        REFERENCE_TAKEN,
+        /** Nothing stored: a live idempotency record already holds this key. Read it with {@link #findIdempotency}. */
+        IDEMPOTENCY_KEY_TAKEN
+    }
+
+    /**
+     * Stores a new request all-or-nothing. An idempotency record whose {@code expiresAt} has passed
+     * counts as absent and is replaced.
+     */
+    CreateOutcome create(ServiceRequest request, TimelineEntry firstEntry, Optional<IdempotencyRecord> idempotency);
+
+    /** The idempotency record under this key, live or stale (the caller checks {@code isLiveAt}). */
+    Optional<IdempotencyRecord> findIdempotency(String key);
+
+    /** The request with its public timeline, or empty when there is no such reference. */
+    Optional<RequestWithTimeline> findWithTimeline(ReferenceCode reference);
+}

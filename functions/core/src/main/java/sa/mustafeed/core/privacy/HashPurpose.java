@@ -1,0 +1,9 @@
+package sa.mustafeed.core.privacy;
+
+/** What a keyed hash is for; part of the hashed input so hashes of different kinds never collide. */
+public enum HashPurpose {
+    NATIONAL_ID,
+    MOBILE,
+    CLIENT_ADDRESS,
+    IDEMPOTENCY_BODY
+}

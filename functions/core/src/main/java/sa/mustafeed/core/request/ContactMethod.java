@@ -1,0 +1,24 @@
+package sa.mustafeed.core.request;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** How the beneficiary wants to hear from the association. */
+public enum ContactMethod {
+    SMS("sms"),
+    EMAIL("email");
+
+    private final String wireName;
+
+    ContactMethod(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<ContactMethod> fromWireName(String name) {
+        return Arrays.stream(values()).filter(c -> c.wireName.equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,106 @@
+package sa.mustafeed.core.request;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.errors.RequestNotFoundException;
+import sa.mustafeed.core.errors.StorageUnavailableException;
+import sa.mustafeed.core.errors.TooManyAttemptsException;
+import sa.mustafeed.core.ports.FailedAttempts;
+import sa.mustafeed.core.ports.RequestRepository;
+import sa.mustafeed.core.privacy.HashPurpose;
+import sa.mustafeed.core.privacy.KeyedHasher;
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.validation.Digits;
+import sa.mustafeed.core.validation.MobileNumbers;
+
+/**
+ * Lets a beneficiary follow a request with its reference and the last four digits of the mobile.
+ * A wrong reference and a wrong mobile get the same answer, and failed tries are limited per
+ * reference and per client, so the lookup cannot be used to find or confirm requests.
+ */
+public final class LookupService {
+    public static final Duration WINDOW = Duration.ofMinutes(15);
+    /** A person who mistypes a few times still gets through; a script guessing 4 digits does not. */
+    public static final int MAX_FAILURES_PER_REFERENCE = 5;
+    public static final int MAX_FAILURES_PER_CLIENT = 20;
+
+    private final RequestRepository repository;
+    private final FailedAttempts failedAttempts;
+    private final KeyedHasher hasher;
+    private final Clock clock;
+
+    public LookupService(RequestRepository repository, FailedAttempts failedAttempts, KeyedHasher hasher, Clock clock) {
+        this.repository = Objects.requireNonNull(repository);
+        this.failedAttempts = Objects.requireNonNull(failedAttempts);
+        this.hasher = Objects.requireNonNull(hasher);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * @param clientAddress the caller's network address; only its keyed hash is stored
+     * @throws InvalidInputException when the reference or digits are malformed (nothing counted)
+     * @throws TooManyAttemptsException when this reference or this client failed too often lately
+     * @throws RequestNotFoundException when no request matches both reference and digits
+     * @throws StorageUnavailableException when the store cannot be reached
+     */
+    public LookupResult lookup(Object typedReference, Object typedLastFour, String clientAddress) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<ReferenceCode> reference = typedReference instanceof String s ? ReferenceCode.parse(s) : Optional.empty();
+        if (typedReference == null || typedReference instanceof String t && t.isBlank()) {
+            errors.add(FieldError.of("reference", ErrorCode.REQUIRED));
+        } else if (reference.isEmpty()) {
+            errors.add(FieldError.of("reference", ErrorCode.INVALID_REFERENCE));
+        }
+        Optional<String> lastFour = typedLastFour instanceof String s ? lastFourDigits(s) : Optional.empty();
+        if (typedLastFour == null || typedLastFour instanceof String t && t.isBlank()) {
+            errors.add(FieldError.of("mobileLast4", ErrorCode.REQUIRED));
+        } else if (lastFour.isEmpty()) {
+            errors.add(FieldError.of("mobileLast4", ErrorCode.INVALID_MOBILE_LAST4));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+
+        Instant now = clock.instant();
+        Instant windowStart = Instant.ofEpochSecond(now.getEpochSecond() - now.getEpochSecond() % WINDOW.toSeconds());
+        Instant windowEnd = windowStart.plus(WINDOW);
+        String referenceSubject = "ref:" + reference.get().value();
+        String clientSubject = "client:" + hasher.hash(HashPurpose.CLIENT_ADDRESS, clientAddress == null ? "" : clientAddress);
+        if (failedAttempts.count(referenceSubject, windowStart) >= MAX_FAILURES_PER_REFERENCE
+                || failedAttempts.count(clientSubject, windowStart) >= MAX_FAILURES_PER_CLIENT) {
+            throw new TooManyAttemptsException(Duration.between(now, windowEnd));
+        }
+
+        Optional<RequestWithTimeline> found = repository.findWithTimeline(reference.get())
+                .filter(r -> sameDigits(MobileNumbers.lastFour(r.request().mobile()), lastFour.get()));
+        if (found.isEmpty()) {
+            failedAttempts.record(referenceSubject, windowStart, windowEnd);
+            failedAttempts.record(clientSubject, windowStart, windowEnd);
+            throw new RequestNotFoundException();
+        }
+        ServiceRequest request = found.get().request();
+        return new LookupResult(request.reference(), request.category(), request.status(), request.submittedAt(),
+                request.updatedAt(), found.get().timeline());
+    }
+
+    private static Optional<String> lastFourDigits(String typed) {
+        String ascii = Digits.toAscii(typed.strip());
+        return ascii.length() == 4 && ascii.chars().allMatch(c -> c >= '0' && c <= '9') ? Optional.of(ascii) : Optional.empty();
+    }
+
+    /** Constant time, so response timing does not tell how many digits matched. */
+    private static boolean sameDigits(String stored, String typed) {
+        return MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII), typed.getBytes(StandardCharsets.US_ASCII));
+    }
+}

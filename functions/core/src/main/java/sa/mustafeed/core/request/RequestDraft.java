@@ -1,0 +1,34 @@
+package sa.mustafeed.core.request;
+
+import java.util.List;
+
+import sa.mustafeed.core.errors.FieldError;
+
+/**
+ * A submission as it arrived, before any rule is applied. Every field may be null (absent).
+ * {@code shapeErrors} carries what the transport already found wrong (a number where text belongs),
+ * so one answer lists every problem at once.
+ */
+public record RequestDraft(
+        String category,
+        String channel,
+        String name,
+        String mobile,
+        String email,
+        String nationalId,
+        String city,
+        String description,
+        String preferredContact,
+        String language,
+        Boolean consent,
+        OnBehalfDraft onBehalf,
+        List<FieldError> shapeErrors) {
+
+    public RequestDraft {
+        shapeErrors = shapeErrors == null ? List.of() : List.copyOf(shapeErrors);
+    }
+
+    /** The guardian block as it arrived; fields may be null. */
+    public record OnBehalfDraft(String beneficiaryName, String relationship) {
+    }
+}

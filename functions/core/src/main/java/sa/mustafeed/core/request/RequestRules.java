@@ -1,0 +1,139 @@
+package sa.mustafeed.core.request;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.validation.EmailAddresses;
+import sa.mustafeed.core.validation.MobileNumbers;
+import sa.mustafeed.core.validation.NationalIds;
+import sa.mustafeed.core.validation.Texts;
+
+/** The rules a submission must meet, on every channel. Collects every problem, not just the first. */
+public final class RequestRules {
+    public static final int NAME_MIN = 2;
+    public static final int NAME_MAX = 100;
+    public static final int CITY_MIN = 2;
+    public static final int CITY_MAX = 60;
+    public static final int DESCRIPTION_MAX = 2000;
+    public static final int RELATIONSHIP_MAX = 40;
+
+    private final Set<Channel> allowedChannels;
+
+    public RequestRules(Set<Channel> allowedChannels) {
+        this.allowedChannels = Set.copyOf(allowedChannels);
+    }
+
+    /** Rules for the public route, where only the kiosk and the website may be named. */
+    public static RequestRules forPublicChannels() {
+        return new RequestRules(Set.of(Channel.KIOSK, Channel.WEB));
+    }
+
+    public ValidRequest validate(RequestDraft draft) {
+        List<FieldError> errors = new ArrayList<>(draft.shapeErrors());
+        Set<String> alreadyWrong = new java.util.HashSet<>();
+        draft.shapeErrors().forEach(e -> e.field().ifPresent(alreadyWrong::add));
+        Checker check = new Checker(errors, alreadyWrong);
+
+        Category category = check.choice("category", draft.category(), Category::fromWireName);
+        Channel channel = check.choice("channel", draft.channel(), Channel::fromWireName);
+        if (channel != null && !allowedChannels.contains(channel)) {
+            errors.add(FieldError.of("channel", ErrorCode.CHANNEL_NOT_ALLOWED));
+            channel = null;
+        }
+        String name = check.name("name", draft.name());
+        String mobile = check.present("mobile", draft.mobile())
+                ? check.parsed("mobile", MobileNumbers.toE164(draft.mobile()), ErrorCode.INVALID_MOBILE) : null;
+        Optional<String> email = check.blank(draft.email()) ? Optional.empty()
+                : Optional.ofNullable(check.parsed("email", EmailAddresses.normalise(draft.email()), ErrorCode.INVALID_EMAIL));
+        Optional<String> nationalId = check.blank(draft.nationalId()) ? Optional.empty()
+                : Optional.ofNullable(check.parsed("nationalId", NationalIds.normalise(draft.nationalId()),
+                        ErrorCode.INVALID_NATIONAL_ID));
+        String city = check.text("city", draft.city(), CITY_MIN, CITY_MAX, false);
+        String description = check.text("description", draft.description(), 1, DESCRIPTION_MAX, true);
+        ContactMethod contact = check.choice("preferredContact", draft.preferredContact(), ContactMethod::fromWireName);
+        Language language = check.choice("language", draft.language(), Language::fromWireName);
+        if (!alreadyWrong.contains("consent") && !Boolean.TRUE.equals(draft.consent())) {
+            errors.add(FieldError.of("consent", ErrorCode.CONSENT_REQUIRED));
+        }
+        if (contact == ContactMethod.EMAIL && email.isEmpty() && check.blank(draft.email())) {
+            errors.add(FieldError.of("email", ErrorCode.EMAIL_REQUIRED_FOR_CONTACT));
+        }
+        Optional<OnBehalf> onBehalf = Optional.empty();
+        if (draft.onBehalf() != null) {
+            String beneficiaryName = check.name("onBehalf.beneficiaryName", draft.onBehalf().beneficiaryName());
+            String relationship = check.text("onBehalf.relationship", draft.onBehalf().relationship(), 2,
+                    RELATIONSHIP_MAX, false);
+            onBehalf = Optional.of(new OnBehalf(beneficiaryName, relationship));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new ValidRequest(category, channel, name, mobile, email, nationalId, city, description, contact,
+                language, onBehalf);
+    }
+
+    private record Checker(List<FieldError> errors, Set<String> alreadyWrong) {
+        boolean blank(String value) {
+            return value == null || value.isBlank();
+        }
+
+        boolean present(String field, String value) {
+            if (alreadyWrong.contains(field)) {
+                return false;
+            }
+            if (blank(value)) {
+                errors.add(FieldError.of(field, ErrorCode.REQUIRED));
+                return false;
+            }
+            return true;
+        }
+
+        <T> T choice(String field, String value, Function<String, Optional<T>> lookup) {
+            if (!present(field, value)) {
+                return null;
+            }
+            return parsed(field, lookup.apply(value.strip()), ErrorCode.INVALID_CHOICE);
+        }
+
+        <T> T parsed(String field, Optional<T> value, ErrorCode whenEmpty) {
+            if (value.isEmpty()) {
+                errors.add(FieldError.of(field, whenEmpty));
+                return null;
+            }
+            return value.get();
+        }
+
+        String text(String field, String value, int min, int max, boolean multiline) {
+            if (!present(field, value)) {
+                return null;
+            }
+            String clean = Texts.clean(value);
+            int length = Texts.length(clean);
+            if (length > max) {
+                errors.add(FieldError.of(field, ErrorCode.TOO_LONG));
+            } else if (length < min) {
+                errors.add(FieldError.of(field, ErrorCode.TOO_SHORT));
+            } else if (Texts.hasForbiddenCharacters(clean, multiline)) {
+                errors.add(FieldError.of(field, ErrorCode.INVALID_TEXT));
+            } else {
+                return clean;
+            }
+            return null;
+        }
+
+        String name(String field, String value) {
+            String clean = text(field, value, NAME_MIN, NAME_MAX, false);
+            if (clean != null && !Texts.isPersonName(clean)) {
+                errors.add(FieldError.of(field, ErrorCode.INVALID_NAME));
+                return null;
+            }
+            return clean;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package sa.mustafeed.core.request;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+import sa.mustafeed.core.reference.ReferenceCode;
+
+/**
+ * A request as the association keeps it. Personal data is minimised: the national ID is kept only
+ * as a keyed hash and its last four digits; the mobile is kept (we must text it) with a keyed hash
+ * for matching without reading it.
+ */
+public record ServiceRequest(
+        ReferenceCode reference,
+        Category category,
+        Channel channel,
+        Status status,
+        String name,
+        String mobile,
+        String mobileHash,
+        Optional<String> email,
+        Optional<String> nationalIdHash,
+        Optional<String> nationalIdLast4,
+        String city,
+        String description,
+        ContactMethod preferredContact,
+        Language language,
+        Optional<OnBehalf> onBehalf,
+        String consentVersion,
+        Instant consentAt,
+        Instant submittedAt,
+        Instant updatedAt,
+        long version) {
+
+    public ServiceRequest {
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(mobile, "mobile");
+        Objects.requireNonNull(submittedAt, "submittedAt");
+    }
+}

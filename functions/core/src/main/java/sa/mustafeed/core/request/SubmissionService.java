@@ -1,0 +1,123 @@
+package sa.mustafeed.core.request;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.IdempotencyConflictException;
+import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.errors.StorageUnavailableException;
+import sa.mustafeed.core.ports.RequestRepository;
+import sa.mustafeed.core.ports.RequestRepository.CreateOutcome;
+import sa.mustafeed.core.privacy.HashPurpose;
+import sa.mustafeed.core.privacy.KeyedHasher;
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.validation.NationalIds;
+
+/** Receives a new request from any channel: validates, gives it a reference, stores it once. */
+public final class SubmissionService {
+    /** Long enough to cover a kiosk that lost the network for a day; short enough to keep little. */
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    /** 29^7 codes against a few thousand a year: a second collision in a row means something is broken. */
+    private static final int REFERENCE_ATTEMPTS = 5;
+    private static final int IDEMPOTENCY_KEY_MAX = 128;
+
+    private final RequestRules rules;
+    private final RequestRepository repository;
+    private final KeyedHasher hasher;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final String privacyNoticeVersion;
+
+    public SubmissionService(RequestRules rules, RequestRepository repository, KeyedHasher hasher, Clock clock,
+            RandomGenerator random, String privacyNoticeVersion) {
+        this.rules = Objects.requireNonNull(rules);
+        this.repository = Objects.requireNonNull(repository);
+        this.hasher = Objects.requireNonNull(hasher);
+        this.clock = Objects.requireNonNull(clock);
+        this.random = Objects.requireNonNull(random);
+        this.privacyNoticeVersion = Objects.requireNonNull(privacyNoticeVersion);
+    }
+
+    /**
+     * @param idempotencyKey the client's key for this submission; a retry with the same key and the
+     *     same content returns the first receipt and stores nothing
+     * @throws InvalidInputException when a rule fails (nothing stored)
+     * @throws IdempotencyConflictException when the key was used for different content
+     * @throws StorageUnavailableException when the store cannot be reached
+     */
+    public SubmissionReceipt submit(RequestDraft draft, Optional<String> idempotencyKey) {
+        idempotencyKey.ifPresent(SubmissionService::checkKey);
+        ValidRequest valid = rules.validate(draft);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String fingerprint = hasher.hash(HashPurpose.IDEMPOTENCY_BODY, valid.canonicalForm());
+
+        if (idempotencyKey.isPresent()) {
+            Optional<SubmissionReceipt> earlier = earlierAnswer(idempotencyKey.get(), fingerprint, now);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
+            ServiceRequest request = newRequest(valid, ReferenceCode.random(random), now);
+            Optional<IdempotencyRecord> record = idempotencyKey.map(key -> new IdempotencyRecord(
+                    key, fingerprint, request.reference(), request.category(), request.status(), now,
+                    now.plus(IDEMPOTENCY_WINDOW)));
+            CreateOutcome outcome = repository.create(request, new TimelineEntry(now, Status.RECEIVED), record);
+            switch (outcome) {
+                case CREATED:
+                    return receipt(request.reference(), request.status(), now, valid.category(), false);
+                case IDEMPOTENCY_KEY_TAKEN:
+                    // A concurrent retry with the same key won the race: answer as it was answered.
+                    return earlierAnswer(idempotencyKey.orElseThrow(), fingerprint, now)
+                            .orElseThrow(() -> new StorageUnavailableException("idempotency record vanished", null));
+                case REFERENCE_TAKEN:
+                    continue;
+                default:
+                    throw new IllegalStateException("unknown outcome " + outcome);
+            }
+        }
+        throw new StorageUnavailableException("no free reference after " + REFERENCE_ATTEMPTS + " tries", null);
+    }
+
+    private Optional<SubmissionReceipt> earlierAnswer(String key, String fingerprint, Instant now) {
+        Optional<IdempotencyRecord> found = repository.findIdempotency(key).filter(r -> r.isLiveAt(now));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        IdempotencyRecord record = found.get();
+        if (!record.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyConflictException();
+        }
+        return Optional.of(receipt(record.reference(), record.status(), record.submittedAt(), record.category(), true));
+    }
+
+    private static void checkKey(String key) {
+        boolean ok = !key.isEmpty() && key.length() <= IDEMPOTENCY_KEY_MAX
+                && key.chars().allMatch(c -> c > 0x20 && c < 0x7F);
+        if (!ok) {
+            throw new InvalidInputException(FieldError.general(ErrorCode.INVALID_IDEMPOTENCY_KEY));
+        }
+    }
+
+    private ServiceRequest newRequest(ValidRequest valid, ReferenceCode reference, Instant now) {
+        return new ServiceRequest(
+                reference, valid.category(), valid.channel(), Status.RECEIVED,
+                valid.name(), valid.mobile(), hasher.hash(HashPurpose.MOBILE, valid.mobile()), valid.email(),
+                valid.nationalId().map(id -> hasher.hash(HashPurpose.NATIONAL_ID, id)),
+                valid.nationalId().map(NationalIds::lastFour),
+                valid.city(), valid.description(), valid.preferredContact(), valid.language(), valid.onBehalf(),
+                privacyNoticeVersion, now, now, now, 1);
+    }
+
+    private static SubmissionReceipt receipt(ReferenceCode reference, Status status, Instant at, Category category,
+            boolean replayed) {
+        return new SubmissionReceipt(reference, status, at, NextSteps.after(category), replayed);
+    }
+}

@@ -1,0 +1,74 @@
+package sa.mustafeed.lookup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import sa.mustafeed.aws.DynamoDbFailedAttempts;
+import sa.mustafeed.aws.DynamoDbRequestRepository;
+import sa.mustafeed.aws.FunctionResources;
+import sa.mustafeed.core.request.LocalizedText;
+import sa.mustafeed.core.request.LookupResult;
+import sa.mustafeed.core.request.LookupService;
+import sa.mustafeed.http.ApiEvent;
+import sa.mustafeed.http.ApiResponse;
+import sa.mustafeed.http.HttpFunction;
+import sa.mustafeed.http.Json;
+import sa.mustafeed.http.JsonBodies;
+
+/** {@code POST /requests/lookup}: a beneficiary follows a request with its reference and mobile digits. */
+public final class LookupRequestHandler implements RequestStreamHandler {
+    private final LookupService lookups;
+
+    /** Used by Lambda: builds the clients once per cold start. */
+    public LookupRequestHandler() {
+        this(wire(FunctionResources.fromEnvironment()));
+    }
+
+    LookupRequestHandler(LookupService lookups) {
+        this.lookups = lookups;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpFunction.serve(input, output, this::lookup);
+    }
+
+    private ApiResponse lookup(ApiEvent event) {
+        Map<String, Object> body = JsonBodies.object(event);
+        LookupResult found = lookups.lookup(body.get("reference"), body.get("mobileLast4"), event.sourceIp());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("reference", found.reference().display());
+        answer.put("category", found.category().wireName());
+        answer.put("categoryLabel", label(found.category().label()));
+        answer.put("status", found.status().wireName());
+        answer.put("statusLabel", label(found.status().label()));
+        answer.put("submittedAt", found.submittedAt().toString());
+        answer.put("updatedAt", found.updatedAt().toString());
+        List<Map<String, Object>> timeline = found.timeline().stream().map(entry -> {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("at", entry.at().toString());
+            step.put("status", entry.status().wireName());
+            step.put("statusLabel", label(entry.status().label()));
+            return step;
+        }).toList();
+        answer.put("timeline", timeline);
+        return ApiResponse.json(200, Json.write(answer));
+    }
+
+    private static Map<String, String> label(LocalizedText text) {
+        return Map.of("ar", text.ar(), "en", text.en());
+    }
+
+    private static LookupService wire(FunctionResources aws) {
+        return new LookupService(new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()),
+                new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()), aws.hasher(), Clock.systemUTC());
+    }
+}

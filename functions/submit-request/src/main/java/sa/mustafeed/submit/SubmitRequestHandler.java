@@ -1,0 +1,62 @@
+package sa.mustafeed.submit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import sa.mustafeed.aws.Config;
+import sa.mustafeed.aws.DynamoDbRequestRepository;
+import sa.mustafeed.aws.FunctionResources;
+import sa.mustafeed.core.request.RequestRules;
+import sa.mustafeed.core.request.SubmissionReceipt;
+import sa.mustafeed.core.request.SubmissionService;
+import sa.mustafeed.http.ApiEvent;
+import sa.mustafeed.http.ApiResponse;
+import sa.mustafeed.http.HttpFunction;
+import sa.mustafeed.http.Json;
+import sa.mustafeed.http.JsonBodies;
+import sa.mustafeed.http.RequestDrafts;
+
+/** {@code POST /requests}: a visitor (kiosk or website) submits a request. */
+public final class SubmitRequestHandler implements RequestStreamHandler {
+    private final SubmissionService submissions;
+
+    /** Used by Lambda: builds the clients once per cold start. */
+    public SubmitRequestHandler() {
+        this(wire(FunctionResources.fromEnvironment()));
+    }
+
+    SubmitRequestHandler(SubmissionService submissions) {
+        this.submissions = submissions;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpFunction.serve(input, output, this::submit);
+    }
+
+    private ApiResponse submit(ApiEvent event) {
+        SubmissionReceipt receipt = submissions.submit(
+                RequestDrafts.fromJson(JsonBodies.object(event)), event.header("idempotency-key"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reference", receipt.reference().display());
+        body.put("status", receipt.status().wireName());
+        body.put("submittedAt", receipt.submittedAt().toString());
+        body.put("nextSteps", Map.of("ar", receipt.nextSteps().ar(), "en", receipt.nextSteps().en()));
+        ApiResponse created = ApiResponse.json(201, Json.write(body));
+        return receipt.replayed() ? created.withHeader("idempotent-replayed", "true") : created;
+    }
+
+    private static SubmissionService wire(FunctionResources aws) {
+        return new SubmissionService(RequestRules.forPublicChannels(),
+                new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()), aws.hasher(), Clock.systemUTC(),
+                new SecureRandom(), Config.optional("PRIVACY_NOTICE_VERSION").orElse("unversioned"));
+    }
+}
