@@ -1,0 +1,212 @@
+package sa.mustafeed.localenv;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+
+/**
+ * Creates in an emulator (moto, LocalStack) the resources template.yaml declares that the functions
+ * talk to, and resolves each function's environment the way CloudFormation would. Idempotent: a
+ * second start finds everything in place. Resources the local runner plays itself (the HTTP API,
+ * the site bucket and CDN, log groups) are skipped.
+ */
+public final class LocalProvisioner {
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
+
+    private final SamTemplate template;
+    private final URI endpoint;
+    private final Region region;
+    private final String stackName;
+    private final Map<String, String> parameterOverrides;
+
+    public LocalProvisioner(SamTemplate template, URI endpoint, String region, String stackName,
+            Map<String, String> parameterOverrides) {
+        this.template = template;
+        this.endpoint = endpoint;
+        this.region = Region.of(region);
+        this.stackName = stackName;
+        this.parameterOverrides = Map.copyOf(parameterOverrides);
+    }
+
+    /** What was created: the value {@code !Ref} and {@code Arn} give for each logical id. */
+    public record Provisioned(Map<String, String> refs, Map<String, String> arns) {
+    }
+
+    public Provisioned provision() {
+        Map<String, String> refs = new HashMap<>();
+        Map<String, String> arns = new HashMap<>();
+        SdkHttpClient http = UrlConnectionHttpClient.create();
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        try (DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(http).region(region)
+                .credentialsProvider(credentials).endpointOverride(endpoint).build();
+             SecretsManagerClient secrets = SecretsManagerClient.builder().httpClient(http).region(region)
+                .credentialsProvider(credentials).endpointOverride(endpoint).build()) {
+            for (String id : template.logicalIdsOfType("AWS::DynamoDB::Table")) {
+                String name = stackName + "-" + id;
+                createTable(dynamoDb, name, template.properties(id));
+                refs.put(id, name);
+                arns.put(id, dynamoDb.describeTable(d -> d.tableName(name)).table().tableArn());
+            }
+            for (String id : template.logicalIdsOfType("AWS::SecretsManager::Secret")) {
+                String name = stackName + "/" + id;
+                String arn = ensureSecret(secrets, name);
+                refs.put(id, arn);
+                arns.put(id, arn);
+            }
+        } finally {
+            http.close();
+        }
+        return new Provisioned(Map.copyOf(refs), Map.copyOf(arns));
+    }
+
+    /** A function's environment with every intrinsic resolved against what {@link #provision} made. */
+    public Map<String, String> environmentOf(SamTemplate.Function function, Provisioned provisioned) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        function.environment().forEach((name, value) -> environment.put(name, resolve(value, provisioned)));
+        return environment;
+    }
+
+    String resolve(Object value, Provisioned provisioned) {
+        if (value instanceof Map<?, ?> intrinsic && intrinsic.size() == 1) {
+            Map.Entry<?, ?> only = intrinsic.entrySet().iterator().next();
+            String function = String.valueOf(only.getKey());
+            Object argument = only.getValue();
+            switch (function) {
+                case "Ref":
+                    return ref(String.valueOf(argument), provisioned);
+                case "Fn::GetAtt":
+                    List<Object> parts = SamTemplate.list(argument);
+                    return provisioned.arns().getOrDefault(String.valueOf(parts.get(0)), "");
+                case "Fn::Sub":
+                    return substitute(String.valueOf(argument instanceof List<?> l ? l.get(0) : argument), provisioned);
+                default:
+                    return "";
+            }
+        }
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    private String ref(String name, Provisioned provisioned) {
+        if (parameterOverrides.containsKey(name)) {
+            return parameterOverrides.get(name);
+        }
+        if (provisioned.refs().containsKey(name)) {
+            return provisioned.refs().get(name);
+        }
+        return switch (name) {
+            case "AWS::Region" -> region.id();
+            case "AWS::AccountId" -> "123456789012";
+            case "AWS::StackName" -> stackName;
+            case "AWS::URLSuffix" -> "amazonaws.com";
+            default -> template.parameterDefault(name).map(String::valueOf).orElse("");
+        };
+    }
+
+    private String substitute(String text, Provisioned provisioned) {
+        Matcher matcher = SUB_VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String variable = matcher.group(1);
+            String replacement = variable.contains(".") && !variable.startsWith("AWS::")
+                    ? provisioned.arns().getOrDefault(variable.substring(0, variable.indexOf('.')), "")
+                    : ref(variable, provisioned);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static void createTable(DynamoDbClient dynamoDb, String name, Map<String, Object> props) {
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        for (Object a : SamTemplate.list(props.get("AttributeDefinitions"))) {
+            Map<String, Object> attribute = SamTemplate.map(a);
+            attributes.add(AttributeDefinition.builder().attributeName(str(attribute, "AttributeName"))
+                    .attributeType(str(attribute, "AttributeType")).build());
+        }
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (Object g : SamTemplate.list(props.get("GlobalSecondaryIndexes"))) {
+            Map<String, Object> index = SamTemplate.map(g);
+            Map<String, Object> projection = SamTemplate.map(index.get("Projection"));
+            indexes.add(GlobalSecondaryIndex.builder()
+                    .indexName(str(index, "IndexName"))
+                    .keySchema(keySchema(index.get("KeySchema")))
+                    .projection(Projection.builder().projectionType(str(projection, "ProjectionType"))
+                            .nonKeyAttributes(SamTemplate.list(projection.get("NonKeyAttributes")).stream()
+                                    .map(String::valueOf).toList()).build())
+                    .build());
+        }
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(name)
+                .attributeDefinitions(attributes)
+                .keySchema(keySchema(props.get("KeySchema")))
+                .billingMode("PAY_PER_REQUEST");
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
+        }
+        Map<String, Object> stream = SamTemplate.map(props.get("StreamSpecification"));
+        if (stream.containsKey("StreamViewType")) {
+            request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                    .streamViewType(str(stream, "StreamViewType")).build());
+        }
+        try {
+            dynamoDb.createTable(request.build());
+        } catch (ResourceInUseException alreadyThere) {
+            return;
+        }
+        Map<String, Object> ttl = SamTemplate.map(props.get("TimeToLiveSpecification"));
+        if (Boolean.TRUE.equals(ttl.get("Enabled"))) {
+            dynamoDb.updateTimeToLive(u -> u.tableName(name).timeToLiveSpecification(
+                    t -> t.attributeName(str(ttl, "AttributeName")).enabled(true)));
+        }
+    }
+
+    private static List<KeySchemaElement> keySchema(Object raw) {
+        return SamTemplate.list(raw).stream().map(SamTemplate::map)
+                .map(k -> KeySchemaElement.builder().attributeName(str(k, "AttributeName")).keyType(str(k, "KeyType")).build())
+                .toList();
+    }
+
+    private static String ensureSecret(SecretsManagerClient secrets, String name) {
+        try {
+            return secrets.describeSecret(d -> d.secretId(name)).arn();
+        } catch (ResourceNotFoundException missing) {
+            return secrets.createSecret(c -> c.name(name).secretString(randomSecret())).arn();
+        }
+    }
+
+    private static String randomSecret() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder secret = new StringBuilder(64);
+        for (int i = 0; i < 64; i++) {
+            secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return secret.toString();
+    }
+
+    private static String str(Map<String, Object> map, String key) {
+        return String.valueOf(map.get(key));
+    }
+}

@@ -1,0 +1,78 @@
+package sa.mustafeed.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+
+/** Serves {@code site/} as S3 + CloudFront will: directory paths answer with their index.html. */
+final class StaticSite {
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("mjs", "text/javascript; charset=utf-8"),
+            Map.entry("json", "application/json; charset=utf-8"),
+            Map.entry("svg", "image/svg+xml"),
+            Map.entry("png", "image/png"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("ico", "image/x-icon"),
+            Map.entry("woff2", "font/woff2"),
+            Map.entry("woff", "font/woff"),
+            Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("webmanifest", "application/manifest+json"));
+
+    private final Path root;
+
+    StaticSite(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    void serve(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.sendResponseHeaders(405, -1);
+            return;
+        }
+        String path = java.net.URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+        Path file = root.resolve(path.substring(1)).normalize();
+        if (!file.startsWith(root)) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            if (!path.endsWith("/")) {
+                exchange.getResponseHeaders().set("location", path + "/");
+                exchange.sendResponseHeaders(301, -1);
+                return;
+            }
+            file = file.resolve("index.html");
+        }
+        if (!Files.isRegularFile(file)) {
+            Path notFound = root.resolve("404.html");
+            byte[] body = Files.exists(notFound) ? Files.readAllBytes(notFound)
+                    : "<!doctype html><html lang=\"ar\" dir=\"rtl\"><title>غير موجود</title><h1>الصفحة غير موجودة</h1></html>"
+                            .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("content-type", TYPES.get("html"));
+            exchange.sendResponseHeaders(404, method.equals("HEAD") ? -1 : body.length);
+            if (!method.equals("HEAD")) {
+                exchange.getResponseBody().write(body);
+            }
+            return;
+        }
+        String name = file.getFileName().toString();
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        exchange.getResponseHeaders().set("content-type", TYPES.getOrDefault(extension, "application/octet-stream"));
+        exchange.getResponseHeaders().set("cache-control", "no-cache");
+        exchange.getResponseHeaders().set("x-content-type-options", "nosniff");
+        byte[] body = Files.readAllBytes(file);
+        exchange.sendResponseHeaders(200, method.equals("HEAD") ? -1 : body.length);
+        if (!method.equals("HEAD")) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+}

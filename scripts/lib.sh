@@ -1,0 +1,103 @@
+# Shared by ./run, ./test and ./bench: every step installs what it needs if it is missing, so a
+# fresh machine needs nothing by hand. Sourced, not executed.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MOTO_VERSION="5.2.5"
+# Lambda's java25 runtime: build and run with the same major version, never the machine's default 17.
+export JAVA_HOME="${MUSTAFEED_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+export PATH="${JAVA_HOME}/bin:${PATH}"
+# The SDK prefers these; dummy keys are enough for moto and keep the SDK from probing for real ones.
+export AWS_REGION="${AWS_REGION:-me-south-1}"
+export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-local}"
+export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-local}"
+MVN=(mvn -B -q --no-transfer-progress -f "${REPO_ROOT}/functions/pom.xml")
+
+log() { printf '\033[1m[mustafeed]\033[0m %s\n' "$*" >&2; }
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  if ((${#missing[@]})); then
+    log "installing Debian packages: ${missing[*]}"
+    local sudo=(); [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+ensure_java() {
+  if [[ ! -x "${JAVA_HOME}/bin/java" ]]; then
+    apt_install temurin-25-jdk || { log "Temurin 25 JDK not found at ${JAVA_HOME}"; exit 1; }
+  fi
+  command -v mvn >/dev/null || apt_install maven
+}
+
+ensure_moto() {
+  local venv="${REPO_ROOT}/.venv/moto" marker="${REPO_ROOT}/.venv/moto/.moto-${MOTO_VERSION}"
+  if [[ ! -f "$marker" ]]; then
+    log "installing moto[server]==${MOTO_VERSION} into .venv/moto"
+    [[ -x "${venv}/bin/python" ]] || python3 -m venv "$venv"
+    "${venv}/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+    "${venv}/bin/python" -m pip install -q --disable-pip-version-check "moto[server]==${MOTO_VERSION}"
+    rm -f "${venv}"/.moto-*; touch "$marker"
+  fi
+  MOTO_SERVER="${venv}/bin/moto_server"
+}
+
+ensure_browser() {
+  apt_install chromium chromium-driver
+}
+
+ensure_node_deps() {
+  command -v node >/dev/null || apt_install nodejs npm
+  local dir="${REPO_ROOT}/tests/browser"
+  if [[ ! -d "${dir}/node_modules" || "${dir}/package-lock.json" -nt "${dir}/node_modules/.package-lock.json" ]]; then
+    log "installing browser-test packages (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --silent)
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# wait_http URL SECONDS: until something answers below 500.
+wait_http() {
+  local url="$1" deadline=$((SECONDS + ${2:-60}))
+  until code=$(curl -s -o /dev/null -w '%{http_code}' "$url") && [[ "$code" != 000 && "$code" -lt 500 ]]; do
+    ((SECONDS < deadline)) || { log "nothing answered at $url"; return 1; }
+    sleep 0.2
+  done
+}
+
+# Builds the function jars and the local runner unless nothing under functions/ changed since.
+build_functions() {
+  local stamp="${REPO_ROOT}/functions/local-runner/target/runtime-classpath.txt"
+  if [[ -f "$stamp" ]] && [[ -z "$(find "${REPO_ROOT}/functions" -type f -newer "$stamp" -not -path '*/target/*' -print -quit)" ]]; then
+    return 0
+  fi
+  log "building functions (Maven, Java $(java -version 2>&1 | head -1 | cut -d'"' -f2))"
+  "${MVN[@]}" package -DskipTests -Dmaven.test.skip=false
+}
+
+runner_classpath() {
+  echo "${REPO_ROOT}/functions/local-runner/target/local-runner-0.1.0.jar:$(cat "${REPO_ROOT}/functions/local-runner/target/runtime-classpath.txt")"
+}
+
+# start_moto PORT LOGFILE: starts moto in the background and waits for it; sets MOTO_PID.
+start_moto() {
+  local port="$1" logfile="$2"
+  "${MOTO_SERVER}" -H 127.0.0.1 -p "$port" >"$logfile" 2>&1 &
+  MOTO_PID=$!
+  wait_http "http://127.0.0.1:${port}/moto-api/" 60
+}
+
+# start_runner PORT EMULATOR LOGFILE: starts the local runner in the background; sets RUNNER_PID.
+start_runner() {
+  local port="$1" emulator="$2" logfile="$3"
+  java -XX:TieredStopAtLevel=1 -cp "$(runner_classpath)" sa.mustafeed.local.LocalRunner \
+    --port "$port" --emulator "$emulator" --root "$REPO_ROOT" >"$logfile" 2>&1 &
+  RUNNER_PID=$!
+  wait_http "http://127.0.0.1:${port}/" 90 || { cat "$logfile" >&2; return 1; }
+}
