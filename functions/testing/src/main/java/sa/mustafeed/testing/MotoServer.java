@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import sa.mustafeed.localenv.LocalProvisioner;
+import sa.mustafeed.localenv.SamTemplate;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -44,6 +46,12 @@ public final class MotoServer implements BeforeAllCallback {
             throw new IllegalStateException("annotate the test class with @ExtendWith(MotoServer.class)");
         }
         return running.endpoint();
+    }
+
+    /** Creates in moto what template.yaml declares, under a stack name of the test's choosing. */
+    public static LocalProvisioner.Provisioned provisionTemplate(String stackName) throws IOException {
+        SamTemplate template = SamTemplate.read(RepositoryRoot.resolve("template.yaml"));
+        return new LocalProvisioner(template, endpoint(), REGION, stackName, java.util.Map.of()).provision();
     }
 
     /** Wipes every resource and recorded message, so each test starts from nothing. */

@@ -1,4 +1,4 @@
-package sa.mustafeed.testing;
+package sa.mustafeed.core.fakes;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,0 +1,164 @@
+package sa.mustafeed.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import sa.mustafeed.core.errors.StorageUnavailableException;
+import sa.mustafeed.core.ports.RequestRepository.CreateOutcome;
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.Category;
+import sa.mustafeed.core.request.Channel;
+import sa.mustafeed.core.request.ContactMethod;
+import sa.mustafeed.core.request.IdempotencyRecord;
+import sa.mustafeed.core.request.Language;
+import sa.mustafeed.core.request.OnBehalf;
+import sa.mustafeed.core.request.ServiceRequest;
+import sa.mustafeed.core.request.Status;
+import sa.mustafeed.core.request.TimelineEntry;
+import sa.mustafeed.testing.MotoServer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The DynamoDB adapters against moto, with the table exactly as template.yaml declares it. */
+@ExtendWith(MotoServer.class)
+class DynamoDbRequestRepositoryIT {
+    private static final Instant NOW = Instant.parse("2026-11-25T08:30:00Z");
+    private DynamoDbClient dynamoDb;
+    private String table;
+    private DynamoDbRequestRepository repository;
+
+    @BeforeEach
+    void freshTable() throws Exception {
+        MotoServer.reset();
+        table = MotoServer.provisionTemplate("it").refs().get("RequestsTable");
+        dynamoDb = AwsClients.dynamoDb(AwsClients.httpClient(), Optional.of(MotoServer.endpoint()));
+        repository = new DynamoDbRequestRepository(dynamoDb, table);
+    }
+
+    private static ServiceRequest request(String reference) {
+        return new ServiceRequest(new ReferenceCode(reference), Category.NEW_BENEFICIARY, Channel.WEB, Status.RECEIVED,
+                "سارة العتيبي", "+966501234567", "mobilehash", Optional.of("sara@example.org"),
+                Optional.of("idhash"), Optional.of("8153"), "مكة", "وصف", ContactMethod.EMAIL, Language.AR,
+                Optional.of(new OnBehalf("يوسف", "أم")), "2026-11", NOW, NOW, NOW, 1);
+    }
+
+    private static IdempotencyRecord idempotency(String key, String reference, Instant expiresAt) {
+        return new IdempotencyRecord(key, "fingerprint", new ReferenceCode(reference), Category.NEW_BENEFICIARY,
+                Status.RECEIVED, NOW, expiresAt);
+    }
+
+    private Map<String, Map<String, AttributeValue>> itemsBySortKey(String partition) {
+        return dynamoDb.query(q -> q.tableName(table).keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))))
+                .items().stream().collect(Collectors.toMap(i -> i.get("SK").s(), i -> i));
+    }
+
+    @Test
+    void create_writesRequestTimelineAndIdempotencyItemsWithTheirKeys() {
+        CreateOutcome outcome = repository.create(request("MHF5Q2N7"), new TimelineEntry(NOW, Status.RECEIVED),
+                Optional.of(idempotency("key-1", "MHF5Q2N7", NOW.plus(Duration.ofHours(24)))));
+
+        assertEquals(CreateOutcome.CREATED, outcome);
+        Map<String, Map<String, AttributeValue>> items = itemsBySortKey("REQ#MHF5Q2N7");
+        Map<String, AttributeValue> meta = items.get("META");
+        assertEquals("STATUS#received", meta.get("GSI1PK").s());
+        assertEquals("2026-11-25T08:30:00Z#MHF5Q2N7", meta.get("GSI1SK").s());
+        assertEquals("BEN#mobilehash", meta.get("GSI2PK").s());
+        assertFalse(meta.containsKey("nationalId"), "only the hash and last four of the ID are stored");
+        assertTrue(items.containsKey("EVT#2026-11-25T08:30:00Z#received"));
+        Map<String, AttributeValue> idem = itemsBySortKey("IDEM#key-1").get("IDEM");
+        assertEquals(Long.toString(NOW.plus(Duration.ofHours(24)).getEpochSecond()), idem.get("ttl").n());
+    }
+
+    @Test
+    void findWithTimeline_readsBackWhatWasStored() {
+        ServiceRequest stored = request("MHF5Q2N7");
+        repository.create(stored, new TimelineEntry(NOW, Status.RECEIVED), Optional.empty());
+
+        var found = repository.findWithTimeline(stored.reference()).orElseThrow();
+        assertEquals(stored, found.request());
+        assertEquals(List.of(new TimelineEntry(NOW, Status.RECEIVED)), found.timeline());
+        assertEquals(Optional.empty(), repository.findWithTimeline(new ReferenceCode(validCode("2345678"))));
+    }
+
+    @Test
+    void create_withATakenReference_storesNothing() {
+        repository.create(request("MHF5Q2N7"), new TimelineEntry(NOW, Status.RECEIVED), Optional.empty());
+
+        CreateOutcome again = repository.create(request("MHF5Q2N7"), new TimelineEntry(NOW.plusSeconds(1), Status.RECEIVED),
+                Optional.of(idempotency("key-2", "MHF5Q2N7", NOW.plusSeconds(3600))));
+        assertEquals(CreateOutcome.REFERENCE_TAKEN, again);
+        assertEquals(1, itemsBySortKey("REQ#MHF5Q2N7").keySet().stream().filter(k -> k.startsWith("EVT#")).count());
+        assertEquals(Optional.empty(), repository.findIdempotency("key-2"));
+    }
+
+    @Test
+    void create_withALiveIdempotencyKey_isRefusedButAStaleOneIsReplaced() {
+        repository.create(request("MHF5Q2N7"), new TimelineEntry(NOW, Status.RECEIVED),
+                Optional.of(idempotency("key-1", "MHF5Q2N7", NOW.plusSeconds(60))));
+        ServiceRequest other = request(validCode("ABCDEFG"));
+
+        assertEquals(CreateOutcome.IDEMPOTENCY_KEY_TAKEN, repository.create(other,
+                new TimelineEntry(NOW, Status.RECEIVED),
+                Optional.of(idempotency("key-1", other.reference().value(), NOW.plusSeconds(3600)))));
+        assertTrue(repository.findWithTimeline(other.reference()).isEmpty(), "a refused transaction stores nothing");
+
+        ServiceRequest later = new ServiceRequest(other.reference(), other.category(), other.channel(), other.status(),
+                other.name(), other.mobile(), other.mobileHash(), other.email(), other.nationalIdHash(),
+                other.nationalIdLast4(), other.city(), other.description(), other.preferredContact(), other.language(),
+                other.onBehalf(), other.consentVersion(), other.consentAt(), NOW.plusSeconds(61), NOW.plusSeconds(61), 1);
+        assertEquals(CreateOutcome.CREATED, repository.create(later, new TimelineEntry(later.submittedAt(), Status.RECEIVED),
+                Optional.of(idempotency("key-1", other.reference().value(), NOW.plusSeconds(7200)))));
+        assertEquals(other.reference(), repository.findIdempotency("key-1").orElseThrow().reference());
+    }
+
+    @Test
+    void failedAttempts_countAtomicallyPerSubjectAndWindow() {
+        DynamoDbFailedAttempts attempts = new DynamoDbFailedAttempts(dynamoDb, table);
+        Instant window = Instant.parse("2026-11-25T08:30:00Z");
+        assertEquals(0, attempts.count("ref:MHF5Q2N7", window));
+        for (int i = 0; i < 3; i++) {
+            attempts.record("ref:MHF5Q2N7", window, window.plusSeconds(900));
+        }
+        assertEquals(3, attempts.count("ref:MHF5Q2N7", window));
+        assertEquals(0, attempts.count("ref:MHF5Q2N7", window.plusSeconds(900)));
+        assertEquals(0, attempts.count("client:x", window));
+    }
+
+    @Test
+    void anUnreachableStore_isReportedAsUnavailable() {
+        DynamoDbClient nowhere = AwsClients.dynamoDb(AwsClients.httpClient(), Optional.of(URI.create("http://127.0.0.1:9")));
+        DynamoDbRequestRepository down = new DynamoDbRequestRepository(nowhere, table);
+        assertThrows(StorageUnavailableException.class, () -> down.findIdempotency("key"));
+        assertThrows(StorageUnavailableException.class, () -> down.create(request("MHF5Q2N7"),
+                new TimelineEntry(NOW, Status.RECEIVED), Optional.empty()));
+    }
+
+    private static String validCode(String seven) {
+        return seven + checkFor(seven);
+    }
+
+    private static char checkFor(String seven) {
+        String alphabet = "23456789ABCDEFGHJKMNPQRSTVWXY";
+        for (char c : alphabet.toCharArray()) {
+            if (ReferenceCode.parse(seven + c).isPresent()) {
+                return c;
+            }
+        }
+        throw new IllegalStateException();
+    }
+}

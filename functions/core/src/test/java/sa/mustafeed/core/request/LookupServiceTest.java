@@ -1,0 +1,96 @@
+package sa.mustafeed.core.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.errors.RequestNotFoundException;
+import sa.mustafeed.core.errors.TooManyAttemptsException;
+import sa.mustafeed.core.fakes.InMemoryFailedAttempts;
+import sa.mustafeed.core.fakes.InMemoryRequestRepository;
+import sa.mustafeed.core.fakes.MutableClock;
+import sa.mustafeed.core.fakes.SampleDrafts;
+import sa.mustafeed.core.reference.ReferenceCode;
+
+class LookupServiceTest {
+    private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
+    private final MutableClock clock = new MutableClock(SampleDrafts.NOW);
+    private final LookupService lookups = new LookupService(repository, new InMemoryFailedAttempts(),
+            SampleDrafts.HASHER, clock);
+    private ReferenceCode reference;
+
+    @BeforeEach
+    void submitOne() {
+        reference = new SubmissionService(RequestRules.forPublicChannels(), repository, SampleDrafts.HASHER, clock,
+                new SplittableRandom(5), "2026-11").submit(SampleDrafts.valid(), Optional.empty()).reference();
+    }
+
+    @Test
+    void lookup_withReferenceAndLastFour_showsStatusAndTimeline() {
+        LookupResult result = lookups.lookup(reference.display().toLowerCase(), "٤٥٦٧", "10.0.0.1");
+
+        assertEquals(reference, result.reference());
+        assertEquals(Status.RECEIVED, result.status());
+        assertEquals(Category.SERVICE, result.category());
+        assertEquals(List.of(new TimelineEntry(SampleDrafts.NOW, Status.RECEIVED)), result.timeline());
+    }
+
+    @Test
+    void lookup_wrongDigitsAndUnknownReference_giveTheSameAnswer() {
+        assertThrows(RequestNotFoundException.class, () -> lookups.lookup(reference.value(), "0000", "10.0.0.1"));
+        ReferenceCode unknown = ReferenceCode.random(new SplittableRandom(99));
+        assertThrows(RequestNotFoundException.class, () -> lookups.lookup(unknown.value(), "4567", "10.0.0.1"));
+    }
+
+    @Test
+    void lookup_aMistypedReference_isCaughtByItsCheckCharacter() {
+        String typo = (reference.value().charAt(0) == 'A' ? "B" : "A") + reference.value().substring(1);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> lookups.lookup(typo, "4567", "10.0.0.1"));
+        assertEquals(List.of(FieldError.of("reference", ErrorCode.INVALID_REFERENCE)), e.errors());
+    }
+
+    @Test
+    void lookup_missingOrMalformedInput_namesEachField() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> lookups.lookup(null, 4567, "ip"));
+        assertEquals(List.of(FieldError.of("reference", ErrorCode.REQUIRED),
+                FieldError.of("mobileLast4", ErrorCode.INVALID_MOBILE_LAST4)), e.errors());
+    }
+
+    @Test
+    void lookup_afterFiveFailuresOnAReference_refusesEvenTheRightDigitsUntilTheWindowEnds() {
+        for (int i = 0; i < LookupService.MAX_FAILURES_PER_REFERENCE; i++) {
+            String client = "10.0.0." + i;
+            assertThrows(RequestNotFoundException.class, () -> lookups.lookup(reference.value(), "1111", client));
+        }
+        TooManyAttemptsException limited = assertThrows(TooManyAttemptsException.class,
+                () -> lookups.lookup(reference.value(), "4567", "10.9.9.9"));
+        assertTrue(limited.retryAfter().compareTo(LookupService.WINDOW) <= 0);
+
+        clock.advance(LookupService.WINDOW);
+        assertEquals(reference, lookups.lookup(reference.value(), "4567", "10.9.9.9").reference());
+    }
+
+    @Test
+    void lookup_oneClientGuessingManyReferences_isStopped() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < LookupService.MAX_FAILURES_PER_CLIENT; i++) {
+            String guess = ReferenceCode.random(random).value();
+            assertThrows(RequestNotFoundException.class, () -> lookups.lookup(guess, "1234", "10.6.6.6"));
+        }
+        assertThrows(TooManyAttemptsException.class, () -> lookups.lookup(reference.value(), "4567", "10.6.6.6"));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(reference, lookups.lookup(reference.value(), "4567", "10.7.7.7").reference());
+    }
+}

@@ -1,0 +1,102 @@
+package sa.mustafeed.lookup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import sa.mustafeed.core.fakes.InMemoryFailedAttempts;
+import sa.mustafeed.core.fakes.InMemoryRequestRepository;
+import sa.mustafeed.core.fakes.SampleDrafts;
+import sa.mustafeed.core.privacy.HashPurpose;
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.Category;
+import sa.mustafeed.core.request.Channel;
+import sa.mustafeed.core.request.ContactMethod;
+import sa.mustafeed.core.request.Language;
+import sa.mustafeed.core.request.LookupService;
+import sa.mustafeed.core.request.ServiceRequest;
+import sa.mustafeed.core.request.Status;
+import sa.mustafeed.core.request.TimelineEntry;
+import sa.mustafeed.http.Json;
+import sa.mustafeed.testing.SampleEvents;
+
+class LookupRequestHandlerTest {
+    private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
+    private final LookupRequestHandler handler = new LookupRequestHandler(new LookupService(repository,
+            new InMemoryFailedAttempts(), SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW)));
+
+    /** The request the sample events look up: reference MHF5-Q2N7, mobile ending 4567. */
+    @BeforeEach
+    void storeTheSampleRequest() {
+        ServiceRequest request = new ServiceRequest(new ReferenceCode("MHF5Q2N7"), Category.SERVICE, Channel.KIOSK,
+                Status.RECEIVED, "سارة العتيبي", "+966501234567",
+                SampleDrafts.HASHER.hash(HashPurpose.MOBILE, "+966501234567"), Optional.empty(), Optional.empty(),
+                Optional.empty(), "مكة المكرمة", "وصف خاص لا يظهر في المتابعة", ContactMethod.SMS, Language.AR,
+                Optional.empty(), "2026-11", SampleDrafts.NOW, SampleDrafts.NOW, SampleDrafts.NOW, 1);
+        repository.create(request, new TimelineEntry(SampleDrafts.NOW, Status.RECEIVED), Optional.empty());
+    }
+
+    private Map<String, Object> invoke(String name) throws Exception {
+        ByteArrayOutputStream out = SampleEvents.sink();
+        handler.handleRequest(SampleEvents.open("lookup-request", name), out, null);
+        return Json.readObject(out.toByteArray());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(Map<String, Object> response) throws Exception {
+        return Json.readObject(((String) response.get("body")).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void found_answersStatusLabelsAndTimelineButNoPersonalData() throws Exception {
+        Map<String, Object> response = invoke("found");
+
+        assertEquals(200, response.get("statusCode"));
+        Map<String, Object> body = body(response);
+        assertEquals("MHF5-Q2N7", body.get("reference"));
+        assertEquals("service", body.get("category"));
+        assertEquals("received", body.get("status"));
+        assertEquals(Map.of("ar", "تم الاستلام", "en", "Received"), body.get("statusLabel"));
+        assertEquals(1, ((List<Object>) body.get("timeline")).size());
+        String raw = (String) response.get("body");
+        for (String secret : List.of("سارة", "4567", "+966", "وصف", "مكة")) {
+            assertFalse(raw.contains(secret), "lookup must not reveal " + secret);
+        }
+    }
+
+    @Test
+    void wrongDigits_answers404WithTheSameBodyAsAnUnknownReference() throws Exception {
+        Map<String, Object> wrong = invoke("wrong-digits");
+        assertEquals(404, wrong.get("statusCode"));
+        assertEquals("not_found", ((Map<?, ?>) ((List<?>) body(wrong).get("errors")).getFirst()).get("code"));
+    }
+
+    @Test
+    void mistypedReference_answers400NamingTheField() throws Exception {
+        Map<String, Object> response = invoke("mistyped-reference");
+        assertEquals(400, response.get("statusCode"));
+        Map<?, ?> error = (Map<?, ?>) ((List<?>) body(response).get("errors")).getFirst();
+        assertEquals("reference", error.get("field"));
+        assertEquals("invalid_reference", error.get("code"));
+    }
+
+    @Test
+    void repeatedWrongDigits_endIn429WithRetryAfter() throws Exception {
+        for (int i = 0; i < LookupService.MAX_FAILURES_PER_REFERENCE; i++) {
+            assertEquals(404, invoke("wrong-digits").get("statusCode"));
+        }
+        Map<String, Object> limited = invoke("found");
+        assertEquals(429, limited.get("statusCode"));
+        assertTrue(Integer.parseInt((String) ((Map<?, ?>) limited.get("headers")).get("retry-after")) > 0);
+    }
+}
