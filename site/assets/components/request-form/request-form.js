@@ -1,0 +1,80 @@
+// The public request form (/request/). Progressive enhancement: the markup is a real
+// <form method="post">; this module validates, posts JSON, shows errors and the confirmation.
+import { t, pick, lang } from '../../js/i18n.js';
+import { validateRequest } from '../../js/validate.js';
+import { readRequest, createSubmitter, setBusy, retryMinutes } from '../../js/request.js';
+import { showErrors, clearErrors } from '../error-summary/error-summary.js';
+import { referenceElement } from '../reference/reference.js';
+import { timeElement } from '../../js/dates.js';
+
+export default function requestForm($form) {
+  const $summary = document.querySelector('[data-error-summary]');
+  const $status = document.querySelector('[data-form-status]');
+  const $submit = $form.querySelector('[type="submit"]');
+  const $body = document.querySelector('[data-request-body]');
+  const $confirmation = document.querySelector('[data-confirmation]');
+  const $onBehalf = $form.elements.onBehalf;
+  const $onBehalfFields = document.getElementById('onbehalf-fields');
+  const submitter = createSubmitter();
+
+  // Our own messages replace the browser's validation bubbles: those vanish after a few seconds,
+  // are not reliably announced, and cannot show the server's wording.
+  $form.noValidate = true;
+
+  const syncOnBehalf = () => { $onBehalfFields.hidden = !$onBehalf.checked; };
+  $onBehalf.addEventListener('change', syncOnBehalf);
+  syncOnBehalf();
+
+  const showStatus = (text) => {
+    $status.textContent = text;
+    $status.hidden = false;
+    $status.focus();
+  };
+
+  $form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (submitter.sending) return; // a double tap while sending does nothing
+    $status.hidden = true;
+    const body = readRequest($form, 'web');
+    const errors = validateRequest(body);
+    if (errors.length) { showErrors($form, $summary, errors); return; }
+    clearErrors($form, $summary);
+
+    setBusy($form, $submit, true, t.sending);
+    const res = await submitter.send(body);
+    setBusy($form, $submit, false);
+    if (!res) return;
+
+    if (res.status === 201 && res.data?.reference) { showConfirmation(res.data); return; }
+    if (res.status === 0) { showStatus(t.network); return; }
+    if (res.status >= 500) { showStatus(t.server); return; }
+    if (res.status === 429) {
+      showErrors($form, $summary, [{ code: 'too_many', message: t.tooMany.replace('{m}', t.minutes(retryMinutes(res.retryAfter))) }]);
+      return;
+    }
+    const list = Array.isArray(res.data?.errors) && res.data.errors.length ? res.data.errors : [{ code: 'server' }];
+    showErrors($form, $summary, list);
+  });
+
+  function showConfirmation(data) {
+    const $ref = $confirmation.querySelector('[data-slot="reference"]');
+    $ref.replaceChildren(referenceElement(data.reference, { copy: true }));
+    $confirmation.querySelector('[data-slot="submitted"]').replaceChildren(timeElement(data.submittedAt));
+    $confirmation.querySelector('[data-slot="next-steps"]').textContent = pick(data.nextSteps, '');
+    const $track = $confirmation.querySelector('[data-slot="track-link"]');
+    const base = $track.getAttribute('href').split('?')[0];
+    $track.href = `${base}?ref=${encodeURIComponent(data.reference)}`;
+    $body.hidden = true;
+    $confirmation.hidden = false;
+    $form.reset();
+    syncOnBehalf();
+    $confirmation.querySelector('h2').focus();
+  }
+
+  $confirmation.querySelector('[data-action="another"]').addEventListener('click', () => {
+    submitter.reset();
+    $confirmation.hidden = true;
+    $body.hidden = false;
+    document.querySelector('h1').focus();
+  });
+}

@@ -1,0 +1,78 @@
+// Tracking page: reference + last 4 mobile digits → status and timeline.
+import { t, pick } from '../../js/i18n.js';
+import { validateLookup, normaliseReference, toAsciiDigits } from '../../js/validate.js';
+import { postJson } from '../../js/api.js';
+import { setBusy, retryMinutes } from '../../js/request.js';
+import { showErrors, clearErrors } from '../error-summary/error-summary.js';
+import { timeElement } from '../../js/dates.js';
+
+export default function trackForm($form) {
+  const $summary = document.querySelector('[data-error-summary]');
+  const $status = document.querySelector('[data-form-status]');
+  const $submit = $form.querySelector('[type="submit"]');
+  const $result = document.querySelector('[data-result]');
+  const $reference = $form.elements.reference;
+  let sending = false;
+  $form.noValidate = true;
+
+  // /track/?ref=7KQ3-M9PX (link from the confirmation): prefill, then put the visitor on the digits.
+  const ref = new URLSearchParams(location.search).get('ref');
+  if (ref && !$reference.value) {
+    $reference.value = normaliseReference(ref) ?? ref.slice(0, 20);
+  }
+
+  $form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (sending) return;
+    $status.hidden = true;
+    const values = { reference: $reference.value, mobileLast4: $form.elements.mobileLast4.value };
+    const errors = validateLookup(values);
+    if (errors.length) { showErrors($form, $summary, errors); return; }
+    clearErrors($form, $summary);
+    const body = { reference: normaliseReference(values.reference), mobileLast4: toAsciiDigits(values.mobileLast4).trim() };
+    sending = true;
+    setBusy($form, $submit, true, t.searching);
+    const res = await postJson('/requests/lookup', body);
+    setBusy($form, $submit, false);
+    sending = false;
+
+    if (res.status === 200 && res.data) { render(res.data); return; }
+    $result.hidden = true;
+    if (res.status === 0 || res.status >= 500) {
+      $status.textContent = t.lookupFailed;
+      $status.hidden = false;
+      $status.focus();
+      return;
+    }
+    if (res.status === 404) {
+      showErrors($form, $summary, [{ code: 'not_found', message: pick(res.data?.errors?.[0]?.message, t.notFound) }]);
+      return;
+    }
+    if (res.status === 429) {
+      showErrors($form, $summary, [{ code: 'too_many', message: t.tooMany.replace('{m}', t.minutes(retryMinutes(res.retryAfter))) }]);
+      return;
+    }
+    const list = Array.isArray(res.data?.errors) && res.data.errors.length ? res.data.errors : [{ code: 'server' }];
+    showErrors($form, $summary, list);
+  });
+
+  function render(d) {
+    const slot = (name) => $result.querySelector(`[data-slot="${name}"]`);
+    const $ref = Object.assign(document.createElement('bdi'), { dir: 'ltr', textContent: d.reference });
+    slot('reference').replaceChildren($ref);
+    slot('category').textContent = t.categories[d.category] ?? d.category;
+    slot('status').textContent = pick(d.statusLabel, d.status);
+    slot('status').dataset.status = d.status;
+    slot('submitted').replaceChildren(timeElement(d.submittedAt));
+    slot('updated').replaceChildren(timeElement(d.updatedAt ?? d.submittedAt));
+    const items = (d.timeline ?? []).map((e) => {
+      const $li = document.createElement('li');
+      const $label = Object.assign(document.createElement('strong'), { textContent: pick(e.statusLabel, e.status) });
+      $li.append($label, document.createElement('br'), timeElement(e.at));
+      return $li;
+    });
+    slot('timeline').replaceChildren(...items);
+    $result.hidden = false;
+    $result.querySelector('h2').focus();
+  }
+}

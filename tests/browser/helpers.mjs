@@ -1,0 +1,55 @@
+// Shared set-up for the browser tests: Debian's Chromium through playwright-core, axe-core injected
+// from node_modules. BASE_URL points at the local runner (./run --port N) or at mock-api.mjs.
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export const url = (p) => `${BASE_URL}${p}`;
+
+export async function launch({ touch = false } = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mf-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 800 },
+    hasTouch: touch, // the kiosk tests tap like a finger on the lobby tablet
+  });
+  return {
+    context,
+    async close() { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); },
+  };
+}
+
+/** Runs axe with the WCAG A/AA tags; resolves to the violations (empty when clean). */
+export async function axe(page) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  }, AXE_TAGS);
+}
+
+export function describeViolations(violations) {
+  return violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
+}
+
+/** Asserts no axe violations, naming every rule and target in the failure message. */
+export async function assertAccessible(assert, page, state) {
+  const violations = await axe(page);
+  assert.deepEqual(violations.map((v) => v.id), [], `axe violations on ${state}:\n${describeViolations(violations)}`);
+}
+
+/** Fails the test on uncaught page errors (a broken module must not pass silently). */
+export function trackPageErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
