@@ -239,7 +239,18 @@ public final class LocalRunner implements AutoCloseable {
             System.err.println("no template.yaml under " + root);
             System.exit(2);
         }
-        LocalRunner runner = start(options);
+        LocalRunner runner;
+        try {
+            runner = start(options);
+        } catch (java.net.BindException inUse) {
+            System.err.println("port " + options.port() + " is already in use: stop what uses it or pass --port N");
+            System.exit(1);
+            return;
+        } catch (java.io.IOException | software.amazon.awssdk.core.exception.SdkException emulatorTrouble) {
+            System.err.println("could not prepare the emulator at " + options.emulator() + ": " + emulatorTrouble.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(runner::close));
         String base = "http://127.0.0.1:" + runner.port();
         System.out.println("Mustafeed is running locally (development only):");
