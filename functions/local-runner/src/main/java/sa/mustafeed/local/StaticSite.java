@@ -70,6 +70,19 @@ final class StaticSite {
         exchange.getResponseHeaders().set("cache-control", "no-cache");
         exchange.getResponseHeaders().set("x-content-type-options", "nosniff");
         byte[] body = Files.readAllBytes(file);
+        String type = TYPES.getOrDefault(extension, "");
+        boolean compressible = type.startsWith("text/") || type.contains("json") || type.contains("svg");
+        if (compressible && exchange.getRequestHeaders().getOrDefault("accept-encoding", java.util.List.of())
+                .stream().anyMatch(v -> v.contains("gzip"))) {
+            // CloudFront compresses these in production; do the same so local transfer sizes are honest.
+            java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream(body.length / 3 + 64);
+            try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(packed)) {
+                gzip.write(body);
+            }
+            body = packed.toByteArray();
+            exchange.getResponseHeaders().set("content-encoding", "gzip");
+        }
+        exchange.getResponseHeaders().set("vary", "accept-encoding");
         exchange.sendResponseHeaders(200, method.equals("HEAD") ? -1 : body.length);
         if (!method.equals("HEAD")) {
             exchange.getResponseBody().write(body);
