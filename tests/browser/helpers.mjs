@@ -53,3 +53,49 @@ export function trackPageErrors(page) {
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }
+
+/** Asserts the focused element shows a focus indicator: an outline or a box-shadow ring on it (or,
+ *  for a radio/checkbox inside a tile or choice row, on its label). */
+export async function assertFocusVisible(assert, page, state) {
+  const r = await page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { ok: false, what: 'body' };
+    const ringed = (e) => {
+      const s = getComputedStyle(e);
+      return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow && s.boxShadow !== 'none');
+    };
+    const label = el.closest('label');
+    const ok = ringed(el) || Boolean(label && ringed(label)) || el.tabIndex === -1; // headings/regions focused by script
+    return { ok, what: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${(el.textContent || el.name || '').trim().slice(0, 30)}` };
+  });
+  assert.ok(r.ok, `no visible focus indicator on ${r.what} (${state})`);
+}
+
+/**
+ * Replaces the Web Speech API with a recorder. voices: [{name, lang}] the "device" has; each
+ * utterance "plays" for speakMs. Spoken texts land in window.__spoken as {text, lang, voice}.
+ */
+export async function stubSpeech(page, { voices = [], speakMs = 50 } = {}) {
+  await page.addInitScript(({ voices, speakMs }) => {
+    const spoken = [];
+    let queue = 0;
+    const synth = {
+      get speaking() { return queue > 0; },
+      get pending() { return false; },
+      getVoices: () => voices.map((v) => ({ localService: true, default: false, voiceURI: v.name, ...v })),
+      speak(u) {
+        spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? null });
+        queue++;
+        setTimeout(() => { queue = Math.max(0, queue - 1); u.onend?.(); }, speakMs * queue);
+      },
+      cancel() { queue = 0; },
+      addEventListener() {}, removeEventListener() {},
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+    window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+    window.__spoken = spoken;
+  }, { voices, speakMs });
+}
+
+/** Where the test run writes the kiosk screenshots reviewers look at (committed). */
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || new URL('../../docs/screenshots/', import.meta.url).pathname;

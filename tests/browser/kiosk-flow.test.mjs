@@ -1,116 +1,109 @@
-// Lobby kiosk at 1280×800 with touch: every step by taps and keyboard, axe on each, reference,
-// start over, no personal data left in storage or the address, small page weight.
+// Lobby kiosk against the real API: a keyboard-only walk to a real reference (focus always visible),
+// start over, a lost network that keeps the answers and retries with the same Idempotency-Key,
+// nothing personal left behind, and the page weight.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, url, assertAccessible, trackPageErrors } from './helpers.mjs';
+import { launch, url, assertAccessible, assertFocusVisible, trackPageErrors } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch({ touch: true }); });
 after(async () => { await browser?.close(); });
 
+const current = (page) => page.locator('[data-step]:not([hidden])').getAttribute('data-step');
 const focusedHeading = (page) => page.evaluate(() => document.activeElement.closest('h2')?.textContent.trim() ?? '');
-const next = (page) => page.locator('[data-step]:not([hidden]) [data-action="next"]');
 
-async function assertTargets(page, state) {
-  const small = await page.evaluate(() => [...document.querySelectorAll('[data-step]:not([hidden]) :is(button, input, textarea, a, summary, label.mf-kiosk__tile)')]
-    .filter((el) => el.offsetParent !== null && !el.closest('label') && el.type !== 'radio' && el.type !== 'checkbox')
-    .map((el) => ({ el: el.id || el.textContent.trim(), h: el.getBoundingClientRect().height }))
-    .filter((r) => r.h < 48));
-  assert.deepEqual(small, [], `touch targets under 48px on ${state}`);
-  // checkboxes/radios: their clickable label row must be ≥ 48px tall
-  const rows = await page.evaluate(() => [...document.querySelectorAll('[data-step]:not([hidden]) label:has(input)')]
-    .filter((el) => el.offsetParent !== null).map((el) => el.getBoundingClientRect().height).filter((h) => h < 48));
-  assert.deepEqual(rows, [], `choice rows under 48px on ${state}`);
+/** Tabs until the focused element matches `selector` (at most 40 presses), checking focus on each stop. */
+async function tabTo(page, selector, state) {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    await assertFocusVisible(assert, page, state);
+    if (await page.evaluate((s) => document.activeElement.matches(s), selector)) return;
+  }
+  assert.fail(`could not reach ${selector} with Tab on ${state}`);
 }
 
-test('kiosk: walk every step, submit, big reference, start again clears everything', async () => {
+test('kiosk: keyboard only, from the welcome screen to a real reference; nothing left behind', async () => {
   const page = await browser.context.newPage();
   const errors = trackPageErrors(page);
-  await page.goto(url('/kiosk/'), { waitUntil: 'networkidle' });
-  await assertAccessible(assert, page, 'kiosk step 1');
-  await assertTargets(page, 'step 1');
-  assert.equal(await page.locator('form[data-module="kiosk"]').getAttribute('autocomplete'), 'off');
+  await page.goto(url('/en/kiosk/'), { waitUntil: 'networkidle' });
+  const historyAtStart = await page.evaluate(() => history.length);
+  await tabTo(page, '[data-action="start"]', 'welcome');
+  await page.keyboard.press('Enter');
+  assert.match(await focusedHeading(page), /Step 1 of 8/);
 
-  // Step 1: Next without a choice → error summary focused, axe clean in that state
-  await next(page).tap();
-  assert.ok(await page.locator('[data-error-summary]').evaluate((el) => el === document.activeElement));
-  await assertAccessible(assert, page, 'kiosk step 1 with error');
-  await page.getByText('طلب خدمة', { exact: true }).tap();
-  await next(page).tap();
+  await tabTo(page, 'input[name="category"]', 'category');
+  await page.keyboard.press('ArrowDown'); // radio group: arrows move and select
+  assert.equal(await page.evaluate(() => document.querySelector('input[name="category"]:checked')?.value), 'service');
+  await page.keyboard.press('Enter'); // Enter in a field = Next
+  assert.match(await focusedHeading(page), /Step 2 of 8/);
 
-  // Step 2 — by keyboard
-  assert.match(await focusedHeading(page), /الخطوة ٢ من ٤/);
-  await assertAccessible(assert, page, 'kiosk step 2');
-  await assertTargets(page, 'step 2');
-  for (const id of ['name', 'mobile']) assert.equal(await page.locator(`#${id}`).getAttribute('autocomplete'), 'off');
-  await page.keyboard.press('Tab'); // name
-  await page.keyboard.type('محمد علي');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('0551234567');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Space'); // on behalf of someone
-  await page.locator('#beneficiaryName').waitFor();
-  await assertAccessible(assert, page, 'kiosk step 2 on behalf');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('عبدالله محمد');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('أب');
-  await page.keyboard.press('Enter'); // Enter = Next
+  await tabTo(page, 'input[name="onBehalf"]', 'whom');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+  assert.equal(await current(page), 'name');
 
-  // Step 3
-  assert.match(await focusedHeading(page), /الخطوة ٣ من ٤/);
-  await assertAccessible(assert, page, 'kiosk step 3');
-  await assertTargets(page, 'step 3');
-  await page.locator('#city').tap();
-  await page.locator('#city').fill('جدة');
-  await page.locator('#description').fill('أحتاج سماعة أذن لابني.');
-  await page.getByText('البريد الإلكتروني', { exact: true }).tap();
-  await page.locator('#email').waitFor();
-  await next(page).tap();
-  assert.match(await page.locator('#email-error').textContent(), /بريد/); // email chosen → required
-  await assertAccessible(assert, page, 'kiosk step 3 with error');
-  await page.locator('#email').fill('parent@example.org');
-  await next(page).tap();
+  await tabTo(page, '#name', 'name');
+  await page.keyboard.type('Ahmed Ali');
+  await page.keyboard.press('Enter');
 
-  // Step 4: review + consent; back then forward keeps answers
-  assert.match(await focusedHeading(page), /الخطوة ٤ من ٤/);
+  assert.equal(await current(page), 'mobile');
+  for (const digit of '0551234567') { // the on-screen keypad, driven by keyboard
+    await tabTo(page, `[data-keypad="mobile"] [data-key="${digit}"]`, 'mobile keypad');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-step="mobile"] h2').focus(); // restart the Tab order from the heading
+  }
+  assert.equal(await page.locator('#mobile').inputValue(), '0551234567');
+  assert.equal(await page.locator('[data-keypad-echo="mobile"]').textContent(), '0 5 5 1 2 3 4 5 6 7', 'typed digits echoed to screen readers');
+  await tabTo(page, '[data-step="mobile"] [data-action="next"]', 'mobile');
+  await page.keyboard.press('Enter');
+
+  assert.equal(await current(page), 'city', 'no ID screen for a service request');
+  await tabTo(page, '#city', 'city');
+  await page.keyboard.type('Jeddah');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '#description', 'details');
+  await page.keyboard.type('I need a hearing aid.');
+  await tabTo(page, '[data-step="details"] [data-action="next"]', 'details');
+  await page.keyboard.press('Enter');
+
+  await tabTo(page, 'input[name="preferredContact"]', 'contact');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+
+  assert.equal(await current(page), 'review');
   assert.match(await page.locator('[data-review-field="mobile"]').textContent(), /0551234567/);
-  await page.locator('[data-step="4"] [data-action="back"]').tap();
-  assert.match(await focusedHeading(page), /الخطوة ٣ من ٤/);
-  assert.equal(await page.locator('#city').inputValue(), 'جدة');
-  await next(page).tap();
-  await page.locator('details.mf-kiosk__privacy summary').tap();
-  await assertAccessible(assert, page, 'kiosk step 4');
-  await assertTargets(page, 'step 4');
-  await page.getByText('أوافق على استخدام بياناتي لمعالجة طلبي').tap();
+  await tabTo(page, '[data-step="review"] [data-action="send"]', 'review');
+  await page.keyboard.press('Enter'); // no consent yet → summary focused, linked to the field
+  assert.ok(await page.locator('[data-error-summary]').evaluate((el) => el === document.activeElement));
+  assert.equal(await page.locator('#consent').getAttribute('aria-invalid'), 'true');
+  await assertAccessible(assert, page, 'kiosk review with error');
+  await tabTo(page, '[data-error-summary] a', 'error summary');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'consent', 'error link moves focus to the field');
+  await page.keyboard.press('Space');
   const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/requests'));
-  await page.locator('[data-action="send"]').tap();
+  await tabTo(page, '[data-step="review"] [data-action="send"]', 'review');
+  await page.keyboard.press('Enter');
   const body = (await posted).postDataJSON();
   assert.equal(body.channel, 'kiosk');
-  assert.deepEqual(body.onBehalf, { beneficiaryName: 'عبدالله محمد', relationship: 'أب' });
+  assert.equal(body.onBehalf, undefined);
 
-  // Confirmation
-  const $ref = page.locator('[data-step="5"] [data-reference]');
-  await $ref.waitFor();
-  assert.match(await focusedHeading(page), /تم استلام طلبك/);
-  assert.match(await $ref.textContent(), /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-  assert.equal(await $ref.getAttribute('dir'), 'ltr');
-  const fontPx = await $ref.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-  assert.ok(fontPx >= 64, `reference is very large (${fontPx}px)`);
+  await page.locator('[data-step="done"] [data-reference]').waitFor();
+  assert.match(await focusedHeading(page), /We have received your request/);
+  const ref = await page.locator('[data-reference]').getAttribute('data-reference');
+  assert.match(ref, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  assert.equal(await page.locator('[data-slot="track-url"]').textContent(), url(`/en/track/?ref=${ref}`));
   await assertAccessible(assert, page, 'kiosk confirmation');
-  await page.screenshot({ path: process.env.SCREENSHOT_DIR ? `${process.env.SCREENSHOT_DIR}/kiosk-confirmation.png` : '/tmp/kiosk-confirmation.png' });
 
-  // Nothing personal left behind in the browser
-  const left = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie, search: location.search, hash: location.hash }));
-  assert.deepEqual(left, { local: 0, session: 0, cookie: '', search: '', hash: '' });
-
-  await page.getByRole('button', { name: 'ابدأ طلبًا جديدًا' }).tap();
-  assert.match(await focusedHeading(page), /الخطوة ١ من ٤/);
+  const left = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie, search: location.search, hash: location.hash, history: history.length }));
+  assert.deepEqual(left, { local: 0, session: 0, cookie: '', search: '', hash: '', history: historyAtStart }, 'no storage, cookies, address or history entries');
   const values = await page.evaluate(() => [...document.querySelector('form').elements]
-    .filter((el) => el.name)
-    .map((el) => (el.type === 'radio' || el.type === 'checkbox' ? el.checked : el.value))
-    .filter((v) => v !== false && v !== ''));
-  assert.deepEqual(values, [], 'every field cleared');
+    .filter((el) => el.name && (el.type === 'radio' || el.type === 'checkbox' ? el.checked : el.value)).map((el) => el.name));
+  assert.deepEqual(values, [], 'answers cleared as soon as the reference is shown');
+
+  await tabTo(page, '[data-action="again"]', 'confirmation');
+  await page.keyboard.press('Enter');
+  assert.equal(await current(page), 'home');
   assert.equal(await page.locator('[data-reference]').count(), 0, 'reference gone');
   assert.deepEqual(errors, []);
   await page.close();
@@ -118,21 +111,72 @@ test('kiosk: walk every step, submit, big reference, start again clears everythi
 
 test('kiosk: start over mid-flow asks first, then clears every field', async () => {
   const page = await browser.context.newPage();
-  await page.goto(url('/en/kiosk/'), { waitUntil: 'networkidle' });
-  await page.getByText('Inquiry', { exact: true }).tap();
-  await next(page).tap();
-  await page.locator('#name').fill('Ahmed');
-  await page.locator('[data-step="2"] [data-action="restart"]').tap();
-  const $dialog = page.locator('dialog[open]');
-  await $dialog.waitFor();
+  await page.goto(url('/kiosk/'), { waitUntil: 'networkidle' });
+  await page.locator('[data-action="start"]').tap();
+  await page.getByText('استفسار', { exact: true }).tap();
+  await page.locator('[data-step="category"] [data-action="next"]').tap();
+  await page.getByText('لي أنا', { exact: true }).tap();
+  await page.locator('[data-step="whom"] [data-action="next"]').tap();
+  await page.locator('#name').fill('أحمد');
+  await page.locator('[data-step="name"] [data-action="restart"]').tap();
+  await page.locator('dialog[open]').waitFor();
   await assertAccessible(assert, page, 'kiosk restart dialog');
-  await page.getByRole('button', { name: 'No, continue' }).tap();
-  assert.equal(await page.locator('#name').inputValue(), 'Ahmed', '"No" keeps answers');
-  await page.locator('[data-step="2"] [data-action="restart"]').tap();
-  await page.getByRole('button', { name: 'Yes, clear and start over' }).tap();
-  assert.match(await focusedHeading(page), /Step 1 of 4/);
+  await page.getByRole('button', { name: 'لا، أكمل' }).tap();
+  assert.equal(await page.locator('#name').inputValue(), 'أحمد', '"No" keeps answers');
+  await page.locator('[data-step="name"] [data-action="back"]').tap();
+  assert.equal(await current(page), 'whom', 'back goes one screen back');
+  await page.locator('[data-step="whom"] [data-action="restart"]').tap();
+  await page.getByRole('button', { name: 'نعم، امسح وابدأ' }).tap();
+  assert.equal(await current(page), 'home');
   assert.equal(await page.locator('#name').inputValue(), '');
   assert.equal(await page.locator('input[name="category"]:checked').count(), 0);
+  await page.close();
+});
+
+test('kiosk: a lost network keeps every answer, says so calmly and sends once with the same key', async () => {
+  const page = await browser.context.newPage();
+  const errors = trackPageErrors(page);
+  const keys = [];
+  let fail = true;
+  await page.route('**/requests', async (route) => {
+    keys.push(route.request().headers()['idempotency-key']);
+    if (fail) { fail = false; await route.abort('internetdisconnected'); return; }
+    await route.continue();
+  });
+  await page.goto(url('/kiosk/'), { waitUntil: 'networkidle' });
+  await page.locator('[data-action="start"]').tap();
+  await page.getByText('اقتراح', { exact: true }).tap();
+  await page.locator('[data-step="category"] [data-action="next"]').tap();
+  await page.getByText('لي أنا', { exact: true }).tap();
+  await page.locator('[data-step="whom"] [data-action="next"]').tap();
+  await page.locator('#name').fill('منى سالم');
+  await page.locator('[data-step="name"] [data-action="next"]').tap();
+  for (const k of '0561234567') await page.locator(`[data-keypad="mobile"] [data-key="${k}"]`).tap();
+  await page.locator('[data-step="mobile"] [data-action="next"]').tap();
+  await page.locator('#city').fill('الطائف');
+  await page.locator('[data-step="city"] [data-action="next"]').tap();
+  await page.locator('#description').fill('اقتراح: مواعيد مسائية.');
+  await page.locator('[data-step="details"] [data-action="next"]').tap();
+  await page.getByText('رسالة نصية', { exact: true }).tap();
+  await page.locator('[data-step="contact"] [data-action="next"]').tap();
+  await page.locator('#consent').check();
+  await page.locator('[data-action="send"]').tap();
+
+  const $status = page.locator('[data-form-status]');
+  await $status.waitFor();
+  assert.match(await $status.textContent(), /لم يُفقد شيء/);
+  assert.ok(await $status.evaluate((el) => el === document.activeElement), 'the message takes focus (announced)');
+  assert.equal(await page.locator('[data-error-summary]').isHidden(), true, 'not shown as an error');
+  await assertAccessible(assert, page, 'kiosk offline message');
+  assert.equal(await current(page), 'review', 'the visitor stays where they were');
+  assert.equal(await page.locator('#mobile').inputValue(), '٠٥٦١٢٣٤٥٦٧', 'answers kept (Arabic-Indic digits from the keypad)');
+  assert.equal(await page.locator('#consent').isChecked(), true);
+
+  await page.evaluate(() => window.dispatchEvent(new Event('online'))); // the network is back
+  await page.locator('[data-step="done"] [data-reference]').waitFor();
+  assert.equal(keys.length, 2);
+  assert.equal(keys[0], keys[1], 'the retry reuses the Idempotency-Key');
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

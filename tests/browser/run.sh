@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs the browser tests against BASE_URL (the local runner `./run --port N`, or
 # `node mock-api.mjs --port N` during development). Uses Debian's /usr/bin/chromium; never downloads a browser.
+# The kiosk screenshots are written to docs/screenshots/ (SCREENSHOT_DIR overrides); Lighthouse scores
+# go to $LIGHTHOUSE_JSON when set.
 set -euo pipefail
 cd "$(dirname "$0")"
 : "${BASE_URL:?set BASE_URL, e.g. BASE_URL=http://127.0.0.1:3000}"
 export BASE_URL
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/lighthouse ] || [ ! -d node_modules/jsqr ]; then
   npm ci --no-audit --no-fund
 fi
-if [ "$#" -eq 0 ]; then set -- css-logical.test.mjs axe.test.mjs request-flow.test.mjs kiosk-flow.test.mjs; fi
+if [ "$#" -eq 0 ]; then set -- css-logical.test.mjs axe.test.mjs request-flow.test.mjs kiosk-flow.test.mjs kiosk-privacy.test.mjs \
+  kiosk-steps.test.mjs lighthouse.test.mjs staff-axe.test.mjs staff-flow.test.mjs staff-reports.test.mjs staff-xss.test.mjs; fi
 exec node --test --test-concurrency=1 "$@"

@@ -5,6 +5,7 @@ const MODULES = {
   'track-form': '../components/track-form/track-form.js',
   'char-count': '../components/char-count/char-count.js',
   kiosk: '../components/kiosk/kiosk.js',
+  info: '../components/info/info.js',
 };
 
 document.documentElement.classList.add('mf-js');

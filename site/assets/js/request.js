@@ -21,7 +21,9 @@ export function readRequest($form, channel) {
   };
   if (val('email')) body.email = val('email');
   if (val('nationalId')) body.nationalId = toAsciiDigits(val('nationalId'));
-  if (f.onBehalf?.checked) body.onBehalf = { beneficiaryName: val('beneficiaryName'), relationship: val('relationship') };
+  // "On behalf of someone": a checkbox on the web form, a yes/no radio pair on the kiosk.
+  const onBehalf = f.onBehalf && ('checked' in f.onBehalf ? f.onBehalf.checked : f.onBehalf.value === 'yes');
+  if (onBehalf) body.onBehalf = { beneficiaryName: val('beneficiaryName'), relationship: val('relationship') };
   return body;
 }
 

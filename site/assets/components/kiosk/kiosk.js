@@ -1,100 +1,136 @@
-// Lobby kiosk: one question per screen, then submit (channel "kiosk") and show the reference.
-// Nothing is written to localStorage, sessionStorage, cookies or the address: the visitor's answers
-// live only in the form's controls and are cleared on confirmation and on "start over".
-import { t, pick } from '../../js/i18n.js';
+// Lobby kiosk: a welcome screen, then one question per screen, review and send (channel "kiosk"),
+// then the reference with a QR code of its tracking link. Read-aloud, text size, contrast and digit
+// style are the visitor's for this visit only: they live in variables, never in storage.
+// Nothing is written to localStorage, sessionStorage, cookies, history or the address: the answers
+// live only in the form's controls and are wiped on confirmation, on "start over" and after
+// inactivity.
+import { t, pick, lang } from '../../js/i18n.js';
 import { validateRequest } from '../../js/validate.js';
 import { readRequest, createSubmitter, setBusy, retryMinutes } from '../../js/request.js';
 import { showErrors, clearErrors } from '../error-summary/error-summary.js';
 import { referenceElement } from '../reference/reference.js';
+import { attachKeypad } from '../keypad/keypad.js';
+import { createReader, screenText } from '../read-aloud/read-aloud.js';
+import { createIdleTimer, idleSettings } from '../idle-timeout/idle-timeout.js';
 
-// Which API fields each question screen asks for (server errors are routed back to their screen).
-const STEP_FIELDS = [
-  ['category'],
-  ['name', 'mobile', 'onBehalf', 'onBehalf.beneficiaryName', 'onBehalf.relationship'],
-  ['city', 'description', 'preferredContact', 'email'],
-  ['consent'],
-];
+// The API fields each question screen asks for (server errors are routed back to their screen).
+const FIELDS = {
+  category: ['category'],
+  whom: ['onBehalf', 'onBehalf.beneficiaryName', 'onBehalf.relationship'],
+  name: ['name'],
+  mobile: ['mobile'],
+  id: ['nationalId'],
+  city: ['city'],
+  details: ['description'],
+  contact: ['preferredContact', 'email'],
+  review: ['consent'],
+};
+const RETRY_MS = 5000;
+const DEFAULT_DIGITS = lang === 'ar' ? 'arab' : 'latn';
 
 export default function kiosk($form) {
-  const $steps = [...$form.querySelectorAll('[data-step]')];
+  const $ = (sel) => document.querySelector(sel);
+  const $steps = Object.fromEntries([...$form.querySelectorAll('[data-step]')].map(($s) => [$s.dataset.step, $s]));
   const $summary = $form.querySelector('[data-error-summary]');
   const $status = $form.querySelector('[data-form-status]');
-  const $dialog = document.querySelector('[data-restart-dialog]');
-  const $onBehalf = $form.elements.onBehalf;
-  const $onBehalfFields = document.getElementById('onbehalf-fields');
-  const $emailField = document.getElementById('email-field');
+  const $restartDialog = $('[data-restart-dialog]');
+  const $idleDialog = $('[data-idle-dialog]');
+  const $idleCount = $('[data-idle-count]');
+  const $notice = $('[data-speech-notice]');
+  const $speak = $('[data-action="speak"]');
+  const f = $form.elements;
   const submitter = createSubmitter();
-  let current = 0;
+  const reader = createReader(lang);
+  let current = 'home';
+  let speechUsed = false;
+  let textSize = 1;
+  let contrast = false;
+  let digits = DEFAULT_DIGITS;
+  let retryTimer = null;
   $form.noValidate = true;
 
+  /** The question screens this visitor goes through: the ID screen only for a new registration. */
+  const path = () => Object.keys(FIELDS).filter((s) => s !== 'id' || f.category.value === 'new_beneficiary');
+
   const sync = () => {
-    $onBehalfFields.hidden = !$onBehalf.checked;
-    $emailField.hidden = $form.elements.preferredContact.value !== 'email';
+    $('#onbehalf-fields').hidden = f.onBehalf.value !== 'yes';
+    $('#email-field').hidden = f.preferredContact.value !== 'email';
+    const p = path();
+    p.forEach((name, i) => { $steps[name].querySelector('[data-progress]').textContent = t.stepOf(i + 1, p.length); });
   };
   $form.addEventListener('change', sync);
 
-  function show(index, { focus = true } = {}) {
-    current = index;
-    $steps.forEach(($s, i) => { $s.hidden = i !== index; });
+  // ---- Screens -------------------------------------------------------------------------------
+  function show(name, { focus = true } = {}) {
+    current = name;
+    for (const [n, $s] of Object.entries($steps)) $s.hidden = n !== name;
     clearErrors($form, $summary);
     $status.hidden = true;
-    if (index === 3) fillReview();
-    // Focus the new screen's heading: screen readers announce "Step 2 of 4, …" and the next Tab
+    stopRetry();
+    reader.stop();
+    $notice.textContent = '';
+    sync();
+    if (name === 'review') fillReview();
+    // Focus the new screen's heading: screen readers announce "Step 2 of 8, …" and the next Tab
     // starts inside the new screen instead of at the top of the page.
-    if (focus) $steps[index].querySelector('h2').focus();
+    if (focus) $steps[name].querySelector('h2').focus();
+    window.scrollTo(0, 0);
+    idle.poke();
   }
 
   function fillReview() {
     const body = readRequest($form, 'kiosk');
     const text = {
       category: t.categories[body.category] ?? '',
+      whom: body.onBehalf ? `${body.onBehalf.beneficiaryName} (${body.onBehalf.relationship})` : t.forMyself,
       name: body.name,
       mobile: body.mobile,
+      nationalId: body.nationalId ?? '',
       city: body.city,
-      preferredContact: t.contact[body.preferredContact] ?? '',
+      preferredContact: [t.contact[body.preferredContact] ?? '', body.email ?? ''].filter(Boolean).join(': '),
       description: body.description,
     };
     for (const $dd of $form.querySelectorAll('[data-review-field]')) {
-      const value = text[$dd.dataset.reviewField] ?? '';
-      if ($dd.dataset.reviewField === 'mobile') {
-        $dd.replaceChildren(Object.assign(document.createElement('bdi'), { dir: 'ltr', textContent: value }));
-      } else {
-        $dd.textContent = value;
-      }
+      const key = $dd.dataset.reviewField;
+      const value = text[key] ?? '';
+      $dd.closest('div').hidden = key === 'nationalId' && !value;
+      if (['mobile', 'nationalId'].includes(key)) $dd.replaceChildren(Object.assign(document.createElement('bdi'), { dir: 'ltr', textContent: value }));
+      else $dd.textContent = value;
     }
   }
 
-  function startOver() {
-    $form.reset();
-    submitter.reset();
-    sync();
-    for (const $slot of $form.querySelectorAll('[data-slot]')) $slot.replaceChildren();
-    show(0);
-  }
+  /** The review screen repeats the answers: it is emptied with them. */
+  const clearReview = () => { for (const $dd of $form.querySelectorAll('[data-review-field]')) $dd.replaceChildren(); };
 
   function next() {
-    const errors = validateRequest(readRequest($form, 'kiosk'), STEP_FIELDS[current]);
+    const body = readRequest($form, 'kiosk');
+    const errors = validateRequest(body, FIELDS[current]);
+    if (current === 'whom' && !f.onBehalf.value) errors.unshift({ field: 'onBehalf', code: 'required_for_whom' });
     if (errors.length) { showErrors($form, $summary, errors); return; }
-    show(current + 1);
+    const p = path();
+    show(p[p.indexOf(current) + 1]);
   }
 
+  function back() {
+    const p = path();
+    const i = p.indexOf(current);
+    show(i <= 0 ? 'home' : p[i - 1]);
+  }
+
+  // ---- Sending, with calm offline handling -----------------------------------------------------
   async function send() {
     if (submitter.sending) return; // double tap
+    stopRetry();
     const body = readRequest($form, 'kiosk');
     const errors = validateRequest(body);
     if (errors.length) { showErrorsOnStep(errors); return; }
-    const $button = $steps[3].querySelector('[data-action="send"]');
+    const $button = $steps.review.querySelector('[data-action="send"]');
     setBusy($form, $button, true, t.sending);
     const res = await submitter.send(body);
     setBusy($form, $button, false);
-    if (!res) return;
+    if (!res || current !== 'review') return; // wiped or left while the answer was on its way
     if (res.status === 201 && res.data?.reference) { confirm(res.data); return; }
-    if (res.status === 0 || res.status >= 500) {
-      $status.textContent = res.status === 0 ? t.network : t.server;
-      $status.hidden = false;
-      $status.focus();
-      return;
-    }
+    if (res.status === 0 || res.status >= 500) { waitAndRetry(res); return; }
     if (res.status === 429) {
       showErrors($form, $summary, [{ code: 'too_many', message: t.tooMany.replace('{m}', t.minutes(retryMinutes(res.retryAfter))) }]);
       return;
@@ -102,47 +138,179 @@ export default function kiosk($form) {
     showErrorsOnStep(Array.isArray(res.data?.errors) && res.data.errors.length ? res.data.errors : [{ code: 'server' }]);
   }
 
-  /** Goes back to the screen of the first field in error, then shows the summary there. */
-  function showErrorsOnStep(errors) {
-    const first = errors.find((e) => e.field && STEP_FIELDS.some((f) => f.includes(e.field)));
-    const step = first ? STEP_FIELDS.findIndex((f) => f.includes(first.field)) : current;
-    show(step, { focus: false });
-    showErrors($form, $summary, errors.filter((e) => !e.field || STEP_FIELDS[step].includes(e.field) || !STEP_FIELDS.flat().includes(e.field)));
+  /**
+   * The network (or the service) failed: say so calmly, keep every answer, and send again by itself
+   * when the browser reports the network back or after a few seconds. The submitter reuses the same
+   * Idempotency-Key for the same content, so a first attempt that did arrive is never doubled.
+   */
+  function waitAndRetry(res) {
+    const $p = Object.assign(document.createElement('p'), { textContent: res.status === 0 ? t.offline : t.offlineServer });
+    const $retry = Object.assign(document.createElement('button'), { type: 'button', className: 'mf-button mf-button--secondary', textContent: t.retryNow });
+    $retry.dataset.action = 'retry';
+    $status.replaceChildren($p, $retry);
+    $status.hidden = false;
+    $status.focus();
+    const wait = Math.max(RETRY_MS, (Number(res.retryAfter) || 0) * 1000);
+    retryTimer = setTimeout(send, wait);
+    window.addEventListener('online', send, { once: true });
+  }
+  function stopRetry() {
+    clearTimeout(retryTimer);
+    retryTimer = null;
+    window.removeEventListener('online', send);
   }
 
-  function confirm(data) {
+  /** Goes back to the screen of the first field in error, then shows the summary there. */
+  function showErrorsOnStep(errors) {
+    const screens = Object.keys(FIELDS);
+    const first = errors.find((e) => e.field && screens.some((s) => FIELDS[s].includes(e.field)));
+    const screen = first ? screens.find((s) => FIELDS[s].includes(first.field)) : current;
+    show(screen, { focus: false });
+    const known = Object.values(FIELDS).flat();
+    showErrors($form, $summary, errors.filter((e) => !e.field || FIELDS[screen].includes(e.field) || !known.includes(e.field)));
+  }
+
+  async function confirm(data) {
     // Clear the answers now: the confirmation shows only the reference, and the next visitor must
     // not be able to step "back" into this visitor's details.
     $form.reset();
-    sync();
-    $form.querySelector('[data-slot="reference"]').replaceChildren(referenceElement(data.reference));
+    submitter.reset();
+    clearReview();
+    const ref = data.reference;
+    const $ref = $form.querySelector('[data-slot="reference"]');
+    $ref.replaceChildren(referenceElement(ref));
+    $ref.dataset.speakAs = JSON.stringify(spell(ref));
     $form.querySelector('[data-slot="next-steps"]').textContent = pick(data.nextSteps, '');
-    show(4);
+    const link = new URL(`${lang === 'en' ? '/en' : ''}/track/?ref=${encodeURIComponent(ref)}`, location.origin).href;
+    $form.querySelector('[data-slot="track-url"]').textContent = link;
+    show('done');
+    try { // drawn on the tablet: the QR encoder is loaded only now, and no service sees the reference
+      const { qrSvg } = await import('../qr/qr.js');
+      $form.querySelector('[data-slot="qr"]').replaceChildren(qrSvg(link, t.qrLabel));
+    } catch (err) { console.warn('qr:', err.message); }
+    if (speechUsed) speakReference();
   }
 
+  /** The reference as separate utterances, one character each ("M", "H", "F", "5", "dash", …). */
+  const spell = (ref) => [...ref].map((ch) => t.spell[ch] ?? ch);
+  function speakReference() {
+    const ref = $form.querySelector('[data-reference]')?.dataset.reference;
+    if (ref) speak([t.referenceIs, ...spell(ref)]);
+  }
+
+  // ---- Read aloud ------------------------------------------------------------------------------
+  function setSpeaking(on) {
+    $speak.toggleAttribute('data-speaking', on);
+    $speak.querySelector('[data-label]').textContent = on ? t.stopReading : t.readAloud;
+  }
+  reader.onIdle = () => setSpeaking(false);
+  async function speak(parts) {
+    setSpeaking(true);
+    const ok = await reader.speak(parts);
+    if (ok) { speechUsed = true; $notice.textContent = ''; return; }
+    setSpeaking(false);
+    $notice.textContent = t.noVoice; // role="status": announced, and visible until the next screen
+  }
+  function speakScreen() {
+    if (reader.speaking) { reader.stop(); return; }
+    const parts = [];
+    for (const $box of [$summary, $status]) if (!$box.hidden) parts.push(...screenText($box));
+    parts.push(...screenText($steps[current], { selected: t.selected }));
+    speak(parts);
+  }
+
+  // ---- Display settings, for this visit only ---------------------------------------------------
+  const root = document.documentElement;
+  function setTextSize(n) {
+    textSize = n;
+    root.classList.toggle('mf-text-2', n === 2);
+    root.classList.toggle('mf-text-3', n === 3);
+    for (const $b of document.querySelectorAll('[data-text-size]')) $b.setAttribute('aria-pressed', String(Number($b.dataset.textSize) === n));
+  }
+  function setContrast(on) {
+    contrast = on;
+    root.classList.toggle('mf-contrast', on);
+    $('[data-action="contrast"]').setAttribute('aria-pressed', String(on));
+  }
+  const keypads = [...$form.querySelectorAll('[data-keypad]')].map(($pad) => attachKeypad($pad, f[$pad.dataset.keypad], {
+    $echo: $form.querySelector(`[data-keypad-echo="${$pad.dataset.keypad}"]`),
+    onKey: (label) => { if (speechUsed) speak([label]); },
+    max: $pad.dataset.keypad === 'nationalId' ? 10 : 15,
+  }));
+  function setDigits(system) {
+    digits = system;
+    keypads.forEach((k) => k.setDigits(system));
+    for (const $b of $form.querySelectorAll('[data-digits]')) $b.setAttribute('aria-pressed', String($b.dataset.digits === system));
+  }
+  const settingsChanged = () => textSize !== 1 || contrast || digits !== DEFAULT_DIGITS;
+
+  // ---- Privacy: start over and inactivity ------------------------------------------------------
+  const hasAnswers = () => [...f].some((el) => el.name && ((el.type === 'radio' || el.type === 'checkbox') ? el.checked : el.value));
+
+  function wipe() {
+    idle.stop();
+    stopRetry();
+    reader.stop();
+    for (const $d of [$restartDialog, $idleDialog]) if ($d.open) $d.close();
+    $form.reset();
+    submitter.reset();
+    for (const $slot of $form.querySelectorAll('[data-slot]')) { $slot.replaceChildren(); delete $slot.dataset.speakAs; }
+    clearReview();
+    f.description?.dispatchEvent(new Event('input', { bubbles: true })); // refresh the character count
+    setTextSize(1);
+    setContrast(false);
+    setDigits(DEFAULT_DIGITS);
+    speechUsed = false;
+    show('home');
+  }
+
+  const idle = createIdleTimer({
+    ...idleSettings($form),
+    isBusy: () => reader.speaking,
+    isArmed: () => current !== 'home' || settingsChanged() || hasAnswers(),
+    onWarn: (left) => {
+      $idleCount.textContent = t.seconds(left);
+      for (const $d of [$restartDialog]) if ($d.open) $d.close();
+      $idleDialog.showModal();
+      if (speechUsed) reader.speak([t.idleSpoken(t.seconds(left))]);
+    },
+    onTick: (left) => { $idleCount.textContent = t.seconds(left); },
+    onCancel: () => { if ($idleDialog.open) $idleDialog.close(); reader.stop(); },
+    onExpire: wipe,
+  });
+
+  // ---- Events ----------------------------------------------------------------------------------
   $form.addEventListener('submit', (ev) => {
     ev.preventDefault(); // never a native post: nothing may end up in history or the address
-    if (current < 3) next(); else if (current === 3) send();
+    if (current === 'review') send();
+    else if (current in FIELDS) next();
   });
 
-  $form.addEventListener('click', (ev) => {
-    const action = ev.target.closest('[data-action]')?.dataset.action;
-    if (action === 'back') show(Math.max(0, current - 1));
-    else if (action === 'again') startOver();
-    else if (action === 'restart') {
-      if (current === 0 && !$form.elements.category.value) { startOver(); return; }
-      $dialog.showModal();
-    }
+  document.addEventListener('click', (ev) => {
+    const $t = ev.target.closest('[data-action], [data-text-size], [data-digits], [data-dialog], [data-idle]');
+    if (!$t) return;
+    const action = $t.dataset.action;
+    if ($t.dataset.textSize) setTextSize(Number($t.dataset.textSize));
+    else if ($t.dataset.digits) setDigits($t.dataset.digits);
+    else if ($t.dataset.dialog) { $restartDialog.close(); if ($t.dataset.dialog === 'yes') wipe(); }
+    else if ($t.dataset.idle === 'continue') idle.cancelWarning();
+    else if ($t.dataset.idle === 'reset') wipe();
+    else if (action === 'speak') speakScreen();
+    else if (action === 'contrast') setContrast(!contrast);
+    else if (action === 'start') show(path()[0]);
+    else if (action === 'back') back();
+    else if (action === 'retry') send();
+    else if (action === 'speak-reference') speakReference();
+    else if (action === 'again') wipe();
+    else if (action === 'restart') { if (hasAnswers()) $restartDialog.showModal(); else wipe(); }
+    idle.poke();
   });
-
-  $dialog.addEventListener('click', (ev) => {
-    const choice = ev.target.closest('[data-dialog]')?.dataset.dialog;
-    if (!choice) return;
-    $dialog.close();
-    if (choice === 'yes') startOver();
-  });
+  // Escape on the warning means "I'm here" (the timer already counts the key press as activity).
+  $idleDialog.addEventListener('cancel', () => idle.cancelWarning());
+  // A page restored from the back/forward cache must not show the previous visitor's answers.
+  window.addEventListener('pageshow', (ev) => { if (ev.persisted) wipe(); });
 
   $form.reset(); // defeat the browser's form restoration after a reload or back navigation
-  sync();
-  show(0, { focus: false });
+  setDigits(DEFAULT_DIGITS);
+  show('home', { focus: false });
 }

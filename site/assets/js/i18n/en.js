@@ -36,4 +36,20 @@ export default {
   count: (n, over) => over
     ? `You have ${n} character${n === 1 ? '' : 's'} too many`
     : `You have ${n} character${n === 1 ? '' : 's'} remaining`,
+  // Kiosk
+  forMyself: 'For me',
+  required_for_whom: 'Choose who this request is for',
+  readAloud: 'Read aloud',
+  stopReading: 'Stop reading',
+  noVoice: 'This tablet has no English voice for reading aloud. Please ask the reception staff to read for you, or turn on the screen reader.',
+  selected: 'selected',
+  stepOf: (n, m) => `Step ${n} of ${m}`,
+  seconds: (n) => (n === 1 ? '1 second' : `${n} seconds`),
+  offline: 'The network connection was lost. Your request is still here and nothing has been lost; we will send it automatically when the connection is back, and it will not be sent twice.',
+  offlineServer: 'Sending did not finish because of a temporary problem on our side. Your request is still here; we will try again automatically in a moment, and it will not be sent twice.',
+  retryNow: 'Try now',
+  idleSpoken: (n) => `Are you still there? Your answers will be cleared in ${n}. Touch the screen to continue.`,
+  referenceIs: 'Your reference is',
+  qrLabel: 'QR code that opens the page to track your request',
+  spell: { '-': 'dash' },
 };

@@ -58,6 +58,27 @@ public final class AwsClients {
         return builder.build();
     }
 
+    public static software.amazon.awssdk.services.sns.SnsClient sns(SdkHttpClient http, Optional<URI> endpoint) {
+        var builder = software.amazon.awssdk.services.sns.SnsClient.builder()
+                .httpClient(http).region(region()).credentialsProvider(credentials()).overrideConfiguration(overrides());
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public static software.amazon.awssdk.services.sesv2.SesV2Client sesV2(SdkHttpClient http, Optional<URI> endpoint) {
+        var builder = software.amazon.awssdk.services.sesv2.SesV2Client.builder()
+                .httpClient(http).region(region()).credentialsProvider(credentials()).overrideConfiguration(overrides());
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public static software.amazon.awssdk.services.sqs.SqsClient sqs(SdkHttpClient http, Optional<URI> endpoint) {
+        var builder = software.amazon.awssdk.services.sqs.SqsClient.builder()
+                .httpClient(http).region(region()).credentialsProvider(credentials()).overrideConfiguration(overrides());
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
     private static ClientOverrideConfiguration overrides() {
         return ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build();
     }

@@ -9,6 +9,7 @@ import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.ports.RequestRepository;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.IdempotencyRecord;
+import sa.mustafeed.core.request.Registration;
 import sa.mustafeed.core.request.RequestWithTimeline;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.TimelineEntry;
@@ -35,10 +36,11 @@ public final class DynamoDbRequestRepository implements RequestRepository {
     }
 
     @Override
-    public CreateOutcome create(ServiceRequest request, TimelineEntry firstEntry, Optional<IdempotencyRecord> idempotency) {
+    public CreateOutcome create(ServiceRequest request, TimelineEntry firstEntry, Optional<IdempotencyRecord> idempotency,
+            Registration registration) {
         List<TransactWriteItem> writes = new ArrayList<>(3);
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
-                .item(RequestItems.requestItem(request))
+                .item(RequestItems.requestItem(request, registration))
                 .conditionExpression("attribute_not_exists(PK)")).build());
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
                 .item(RequestItems.timelineItem(request.reference(), firstEntry))).build());
@@ -92,11 +94,35 @@ public final class DynamoDbRequestRepository implements RequestRepository {
             String sortKey = item.get(RequestItems.SK).s();
             if (sortKey.equals(RequestItems.META)) {
                 request = RequestItems.request(item);
-            } else if (sortKey.startsWith(RequestItems.EVENT_PREFIX)) {
+            } else if (sortKey.startsWith(RequestItems.EVENT_PREFIX) && RequestItems.isPublicStatusEntry(item)) {
                 timeline.add(RequestItems.timelineEntry(item));
             }
         }
         return request == null ? Optional.empty() : Optional.of(new RequestWithTimeline(request, timeline));
+    }
+
+    @Override
+    public List<ReferenceCode> openRequestsOf(String mobileHash, Optional<String> nationalIdHash) {
+        java.util.LinkedHashSet<ReferenceCode> open = new java.util.LinkedHashSet<>();
+        open.addAll(openIn("GSI2", "GSI2PK", "BEN#" + mobileHash));
+        nationalIdHash.ifPresent(hash -> open.addAll(openIn("GSI4", "GSI4PK", "NID#" + hash)));
+        return List.copyOf(open);
+    }
+
+    private List<ReferenceCode> openIn(String index, String partitionAttribute, String partition) {
+        return DynamoDbFailures.call("read beneficiary requests", () -> dynamoDb.query(q -> q.tableName(tableName)
+                .indexName(index)
+                .keyConditionExpression(partitionAttribute + " = :p")
+                .expressionAttributeValues(Map.of(":p", RequestItems.s(partition)))
+                .projectionExpression("#reference, #status")
+                .expressionAttributeNames(Map.of("#reference", "reference", "#status", "status"))
+                .scanIndexForward(false)
+                .limit(50)))
+                .items().stream()
+                .filter(i -> sa.mustafeed.core.request.Status.fromWireName(i.get("status").s())
+                        .map(sa.mustafeed.core.request.StatusMachine::isOpen).orElse(false))
+                .map(i -> new ReferenceCode(i.get("reference").s()))
+                .toList();
     }
 
     private static boolean failedCondition(List<CancellationReason> reasons, int index) {

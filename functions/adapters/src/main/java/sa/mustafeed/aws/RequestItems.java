@@ -11,6 +11,9 @@ import sa.mustafeed.core.request.Channel;
 import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.core.request.IdempotencyRecord;
 import sa.mustafeed.core.request.Language;
+import sa.mustafeed.core.request.Registration;
+import sa.mustafeed.core.staff.CaseClock;
+import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.request.OnBehalf;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.Status;
@@ -38,6 +41,16 @@ final class RequestItems {
 
     static String idempotencyKey(String key) {
         return "IDEM#" + key;
+    }
+
+    static Map<String, AttributeValue> requestItem(ServiceRequest r, Registration registration) {
+        Map<String, AttributeValue> item = requestItem(r);
+        registration.registeredBy().ifPresent(by -> item.put("registeredBy", s(by)));
+        if (!registration.possibleDuplicates().isEmpty()) {
+            item.put("possibleDuplicates", AttributeValue.fromL(registration.possibleDuplicates().stream()
+                    .map(ref -> s(ref.value())).toList()));
+        }
+        return item;
     }
 
     static Map<String, AttributeValue> requestItem(ServiceRequest r) {
@@ -73,6 +86,12 @@ final class RequestItems {
         item.put("GSI1SK", s(sortable));
         item.put("GSI2PK", s("BEN#" + r.mobileHash()));
         item.put("GSI2SK", s(sortable));
+        item.put("GSI3PK", s(monthKey(r.submittedAt())));
+        item.put("GSI3SK", s(sortable));
+        r.nationalIdHash().ifPresent(hash -> {
+            item.put("GSI4PK", s("NID#" + hash));
+            item.put("GSI4SK", s(sortable));
+        });
         return item;
     }
 
@@ -95,19 +114,70 @@ final class RequestItems {
                 Long.parseLong(item.get("version").n()));
     }
 
+    /** Months of submission partition GSI3, so a date-range listing reads only the months it needs. */
+    static String monthKey(Instant at) {
+        return "MONTH#" + at.toString().substring(0, 7);
+    }
+
     static Map<String, AttributeValue> timelineItem(ReferenceCode reference, TimelineEntry entry) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s(requestKey(reference)));
-        item.put(SK, s(EVENT_PREFIX + entry.at() + "#" + entry.status().wireName()));
+        item.put(SK, s(EVENT_PREFIX + entry.at() + "#status#" + entry.status().wireName()));
         item.put("entity", s("timeline"));
+        item.put("type", s("status"));
         item.put("at", s(entry.at().toString()));
         item.put("status", s(entry.status().wireName()));
         item.put("public", AttributeValue.fromBool(true));
         return item;
     }
 
+    static Map<String, AttributeValue> caseEventItem(ReferenceCode reference, CaseEvent event) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(requestKey(reference)));
+        String kind = event.kind() == CaseEvent.Kind.STATUS ? "status" : "note";
+        // A random tail: two notes in the same millisecond must not overwrite each other.
+        item.put(SK, s(EVENT_PREFIX + event.at() + "#" + kind + "#" + java.util.UUID.randomUUID().toString().substring(0, 8)));
+        item.put("entity", s("timeline"));
+        item.put("type", s(kind));
+        item.put("at", s(event.at().toString()));
+        event.status().ifPresent(st -> item.put("status", s(st.wireName())));
+        event.text().ifPresent(t -> item.put("text", s(t)));
+        event.by().ifPresent(b -> item.put("by", s(b)));
+        item.put("public", AttributeValue.fromBool(event.isPublic()));
+        return item;
+    }
+
+    static boolean isPublicStatusEntry(Map<String, AttributeValue> item) {
+        boolean isPublic = item.containsKey("public") && Boolean.TRUE.equals(item.get("public").bool());
+        return isPublic && item.containsKey("status");
+    }
+
     static TimelineEntry timelineEntry(Map<String, AttributeValue> item) {
         return new TimelineEntry(Instant.parse(str(item, "at")), Status.fromWireName(str(item, "status")).orElseThrow());
+    }
+
+    static CaseEvent caseEvent(Map<String, AttributeValue> item) {
+        boolean note = "note".equals(opt(item, "type").orElse("status"));
+        return new CaseEvent(Instant.parse(str(item, "at")), note ? CaseEvent.Kind.NOTE : CaseEvent.Kind.STATUS,
+                opt(item, "status").flatMap(Status::fromWireName), opt(item, "text"), opt(item, "by"),
+                item.containsKey("public") && Boolean.TRUE.equals(item.get("public").bool()));
+    }
+
+    static CaseClock clock(Map<String, AttributeValue> item) {
+        return new CaseClock(
+                item.containsKey("pausedMinutes") ? Long.parseLong(item.get("pausedMinutes").n()) : 0,
+                opt(item, "waitingSince").map(Instant::parse), opt(item, "firstActionAt").map(Instant::parse),
+                opt(item, "finishedAt").map(Instant::parse));
+    }
+
+    static java.util.List<ReferenceCode> possibleDuplicates(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get("possibleDuplicates");
+        return value == null || !value.hasL() ? java.util.List.of()
+                : value.l().stream().map(v -> new ReferenceCode(v.s())).toList();
+    }
+
+    static Optional<String> registeredBy(Map<String, AttributeValue> item) {
+        return opt(item, "registeredBy");
     }
 
     static Map<String, AttributeValue> idempotencyItem(IdempotencyRecord r) {

@@ -79,7 +79,7 @@ class DynamoDbRequestRepositoryIT {
         assertEquals("2026-11-25T08:30:00Z#MHF5Q2N7", meta.get("GSI1SK").s());
         assertEquals("BEN#mobilehash", meta.get("GSI2PK").s());
         assertFalse(meta.containsKey("nationalId"), "only the hash and last four of the ID are stored");
-        assertTrue(items.containsKey("EVT#2026-11-25T08:30:00Z#received"));
+        assertTrue(items.containsKey("EVT#2026-11-25T08:30:00Z#status#received"));
         Map<String, AttributeValue> idem = itemsBySortKey("IDEM#key-1").get("IDEM");
         assertEquals(Long.toString(NOW.plus(Duration.ofHours(24)).getEpochSecond()), idem.get("ttl").n());
     }

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import sa.mustafeed.core.errors.AccessDeniedException;
 import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.errors.NotSignedInException;
+import sa.mustafeed.core.errors.VersionConflictException;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.IdempotencyConflictException;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -31,6 +34,9 @@ public final class ErrorAnswers {
             case IdempotencyConflictException conflict ->
                     answer(409, List.of(FieldError.general(ErrorCode.IDEMPOTENCY_KEY_REUSED)));
             case RequestNotFoundException notFound -> answer(404, List.of(FieldError.general(ErrorCode.NOT_FOUND)));
+            case VersionConflictException stale -> answer(409, List.of(FieldError.general(ErrorCode.VERSION_CONFLICT)));
+            case NotSignedInException anonymous -> answer(401, List.of(FieldError.general(ErrorCode.UNAUTHORIZED)));
+            case AccessDeniedException denied -> answer(403, List.of(FieldError.general(ErrorCode.FORBIDDEN)));
             case TooManyAttemptsException tooMany ->
                     answer(429, List.of(FieldError.general(ErrorCode.TOO_MANY_ATTEMPTS)))
                             .withHeader("retry-after", Long.toString(roundUpSeconds(tooMany.retryAfter())));

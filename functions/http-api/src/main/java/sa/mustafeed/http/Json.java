@@ -24,6 +24,11 @@ public final class Json {
         return JSON_.mapFrom(bytes);
     }
 
+    /** @throws IOException when the bytes are not a JSON array */
+    public static java.util.List<Object> readList(byte[] bytes) throws IOException {
+        return JSON_.listFrom(bytes);
+    }
+
     static Map<String, Object> readObject(InputStream in) throws IOException {
         return JSON_.mapFrom(in);
     }

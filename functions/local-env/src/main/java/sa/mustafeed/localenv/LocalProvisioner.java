@@ -24,6 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
@@ -51,23 +55,45 @@ public final class LocalProvisioner {
     }
 
     /** What was created: the value {@code !Ref} and {@code Arn} give for each logical id. */
-    public record Provisioned(Map<String, String> refs, Map<String, String> arns) {
+    public record Provisioned(Map<String, String> refs, Map<String, String> arns, Map<String, String> attributes) {
+        /** {@code Fn::GetAtt [id, attribute]}: the attribute if known, else the resource's ARN. */
+        public String attribute(String logicalId, String attribute) {
+            return attributes.getOrDefault(logicalId + "." + attribute, arns.getOrDefault(logicalId, ""));
+        }
     }
 
     public Provisioned provision() {
         Map<String, String> refs = new HashMap<>();
         Map<String, String> arns = new HashMap<>();
+        Map<String, String> attributes = new HashMap<>();
         SdkHttpClient http = UrlConnectionHttpClient.create();
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         try (DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(http).region(region)
                 .credentialsProvider(credentials).endpointOverride(endpoint).build();
              SecretsManagerClient secrets = SecretsManagerClient.builder().httpClient(http).region(region)
+                .credentialsProvider(credentials).endpointOverride(endpoint).build();
+             SqsClient sqs = SqsClient.builder().httpClient(http).region(region)
+                .credentialsProvider(credentials).endpointOverride(endpoint).build();
+             SesV2Client ses = SesV2Client.builder().httpClient(http).region(region)
                 .credentialsProvider(credentials).endpointOverride(endpoint).build()) {
             for (String id : template.logicalIdsOfType("AWS::DynamoDB::Table")) {
                 String name = stackName + "-" + id;
                 createTable(dynamoDb, name, template.properties(id));
                 refs.put(id, name);
-                arns.put(id, dynamoDb.describeTable(d -> d.tableName(name)).table().tableArn());
+                var table = dynamoDb.describeTable(d -> d.tableName(name)).table();
+                arns.put(id, table.tableArn());
+                if (table.latestStreamArn() != null) {
+                    attributes.put(id + ".StreamArn", table.latestStreamArn());
+                }
+            }
+            for (String id : template.logicalIdsOfType("AWS::SQS::Queue")) {
+                String name = stackName + "-" + id;
+                String url = sqs.createQueue(c -> c.queueName(name)).queueUrl();
+                refs.put(id, url);
+                String arn = sqs.getQueueAttributes(g -> g.queueUrl(url)
+                        .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+                arns.put(id, arn);
+                attributes.put(id + ".Arn", arn);
             }
             for (String id : template.logicalIdsOfType("AWS::SecretsManager::Secret")) {
                 String name = stackName + "/" + id;
@@ -75,10 +101,20 @@ public final class LocalProvisioner {
                 refs.put(id, arn);
                 arns.put(id, arn);
             }
+            Provisioned soFar = new Provisioned(refs, arns, attributes);
+            for (String id : template.logicalIdsOfType("AWS::SES::EmailIdentity")) {
+                String identity = resolve(template.properties(id).get("EmailIdentity"), soFar);
+                try {
+                    ses.createEmailIdentity(c -> c.emailIdentity(identity));
+                } catch (AlreadyExistsException alreadyThere) {
+                    // a second start against the same emulator
+                }
+                refs.put(id, identity);
+            }
         } finally {
             http.close();
         }
-        return new Provisioned(Map.copyOf(refs), Map.copyOf(arns));
+        return new Provisioned(Map.copyOf(refs), Map.copyOf(arns), Map.copyOf(attributes));
     }
 
     /** A function's environment with every intrinsic resolved against what {@link #provision} made. */
@@ -98,7 +134,7 @@ public final class LocalProvisioner {
                     return ref(String.valueOf(argument), provisioned);
                 case "Fn::GetAtt":
                     List<Object> parts = SamTemplate.list(argument);
-                    return provisioned.arns().getOrDefault(String.valueOf(parts.get(0)), "");
+                    return provisioned.attribute(String.valueOf(parts.get(0)), String.valueOf(parts.get(1)));
                 case "Fn::Sub":
                     return substitute(String.valueOf(argument instanceof List<?> l ? l.get(0) : argument), provisioned);
                 default:
@@ -130,7 +166,8 @@ public final class LocalProvisioner {
         while (matcher.find()) {
             String variable = matcher.group(1);
             String replacement = variable.contains(".") && !variable.startsWith("AWS::")
-                    ? provisioned.arns().getOrDefault(variable.substring(0, variable.indexOf('.')), "")
+                    ? provisioned.attribute(variable.substring(0, variable.indexOf('.')),
+                            variable.substring(variable.indexOf('.') + 1))
                     : ref(variable, provisioned);
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

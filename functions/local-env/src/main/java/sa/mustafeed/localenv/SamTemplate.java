@@ -39,12 +39,22 @@ public final class SamTemplate {
         }
     }
 
-    /** A function and the HTTP routes that reach it. */
-    public record Function(String logicalId, String handler, Map<String, Object> environment, List<Route> routes) {
+    /** A function and the HTTP routes and table streams that reach it. */
+    public record Function(String logicalId, String handler, Map<String, Object> environment, List<Route> routes,
+            List<StreamSource> streams) {
     }
 
-    /** One HttpApi event: method and path as API Gateway matches them. */
-    public record Route(String method, String path) {
+    /**
+     * A DynamoDB stream event source, with the settings the local runner honours as Lambda's event
+     * source mapping would: batch size, filter patterns, retries, partial batch responses and the
+     * on-failure queue.
+     */
+    public record StreamSource(String tableLogicalId, int batchSize, List<String> filterPatterns,
+            int maximumRetryAttempts, boolean reportsBatchItemFailures, Optional<String> onFailureQueueLogicalId) {
+    }
+
+    /** One HttpApi event: method and path as API Gateway matches them, and its authorizer if any. */
+    public record Route(String method, String path, Optional<String> authorizer) {
     }
 
     public Map<String, Object> resources() {
@@ -91,14 +101,41 @@ public final class SamTemplate {
                 Map<String, Object> e = map(event);
                 if ("HttpApi".equals(e.get("Type"))) {
                     Map<String, Object> p = map(e.get("Properties"));
+                    Object authorizer = map(p.get("Auth")).get("Authorizer");
                     routes.add(new Route(String.valueOf(p.get("Method")).toUpperCase(java.util.Locale.ROOT),
-                            String.valueOf(p.get("Path"))));
+                            String.valueOf(p.get("Path")),
+                            authorizer == null || "NONE".equals(authorizer) ? Optional.empty()
+                                    : Optional.of(String.valueOf(authorizer))));
+                }
+            });
+            List<StreamSource> streams = new ArrayList<>();
+            map(props.get("Events")).values().forEach(event -> {
+                Map<String, Object> e = map(event);
+                if ("DynamoDB".equals(e.get("Type"))) {
+                    streams.add(streamSource(map(e.get("Properties"))));
                 }
             });
             Object handler = props.getOrDefault("Handler", globals.get("Handler"));
-            functions.add(new Function(id, String.valueOf(handler), environment, routes));
+            functions.add(new Function(id, String.valueOf(handler), environment, routes, streams));
         }
         return functions;
+    }
+
+    private static StreamSource streamSource(Map<String, Object> p) {
+        List<Object> getAtt = list(map(p.get("Stream")).get("Fn::GetAtt"));
+        List<String> patterns = new ArrayList<>();
+        for (Object filter : list(map(p.get("FilterCriteria")).get("Filters"))) {
+            patterns.add(String.valueOf(map(filter).get("Pattern")));
+        }
+        List<Object> queueAtt = list(map(map(map(p.get("DestinationConfig")).get("OnFailure")).get("Destination"))
+                .get("Fn::GetAtt"));
+        return new StreamSource(
+                getAtt.isEmpty() ? "" : String.valueOf(getAtt.get(0)),
+                ((Number) p.getOrDefault("BatchSize", 100)).intValue(),
+                patterns,
+                ((Number) p.getOrDefault("MaximumRetryAttempts", -1)).intValue(),
+                list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
+                queueAtt.isEmpty() ? Optional.empty() : Optional.of(String.valueOf(queueAtt.get(0))));
     }
 
     @SuppressWarnings("unchecked")

@@ -10,7 +10,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 /** The HttpApi routes of template.yaml, matched as API Gateway matches them ({@code {name}} segments). */
 final class ApiRoutes {
-    record Route(String method, String pathTemplate, String functionName, RequestStreamHandler handler) {
+    record Route(String method, String pathTemplate, String functionName, RequestStreamHandler handler,
+            Optional<String> authorizer) {
         String routeKey() {
             return method + " " + pathTemplate;
         }

@@ -51,12 +51,18 @@ public final class LocalRunner implements AutoCloseable {
     private final ExecutorService workers;
     private final ApiRoutes routes;
     private final StaticSite site;
+    private final DevOutbox outbox;
+    private final List<StreamPoller> pollers;
+    private final DevTokens tokens = new DevTokens(java.time.Clock.systemUTC());
 
-    private LocalRunner(HttpServer server, ExecutorService workers, ApiRoutes routes, StaticSite site) {
+    private LocalRunner(HttpServer server, ExecutorService workers, ApiRoutes routes, StaticSite site, DevOutbox outbox,
+            List<StreamPoller> pollers) {
         this.server = server;
         this.workers = workers;
         this.routes = routes;
         this.site = site;
+        this.outbox = outbox;
+        this.pollers = pollers;
     }
 
     public record Options(int port, URI emulator, String region, Path template, Path siteRoot, String stackName) {
@@ -64,7 +70,9 @@ public final class LocalRunner implements AutoCloseable {
 
     public static LocalRunner start(Options options) throws Exception {
         SamTemplate template = SamTemplate.read(options.template());
-        String origin = "http://127.0.0.1:" + options.port();
+        // Bound first: with port 0 the real port is only known now, and links in messages need it.
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 128);
+        String origin = "http://127.0.0.1:" + server.getAddress().getPort();
         LocalProvisioner provisioner = new LocalProvisioner(template, options.emulator(), options.region(),
                 options.stackName(), Map.of("Stage", "local", "AllowedOrigin", origin));
         LocalProvisioner.Provisioned provisioned = provisioner.provision();
@@ -75,26 +83,50 @@ public final class LocalRunner implements AutoCloseable {
         System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
         System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
 
+        var http = software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create();
+        var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local"));
+        var region = software.amazon.awssdk.regions.Region.of(options.region());
+        var streams = software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder().httpClient(http)
+                .region(region).credentialsProvider(credentials).endpointOverride(options.emulator()).build();
+        var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder().httpClient(http)
+                .region(region).credentialsProvider(credentials).endpointOverride(options.emulator()).build();
+        var dynamoDb = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(http)
+                .region(region).credentialsProvider(credentials).endpointOverride(options.emulator()).build();
+
         ApiRoutes routes = new ApiRoutes();
+        List<StreamPoller> pollers = new java.util.ArrayList<>();
         for (SamTemplate.Function function : template.functions()) {
-            if (function.routes().isEmpty()) {
+            if (function.routes().isEmpty() && function.streams().isEmpty()) {
                 continue;
             }
             provisioner.environmentOf(function, provisioned).forEach((name, value) -> {
                 if (!name.equals("JAVA_TOOL_OPTIONS")) {
-                    System.setProperty(name, value);
+                    // Links in messages must lead to this local site, not the (absent) CDN.
+                    System.setProperty(name, name.equals("SITE_URL") ? origin : value);
                 }
             });
             RequestStreamHandler handler = instantiate(function.handler());
             for (SamTemplate.Route route : function.routes()) {
-                routes.add(new ApiRoutes.Route(route.method(), route.path(), function.logicalId(), handler));
+                routes.add(new ApiRoutes.Route(route.method(), route.path(), function.logicalId(), handler,
+                        route.authorizer()));
+            }
+            for (SamTemplate.StreamSource source : function.streams()) {
+                pollers.add(new StreamPoller(function.logicalId(), handler, source,
+                        provisioned.attribute(source.tableLogicalId(), "StreamArn"), options.region(), streams, sqs,
+                        source.onFailureQueueLogicalId().map(id -> provisioned.refs().get(id))));
             }
         }
+        for (StreamPoller poller : pollers) {
+            Thread.ofPlatform().daemon().name("stream-" + pollers.indexOf(poller)).start(poller);
+        }
+        String table = template.logicalIdsOfType("AWS::DynamoDB::Table").stream().findFirst()
+                .map(id -> provisioned.refs().get(id)).orElse("");
+        DevOutbox outbox = new DevOutbox(options.emulator(), dynamoDb, table);
 
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 128);
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(workers);
-        LocalRunner runner = new LocalRunner(server, workers, routes, new StaticSite(options.siteRoot()));
+        LocalRunner runner = new LocalRunner(server, workers, routes, new StaticSite(options.siteRoot()), outbox, pollers);
         server.createContext("/", runner::handle);
         server.start();
         return runner;
@@ -110,6 +142,7 @@ public final class LocalRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        pollers.forEach(StreamPoller::stop);
         server.stop(0);
         workers.shutdownNow();
     }
@@ -124,15 +157,27 @@ public final class LocalRunner implements AutoCloseable {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
             Optional<ApiRoutes.Match> match = routes.match(method, path);
-            if (match.isPresent()) {
+            if (path.equals("/dev/login") && method.equals("POST")) {
+                devLogin(exchange);
+            } else if (path.equals("/dev/outbox") && method.equals("GET")) {
+                send(exchange, ApiResponse.json(200, Json.write(outbox.messages())));
+            } else if (path.equals("/dev/outbox.html") && method.equals("GET")) {
+                byte[] page = DevOutbox.page();
+                exchange.getResponseHeaders().set("content-type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+            } else if (match.isPresent()) {
                 invoke(exchange, match.get());
-            } else if (routes.isApiNamespace(path)) {
+            } else if (routes.isApiNamespace(path) && !site.has(path)) {
                 ErrorCode code = routes.knowsPath(path) ? ErrorCode.METHOD_NOT_ALLOWED : ErrorCode.ROUTE_NOT_FOUND;
                 send(exchange, ErrorAnswers.answer(code == ErrorCode.METHOD_NOT_ALLOWED ? 405 : 404,
                         List.of(FieldError.general(code))));
             } else {
                 site.serve(exchange);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.sendResponseHeaders(503, -1);
         } catch (RuntimeException e) {
             // The runner itself failed, not a function: say so plainly, as API Gateway would.
             System.err.println("local runner: " + e);
@@ -140,7 +185,33 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
+    /** Development sign-in: {@code {"role": "staff"|"manager"}} → a token, as Cognito would give after a password. */
+    private void devLogin(HttpExchange exchange) throws IOException {
+        byte[] body = readBody(exchange.getRequestBody());
+        Object role = null;
+        try {
+            role = Json.readObject(body == null ? new byte[0] : body).get("role");
+        } catch (IOException | RuntimeException malformed) {
+            // answered below
+        }
+        if (!"staff".equals(role) && !"manager".equals(role)) {
+            send(exchange, ErrorAnswers.answer(400, List.of(FieldError.of("role", ErrorCode.INVALID_CHOICE))));
+            return;
+        }
+        send(exchange, ApiResponse.json(200, Json.write(tokens.issue((String) role))));
+    }
+
+    @SuppressWarnings("unchecked")
     private void invoke(HttpExchange exchange, ApiRoutes.Match match) throws IOException {
+        Optional<Map<String, String>> claims = Optional.empty();
+        if (match.route().authorizer().isPresent()) {
+            // What the HTTP API's JWT authorizer does before any function runs.
+            claims = tokens.verify(exchange.getRequestHeaders().getFirst("authorization"));
+            if (claims.isEmpty()) {
+                send(exchange, ErrorAnswers.answer(401, List.of(FieldError.general(ErrorCode.UNAUTHORIZED))));
+                return;
+            }
+        }
         byte[] body = readBody(exchange.getRequestBody());
         if (body == null) {
             send(exchange, ErrorAnswers.answer(413, List.of(FieldError.general(ErrorCode.PAYLOAD_TOO_LARGE))));
@@ -148,6 +219,8 @@ public final class LocalRunner implements AutoCloseable {
         }
         String requestId = UUID.randomUUID().toString();
         Map<String, Object> event = apiGatewayEvent(exchange, match, body, requestId);
+        claims.ifPresent(c -> ((Map<String, Object>) event.get("requestContext")).put("authorizer",
+                Map.of("jwt", Map.of("claims", c, "scopes", List.of()))));
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         match.route().handler().handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)),
                 output, new LocalContext(match.route().functionName(), requestId, 10_000));
@@ -197,7 +270,19 @@ public final class LocalRunner implements AutoCloseable {
         event.put("version", "2.0");
         event.put("routeKey", match.route().routeKey());
         event.put("rawPath", exchange.getRequestURI().getRawPath());
-        event.put("rawQueryString", Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
+        String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+        event.put("rawQueryString", rawQuery);
+        if (!rawQuery.isEmpty()) {
+            // Payload 2.0: repeated parameters are joined with commas.
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                parameters.merge(name, value, (a, b) -> a + "," + b);
+            }
+            event.put("queryStringParameters", parameters);
+        }
         event.put("headers", headers);
         if (!match.pathParameters().isEmpty()) {
             event.put("pathParameters", match.pathParameters());
@@ -260,6 +345,7 @@ public final class LocalRunner implements AutoCloseable {
         System.out.println("  kiosk    " + base + "/kiosk/");
         System.out.println("  English  " + base + "/en/");
         System.out.println("  API      " + base + "  (" + String.join(", ", runner.routeKeys()) + ")");
+        System.out.println("  outbox   " + base + "/dev/outbox.html  (every SMS and email sent; development only)");
         System.out.println("  emulator " + options.emulator() + "  (moto; /moto-api/ shows its state)");
         System.out.println("Press Ctrl-C to stop.");
         Thread.currentThread().join();

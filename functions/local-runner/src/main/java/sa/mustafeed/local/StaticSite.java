@@ -32,6 +32,13 @@ final class StaticSite {
         this.root = root.toAbsolutePath().normalize();
     }
 
+    /** True when the path names a page or file of the site (the staff pages share /staff/ with the API). */
+    boolean has(String rawPath) {
+        String path = java.net.URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
+        Path file = root.resolve(path.substring(1)).normalize();
+        return file.startsWith(root) && (Files.isRegularFile(file) || Files.isRegularFile(file.resolve("index.html")));
+    }
+
     void serve(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import sa.mustafeed.aws.OfflineAwsClients;
 import sa.mustafeed.core.fakes.InMemoryFailedAttempts;
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
 import sa.mustafeed.core.fakes.SampleDrafts;
@@ -27,6 +28,7 @@ import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.request.TimelineEntry;
 import sa.mustafeed.http.Json;
+import sa.mustafeed.http.SnapStartPriming;
 import sa.mustafeed.testing.SampleEvents;
 
 class LookupRequestHandlerTest {
@@ -98,5 +100,22 @@ class LookupRequestHandlerTest {
         Map<String, Object> limited = invoke("found");
         assertEquals(429, limited.get("statusCode"));
         assertTrue(Integer.parseInt((String) ((Map<?, ?>) limited.get("headers")).get("retry-after")) > 0);
+    }
+
+    @Test
+    void snapStartPriming_looksUpThroughTheSdkPath_withoutLeavingTheProcess() throws Exception {
+        // GIVEN the hook Lambda runs before the snapshot, with SDK clients that answer in memory
+        OfflineAwsClients offline = new OfflineAwsClients();
+        SnapStartPriming priming = LookupRequestHandler.priming(offline);
+
+        // WHEN Lambda calls it (no AWS credentials, endpoint or table exist in this test)
+        priming.beforeCheckpoint(null);
+
+        // THEN the lookup ran to its not-found answer through every DynamoDB call it makes, each one
+        // answered by the offline client, never by a network
+        assertEquals(404, priming.lastStatus());
+        assertTrue(offline.operations().contains("DynamoDB_20120810.Query"), offline.operations().toString());
+        assertTrue(offline.operations().contains("DynamoDB_20120810.UpdateItem"), offline.operations().toString());
+        assertTrue(offline.operations().stream().allMatch(op -> op.startsWith("DynamoDB_20120810.")));
     }
 }

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -14,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.FunctionResources;
+import sa.mustafeed.aws.OfflineAwsClients;
 import sa.mustafeed.core.request.RequestRules;
 import sa.mustafeed.core.request.SubmissionReceipt;
 import sa.mustafeed.core.request.SubmissionService;
@@ -23,18 +25,33 @@ import sa.mustafeed.http.HttpFunction;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.http.JsonBodies;
 import sa.mustafeed.http.RequestDrafts;
+import sa.mustafeed.http.SnapStartPriming;
 
 /** {@code POST /requests}: a visitor (kiosk or website) submits a request. */
 public final class SubmitRequestHandler implements RequestStreamHandler {
     private final SubmissionService submissions;
+    /** Held here because org.crac keeps registered hooks only weakly. */
+    private final Optional<SnapStartPriming> priming;
 
-    /** Used by Lambda: builds the clients once per cold start. */
+    /** Used by Lambda: builds the clients once per cold start (and primes them before a SnapStart snapshot). */
     public SubmitRequestHandler() {
-        this(wire(FunctionResources.fromEnvironment()));
+        this(wire(FunctionResources.fromEnvironment()),
+                SnapStartPriming.registerIfSnapStart(() -> priming(new OfflineAwsClients())));
     }
 
     SubmitRequestHandler(SubmissionService submissions) {
+        this(submissions, Optional.empty());
+    }
+
+    private SubmitRequestHandler(SubmissionService submissions, Optional<SnapStartPriming> priming) {
         this.submissions = submissions;
+        this.priming = priming;
+    }
+
+    /** A sample submission through a copy of this handler whose SDK calls never leave the process. */
+    static SnapStartPriming priming(OfflineAwsClients offline) {
+        return new SnapStartPriming(() -> new SubmitRequestHandler(wire(offline.functionResources())),
+                SnapStartPriming.event(SubmitRequestHandler.class, "priming-event.json"));
     }
 
     @Override

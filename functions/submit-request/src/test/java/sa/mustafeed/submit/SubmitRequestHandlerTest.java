@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import sa.mustafeed.aws.OfflineAwsClients;
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
 import sa.mustafeed.core.fakes.SampleDrafts;
 import sa.mustafeed.core.request.Channel;
@@ -23,6 +24,7 @@ import sa.mustafeed.core.request.RequestRules;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.SubmissionService;
 import sa.mustafeed.http.Json;
+import sa.mustafeed.http.SnapStartPriming;
 import sa.mustafeed.testing.SampleEvents;
 
 class SubmitRequestHandlerTest {
@@ -111,5 +113,22 @@ class SubmitRequestHandlerTest {
         Map<String, Object> response = invoke("not json at all".getBytes(StandardCharsets.UTF_8));
         assertEquals(500, response.get("statusCode"));
         assertFalse(((String) response.get("body")).contains("Exception"));
+    }
+
+    @Test
+    void snapStartPriming_submitsThroughTheSdkPath_withoutLeavingTheProcess() throws Exception {
+        // GIVEN the hook Lambda runs before the snapshot, with SDK clients that answer in memory
+        OfflineAwsClients offline = new OfflineAwsClients();
+        SnapStartPriming priming = SubmitRequestHandler.priming(offline);
+
+        // WHEN Lambda calls it (no AWS credentials, endpoint or table exist in this test)
+        priming.beforeCheckpoint(null);
+
+        // THEN a whole submission ran: JSON in, the DynamoDB transaction marshalled and signed, 201 out,
+        // and its SDK calls (the idempotency read, the beneficiary's open requests by mobile and by
+        // ID, then the transaction) were answered by the offline client, never by a network
+        assertEquals(201, priming.lastStatus());
+        assertEquals(List.of("DynamoDB_20120810.GetItem", "DynamoDB_20120810.Query", "DynamoDB_20120810.Query",
+                "DynamoDB_20120810.TransactWriteItems"), offline.operations());
     }
 }

@@ -1,9 +1,11 @@
 package sa.mustafeed.core.ports;
 
+import java.util.List;
 import java.util.Optional;
 
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.IdempotencyRecord;
+import sa.mustafeed.core.request.Registration;
 import sa.mustafeed.core.request.RequestWithTimeline;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.TimelineEntry;
@@ -32,7 +34,19 @@ public interface RequestRepository {
      * Stores a new request all-or-nothing. An idempotency record whose {@code expiresAt} has passed
      * counts as absent and is replaced.
      */
-    CreateOutcome create(ServiceRequest request, TimelineEntry firstEntry, Optional<IdempotencyRecord> idempotency);
+    CreateOutcome create(ServiceRequest request, TimelineEntry firstEntry, Optional<IdempotencyRecord> idempotency,
+            Registration registration);
+
+    /** {@link #create(ServiceRequest, TimelineEntry, Optional, Registration)} for a public submission. */
+    default CreateOutcome create(ServiceRequest request, TimelineEntry firstEntry, Optional<IdempotencyRecord> idempotency) {
+        return create(request, firstEntry, idempotency, Registration.PUBLIC);
+    }
+
+    /**
+     * The beneficiary's requests that are still open, found by the keyed hash of their mobile or of
+     * their national ID, newest first (from the indexes, never a scan).
+     */
+    List<ReferenceCode> openRequestsOf(String mobileHash, Optional<String> nationalIdHash);
 
     /** The idempotency record under this key, live or stale (the caller checks {@code isLiveAt}). */
     Optional<IdempotencyRecord> findIdempotency(String key);

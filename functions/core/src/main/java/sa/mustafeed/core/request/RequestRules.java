@@ -34,6 +34,12 @@ public final class RequestRules {
         return new RequestRules(Set.of(Channel.KIOSK, Channel.WEB));
     }
 
+    /** Rules for staff registering a request that reached them by interview, phone, letter, volunteer or social media. */
+    public static RequestRules forStaffChannels() {
+        return new RequestRules(Set.of(Channel.INTERVIEW, Channel.PHONE, Channel.LETTER, Channel.VOLUNTEER,
+                Channel.SOCIAL_MEDIA));
+    }
+
     public ValidRequest validate(RequestDraft draft) {
         List<FieldError> errors = new ArrayList<>(draft.shapeErrors());
         Set<String> alreadyWrong = new java.util.HashSet<>();

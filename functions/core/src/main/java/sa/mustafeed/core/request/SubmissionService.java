@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -53,6 +54,14 @@ public final class SubmissionService {
      * @throws StorageUnavailableException when the store cannot be reached
      */
     public SubmissionReceipt submit(RequestDraft draft, Optional<String> idempotencyKey) {
+        return submit(draft, idempotencyKey, Optional.empty());
+    }
+
+    /**
+     * As {@link #submit(RequestDraft, Optional)}, recording the employee who registered the request
+     * on the beneficiary's behalf.
+     */
+    public SubmissionReceipt submit(RequestDraft draft, Optional<String> idempotencyKey, Optional<String> registeredBy) {
         idempotencyKey.ifPresent(SubmissionService::checkKey);
         ValidRequest valid = rules.validate(draft);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -64,15 +73,20 @@ public final class SubmissionService {
                 return earlier.get();
             }
         }
+        String mobileHash = hasher.hash(HashPurpose.MOBILE, valid.mobile());
+        Optional<String> nationalIdHash = valid.nationalId().map(id -> hasher.hash(HashPurpose.NATIONAL_ID, id));
+        Registration registration = new Registration(registeredBy, repository.openRequestsOf(mobileHash, nationalIdHash));
         for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
             ServiceRequest request = newRequest(valid, ReferenceCode.random(random), now);
             Optional<IdempotencyRecord> record = idempotencyKey.map(key -> new IdempotencyRecord(
                     key, fingerprint, request.reference(), request.category(), request.status(), now,
                     now.plus(IDEMPOTENCY_WINDOW)));
-            CreateOutcome outcome = repository.create(request, new TimelineEntry(now, Status.RECEIVED), record);
+            CreateOutcome outcome = repository.create(request, new TimelineEntry(now, Status.RECEIVED), record,
+                    registration);
             switch (outcome) {
                 case CREATED:
-                    return receipt(request.reference(), request.status(), now, valid.category(), false);
+                    return receipt(request.reference(), request.status(), now, valid.category(), false)
+                            .withDuplicates(registration.possibleDuplicates());
                 case IDEMPOTENCY_KEY_TAKEN:
                     // A concurrent retry with the same key won the race: answer as it was answered.
                     return earlierAnswer(idempotencyKey.orElseThrow(), fingerprint, now)
@@ -118,6 +132,6 @@ public final class SubmissionService {
 
     private static SubmissionReceipt receipt(ReferenceCode reference, Status status, Instant at, Category category,
             boolean replayed) {
-        return new SubmissionReceipt(reference, status, at, NextSteps.after(category), replayed);
+        return new SubmissionReceipt(reference, status, at, NextSteps.after(category), replayed, List.of());
     }
 }

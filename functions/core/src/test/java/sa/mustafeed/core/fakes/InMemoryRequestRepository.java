@@ -1,5 +1,7 @@
 package sa.mustafeed.core.fakes;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,25 +9,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.errors.RequestNotFoundException;
+import sa.mustafeed.core.errors.VersionConflictException;
+import sa.mustafeed.core.ports.CaseRepository;
 import sa.mustafeed.core.ports.RequestRepository;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.IdempotencyRecord;
+import sa.mustafeed.core.request.Registration;
 import sa.mustafeed.core.request.RequestWithTimeline;
 import sa.mustafeed.core.request.ServiceRequest;
+import sa.mustafeed.core.request.StatusMachine;
 import sa.mustafeed.core.request.TimelineEntry;
+import sa.mustafeed.core.staff.CaseClock;
+import sa.mustafeed.core.staff.CaseEvent;
+import sa.mustafeed.core.staff.CaseFile;
+import sa.mustafeed.core.staff.CaseSummary;
+import sa.mustafeed.core.staff.QueuePage;
+import sa.mustafeed.core.staff.QueueQuery;
+import sa.mustafeed.core.staff.StatusChange;
 
 /**
- * {@link RequestRepository} in memory with the same conditions as the DynamoDB one, serialised the
- * way DynamoDB serialises transactions on an item (moto does not, so concurrency is proven here).
+ * {@link RequestRepository} and {@link CaseRepository} in memory with the same conditions as the
+ * DynamoDB ones, serialised the way DynamoDB serialises transactions on an item (moto does not, so
+ * concurrency is proven here).
  */
-public final class InMemoryRequestRepository implements RequestRepository {
+public final class InMemoryRequestRepository implements RequestRepository, CaseRepository {
     private final Map<ReferenceCode, ServiceRequest> requests = new HashMap<>();
-    private final Map<ReferenceCode, List<TimelineEntry>> timelines = new HashMap<>();
+    private final Map<ReferenceCode, CaseClock> clocks = new HashMap<>();
+    private final Map<ReferenceCode, Registration> registrations = new HashMap<>();
+    private final Map<ReferenceCode, List<CaseEvent>> events = new HashMap<>();
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
 
     @Override
     public synchronized CreateOutcome create(ServiceRequest request, TimelineEntry firstEntry,
-            Optional<IdempotencyRecord> record) {
+            Optional<IdempotencyRecord> record, Registration registration) {
         if (record.isPresent()) {
             IdempotencyRecord existing = idempotency.get(record.get().key());
             if (existing != null && existing.isLiveAt(request.submittedAt())) {
@@ -36,9 +56,22 @@ public final class InMemoryRequestRepository implements RequestRepository {
             return CreateOutcome.REFERENCE_TAKEN;
         }
         requests.put(request.reference(), request);
-        timelines.computeIfAbsent(request.reference(), r -> new ArrayList<>()).add(firstEntry);
+        clocks.put(request.reference(), CaseClock.NEW);
+        registrations.put(request.reference(), registration);
+        events.computeIfAbsent(request.reference(), r -> new ArrayList<>())
+                .add(CaseEvent.status(firstEntry.at(), firstEntry.status(), registration.registeredBy()));
         record.ifPresent(r -> idempotency.put(r.key(), r));
         return CreateOutcome.CREATED;
+    }
+
+    @Override
+    public synchronized List<ReferenceCode> openRequestsOf(String mobileHash, Optional<String> nationalIdHash) {
+        return requests.values().stream()
+                .filter(r -> StatusMachine.isOpen(r.status()))
+                .filter(r -> r.mobileHash().equals(mobileHash)
+                        || nationalIdHash.isPresent() && r.nationalIdHash().equals(nationalIdHash))
+                .sorted(Comparator.comparing(ServiceRequest::submittedAt).reversed())
+                .map(ServiceRequest::reference).toList();
     }
 
     @Override
@@ -52,9 +85,81 @@ public final class InMemoryRequestRepository implements RequestRepository {
         if (request == null) {
             return Optional.empty();
         }
-        List<TimelineEntry> timeline = new ArrayList<>(timelines.getOrDefault(reference, List.of()));
-        timeline.sort(Comparator.comparing(TimelineEntry::at));
+        List<TimelineEntry> timeline = events.get(reference).stream().filter(CaseEvent::isPublic)
+                .map(e -> new TimelineEntry(e.at(), e.status().orElseThrow()))
+                .sorted(Comparator.comparing(TimelineEntry::at)).toList();
         return Optional.of(new RequestWithTimeline(request, timeline));
+    }
+
+    @Override
+    public synchronized Optional<CaseFile> find(ReferenceCode reference) {
+        ServiceRequest request = requests.get(reference);
+        if (request == null) {
+            return Optional.empty();
+        }
+        Registration registration = registrations.get(reference);
+        return Optional.of(new CaseFile(request, clocks.get(reference), registration.registeredBy(),
+                registration.possibleDuplicates(), events.get(reference)));
+    }
+
+    @Override
+    public synchronized void changeStatus(StatusChange change) {
+        ServiceRequest r = requests.get(change.reference());
+        if (r == null || r.version() != change.expectedVersion()) {
+            throw new VersionConflictException();
+        }
+        requests.put(r.reference(), new ServiceRequest(r.reference(), r.category(), r.channel(), change.to(), r.name(),
+                r.mobile(), r.mobileHash(), r.email(), r.nationalIdHash(), r.nationalIdLast4(), r.city(),
+                r.description(), r.preferredContact(), r.language(), r.onBehalf(), r.consentVersion(), r.consentAt(),
+                r.submittedAt(), change.at(), r.version() + 1));
+        clocks.put(r.reference(), change.clockAfter());
+        events.get(r.reference()).add(CaseEvent.status(change.at(), change.to(), Optional.of(change.by())));
+        change.note().ifPresent(n -> events.get(r.reference()).add(CaseEvent.note(change.at(), n, change.by())));
+    }
+
+    @Override
+    public synchronized void addNote(ReferenceCode reference, CaseEvent note) {
+        if (!requests.containsKey(reference)) {
+            throw new RequestNotFoundException();
+        }
+        events.get(reference).add(note);
+    }
+
+    /** Pages by offset; the cursor is the offset as text. */
+    @Override
+    public synchronized QueuePage queue(QueueQuery query) {
+        int offset;
+        try {
+            offset = query.cursor().map(Integer::parseInt).orElse(0);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(FieldError.of("cursor", ErrorCode.INVALID_CURSOR));
+        }
+        Comparator<ServiceRequest> order = Comparator.comparing(ServiceRequest::submittedAt);
+        List<ServiceRequest> matching = requests.values().stream()
+                .filter(r -> query.status().map(s -> s == r.status()).orElse(true))
+                .filter(r -> query.category().map(c -> c == r.category()).orElse(true))
+                .filter(r -> query.channel().map(c -> c == r.channel()).orElse(true))
+                .filter(r -> {
+                    LocalDate day = r.submittedAt().atZone(ZoneOffset.UTC).toLocalDate();
+                    return !day.isBefore(query.from()) && !day.isAfter(query.to());
+                })
+                .sorted(query.newestFirst() ? order.reversed() : order).toList();
+        List<CaseSummary> page = matching.stream().skip(offset).limit(query.pageSize())
+                .map(r -> new CaseSummary(r, clocks.get(r.reference()), registrations.get(r.reference()).possibleDuplicates()))
+                .toList();
+        int next = offset + page.size();
+        return new QueuePage(page, next < matching.size() ? Optional.of(Integer.toString(next)) : Optional.empty());
+    }
+
+    @Override
+    public synchronized List<ReferenceCode> byMobileHash(String mobileHash) {
+        return requests.values().stream().filter(r -> r.mobileHash().equals(mobileHash)).map(ServiceRequest::reference).toList();
+    }
+
+    @Override
+    public synchronized List<ReferenceCode> byNationalIdHash(String nationalIdHash) {
+        return requests.values().stream().filter(r -> r.nationalIdHash().equals(Optional.of(nationalIdHash)))
+                .map(ServiceRequest::reference).toList();
     }
 
     public synchronized int size() {

@@ -1,0 +1,64 @@
+package sa.mustafeed.aws;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import sa.mustafeed.core.request.ServiceRequest;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Reads the item images of a DynamoDB stream event (the JSON Lambda delivers: {@code {"S": "…"}},
+ * {@code {"N": "1"}}…) into the same records the repository reads, so the notifier and the API share
+ * one item layout.
+ */
+public final class StreamImages {
+    private StreamImages() {
+    }
+
+    /** True when the image is a request item (not a timeline entry, counter or message record). */
+    public static boolean isRequest(Map<String, Object> image) {
+        return "META".equals(stringOf(image.get(RequestItems.SK))) && stringOf(image.get(RequestItems.PK)).startsWith("REQ#");
+    }
+
+    public static ServiceRequest request(Map<String, Object> image) {
+        return RequestItems.request(attributes(image));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, AttributeValue> attributes(Map<String, Object> image) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        image.forEach((name, value) -> item.put(name, attribute((Map<String, Object>) value)));
+        return item;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static AttributeValue attribute(Map<String, Object> typed) {
+        Map.Entry<String, Object> only = typed.entrySet().iterator().next();
+        Object v = only.getValue();
+        return switch (only.getKey()) {
+            case "S" -> AttributeValue.fromS((String) v);
+            case "N" -> AttributeValue.fromN(String.valueOf(v));
+            case "BOOL" -> AttributeValue.fromBool((Boolean) v);
+            case "NULL" -> AttributeValue.fromNul(true);
+            case "B" -> AttributeValue.fromB(SdkBytes.fromByteArray(java.util.Base64.getDecoder().decode((String) v)));
+            case "SS" -> AttributeValue.fromSs((List<String>) v);
+            case "NS" -> AttributeValue.fromNs(((List<Object>) v).stream().map(String::valueOf).toList());
+            case "M" -> AttributeValue.fromM(attributes((Map<String, Object>) v));
+            case "L" -> {
+                List<AttributeValue> list = new ArrayList<>();
+                for (Object element : (List<Object>) v) {
+                    list.add(attribute((Map<String, Object>) element));
+                }
+                yield AttributeValue.fromL(list);
+            }
+            default -> throw new IllegalArgumentException("unknown attribute type " + only.getKey());
+        };
+    }
+
+    private static String stringOf(Object typed) {
+        return typed instanceof Map<?, ?> m && m.get("S") instanceof String s ? s : "";
+    }
+}

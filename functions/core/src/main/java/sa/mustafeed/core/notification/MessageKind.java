@@ -1,0 +1,20 @@
+package sa.mustafeed.core.notification;
+
+/** Why the association writes to a beneficiary; one template per kind and language. */
+public enum MessageKind {
+    RECEIVED("received"),
+    STATUS_CHANGED("status-changed"),
+    WAITING_FOR_BENEFICIARY("waiting-for-beneficiary"),
+    COMPLETED("completed");
+
+    private final String templateName;
+
+    MessageKind(String templateName) {
+        this.templateName = templateName;
+    }
+
+    /** The file name (without extension) of this kind's template in each language folder. */
+    public String templateName() {
+        return templateName;
+    }
+}

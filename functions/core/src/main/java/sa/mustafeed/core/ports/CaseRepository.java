@@ -1,0 +1,44 @@
+package sa.mustafeed.core.ports;
+
+import java.util.List;
+import java.util.Optional;
+
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.staff.CaseEvent;
+import sa.mustafeed.core.staff.CaseFile;
+import sa.mustafeed.core.staff.QueuePage;
+import sa.mustafeed.core.staff.QueueQuery;
+import sa.mustafeed.core.staff.StatusChange;
+
+/**
+ * The staff's view of the requests. Every method may throw
+ * {@link sa.mustafeed.core.errors.StorageUnavailableException}.
+ */
+public interface CaseRepository {
+
+    Optional<CaseFile> find(ReferenceCode reference);
+
+    /**
+     * Stores the change, its public timeline entry and its note in one transaction, only if the
+     * request is still at {@code expectedVersion}.
+     *
+     * @throws sa.mustafeed.core.errors.VersionConflictException when someone else changed it first
+     */
+    void changeStatus(StatusChange change);
+
+    /** @throws sa.mustafeed.core.errors.RequestNotFoundException when there is no such request */
+    void addNote(ReferenceCode reference, CaseEvent note);
+
+    /**
+     * A page of the queue from the indexes (never a scan).
+     *
+     * @throws sa.mustafeed.core.errors.InvalidInputException when the cursor is not one this repository issued
+     */
+    QueuePage queue(QueueQuery query);
+
+    /** Requests of the beneficiary with this keyed mobile hash, newest first. */
+    List<ReferenceCode> byMobileHash(String mobileHash);
+
+    /** Requests of the beneficiary with this keyed national ID hash, newest first. */
+    List<ReferenceCode> byNationalIdHash(String nationalIdHash);
+}

@@ -1,0 +1,18 @@
+package sa.mustafeed.core.request;
+
+import java.util.List;
+import java.util.Optional;
+
+import sa.mustafeed.core.reference.ReferenceCode;
+
+/**
+ * Facts about how a request was registered: the employee who entered it (absent for the public
+ * channels) and the beneficiary's other open requests, flagged so staff can merge or answer together.
+ */
+public record Registration(Optional<String> registeredBy, List<ReferenceCode> possibleDuplicates) {
+    public static final Registration PUBLIC = new Registration(Optional.empty(), List.of());
+
+    public Registration {
+        possibleDuplicates = List.copyOf(possibleDuplicates);
+    }
+}

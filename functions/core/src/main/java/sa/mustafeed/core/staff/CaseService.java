@@ -1,0 +1,140 @@
+package sa.mustafeed.core.staff;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.errors.RequestNotFoundException;
+import sa.mustafeed.core.errors.VersionConflictException;
+import sa.mustafeed.core.ports.CaseRepository;
+import sa.mustafeed.core.privacy.HashPurpose;
+import sa.mustafeed.core.privacy.KeyedHasher;
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.Status;
+import sa.mustafeed.core.request.StatusMachine;
+import sa.mustafeed.core.sla.ServiceLevels;
+import sa.mustafeed.core.validation.MobileNumbers;
+import sa.mustafeed.core.validation.NationalIds;
+import sa.mustafeed.core.validation.Texts;
+
+/** What the beneficiary-relations employee does with a request after it arrives. */
+public final class CaseService {
+    public static final int NOTE_MAX = 2000;
+
+    private final CaseRepository cases;
+    private final ServiceLevels serviceLevels;
+    private final KeyedHasher hasher;
+    private final Clock clock;
+
+    public CaseService(CaseRepository cases, ServiceLevels serviceLevels, KeyedHasher hasher, Clock clock) {
+        this.cases = cases;
+        this.serviceLevels = serviceLevels;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    public ServiceLevels serviceLevels() {
+        return serviceLevels;
+    }
+
+    /** @throws RequestNotFoundException when there is no such request */
+    public CaseFile open(ReferenceCode reference) {
+        return cases.find(reference).orElseThrow(RequestNotFoundException::new);
+    }
+
+    public ServiceLevels.Reading serviceClock(CaseSummary summary) {
+        var r = summary.request();
+        var c = summary.clock();
+        return serviceLevels.read(r.category(), r.status(), r.submittedAt(), c.pausedMinutes(), c.waitingSince(),
+                c.finishedAt(), clock.instant());
+    }
+
+    public ServiceLevels.Reading serviceClock(CaseFile file) {
+        return serviceClock(new CaseSummary(file.request(), file.clock(), file.possibleDuplicates()));
+    }
+
+    /**
+     * @throws InvalidInputException {@code invalid_transition} when the state machine refuses the move
+     * @throws VersionConflictException when the request is no longer at {@code expectedVersion}
+     */
+    public CaseFile changeStatus(ReferenceCode reference, Status to, long expectedVersion, Optional<String> note,
+            StaffMember by) {
+        Optional<String> cleanNote = note.filter(n -> !n.isBlank()).map(n -> checkNote("note", n));
+        CaseFile file = open(reference);
+        if (file.request().version() != expectedVersion) {
+            throw new VersionConflictException();
+        }
+        Status from = file.request().status();
+        if (!StatusMachine.allows(from, to)) {
+            throw new InvalidInputException(FieldError.of("status", ErrorCode.INVALID_TRANSITION));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        cases.changeStatus(new StatusChange(reference, from, to, expectedVersion, now, by.name(), cleanNote,
+                clockAfter(file.clock(), from, to, now)));
+        return open(reference);
+    }
+
+    public CaseEvent addNote(ReferenceCode reference, String text, StaffMember by) {
+        CaseEvent note = CaseEvent.note(clock.instant().truncatedTo(ChronoUnit.MILLIS), checkNote("text", text), by.name());
+        cases.addNote(reference, note);
+        return note;
+    }
+
+    public QueuePage queue(QueueQuery query) {
+        return cases.queue(query);
+    }
+
+    /**
+     * Finds requests by what a beneficiary can tell the employee: the reference, their mobile, or
+     * their national ID (matched by keyed hash; the ID itself is never stored).
+     */
+    public List<ReferenceCode> search(String typed) {
+        Optional<ReferenceCode> reference = ReferenceCode.parse(typed);
+        if (reference.isPresent()) {
+            return cases.find(reference.get()).map(f -> List.of(f.request().reference())).orElse(List.of());
+        }
+        Optional<String> nationalId = NationalIds.normalise(typed);
+        if (nationalId.isPresent()) {
+            return cases.byNationalIdHash(hasher.hash(HashPurpose.NATIONAL_ID, nationalId.get()));
+        }
+        Optional<String> mobile = MobileNumbers.toE164(typed);
+        if (mobile.isPresent()) {
+            return cases.byMobileHash(hasher.hash(HashPurpose.MOBILE, mobile.get()));
+        }
+        return List.of();
+    }
+
+    private CaseClock clockAfter(CaseClock before, Status from, Status to, Instant now) {
+        long paused = before.pausedMinutes();
+        Optional<Instant> waitingSince = before.waitingSince();
+        if (from == Status.WAITING_FOR_BENEFICIARY && waitingSince.isPresent()) {
+            paused += serviceLevels.calendar().workingMinutesBetween(waitingSince.get(), now);
+            waitingSince = Optional.empty();
+        }
+        if (to == Status.WAITING_FOR_BENEFICIARY) {
+            waitingSince = Optional.of(now);
+        }
+        Optional<Instant> firstAction = before.firstActionAt().or(() -> Optional.of(now));
+        Optional<Instant> finished = before.finishedAt().or(() -> StatusMachine.isOpen(to) ? Optional.empty() : Optional.of(now));
+        return new CaseClock(paused, waitingSince, firstAction, finished);
+    }
+
+    private static String checkNote(String field, String text) {
+        String clean = Texts.clean(text);
+        if (clean.isEmpty()) {
+            throw new InvalidInputException(FieldError.of(field, ErrorCode.REQUIRED));
+        }
+        if (Texts.length(clean) > NOTE_MAX) {
+            throw new InvalidInputException(FieldError.of(field, ErrorCode.TOO_LONG));
+        }
+        if (Texts.hasForbiddenCharacters(clean, true)) {
+            throw new InvalidInputException(FieldError.of(field, ErrorCode.INVALID_TEXT));
+        }
+        return clean;
+    }
+}

@@ -1,0 +1,7 @@
+package sa.mustafeed.core.staff;
+
+/** What a signed-in employee may do: managers also read reports and handle data-subject requests. */
+public enum Role {
+    STAFF,
+    MANAGER
+}

@@ -1,0 +1,134 @@
+package sa.mustafeed.core.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import sa.mustafeed.core.errors.DeliveryFailedException;
+import sa.mustafeed.core.fakes.InMemoryMessaging;
+import sa.mustafeed.core.fakes.SampleDrafts;
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.Category;
+import sa.mustafeed.core.request.Channel;
+import sa.mustafeed.core.request.ContactMethod;
+import sa.mustafeed.core.request.Language;
+import sa.mustafeed.core.request.LocalizedText;
+import sa.mustafeed.core.request.ServiceRequest;
+import sa.mustafeed.core.request.Status;
+
+class NotificationServiceTest {
+    private final InMemoryMessaging messaging = new InMemoryMessaging();
+    private final NotificationService service = new NotificationService(new MessageRenderer(NotificationServiceTest::template),
+            messaging.textMessages, messaging.mailer, messaging.sentMessages, messaging.preferences,
+            messaging.undelivered, SampleDrafts.clockAt(SampleDrafts.NOW), new LocalizedText("جمعية تمكين", "Tamkeen"),
+            "https://site.example/");
+
+    private static MessageTemplate template(MessageKind kind, Language language) {
+        return new MessageTemplate(kind + " {reference}", language + " " + kind + " {reference} {status} {trackUrl}",
+                "{association}: {category}");
+    }
+
+    private static ServiceRequest request(Status status, long version, ContactMethod contact, Optional<String> email) {
+        return new ServiceRequest(new ReferenceCode("MHF5Q2N7"), Category.SERVICE, Channel.KIOSK, status, "سارة",
+                "+966501234567", "mobilehash", email, Optional.empty(), Optional.empty(), "مكة", "وصف", contact,
+                Language.AR, Optional.empty(), "2026-11", SampleDrafts.NOW, SampleDrafts.NOW, SampleDrafts.NOW, version);
+    }
+
+    private static RequestChange created() {
+        return new RequestChange(Optional.empty(), request(Status.RECEIVED, 1, ContactMethod.SMS, Optional.empty()));
+    }
+
+    private static RequestChange moved(Status from, Status to) {
+        return new RequestChange(Optional.of(request(from, 1, ContactMethod.SMS, Optional.empty())),
+                request(to, 2, ContactMethod.SMS, Optional.empty()));
+    }
+
+    @Test
+    void kindOf_mapsEachChangeToItsMessage() {
+        Map<Status, MessageKind> expected = new EnumMap<>(Status.class);
+        expected.put(Status.IN_REVIEW, MessageKind.STATUS_CHANGED);
+        expected.put(Status.WAITING_FOR_BENEFICIARY, MessageKind.WAITING_FOR_BENEFICIARY);
+        expected.put(Status.IN_PROGRESS, MessageKind.STATUS_CHANGED);
+        expected.put(Status.COMPLETED, MessageKind.COMPLETED);
+        expected.put(Status.REJECTED, MessageKind.STATUS_CHANGED);
+        expected.put(Status.CLOSED, MessageKind.STATUS_CHANGED);
+        expected.forEach((to, kind) -> assertEquals(Optional.of(kind), NotificationService.kindOf(moved(Status.RECEIVED, to))));
+        assertEquals(Optional.of(MessageKind.RECEIVED), NotificationService.kindOf(created()));
+        assertEquals(Optional.empty(), NotificationService.kindOf(moved(Status.IN_REVIEW, Status.IN_REVIEW)));
+    }
+
+    @Test
+    void notify_sendsOneArabicSmsWithTheReferenceAndTrackingLink() {
+        assertEquals(NotificationService.Outcome.SENT, service.notify(created()));
+
+        assertEquals(1, messaging.sms.size());
+        InMemoryMessaging.Sent sms = messaging.sms.getFirst();
+        assertEquals("+966501234567", sms.to());
+        assertEquals("AR RECEIVED MHF5-Q2N7 تم الاستلام https://site.example/track/?ref=MHF5-Q2N7", sms.text());
+    }
+
+    @Test
+    void notify_usesEmailWhenPreferredAndGiven() {
+        ServiceRequest byEmail = request(Status.RECEIVED, 1, ContactMethod.EMAIL, Optional.of("sara@example.org"));
+        service.notify(new RequestChange(Optional.empty(), byEmail));
+
+        assertEquals(0, messaging.sms.size());
+        assertEquals("sara@example.org", messaging.email.getFirst().to());
+        assertEquals("جمعية تمكين: طلب خدمة أو دعم", messaging.email.getFirst().text());
+    }
+
+    @Test
+    void notify_theSameChangeTwice_sendsOnce() {
+        service.notify(moved(Status.RECEIVED, Status.IN_REVIEW));
+        assertEquals(NotificationService.Outcome.ALREADY_HANDLED, service.notify(moved(Status.RECEIVED, Status.IN_REVIEW)));
+        assertEquals(1, messaging.sms.size());
+    }
+
+    @Test
+    void notify_withNoStatusChange_sendsNothing() {
+        assertEquals(NotificationService.Outcome.NOTHING_TO_SAY, service.notify(moved(Status.IN_REVIEW, Status.IN_REVIEW)));
+        assertEquals(0, messaging.sms.size());
+    }
+
+    @Test
+    void notify_respectsAStoppedPreferenceAndAnSmsOptOut() {
+        messaging.stoppedHashes.add("mobilehash");
+        assertEquals(NotificationService.Outcome.STOPPED_BY_BENEFICIARY, service.notify(created()));
+        messaging.stoppedHashes.clear();
+        messaging.optedOutNumbers.add("+966501234567");
+        assertEquals(NotificationService.Outcome.STOPPED_BY_BENEFICIARY, service.notify(moved(Status.RECEIVED, Status.IN_REVIEW)));
+        assertEquals(0, messaging.sms.size());
+    }
+
+    @Test
+    void notify_aFailedSendIsRetriedAndSucceedsOnce() {
+        messaging.failuresToInject = 1;
+        assertThrows(DeliveryFailedException.class, () -> service.notify(created()));
+        assertEquals(NotificationService.Outcome.SENT, service.notify(created()));
+        assertEquals(1, messaging.sms.size());
+    }
+
+    @Test
+    void notify_afterTheLastAttempt_parksTheMessageWithEnoughToResend() {
+        messaging.failuresToInject = NotificationService.MAX_ATTEMPTS;
+        for (int i = 1; i < NotificationService.MAX_ATTEMPTS; i++) {
+            assertThrows(DeliveryFailedException.class, () -> service.notify(created()));
+        }
+        assertEquals(NotificationService.Outcome.PARKED, service.notify(created()));
+        assertEquals(NotificationService.Outcome.ALREADY_HANDLED, service.notify(created()));
+
+        UndeliveredMessage parked = messaging.parked.getFirst();
+        assertEquals("MHF5Q2N7", parked.reference());
+        assertEquals(1, parked.version());
+        assertEquals(MessageKind.RECEIVED, parked.kind());
+        assertEquals(Delivery.SMS, parked.channel());
+        assertTrue(parked.lastError().contains("injected"));
+        assertEquals(0, messaging.sms.size());
+    }
+}

@@ -1,0 +1,162 @@
+package sa.mustafeed.core.staff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.errors.VersionConflictException;
+import sa.mustafeed.core.fakes.InMemoryRequestRepository;
+import sa.mustafeed.core.fakes.MutableClock;
+import sa.mustafeed.core.fakes.SampleDrafts;
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.RequestDraft;
+import sa.mustafeed.core.request.RequestRules;
+import sa.mustafeed.core.request.Status;
+import sa.mustafeed.core.request.StatusMachine;
+import sa.mustafeed.core.request.SubmissionService;
+import sa.mustafeed.core.sla.ServiceLevels;
+
+class CaseServiceTest {
+    private static final StaffMember AMAL = new StaffMember("u1", "أمل", Role.STAFF);
+    private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
+    private final MutableClock clock = new MutableClock(SampleDrafts.NOW);
+    private final ServiceLevels levels = sa.mustafeed.core.fakes.SampleServiceLevels.LEVELS;
+    private final CaseService cases = new CaseService(repository, levels, SampleDrafts.HASHER, clock);
+    private ReferenceCode reference;
+
+    @BeforeEach
+    void oneRequest() {
+        reference = new SubmissionService(RequestRules.forPublicChannels(), repository, SampleDrafts.HASHER, clock,
+                new SplittableRandom(3), "2026-11").submit(SampleDrafts.valid(), Optional.empty()).reference();
+    }
+
+    @Test
+    void everyTransition_isAllowedOrRefusedAsTheStateMachineSays() {
+        Map<Status, Set<Status>> allowed = Map.of(
+                Status.RECEIVED, EnumSet.of(Status.IN_REVIEW, Status.REJECTED, Status.CLOSED),
+                Status.IN_REVIEW, EnumSet.of(Status.WAITING_FOR_BENEFICIARY, Status.IN_PROGRESS, Status.REJECTED, Status.CLOSED),
+                Status.WAITING_FOR_BENEFICIARY, EnumSet.of(Status.IN_REVIEW, Status.IN_PROGRESS, Status.REJECTED, Status.CLOSED),
+                Status.IN_PROGRESS, EnumSet.of(Status.WAITING_FOR_BENEFICIARY, Status.COMPLETED, Status.REJECTED, Status.CLOSED),
+                Status.COMPLETED, EnumSet.of(Status.CLOSED),
+                Status.REJECTED, EnumSet.of(Status.CLOSED),
+                Status.CLOSED, EnumSet.noneOf(Status.class));
+        for (Status from : Status.values()) {
+            for (Status to : Status.values()) {
+                assertEquals(allowed.get(from).contains(to), StatusMachine.allows(from, to), from + " -> " + to);
+            }
+        }
+    }
+
+    @Test
+    void changeStatus_movesTheRequestAndRecordsWhoAndTheNote() {
+        CaseFile file = cases.changeStatus(reference, Status.IN_REVIEW, 1, Optional.of("اتصلت بها"), AMAL);
+
+        assertEquals(Status.IN_REVIEW, file.request().status());
+        assertEquals(2, file.request().version());
+        assertEquals(Optional.of(SampleDrafts.NOW), file.clock().firstActionAt());
+        CaseEvent last = file.events().get(file.events().size() - 1);
+        assertEquals(Optional.of("اتصلت بها"), last.text());
+        assertFalse(last.isPublic(), "notes are internal");
+        assertEquals(1, repository.findWithTimeline(reference).orElseThrow().timeline().size() - 1,
+                "the beneficiary sees the status change, not the note");
+    }
+
+    @Test
+    void changeStatus_refusesAMoveTheStateMachineForbids() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> cases.changeStatus(reference, Status.COMPLETED, 1, Optional.empty(), AMAL));
+        assertEquals(List.of(FieldError.of("status", ErrorCode.INVALID_TRANSITION)), e.errors());
+    }
+
+    @Test
+    void changeStatus_withAStaleVersion_isAConflictAndChangesNothing() {
+        cases.changeStatus(reference, Status.IN_REVIEW, 1, Optional.empty(), AMAL);
+        assertThrows(VersionConflictException.class,
+                () -> cases.changeStatus(reference, Status.REJECTED, 1, Optional.empty(), AMAL));
+        assertEquals(Status.IN_REVIEW, cases.open(reference).request().status());
+    }
+
+    @Test
+    void waitingForTheBeneficiary_isCountedAsPausedTime() {
+        cases.changeStatus(reference, Status.IN_REVIEW, 1, Optional.empty(), AMAL);
+        cases.changeStatus(reference, Status.WAITING_FOR_BENEFICIARY, 2, Optional.empty(), AMAL);
+        assertTrue(cases.open(reference).clock().waitingSince().isPresent());
+        clock.advance(Duration.ofDays(1));
+        CaseFile back = cases.changeStatus(reference, Status.IN_PROGRESS, 3, Optional.empty(), AMAL);
+
+        assertTrue(back.clock().waitingSince().isEmpty());
+        assertTrue(back.clock().pausedMinutes() > 0, "a working day of waiting was recorded");
+        CaseFile done = cases.changeStatus(reference, Status.COMPLETED, 4, Optional.empty(), AMAL);
+        assertTrue(done.clock().finishedAt().isPresent());
+    }
+
+    @Test
+    void addNote_refusesBlankAndOverlongText() {
+        assertThrows(InvalidInputException.class, () -> cases.addNote(reference, "  ", AMAL));
+        assertThrows(InvalidInputException.class, () -> cases.addNote(reference, "x".repeat(CaseService.NOTE_MAX + 1), AMAL));
+        assertEquals("ملاحظة", cases.addNote(reference, " ملاحظة ", AMAL).text().orElseThrow());
+    }
+
+    @Test
+    void search_findsByReferenceMobileOrNationalId() {
+        RequestDraft d = SampleDrafts.valid();
+        ReferenceCode withId = new SubmissionService(RequestRules.forPublicChannels(), repository, SampleDrafts.HASHER,
+                clock, new SplittableRandom(4), "2026-11").submit(new RequestDraft(d.category(), d.channel(), d.name(),
+                "0559998877", null, "1526018153", d.city(), d.description(), "sms", "ar", true, null, null),
+                Optional.empty()).reference();
+
+        assertEquals(List.of(reference), cases.search(reference.display().toLowerCase()));
+        assertEquals(List.of(reference), cases.search("٠٥٠١٢٣٤٥٦٧"));
+        assertEquals(List.of(withId), cases.search("1526018153"));
+        assertEquals(List.of(), cases.search("nothing"));
+    }
+
+    @Test
+    void aSecondOpenRequestFromTheSameMobile_isFlaggedAsAPossibleDuplicate() {
+        SubmissionService staffDesk = new SubmissionService(RequestRules.forStaffChannels(), repository,
+                SampleDrafts.HASHER, clock, new SplittableRandom(8), "2026-11");
+        RequestDraft d = SampleDrafts.valid();
+        var receipt = staffDesk.submit(new RequestDraft("complaint", "phone", d.name(), "+966501234567", null, null,
+                d.city(), "شكوى بالهاتف", "sms", "ar", true, null, null), Optional.empty(), Optional.of("أمل"));
+
+        assertEquals(List.of(reference), receipt.possibleDuplicates());
+        CaseFile file = cases.open(receipt.reference());
+        assertEquals(Optional.of("أمل"), file.registeredBy());
+        assertEquals(List.of(reference), file.possibleDuplicates());
+    }
+
+    @Test
+    void queue_pagesThroughFilteredRequests() {
+        SubmissionService more = new SubmissionService(RequestRules.forPublicChannels(), repository, SampleDrafts.HASHER,
+                clock, new SplittableRandom(11), "2026-11");
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            more.submit(SampleDrafts.withCity("مدينة " + i), Optional.empty());
+        }
+        QueueQuery first = new QueueQuery(Optional.of(Status.RECEIVED), Optional.empty(), Optional.empty(),
+                LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), true, Optional.empty(), 3);
+        QueuePage page1 = cases.queue(first);
+        assertEquals(3, page1.items().size());
+        QueuePage page2 = cases.queue(new QueueQuery(first.status(), first.category(), first.channel(), first.from(),
+                first.to(), true, page1.nextCursor(), 3));
+        assertEquals(2, page2.items().size());
+        assertTrue(page2.nextCursor().isEmpty());
+        assertTrue(page1.items().get(0).request().submittedAt().isAfter(page2.items().get(1).request().submittedAt()));
+    }
+}

@@ -1,0 +1,166 @@
+package sa.mustafeed.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import sa.mustafeed.http.Json;
+import sa.mustafeed.testing.MotoServer;
+import sa.mustafeed.testing.RepositoryRoot;
+
+/**
+ * The staff API through the local runner against moto: the development authorizer, the state machine
+ * with optimistic locking on DynamoDB, paging over the indexes, search by hash.
+ */
+@ExtendWith(MotoServer.class)
+class StaffApiIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalRunner runner;
+    private static String base;
+    private static String staff;
+    private static String manager;
+
+    @BeforeAll
+    static void start() throws Exception {
+        MotoServer.reset();
+        runner = LocalRunner.start(new LocalRunner.Options(0, MotoServer.endpoint(), MotoServer.REGION,
+                RepositoryRoot.resolve("template.yaml"), RepositoryRoot.resolve("site"), "staff-it"));
+        base = "http://127.0.0.1:" + runner.port();
+        staff = login("staff");
+        manager = login("manager");
+    }
+
+    @AfterAll
+    static void stop() {
+        runner.close();
+    }
+
+    private static String login(String role) throws Exception {
+        HttpResponse<String> r = send("POST", "/dev/login", "{\"role\":\"" + role + "\"}", null);
+        assertEquals(200, r.statusCode(), r.body());
+        return (String) json(r).get("token");
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("content-type", "application/json");
+        if (token != null) {
+            b.header("authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> json(HttpResponse<String> r) throws Exception {
+        return Json.readObject(r.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String register(String token, String mobile, String nationalId) throws Exception {
+        String body = Json.write(Map.of("category", "inquiry", "channel", "interview", "name", "فاطمة",
+                "mobile", mobile, "city", "الطائف", "description", "سؤال عن الخدمات", "preferredContact", "sms",
+                "language", "ar", "consent", true, "nationalId", nationalId));
+        HttpResponse<String> r = send("POST", "/staff/requests", body, token);
+        assertEquals(201, r.statusCode(), r.body());
+        return (String) json(r).get("reference");
+    }
+
+    @Test
+    void authorizationMatrix_everyStaffRoute() throws Exception {
+        String ref = register(staff, "0561234567", "");
+        String forged = staff.substring(0, staff.lastIndexOf('.') + 1) + "AAAA" + staff.substring(staff.lastIndexOf('.') + 5);
+        List<String[]> routes = List.of(
+                new String[] {"GET", "/staff/requests", null, "staff"},
+                new String[] {"GET", "/staff/requests/" + ref, null, "staff"},
+                new String[] {"POST", "/staff/requests/" + ref + "/notes", "{\"text\":\"ملاحظة\"}", "staff"},
+                new String[] {"GET", "/staff/reports/service", null, "manager"},
+                new String[] {"GET", "/staff/exports/requests.csv", null, "manager"});
+        for (String[] route : routes) {
+            String label = route[0] + " " + route[1];
+            assertEquals(401, send(route[0], route[1], route[2], null).statusCode(), "no token: " + label);
+            assertEquals(401, send(route[0], route[1], route[2], forged).statusCode(), "wrong signature: " + label);
+            assertEquals(401, send(route[0], route[1], route[2], "not.a.jwt").statusCode(), "garbage: " + label);
+            int asStaff = send(route[0], route[1], route[2], staff).statusCode();
+            assertEquals(route[3].equals("manager") ? 403 : route[0].equals("POST") ? 201 : 200, asStaff, "staff: " + label);
+            int asManager = send(route[0], route[1], route[2], manager).statusCode();
+            assertTrue(asManager == 200 || asManager == 201, "manager: " + label + " got " + asManager);
+        }
+    }
+
+    @Test
+    void statusChanges_useOptimisticLockingOnDynamoDb() throws Exception {
+        String ref = register(staff, "0561234568", "");
+        HttpResponse<String> first = send("POST", "/staff/requests/" + ref + "/status",
+                "{\"status\":\"in_review\",\"version\":1}", staff);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(2, json(first).get("version"));
+        HttpResponse<String> stale = send("POST", "/staff/requests/" + ref + "/status",
+                "{\"status\":\"rejected\",\"version\":1}", manager);
+        assertEquals(409, stale.statusCode());
+        HttpResponse<String> refused = send("POST", "/staff/requests/" + ref + "/status",
+                "{\"status\":\"completed\",\"version\":2}", staff);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("invalid_transition"));
+        HttpResponse<String> detail = send("GET", "/staff/requests/" + ref, null, staff);
+        assertEquals("in_review", json(detail).get("status"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void queue_pagesWithCursorsOverTheStatusIndex() throws Exception {
+        Set<String> registered = new HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            registered.add(register(staff, "05700000" + (10 + i), ""));
+        }
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String path = "/staff/requests?status=received&order=oldest" + (cursor == null ? "" : "&cursor=" + cursor);
+            Map<String, Object> page = json(send("GET", path, null, staff));
+            for (Object item : (List<Object>) page.get("items")) {
+                seen.add((String) ((Map<String, Object>) item).get("reference"));
+            }
+            cursor = (String) page.get("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 20);
+        assertTrue(seen.containsAll(registered), "every registered request is reachable through the pages");
+        assertEquals(400, send("GET", "/staff/requests?cursor=not-a-cursor", null, staff).statusCode());
+        assertEquals(400, send("GET", "/staff/requests?from=yesterday", null, staff).statusCode());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void search_findsByNationalIdHashAndFlagsDuplicatesAcrossChannels() throws Exception {
+        String first = register(staff, "0581234567", "1908301664");
+        String body = Json.write(Map.of("category", "service", "channel", "kiosk", "name", "فاطمة",
+                "mobile", "0599999999", "nationalId", "1908301664", "city", "الطائف", "description", "طلب",
+                "preferredContact", "sms", "language", "ar", "consent", true));
+        HttpResponse<String> publicOne = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/requests"))
+                .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String second = (String) json(publicOne).get("reference");
+
+        Map<String, Object> found = json(send("GET", "/staff/requests?q=1908301664", null, staff));
+        List<Object> items = (List<Object>) found.get("items");
+        assertEquals(2, items.size());
+        Map<String, Object> detail = json(send("GET", "/staff/requests/" + second, null, staff));
+        assertEquals(List.of(first), detail.get("possibleDuplicates"));
+        assertNotEquals(first, second);
+    }
+}

@@ -1,0 +1,110 @@
+package sa.mustafeed.notify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import sa.mustafeed.aws.AwsClients;
+import sa.mustafeed.aws.Config;
+import sa.mustafeed.aws.DynamoDbContactPreferences;
+import sa.mustafeed.aws.DynamoDbSentMessages;
+import sa.mustafeed.aws.SesMailer;
+import sa.mustafeed.aws.SnsTextMessages;
+import sa.mustafeed.aws.SqsUndeliveredMessages;
+import sa.mustafeed.aws.StreamImages;
+import sa.mustafeed.core.errors.DeliveryFailedException;
+import sa.mustafeed.core.errors.StorageUnavailableException;
+import sa.mustafeed.core.notification.MessageRenderer;
+import sa.mustafeed.core.notification.NotificationService;
+import sa.mustafeed.core.notification.RequestChange;
+import sa.mustafeed.core.request.LocalizedText;
+import sa.mustafeed.core.request.ServiceRequest;
+import sa.mustafeed.http.Json;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The table's stream → one message per request change. Reports the first record that failed (partial
+ * batch response), so Lambda retries from there; records already handled are skipped by the
+ * sent-message records, never sent twice.
+ */
+public final class NotifyHandler implements RequestStreamHandler {
+    private final NotificationService notifications;
+
+    /** Used by Lambda: builds the clients and reads every template once per cold start. */
+    public NotifyHandler() {
+        this(wire());
+    }
+
+    NotifyHandler(NotificationService notifications) {
+        this.notifications = notifications;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Map<String, Object> event = Json.readObject(input.readAllBytes());
+        List<Map<String, String>> failures = new ArrayList<>();
+        for (Object raw : (List<Object>) event.getOrDefault("Records", List.of())) {
+            Map<String, Object> stream = (Map<String, Object>) ((Map<String, Object>) raw).get("dynamodb");
+            Map<String, Object> newImage = (Map<String, Object>) stream.get("NewImage");
+            if (newImage == null || !StreamImages.isRequest(newImage)) {
+                continue;
+            }
+            Map<String, Object> oldImage = (Map<String, Object>) stream.get("OldImage");
+            ServiceRequest after = StreamImages.request(newImage);
+            Optional<ServiceRequest> before = Optional.ofNullable(oldImage).map(StreamImages::request);
+            try {
+                NotificationService.Outcome outcome = notifications.notify(new RequestChange(before, after));
+                log("INFO", after, outcome.name(), null);
+            } catch (DeliveryFailedException | StorageUnavailableException retryLater) {
+                log("WARN", after, "RETRY", retryLater.getMessage());
+                // Lambda retries from the lowest reported sequence number; later records come again too.
+                failures.add(Map.of("itemIdentifier", String.valueOf(stream.get("SequenceNumber"))));
+                break;
+            }
+        }
+        output.write(Json.write(Map.of("batchItemFailures", failures)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reference, version and outcome only: never the phone, email or text. */
+    private static void log(String level, ServiceRequest request, String outcome, String error) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", level);
+        line.put("message", "notification");
+        line.put("reference", request.reference().display());
+        line.put("version", request.version());
+        line.put("status", request.status().wireName());
+        line.put("outcome", outcome);
+        if (error != null) {
+            line.put("error", error);
+        }
+        System.out.println(Json.write(line));
+    }
+
+    private static NotificationService wire() {
+        SdkHttpClient http = AwsClients.httpClient();
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(http, Optional.empty());
+        String table = Config.required("TABLE_NAME");
+        return new NotificationService(
+                new MessageRenderer(new ClasspathMessageTemplates()),
+                new SnsTextMessages(AwsClients.sns(http, Optional.empty()), Config.required("SMS_SENDER_ID")),
+                new SesMailer(AwsClients.sesV2(http, Optional.empty()), Config.required("SENDER_EMAIL")),
+                new DynamoDbSentMessages(dynamoDb, table),
+                new DynamoDbContactPreferences(dynamoDb, table),
+                new SqsUndeliveredMessages(AwsClients.sqs(http, Optional.empty()), Config.required("DEAD_LETTER_QUEUE_URL")),
+                Clock.systemUTC(),
+                new LocalizedText(Config.required("ASSOCIATION_NAME"), Config.required("ASSOCIATION_NAME_EN")),
+                Config.required("SITE_URL"));
+    }
+}

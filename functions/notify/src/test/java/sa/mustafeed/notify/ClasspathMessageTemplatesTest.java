@@ -1,0 +1,72 @@
+package sa.mustafeed.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import sa.mustafeed.core.notification.Delivery;
+import sa.mustafeed.core.notification.MessageKind;
+import sa.mustafeed.core.notification.MessageRenderer;
+import sa.mustafeed.core.notification.OutgoingMessage;
+import sa.mustafeed.core.notification.SmsSegments;
+import sa.mustafeed.core.request.Language;
+
+/** The real message files under functions/messages/, as a non-programmer may have edited them. */
+class ClasspathMessageTemplatesTest {
+    /** A realistic worst case: the CloudFront domain and a full reference. */
+    private static final Map<String, String> VALUES = Map.of(
+            "association", "جمعية تمكين لذوي الإعاقة",
+            "reference", "MHF5-Q2N7",
+            "status", "بانتظار استكمال من المستفيد",
+            "category", "تسجيل مستفيد جديد",
+            "trackUrl", "https://d1a2b3c4d5e6f7.cloudfront.net/en/track/?ref=MHF5-Q2N7",
+            "siteUrl", "https://d1a2b3c4d5e6f7.cloudfront.net/en/");
+
+    private final MessageRenderer renderer = new MessageRenderer(new ClasspathMessageTemplates());
+
+    @Test
+    void everyKindRendersInBothLanguagesWithItsReference() {
+        for (Language language : Language.values()) {
+            for (MessageKind kind : MessageKind.values()) {
+                for (Delivery channel : Delivery.values()) {
+                    OutgoingMessage message = renderer.render(kind, language, channel, VALUES);
+                    assertTrue(message.text().contains("MHF5-Q2N7"), kind + " " + language + " " + channel);
+                    assertTrue(message.subject().contains("MHF5-Q2N7"), kind + " " + language);
+                    assertFalse(message.text().contains("{"), "unfilled placeholder in " + kind + " " + language);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everySmsFitsTwoParts() {
+        for (Language language : Language.values()) {
+            for (MessageKind kind : MessageKind.values()) {
+                String sms = renderer.render(kind, language, Delivery.SMS, VALUES).text();
+                int parts = SmsSegments.count(sms);
+                assertTrue(parts <= 2, kind + " " + language + " takes " + parts + " SMS (" + sms.length() + " chars): " + sms);
+            }
+        }
+    }
+
+    @Test
+    void arabicSmsIsUcs2AndEnglishSmsStaysGsm7() {
+        assertFalse(SmsSegments.isGsm7(renderer.render(MessageKind.RECEIVED, Language.AR, Delivery.SMS, VALUES).text()));
+        String english = renderer.render(MessageKind.RECEIVED, Language.EN, Delivery.SMS,
+                Map.of("association", "Tamkeen", "reference", "MHF5-Q2N7", "status", "Received", "category", "Inquiry",
+                        "trackUrl", "https://d1a2b3c4d5e6f7.cloudfront.net/en/track/?ref=MHF5-Q2N7", "siteUrl", "x"))
+                .text();
+        assertTrue(SmsSegments.isGsm7(english), english);
+        assertEquals(1, SmsSegments.count(english));
+    }
+
+    @Test
+    void emailHtmlIsRightToLeftForArabic() {
+        OutgoingMessage mail = renderer.render(MessageKind.COMPLETED, Language.AR, Delivery.EMAIL, VALUES);
+        assertTrue(mail.html().contains("lang=\"ar\" dir=\"rtl\""));
+    }
+}

@@ -1,0 +1,138 @@
+package sa.mustafeed.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import sa.mustafeed.http.Json;
+import sa.mustafeed.localenv.LocalProvisioner;
+import sa.mustafeed.testing.MotoServer;
+import sa.mustafeed.testing.SampleEvents;
+
+/**
+ * The deployable handler, wired from its environment as Lambda wires it, against moto: real SNS,
+ * SES, SQS and DynamoDB calls, fed the sample stream events.
+ */
+@ExtendWith(MotoServer.class)
+class NotifyHandlerIT {
+    private LocalProvisioner.Provisioned provisioned;
+
+    @BeforeEach
+    void freshEmulator() throws Exception {
+        MotoServer.reset();
+        provisioned = MotoServer.provisionTemplate("notify-it");
+        System.setProperty("aws.endpointUrl", MotoServer.endpoint().toString());
+        System.setProperty("TABLE_NAME", provisioned.refs().get("RequestsTable"));
+        System.setProperty("DEAD_LETTER_QUEUE_URL", provisioned.refs().get("NotifyDeadLetterQueue"));
+        System.setProperty("SMS_SENDER_ID", "Tamkeen");
+        System.setProperty("SENDER_EMAIL", "noreply@example.org");
+        System.setProperty("ASSOCIATION_NAME", "جمعية تمكين");
+        System.setProperty("ASSOCIATION_NAME_EN", "Tamkeen Association");
+        System.setProperty("SITE_URL", "https://site.example");
+    }
+
+    private static Map<String, Object> invoke(NotifyHandler handler, String event) throws Exception {
+        return invoke(handler, java.nio.file.Files.readAllBytes(SampleEvents.path("notify", event)));
+    }
+
+    private static Map<String, Object> invoke(NotifyHandler handler, byte[] event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new java.io.ByteArrayInputStream(event), out, null);
+        return Json.readObject(out.toByteArray());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> sentSms() throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                MotoServer.endpoint().resolve("/moto-api/data.json")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        Map<String, Object> sns = (Map<String, Object>) Json.readObject(response.body()).get("sns");
+        return (List<Map<String, Object>>) sns.get("SMS");
+    }
+
+    @Test
+    void insertEvent_sendsOneArabicSmsWithTheReference() throws Exception {
+        Map<String, Object> response = invoke(new NotifyHandler(), "insert");
+
+        assertEquals(List.of(), response.get("batchItemFailures"));
+        List<Map<String, Object>> sms = sentSms();
+        assertEquals(1, sms.size());
+        assertEquals("+966501234567", sms.getFirst().get("phone_number"));
+        String text = (String) sms.getFirst().get("message");
+        assertTrue(text.contains("MHF5-Q2N7") && text.contains("https://site.example/track/?ref=MHF5-Q2N7"), text);
+    }
+
+    @Test
+    void theSameBatchDeliveredTwice_stillSendsOnce() throws Exception {
+        NotifyHandler handler = new NotifyHandler();
+        invoke(handler, "insert");
+        invoke(handler, "insert");
+        invoke(new NotifyHandler(), "insert");
+        assertEquals(1, sentSms().size());
+    }
+
+    @Test
+    void statusChangeEvent_sendsTheWaitingForYouMessage() throws Exception {
+        invoke(new NotifyHandler(), "status-changed");
+        List<Map<String, Object>> sms = sentSms();
+        assertEquals(1, sms.size());
+        assertTrue(((String) sms.getFirst().get("message")).contains("نحتاج منك"), String.valueOf(sms));
+    }
+
+    @Test
+    void aStoppedPreference_meansNoMessage() throws Exception {
+        NotifyHandler handler = new NotifyHandler();
+        var dynamoDb = sa.mustafeed.aws.AwsClients.dynamoDb(sa.mustafeed.aws.AwsClients.httpClient(),
+                java.util.Optional.of(MotoServer.endpoint()));
+        new sa.mustafeed.aws.DynamoDbContactPreferences(dynamoDb, provisioned.refs().get("RequestsTable"))
+                .stopMessages("3f9a1c0e6b2d4a7f8e5c1b0a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e");
+        invoke(handler, "insert");
+        assertEquals(0, sentSms().size());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anSesFailure_isReportedForRetryThenParkedInTheDeadLetterQueue() throws Exception {
+        // An email-preferring beneficiary, and a sender identity SES no longer accepts (unverified).
+        Map<String, Object> event = Json.readObject(java.nio.file.Files.readAllBytes(SampleEvents.path("notify", "insert")));
+        Map<String, Object> image = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                ((List<Object>) event.get("Records")).getFirst()).get("dynamodb")).get("NewImage");
+        image.put("preferredContact", Map.of("S", "email"));
+        image.put("email", Map.of("S", "sara@example.org"));
+        byte[] emailEvent = Json.write(event).getBytes(StandardCharsets.UTF_8);
+        var ses = software.amazon.awssdk.services.sesv2.SesV2Client.builder()
+                .endpointOverride(MotoServer.endpoint()).region(software.amazon.awssdk.regions.Region.of(MotoServer.REGION))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+        ses.deleteEmailIdentity(d -> d.emailIdentity("noreply@example.org"));
+
+        NotifyHandler handler = new NotifyHandler();
+        for (int attempt = 1; attempt < sa.mustafeed.core.notification.NotificationService.MAX_ATTEMPTS; attempt++) {
+            Map<String, Object> response = invoke(handler, emailEvent);
+            assertEquals(List.of(Map.of("itemIdentifier", "111100000000000000000001")), response.get("batchItemFailures"));
+        }
+        assertEquals(List.of(), invoke(handler, emailEvent).get("batchItemFailures"));
+
+        var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
+                .endpointOverride(MotoServer.endpoint()).region(software.amazon.awssdk.regions.Region.of(MotoServer.REGION))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+        var parked = sqs.receiveMessage(r -> r.queueUrl(provisioned.refs().get("NotifyDeadLetterQueue"))
+                .maxNumberOfMessages(10)).messages();
+        assertEquals(1, parked.size());
+        Map<String, Object> body = Json.readObject(parked.getFirst().body().getBytes(StandardCharsets.UTF_8));
+        assertEquals("MHF5Q2N7", body.get("reference"));
+        assertEquals("received", body.get("kind"));
+        assertEquals("email", body.get("channel"));
+        assertEquals(3, body.get("attempts"));
+    }
+}

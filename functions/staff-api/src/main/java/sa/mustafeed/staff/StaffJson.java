@@ -1,0 +1,166 @@
+package sa.mustafeed.staff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import sa.mustafeed.core.privacy.Masking;
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.LocalizedText;
+import sa.mustafeed.core.request.ServiceRequest;
+import sa.mustafeed.core.request.StatusMachine;
+import sa.mustafeed.core.sla.ServiceLevels;
+import sa.mustafeed.core.staff.CaseEvent;
+import sa.mustafeed.core.staff.CaseFile;
+import sa.mustafeed.core.staff.CaseSummary;
+import sa.mustafeed.core.staff.ServiceReport;
+
+/** The staff API's JSON shapes (docs/API.md), built from the domain's records. */
+final class StaffJson {
+    private StaffJson() {
+    }
+
+    static Map<String, String> label(LocalizedText text) {
+        return Map.of("ar", text.ar(), "en", text.en());
+    }
+
+    static Map<String, String> channelLabel(sa.mustafeed.core.request.Channel channel) {
+        return switch (channel) {
+            case KIOSK -> Map.of("ar", "جهاز الخدمة الذاتية", "en", "Kiosk");
+            case WEB -> Map.of("ar", "الموقع الإلكتروني", "en", "Website");
+            case INTERVIEW -> Map.of("ar", "مقابلة", "en", "Interview");
+            case PHONE -> Map.of("ar", "اتصال هاتفي", "en", "Phone call");
+            case LETTER -> Map.of("ar", "خطاب", "en", "Letter");
+            case VOLUNTEER -> Map.of("ar", "خدمة التطوع", "en", "Volunteer service");
+            case SOCIAL_MEDIA -> Map.of("ar", "وسائل التواصل الاجتماعي", "en", "Social media");
+        };
+    }
+
+    static Map<String, Object> summary(CaseSummary c, ServiceLevels.Reading clock) {
+        ServiceRequest r = c.request();
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("reference", r.reference().display());
+        item.put("category", r.category().wireName());
+        item.put("categoryLabel", label(r.category().label()));
+        item.put("channel", r.channel().wireName());
+        item.put("channelLabel", channelLabel(r.channel()));
+        item.put("status", r.status().wireName());
+        item.put("statusLabel", label(r.status().label()));
+        item.put("name", r.name());
+        item.put("mobileMasked", Masking.phone(r.mobile()));
+        item.put("submittedAt", r.submittedAt().toString());
+        item.put("updatedAt", r.updatedAt().toString());
+        item.put("sla", sla(clock));
+        item.put("possibleDuplicate", !c.possibleDuplicates().isEmpty());
+        return item;
+    }
+
+    static Map<String, Object> detail(CaseFile file, ServiceLevels.Reading clock) {
+        ServiceRequest r = file.request();
+        Map<String, Object> d = summary(new CaseSummary(r, file.clock(), file.possibleDuplicates()), clock);
+        d.remove("mobileMasked");
+        d.remove("possibleDuplicate");
+        d.put("mobile", r.mobile());
+        r.email().ifPresent(e -> d.put("email", e));
+        r.nationalIdLast4().ifPresent(l -> d.put("nationalIdLast4", l));
+        d.put("city", r.city());
+        d.put("description", r.description());
+        d.put("preferredContact", r.preferredContact().wireName());
+        d.put("language", r.language().wireName());
+        r.onBehalf().ifPresent(o -> d.put("onBehalf", Map.of("beneficiaryName", o.beneficiaryName(),
+                "relationship", o.relationship())));
+        d.put("consentVersion", r.consentVersion());
+        d.put("version", r.version());
+        file.registeredBy().ifPresent(by -> d.put("registeredBy", by));
+        d.put("possibleDuplicates", references(file.possibleDuplicates()));
+        d.put("allowedTransitions", StatusMachine.allowedFrom(r.status()).stream()
+                .sorted().map(s -> s.wireName()).toList());
+        List<Map<String, Object>> timeline = new ArrayList<>();
+        file.events().stream().sorted(java.util.Comparator.comparing(CaseEvent::at)).forEach(e -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("at", e.at().toString());
+            entry.put("type", e.kind() == CaseEvent.Kind.STATUS ? "status" : "note");
+            e.status().ifPresent(s -> {
+                entry.put("status", s.wireName());
+                entry.put("statusLabel", label(s.label()));
+            });
+            e.text().ifPresent(t -> entry.put("text", t));
+            e.by().ifPresent(b -> entry.put("by", b));
+            entry.put("public", e.isPublic());
+            timeline.add(entry);
+        });
+        d.put("timeline", timeline);
+        return d;
+    }
+
+    static Map<String, Object> sla(ServiceLevels.Reading clock) {
+        Map<String, Object> sla = new LinkedHashMap<>();
+        sla.put("state", clock.state().name().toLowerCase(java.util.Locale.ROOT));
+        sla.put("dueAt", clock.dueAt().toString());
+        sla.put("targetHours", clock.targetHours());
+        sla.put("workingHoursElapsed", Math.round(clock.workingMinutesElapsed() / 6.0) / 10.0);
+        return sla;
+    }
+
+    static List<String> references(List<ReferenceCode> references) {
+        return references.stream().map(ReferenceCode::display).toList();
+    }
+
+    static Map<String, Object> serviceReport(ServiceReport report) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("requests", report.requests());
+        out.put("byChannel", report.byChannel().entrySet().stream().map(e -> Map.of("channel", e.getKey().wireName(),
+                "channelLabel", channelLabel(e.getKey()), "count", e.getValue())).toList());
+        out.put("byCategory", report.byCategory().entrySet().stream().map(e -> Map.of("category", e.getKey().wireName(),
+                "categoryLabel", label(e.getKey().label()), "count", e.getValue())).toList());
+        out.put("byStatus", report.byStatus().entrySet().stream().map(e -> Map.of("status", e.getKey().wireName(),
+                "statusLabel", label(e.getKey().label()), "count", e.getValue())).toList());
+        out.put("firstActionHours", hours(report.firstActionMedianHours(), report.firstActionP90Hours()));
+        out.put("completionHours", hours(report.completionMedianHours(), report.completionP90Hours()));
+        out.put("withinSla", report.withinTarget().orElse(null));
+        out.put("completionHistogram", report.completionHistogram().entrySet().stream()
+                .map(e -> Map.of("label", e.getKey(), "count", e.getValue())).toList());
+        return out;
+    }
+
+    static Map<String, Object> satisfactionReport(sa.mustafeed.core.survey.SatisfactionReport report) {
+        Map<String, Object> out = new LinkedHashMap<>(figures(report.overall()));
+        out.put("byMonth", report.byMonth().entrySet().stream().map(e -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("month", e.getKey().toString());
+            row.putAll(figures(e.getValue()));
+            return row;
+        }).toList());
+        out.put("byChannel", report.byChannel().entrySet().stream().map(e -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("channel", e.getKey().wireName());
+            row.put("channelLabel", channelLabel(e.getKey()));
+            row.putAll(figures(e.getValue()));
+            return row;
+        }).toList());
+        out.put("byCategory", report.byCategory().entrySet().stream().map(e -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("category", e.getKey().wireName());
+            row.put("categoryLabel", label(e.getKey().label()));
+            row.putAll(figures(e.getValue()));
+            return row;
+        }).toList());
+        return out;
+    }
+
+    private static Map<String, Object> figures(sa.mustafeed.core.survey.SatisfactionReport.Figures f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("responses", f.responses());
+        out.put("csat", f.csat().map(v -> Math.round(v * 1000) / 1000.0).orElse(null));
+        out.put("average", f.average().map(v -> Math.round(v * 100) / 100.0).orElse(null));
+        return out;
+    }
+
+    private static Map<String, Object> hours(java.util.Optional<Double> median, java.util.Optional<Double> p90) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("median", median.orElse(null));
+        h.put("p90", p90.orElse(null));
+        return h;
+    }
+}

@@ -1,0 +1,163 @@
+package sa.mustafeed.staff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import sa.mustafeed.core.fakes.InMemoryRequestRepository;
+import sa.mustafeed.core.fakes.SampleDrafts;
+import sa.mustafeed.core.fakes.SampleServiceLevels;
+import sa.mustafeed.core.privacy.HashPurpose;
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.Category;
+import sa.mustafeed.core.request.Channel;
+import sa.mustafeed.core.request.ContactMethod;
+import sa.mustafeed.core.request.Language;
+import sa.mustafeed.core.request.RequestRules;
+import sa.mustafeed.core.request.ServiceRequest;
+import sa.mustafeed.core.request.Status;
+import sa.mustafeed.core.request.SubmissionService;
+import sa.mustafeed.core.request.TimelineEntry;
+import sa.mustafeed.core.staff.CaseService;
+import sa.mustafeed.core.survey.SurveyTally;
+import java.time.YearMonth;
+import sa.mustafeed.http.Json;
+import sa.mustafeed.testing.SampleEvents;
+
+/** The staff API fed the sample events in events/staff-api/, over the in-memory fakes. */
+class StaffApiHandlerTest {
+    private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
+    private final StaffApiHandler handler = new StaffApiHandler(
+            new CaseService(repository, SampleServiceLevels.LEVELS, SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW)),
+            new SubmissionService(RequestRules.forStaffChannels(), repository, SampleDrafts.HASHER,
+                    SampleDrafts.clockAt(SampleDrafts.NOW), new SplittableRandom(1), "2026-11"),
+            (first, last) -> List.of(new SurveyTally(YearMonth.of(2026, 11), Channel.KIOSK, Optional.empty(), "overall",
+                    new long[] {1, 0, 1, 3, 5})),
+            SampleDrafts.clockAt(SampleDrafts.NOW));
+
+    /** The request the sample events name: MHF5-Q2N7, received, version 1. */
+    @BeforeEach
+    void storeTheSampleRequest() {
+        ServiceRequest request = new ServiceRequest(new ReferenceCode("MHF5Q2N7"), Category.SERVICE, Channel.KIOSK,
+                Status.RECEIVED, "سارة العتيبي", "+966501234567",
+                SampleDrafts.HASHER.hash(HashPurpose.MOBILE, "+966501234567"), Optional.empty(), Optional.empty(),
+                Optional.empty(), "مكة المكرمة", "كرسي متحرك", ContactMethod.SMS, Language.AR, Optional.empty(), "2026-11",
+                SampleDrafts.NOW, SampleDrafts.NOW, SampleDrafts.NOW, 1);
+        repository.create(request, new TimelineEntry(SampleDrafts.NOW, Status.RECEIVED), Optional.empty());
+    }
+
+    private Map<String, Object> invoke(String name) throws Exception {
+        return invoke(Files.readAllBytes(SampleEvents.path("staff-api", name)));
+    }
+
+    private Map<String, Object> invoke(byte[] event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return Json.readObject(out.toByteArray());
+    }
+
+    private static Map<String, Object> body(Map<String, Object> response) throws Exception {
+        return Json.readObject(((String) response.get("body")).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String errorCode(Map<String, Object> response) throws Exception {
+        return (String) ((Map<?, ?>) ((List<?>) body(response).get("errors")).getFirst()).get("code");
+    }
+
+    @Test
+    void withoutVerifiedClaims_everyRouteAnswers401() throws Exception {
+        Map<String, Object> response = invoke("queue-without-token");
+        assertEquals(401, response.get("statusCode"));
+        assertEquals("unauthorized", errorCode(response));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void authorizationMatrix_staffWorkRequestsButOnlyManagersReadReports() throws Exception {
+        Map<String, Integer> expected = Map.of(
+                "queue", 200, "detail", 200, "add-note", 201, "register-by-phone", 201,
+                "service-report-as-staff", 403, "service-report-as-manager", 200, "requests-export", 200);
+        for (var route : expected.entrySet()) {
+            assertEquals(route.getValue(), invoke(route.getKey()).get("statusCode"), route.getKey());
+        }
+        Map<String, Object> noGroup = Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "queue")));
+        ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) noGroup
+                .get("requestContext")).get("authorizer")).get("jwt")).get("claims")).put("cognito:groups", "[]");
+        assertEquals(403, invoke(Json.write(noGroup).getBytes(StandardCharsets.UTF_8)).get("statusCode"),
+                "a signed-in user in neither group");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void changeStatus_thenTheSameStaleEdit_is409() throws Exception {
+        Map<String, Object> moved = invoke("change-status");
+        assertEquals(200, moved.get("statusCode"), String.valueOf(moved.get("body")));
+        Map<String, Object> detail = body(moved);
+        assertEquals("in_review", detail.get("status"));
+        assertEquals(2, detail.get("version"));
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) detail.get("timeline");
+        assertEquals("أمل الحربي", timeline.getLast().get("by"));
+
+        Map<String, Object> stale = invoke("change-status");
+        assertEquals(409, stale.get("statusCode"));
+        assertEquals("version_conflict", errorCode(stale));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void registerByPhone_recordsTheChannelAndFlagsTheOpenRequestOfTheSameMobile() throws Exception {
+        Map<String, Object> created = invoke("register-by-phone");
+        assertEquals(201, created.get("statusCode"), String.valueOf(created.get("body")));
+        assertEquals(List.of("MHF5-Q2N7"), body(created).get("possibleDuplicates"));
+        String reference = (String) body(created).get("reference");
+        var file = repository.find(ReferenceCode.parse(reference).orElseThrow()).orElseThrow();
+        assertEquals(Channel.PHONE, file.request().channel());
+        assertEquals(Optional.of("أمل الحربي"), file.registeredBy());
+    }
+
+    @Test
+    void queue_listsTheReceivedRequestWithItsServiceClock() throws Exception {
+        Map<String, Object> page = body(invoke("queue"));
+        List<?> items = (List<?>) page.get("items");
+        assertEquals(1, items.size());
+        Map<?, ?> row = (Map<?, ?>) items.getFirst();
+        assertEquals("MHF5-Q2N7", row.get("reference"));
+        assertEquals("+9665••••••67", row.get("mobileMasked"));
+        assertTrue(((Map<?, ?>) row.get("sla")).containsKey("dueAt"));
+    }
+
+    @Test
+    void export_isCsvWithABom() throws Exception {
+        Map<String, Object> response = invoke("requests-export");
+        assertTrue(((Map<?, ?>) response.get("headers")).get("content-type").toString().startsWith("text/csv"));
+        assertTrue(((String) response.get("body")).startsWith("\uFEFFreference,"));
+        assertTrue(((String) response.get("body")).contains("MHF5-Q2N7"));
+    }
+
+    @Test
+    void satisfactionReport_addsTheTallies() throws Exception {
+        Map<String, Object> event = Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "service-report-as-manager")));
+        event.put("routeKey", "GET /staff/reports/satisfaction");
+        Map<String, Object> report = body(invoke(Json.write(event).getBytes(StandardCharsets.UTF_8)));
+        assertEquals(10, report.get("responses"));
+        assertEquals(0.8, report.get("csat"));
+        assertEquals(4.1, report.get("average"));
+    }
+
+    @Test
+    void serviceLevelsFile_inTheJarIsValid() {
+        assertEquals(16, ServiceLevelsFile.load().read(Category.INQUIRY, Status.RECEIVED, SampleDrafts.NOW, 0,
+                Optional.empty(), Optional.empty(), SampleDrafts.NOW).targetHours());
+    }
+}

@@ -1,0 +1,156 @@
+// Manager reports (/staff/reports/): satisfaction and speed of service for a date range, three charts
+// (satisfaction trend, channel mix, completion-time distribution) each with its data table, the
+// headline figures, and the CSV exports (fetched with the bearer token, saved through a Blob URL).
+// Figures are aggregates only: evaluation is for improving the service, not for judging a person.
+import { api, query } from './session.js';
+import { s } from './strings.js';
+import { el, label, announce } from './format.js';
+import { barChart, lineChart, chartSection, dataTable } from '../staff-charts/charts.js';
+import { showErrors, clearErrors } from '../error-summary/error-summary.js';
+import { setBusy } from '../../js/request.js';
+
+const isoDay = (d) => new Date(d.getTime() + 3 * 3600e3).toISOString().slice(0, 10); // Makkah date
+
+export default function reports() {
+  const $form = document.querySelector('[data-report-range]');
+  const $summary = document.querySelector('[data-error-summary]');
+  const $problem = document.querySelector('[data-problem]');
+  const $live = document.querySelector('[data-live]');
+  const $reports = document.querySelector('[data-reports]');
+  const $charts = document.querySelector('[data-charts]');
+  const $submit = $form.querySelector('[type="submit"]');
+  const $downloadStatus = document.querySelector('[data-download-status]');
+  const slot = (n) => document.querySelector(`[data-slot="${n}"]`);
+  const h = (key) => s.report[key];
+  let loading = false;
+  $form.noValidate = true;
+
+  if (!$form.elements.from.value) $form.elements.from.value = isoDay(new Date(Date.now() - 365 * 86400e3));
+  if (!$form.elements.to.value) $form.elements.to.value = isoDay(new Date());
+
+  const forbid = () => {
+    $reports.hidden = true;
+    $form.hidden = true;
+    $problem.textContent = s.forbidden;
+    $problem.hidden = false;
+    $problem.focus();
+  };
+  // Staff may open this address; the API is the authority and answers them 403 (shown as a clear
+  // message, not an empty page). The navigation hides the link for staff.
+  load();
+
+  function range() { return { from: $form.elements.from.value, to: $form.elements.to.value }; }
+
+  async function load() {
+    if (loading) return;
+    const r = range();
+    if (r.from && r.to && r.from > r.to) {
+      showErrors($form, $summary, [{ field: 'from', code: 'invalid_range', message: s.invalidRange }]);
+      return;
+    }
+    clearErrors($form, $summary);
+    $problem.hidden = true;
+    loading = true;
+    setBusy($form, $submit, true, s.loading);
+    const [sat, svc] = await Promise.all([
+      api(`/staff/reports/satisfaction${query(r)}`),
+      api(`/staff/reports/service${query(r)}`),
+    ]);
+    setBusy($form, $submit, false);
+    loading = false;
+    if (sat.status === 403 || svc.status === 403) { forbid(); return; }
+    if (sat.status === 200 && svc.status === 200 && sat.data && svc.data) {
+      render(sat.data, svc.data);
+      announce($live, s.reportsLoaded);
+      return;
+    }
+    const bad = [sat, svc].find((x) => x.status === 400 && Array.isArray(x.data?.errors));
+    if (bad) { showErrors($form, $summary, bad.data.errors); return; }
+    $problem.textContent = [sat, svc].some((x) => x.status === 0) ? s.network : s.server;
+    $problem.hidden = false;
+    $problem.focus();
+  }
+
+  function render(sat, svc) {
+    const pct = (x) => (x == null || Number.isNaN(x) ? '—' : s.percent(x));
+    const hrs = (x) => (x == null ? '—' : s.hours(x));
+    slot('responses').textContent = s.number(sat.responses ?? 0);
+    slot('csat').textContent = sat.responses ? pct(sat.csat) : '—';
+    slot('average').textContent = sat.responses && sat.average != null ? `${s.decimal(sat.average)} / ${s.number(5)}` : '—';
+    slot('requests').textContent = s.number(svc.requests ?? 0);
+    slot('withinSla').textContent = svc.requests ? pct(svc.withinSla) : '—';
+    const spread = (x) => [hrs(x?.median), el('span', { className: 'mf-staff-kpis__note', textContent: s.p90(hrs(x?.p90)) })];
+    slot('firstAction').replaceChildren(...spread(svc.firstActionHours));
+    slot('completion').replaceChildren(...spread(svc.completionHours));
+
+    // 1. Satisfaction trend (CSAT by month).
+    const months = (sat.byMonth ?? []).filter((m) => m.responses > 0);
+    const points = months.map((m) => ({ label: s.months(m.month), value: m.csat ?? 0, valueText: pct(m.csat) }));
+    const trend = chartSection({
+      id: 'chart-trend', title: h('trendTitle'), caption: h('trendTable'),
+      empty: points.length ? null : s.noSurveys,
+      summary: points.length ? s.trendDesc(`${points[0].label}: ${points[0].valueText}`, `${points.at(-1).label}: ${points.at(-1).valueText}`, s.number(points.length)) : '',
+      svg: points.length ? lineChart({ id: 'chart-trend', points }) : null,
+      columns: [h('month'), h('responsesCol'), h('csatCol')],
+      rows: months.map((m) => [s.months(m.month), s.number(m.responses), pct(m.csat)]),
+    });
+
+    // 2. Channel mix (requests per channel, with share).
+    const total = (svc.byChannel ?? []).reduce((a, c) => a + (c.count ?? 0), 0);
+    const channels = [...(svc.byChannel ?? [])].filter((c) => c.count > 0).sort((a, b) => b.count - a.count);
+    const chRows = channels.map((c) => ({ label: label('channel', c.channel, c.channelLabel), value: c.count, valueText: `${s.number(c.count)} (${pct(c.count / total)})` }));
+    const mix = chartSection({
+      id: 'chart-channels', title: h('channelsTitle'), caption: h('channelsTable'),
+      empty: chRows.length ? null : s.noRequests,
+      summary: chRows.length ? s.barsDesc(`${chRows[0].label} ${chRows[0].valueText}`, s.number(chRows.length)) : '',
+      svg: chRows.length ? barChart({ id: 'chart-channels', rows: chRows }) : null,
+      columns: [h('channelCol'), h('countCol'), h('shareCol')],
+      rows: channels.map((c) => [label('channel', c.channel, c.channelLabel), s.number(c.count), pct(c.count / total)]),
+    });
+
+    // 3. Completion-time distribution.
+    const hist = (svc.completionHistogram ?? []).map((b) => ({ label: s.histogram[b.label] ?? b.label, value: b.count ?? 0, valueText: s.number(b.count ?? 0) }));
+    const histTotal = hist.reduce((a, b) => a + b.value, 0);
+    const topBin = [...hist].sort((a, b) => b.value - a.value)[0];
+    const dist = chartSection({
+      id: 'chart-completion', title: h('completionTitle'), caption: h('completionTable'),
+      empty: histTotal ? null : s.noRequests,
+      summary: histTotal ? s.histDesc(`${topBin.label} (${topBin.valueText})`) : '',
+      svg: histTotal ? barChart({ id: 'chart-completion', rows: hist }) : null,
+      columns: [h('durationCol'), h('countCol'), h('shareCol')],
+      rows: hist.map((b) => [b.label, b.valueText, pct(b.value / histTotal)]),
+    });
+    $charts.replaceChildren(trend, mix, dist);
+
+    // Satisfaction by channel and by category: tables (too few points per group to chart well).
+    const satRows = (list, kind) => (list ?? []).map((x) => [label(kind, x[kind], x[`${kind}Label`]), s.number(x.responses ?? 0), x.responses ? pct(x.csat) : '—']);
+    slot('satByChannel').replaceChildren(dataTable({ caption: h('satByChannel'), columns: [h('channelCol'), h('responsesCol'), h('csatCol')], rows: satRows(sat.byChannel, 'channel') }));
+    slot('satByCategory').replaceChildren(dataTable({ caption: h('satByCategory'), columns: [h('categoryCol'), h('responsesCol'), h('csatCol')], rows: satRows(sat.byCategory, 'category') }));
+    $reports.hidden = false;
+  }
+
+  $form.addEventListener('submit', (ev) => { ev.preventDefault(); load(); });
+
+  for (const $btn of document.querySelectorAll('[data-export]')) {
+    $btn.addEventListener('click', async () => {
+      if ($btn.getAttribute('aria-disabled') === 'true') return;
+      const kind = $btn.dataset.export; // requests | surveys
+      const r = range();
+      $btn.setAttribute('aria-disabled', 'true');
+      announce($downloadStatus, s.downloading);
+      const res = await api(`/staff/exports/${kind}.csv${query(r)}`, { raw: true });
+      $btn.setAttribute('aria-disabled', 'false');
+      if (res.status === 403) { forbid(); return; }
+      if (res.status !== 200 || !(res.data instanceof Blob)) { announce($downloadStatus, s.downloadFailed); return; }
+      const fromHeader = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(res.response.headers.get('Content-Disposition') ?? '')?.[1];
+      const name = decodeURIComponent(fromHeader ?? `${kind}-${r.from || 'start'}-${r.to || 'today'}.csv`);
+      const href = URL.createObjectURL(res.data);
+      const $a = Object.assign(document.createElement('a'), { href, download: name, hidden: true });
+      document.body.append($a);
+      $a.click();
+      $a.remove();
+      setTimeout(() => URL.revokeObjectURL(href), 60_000);
+      announce($downloadStatus, s.downloaded(name, s.kb(res.data.size)));
+    });
+  }
+}

@@ -1,0 +1,179 @@
+// Request detail (/staff/request/?ref=REF): facts, description, full timeline, and the two actions —
+// change status (only the transitions the server allows) and add an internal note. Every change
+// carries the version the employee was looking at; a stale one (409 version_conflict) is explained
+// and the page reloads the request, keeping what the employee typed.
+import { api } from './session.js';
+import { s } from './strings.js';
+import { el, ltr, label, dualDate, requestHref } from './format.js';
+import { showErrors, clearErrors } from '../error-summary/error-summary.js';
+import { setBusy } from '../../js/request.js';
+import { normaliseReference } from '../../js/validate.js';
+
+export default function requestDetail() {
+  const $title = document.querySelector('h1');
+  const $problem = document.querySelector('[data-problem]');
+  const $message = document.querySelector('[data-message]');
+  const $detail = document.querySelector('[data-detail]');
+  const $statusForm = document.querySelector('[data-status-form]');
+  const $statusSummary = document.querySelector('[data-status-summary]');
+  const $noteForm = document.querySelector('[data-note-form]');
+  const $noteSummary = document.querySelector('[data-note-summary]');
+  const slot = (n) => document.querySelector(`[data-slot="${n}"]`);
+  const raw = new URLSearchParams(location.search).get('ref') ?? '';
+  const ref = normaliseReference(raw) ?? raw.trim().slice(0, 20);
+  let current = null;
+  let busy = false;
+  $statusForm.noValidate = true;
+  $noteForm.noValidate = true;
+
+  const showProblem = (text) => { $problem.textContent = text; $problem.hidden = false; $problem.focus(); };
+  const showMessage = (text) => { $message.textContent = text; $message.hidden = false; $message.focus(); };
+
+  async function load() {
+    if (!ref) { showProblem(s.noRef); return false; }
+    const res = await api(`/staff/requests/${encodeURIComponent(ref)}`);
+    if (res.status === 200 && res.data) { render(res.data); return true; }
+    $detail.hidden = true;
+    showProblem(res.status === 404 || res.status === 400 ? s.notFoundRequest : res.status === 0 ? s.network : s.server);
+    return false;
+  }
+
+  function fact(name, ...value) {
+    const $slot = slot(name);
+    if (!$slot) return;
+    const has = value.some((v) => v != null && v !== '');
+    $slot.replaceChildren(...(has ? value.filter((v) => v != null) : ['—']));
+  }
+
+  function render(d) {
+    current = d;
+    $title.replaceChildren(`${$title.dataset.prefix} `, ltr(d.reference));
+    document.title = `${d.reference} — ${document.title.split(' — ').at(-1)}`;
+    const $status = slot('status');
+    $status.textContent = label('status', d.status, d.statusLabel);
+    $status.dataset.status = d.status;
+    fact('category', label('category', d.category, d.categoryLabel));
+    fact('channel', label('channel', d.channel, d.channelLabel));
+    fact('name', d.name);
+    fact('mobile', d.mobile ? ltr(d.mobile) : null);
+    fact('email', d.email ? ltr(d.email) : null);
+    fact('nationalId', d.nationalIdLast4 ? ltr(`•••••• ${d.nationalIdLast4}`) : null);
+    fact('city', d.city);
+    fact('preferredContact', s.contact[d.preferredContact] ?? d.preferredContact);
+    fact('language', s.languages[d.language] ?? d.language);
+    fact('onBehalf', d.onBehalf ? `${d.onBehalf.beneficiaryName ?? ''} — ${d.onBehalf.relationship ?? ''}` : s.no);
+    fact('submitted', dualDate(d.submittedAt));
+    fact('updated', dualDate(d.updatedAt));
+    fact('registeredBy', d.registeredBy ?? null);
+    const sla = d.sla ?? {};
+    fact('sla', sla.state ? el('span', { className: `mf-staff-sla mf-staff-sla--${sla.state}`, textContent: s.sla[sla.state] ?? sla.state }) : null,
+      sla.targetHours != null ? el('span', { className: 'mf-staff-sla__detail', textContent: ` ${s.hours(sla.workingHoursElapsed ?? 0)} / ${s.hours(sla.targetHours)}` }) : null);
+    fact('slaDue', sla.dueAt ? dualDate(sla.dueAt) : null);
+    slot('description').textContent = d.description ?? '';
+    // Typed text may be Arabic or English (or markup someone pasted): each field takes the
+    // direction of its own first strong character, so it reads correctly in either page.
+    for (const n of ['name', 'city', 'onBehalf', 'registeredBy', 'description']) slot(n).dir = 'auto';
+
+    const dups = Array.isArray(d.possibleDuplicates) ? d.possibleDuplicates : [];
+    const $dups = slot('duplicates');
+    $dups.hidden = dups.length === 0;
+    $dups.querySelector('ul').replaceChildren(...dups.map((r) => el('li', {}, el('a', { href: requestHref(r) }, ltr(r)))));
+
+    renderTransitions(d);
+    renderTimeline(d.timeline ?? []);
+    $detail.hidden = false;
+  }
+
+  function renderTransitions(d) {
+    const allowed = Array.isArray(d.allowedTransitions) ? d.allowedTransitions : [];
+    const $choices = slot('transitions');
+    $choices.replaceChildren(...allowed.map((code, i) => {
+      const id = i === 0 ? 'status' : `status-${code}`; // the first radio carries the field's id (error links)
+      return el('label', { className: 'mf-form__choice', htmlFor: id },
+        el('input', { type: 'radio', id, name: 'status', value: code }),
+        el('span', { textContent: label('status', code) }));
+    }));
+    $statusForm.hidden = allowed.length === 0;
+    slot('no-transitions').hidden = allowed.length !== 0;
+  }
+
+  function renderTimeline(entries) {
+    const sorted = [...entries].sort((a, b) => String(a.at).localeCompare(String(b.at)));
+    slot('timeline').replaceChildren(...sorted.map((e) => {
+      const isStatus = e.type === 'status';
+      const heading = isStatus ? `${s.timelineStatus}: ${label('status', e.status, e.statusLabel)}` : s.timelineNote;
+      return el('li', { className: `mf-staff-timeline__item mf-staff-timeline__item--${isStatus ? 'status' : 'note'}`, dataset: { type: e.type, status: e.status ?? '' } },
+        el('p', { className: 'mf-staff-timeline__head' },
+          el('strong', { textContent: heading }), ' ',
+          el('span', { className: `mf-staff-tag${e.public ? '' : ' mf-staff-tag--internal'}`, textContent: e.public ? s.publicEntry : s.internalEntry })),
+        e.text ? el('p', { className: 'mf-staff-text', textContent: e.text, dir: 'auto' }) : null,
+        el('p', { className: 'mf-staff-timeline__meta' }, dualDate(e.at), e.by ? ` — ${s.by} ` : '', e.by ? el('bdi', { textContent: e.by }) : null));
+    }));
+  }
+
+  async function afterStale(messageText) {
+    // Reload first, then speak: the message must describe the page the employee now sees.
+    const ok = await load();
+    if (ok) showMessage(messageText);
+  }
+
+  $statusForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (busy || !current) return;
+    const status = $statusForm.elements.status?.value ?? '';
+    const note = $statusForm.elements.note.value.trim();
+    if (!status) { showErrors($statusForm, $statusSummary, [{ field: 'status', code: 'required_status', message: s.chooseStatus }]); return; }
+    clearErrors($statusForm, $statusSummary);
+    $message.hidden = true;
+    const $submit = $statusForm.querySelector('[type="submit"]');
+    busy = true;
+    setBusy($statusForm, $submit, true, s.sending);
+    const body = { status, version: current.version };
+    if (note) body.note = note;
+    const res = await api(`/staff/requests/${encodeURIComponent(current.reference)}/status`, { method: 'POST', body });
+    setBusy($statusForm, $submit, false);
+    busy = false;
+    const code = res.data?.errors?.[0]?.code;
+    if (res.status === 200 && res.data?.reference) {
+      $statusForm.elements.note.value = '';
+      render(res.data);
+      showMessage(s.statusChanged(label('status', res.data.status, res.data.statusLabel)));
+    } else if (res.status === 409 || code === 'version_conflict') {
+      await afterStale(s.versionConflict);
+    } else if (code === 'invalid_transition') {
+      await afterStale(s.invalidTransition);
+    } else if (res.status === 400 && Array.isArray(res.data?.errors)) {
+      showErrors($statusForm, $statusSummary, res.data.errors);
+    } else {
+      showProblem(res.status === 0 ? s.network : s.server);
+    }
+  });
+
+  $noteForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (busy || !current) return;
+    const text = $noteForm.elements.text.value.trim();
+    if (!text) { showErrors($noteForm, $noteSummary, [{ field: 'text', code: 'required_text', message: s.noteRequired }]); return; }
+    clearErrors($noteForm, $noteSummary);
+    $message.hidden = true;
+    const $submit = $noteForm.querySelector('[type="submit"]');
+    busy = true;
+    setBusy($noteForm, $submit, true, s.sending);
+    const res = await api(`/staff/requests/${encodeURIComponent(current.reference)}/notes`, { method: 'POST', body: { text } });
+    setBusy($noteForm, $submit, false);
+    busy = false;
+    if (res.status === 201 || res.status === 200) {
+      $noteForm.elements.text.value = '';
+      // The note changed the request's version (one transaction with its audit event): reload, so
+      // the next status change is not refused as stale.
+      await load();
+      showMessage(s.noteAdded);
+    } else if (res.status === 400 && Array.isArray(res.data?.errors)) {
+      showErrors($noteForm, $noteSummary, res.data.errors);
+    } else {
+      showProblem(res.status === 0 ? s.network : s.server);
+    }
+  });
+
+  load();
+}

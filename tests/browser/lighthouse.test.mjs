@@ -1,0 +1,48 @@
+// Lighthouse 12 (npm, pinned) on the landing, request, track, information and kiosk pages (and the
+// survey page once site/survey/ exists), with Debian's Chromium through chrome-launcher — never a
+// downloaded browser. Default Lighthouse settings: mobile emulation with simulated slow 4G and a 4×
+// slower CPU. Each page runs once, one after the other (≈ 6 s each on 2 cores).
+// Bars (issue 7): accessibility 100, performance ≥ 95, best practices ≥ 95. The scores are printed
+// as diagnostics, and written as JSON to $LIGHTHOUSE_JSON when set (docs/BENCHMARKS.md cites them).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { url } from './helpers.mjs';
+
+const SITE = new URL('../../site/', import.meta.url).pathname;
+const PAGES = ['/', '/request/', '/track/', '/info/', '/kiosk/'];
+if (fs.existsSync(`${SITE}survey/index.html`)) PAGES.push('/survey/');
+const BARS = { accessibility: 100, performance: 95, 'best-practices': 95 };
+
+let chrome;
+const results = {};
+before(async () => {
+  chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+});
+after(async () => {
+  await chrome?.kill();
+  if (process.env.LIGHTHOUSE_JSON) fs.writeFileSync(process.env.LIGHTHOUSE_JSON, `${JSON.stringify(results, null, 2)}\n`);
+});
+
+for (const path of PAGES) {
+  test(`lighthouse ${path}: accessibility 100, performance ≥ 95, best practices ≥ 95`, async (t) => {
+    const { lhr } = await lighthouse(url(path), {
+      port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(BARS),
+    });
+    const scores = Object.fromEntries(Object.keys(BARS).map((c) => [c, Math.round(lhr.categories[c].score * 100)]));
+    const transferKB = Math.round(lhr.audits['total-byte-weight'].numericValue / 1024);
+    results[path] = { ...scores, transferKB, lcpMs: Math.round(lhr.audits['largest-contentful-paint'].numericValue), cls: lhr.audits['cumulative-layout-shift'].numericValue };
+    t.diagnostic(`${path} ${JSON.stringify(results[path])}`);
+    const failing = Object.entries(BARS).filter(([c, bar]) => scores[c] < bar).map(([c]) => {
+      const audits = lhr.categories[c].auditRefs.filter((r) => r.weight > 0 && lhr.audits[r.id].score !== null && lhr.audits[r.id].score < 1)
+        .map((r) => `${r.id} (${lhr.audits[r.id].displayValue ?? lhr.audits[r.id].score})`);
+      return `${c} ${scores[c]} < ${BARS[c]}: ${audits.join(', ')}`;
+    });
+    assert.deepEqual(failing, [], `${path}:\n${failing.join('\n')}`);
+  });
+}
