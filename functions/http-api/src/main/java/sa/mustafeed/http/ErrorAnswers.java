@@ -9,6 +9,7 @@ import java.util.Map;
 import sa.mustafeed.core.errors.AccessDeniedException;
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.NotSignedInException;
+import sa.mustafeed.core.errors.SurveyUnavailableException;
 import sa.mustafeed.core.errors.VersionConflictException;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.IdempotencyConflictException;
@@ -34,6 +35,11 @@ public final class ErrorAnswers {
             case IdempotencyConflictException conflict ->
                     answer(409, List.of(FieldError.general(ErrorCode.IDEMPOTENCY_KEY_REUSED)));
             case RequestNotFoundException notFound -> answer(404, List.of(FieldError.general(ErrorCode.NOT_FOUND)));
+            case SurveyUnavailableException survey -> switch (survey.reason()) {
+                case NOT_FOUND -> answer(404, List.of(FieldError.general(ErrorCode.SURVEY_NOT_FOUND)));
+                case EXPIRED -> answer(410, List.of(FieldError.general(ErrorCode.SURVEY_EXPIRED)));
+                case ALREADY_ANSWERED -> answer(409, List.of(FieldError.general(ErrorCode.SURVEY_ALREADY_ANSWERED)));
+            };
             case VersionConflictException stale -> answer(409, List.of(FieldError.general(ErrorCode.VERSION_CONFLICT)));
             case NotSignedInException anonymous -> answer(401, List.of(FieldError.general(ErrorCode.UNAUTHORIZED)));
             case AccessDeniedException denied -> answer(403, List.of(FieldError.general(ErrorCode.FORBIDDEN)));

@@ -48,6 +48,12 @@ final class ApiRoutes {
         return routes.stream().anyMatch(r -> matchPath(r.pathTemplate(), path).isPresent());
     }
 
+    /** The methods some route serves at this path, for a 405's Allow header. */
+    List<String> methodsOf(String path) {
+        return routes.stream().filter(r -> matchPath(r.pathTemplate(), path).isPresent()).map(Route::method)
+                .distinct().sorted().toList();
+    }
+
     /** True for paths in the API's namespace, which get JSON errors rather than the site's 404 page. */
     boolean isApiNamespace(String path) {
         return routes.stream().anyMatch(r -> {

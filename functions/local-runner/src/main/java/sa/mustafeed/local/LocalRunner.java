@@ -170,8 +170,11 @@ public final class LocalRunner implements AutoCloseable {
                 invoke(exchange, match.get());
             } else if (routes.isApiNamespace(path) && !site.has(path)) {
                 ErrorCode code = routes.knowsPath(path) ? ErrorCode.METHOD_NOT_ALLOWED : ErrorCode.ROUTE_NOT_FOUND;
-                send(exchange, ErrorAnswers.answer(code == ErrorCode.METHOD_NOT_ALLOWED ? 405 : 404,
-                        List.of(FieldError.general(code))));
+                ApiResponse refusal = ErrorAnswers.answer(code == ErrorCode.METHOD_NOT_ALLOWED ? 405 : 404,
+                        List.of(FieldError.general(code)));
+                // RFC 9110 §15.5.6: a 405 names the methods the resource does allow.
+                send(exchange, code == ErrorCode.METHOD_NOT_ALLOWED
+                        ? refusal.withHeader("allow", String.join(", ", routes.methodsOf(path))) : refusal);
             } else {
                 site.serve(exchange);
             }

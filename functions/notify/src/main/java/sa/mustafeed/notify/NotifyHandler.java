@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import sa.mustafeed.aws.AwsClients;
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbContactPreferences;
 import sa.mustafeed.aws.DynamoDbSentMessages;
+import sa.mustafeed.aws.DynamoDbSurveyStore;
+import sa.mustafeed.aws.FunctionResources;
 import sa.mustafeed.aws.SesMailer;
 import sa.mustafeed.aws.SnsTextMessages;
 import sa.mustafeed.aws.SqsUndeliveredMessages;
@@ -28,6 +31,8 @@ import sa.mustafeed.core.notification.MessageRenderer;
 import sa.mustafeed.core.notification.NotificationService;
 import sa.mustafeed.core.notification.RequestChange;
 import sa.mustafeed.core.request.LocalizedText;
+import sa.mustafeed.core.survey.SurveyOffers;
+import sa.mustafeed.core.survey.SurveyTokens;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.http.Json;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -93,9 +98,10 @@ public final class NotifyHandler implements RequestStreamHandler {
     }
 
     private static NotificationService wire() {
+        FunctionResources aws = FunctionResources.fromEnvironment();
         SdkHttpClient http = AwsClients.httpClient();
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb(http, Optional.empty());
-        String table = Config.required("TABLE_NAME");
+        DynamoDbClient dynamoDb = aws.dynamoDb();
+        String table = aws.tableName();
         return new NotificationService(
                 new MessageRenderer(new ClasspathMessageTemplates()),
                 new SnsTextMessages(AwsClients.sns(http, Optional.empty()), Config.required("SMS_SENDER_ID")),
@@ -103,6 +109,10 @@ public final class NotifyHandler implements RequestStreamHandler {
                 new DynamoDbSentMessages(dynamoDb, table),
                 new DynamoDbContactPreferences(dynamoDb, table),
                 new SqsUndeliveredMessages(AwsClients.sqs(http, Optional.empty()), Config.required("DEAD_LETTER_QUEUE_URL")),
+                new SurveyOffers(new SurveyTokens(aws.hasher()), new DynamoDbSurveyStore(dynamoDb, table), Clock.systemUTC(),
+                        Duration.ofDays(Long.parseLong(Config.optional("SURVEY_VALID_DAYS").orElse("14"))),
+                        Duration.ofDays(Long.parseLong(Config.optional("SURVEY_COOLDOWN_DAYS").orElse("30"))),
+                        Config.required("SITE_URL")),
                 Clock.systemUTC(),
                 new LocalizedText(Config.required("ASSOCIATION_NAME"), Config.required("ASSOCIATION_NAME_EN")),
                 Config.required("SITE_URL"));

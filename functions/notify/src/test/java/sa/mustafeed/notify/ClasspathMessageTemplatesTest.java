@@ -19,6 +19,7 @@ import sa.mustafeed.core.request.Language;
 class ClasspathMessageTemplatesTest {
     /** A realistic worst case: the CloudFront domain and a full reference. */
     private static final Map<String, String> VALUES = Map.of(
+            "surveyUrl", "https://d1a2b3c4d5e6f7.cloudfront.net/en/survey/?t=AbCdEfGhIjK.MHF5Q2N7.tj3k2p.AbCdEfGhIjKlMnOp",
             "association", "جمعية تمكين لذوي الإعاقة",
             "reference", "MHF5-Q2N7",
             "status", "بانتظار استكمال من المستفيد",

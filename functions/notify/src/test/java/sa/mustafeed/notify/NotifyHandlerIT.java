@@ -41,6 +41,7 @@ class NotifyHandlerIT {
         System.setProperty("ASSOCIATION_NAME", "جمعية تمكين");
         System.setProperty("ASSOCIATION_NAME_EN", "Tamkeen Association");
         System.setProperty("SITE_URL", "https://site.example");
+        System.setProperty("HASH_KEY_SECRET_ARN", provisioned.refs().get("PiiHashKeySecret"));
     }
 
     private static Map<String, Object> invoke(NotifyHandler handler, String event) throws Exception {

@@ -5,7 +5,9 @@ public enum MessageKind {
     RECEIVED("received"),
     STATUS_CHANGED("status-changed"),
     WAITING_FOR_BENEFICIARY("waiting-for-beneficiary"),
-    COMPLETED("completed");
+    COMPLETED("completed"),
+    /** Completed, with the link to the satisfaction survey. */
+    COMPLETED_WITH_SURVEY("completed-survey");
 
     private final String templateName;
 

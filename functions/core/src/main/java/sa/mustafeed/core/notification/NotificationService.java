@@ -11,6 +11,7 @@ import sa.mustafeed.core.errors.DeliveryFailedException;
 import sa.mustafeed.core.ports.ContactPreferences;
 import sa.mustafeed.core.ports.Mailer;
 import sa.mustafeed.core.ports.SentMessages;
+import sa.mustafeed.core.ports.SurveyLinks;
 import sa.mustafeed.core.ports.TextMessages;
 import sa.mustafeed.core.ports.UndeliveredMessages;
 import sa.mustafeed.core.request.ContactMethod;
@@ -40,19 +41,21 @@ public final class NotificationService {
     private final SentMessages sent;
     private final ContactPreferences preferences;
     private final UndeliveredMessages undelivered;
+    private final SurveyLinks surveys;
     private final Clock clock;
     private final LocalizedText associationName;
     private final String siteUrl;
 
     public NotificationService(MessageRenderer renderer, TextMessages sms, Mailer mailer, SentMessages sent,
-            ContactPreferences preferences, UndeliveredMessages undelivered, Clock clock, LocalizedText associationName,
-            String siteUrl) {
+            ContactPreferences preferences, UndeliveredMessages undelivered, SurveyLinks surveys, Clock clock,
+            LocalizedText associationName, String siteUrl) {
         this.renderer = renderer;
         this.sms = sms;
         this.mailer = mailer;
         this.sent = sent;
         this.preferences = preferences;
         this.undelivered = undelivered;
+        this.surveys = surveys;
         this.clock = clock;
         this.associationName = associationName;
         this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
@@ -97,7 +100,16 @@ public final class NotificationService {
             sent.markSent(key, channel.wireName(), request.language().wireName(), "opted-out", now);
             return Outcome.STOPPED_BY_BENEFICIARY;
         }
-        OutgoingMessage message = renderer.render(kind.get(), request.language(), channel, values(request));
+        Map<String, String> values = values(request);
+        MessageKind messageKind = kind.get();
+        if (messageKind == MessageKind.COMPLETED) {
+            Optional<String> survey = surveys.linkFor(request);
+            if (survey.isPresent()) {
+                messageKind = MessageKind.COMPLETED_WITH_SURVEY;
+                values.put("surveyUrl", survey.get());
+            }
+        }
+        OutgoingMessage message = renderer.render(messageKind, request.language(), channel, values);
         try {
             String id = channel == Delivery.SMS
                     ? sms.send(request.mobile(), message.text())
@@ -109,7 +121,7 @@ public final class NotificationService {
             if (attempts < MAX_ATTEMPTS) {
                 throw failure;
             }
-            undelivered.park(new UndeliveredMessage(request.reference().value(), request.version(), kind.get(),
+            undelivered.park(new UndeliveredMessage(request.reference().value(), request.version(), messageKind,
                     channel, attempts, failure.getMessage(), clock.instant()));
             sent.markParked(key, clock.instant());
             return Outcome.PARKED;

@@ -5,5 +5,7 @@ public enum HashPurpose {
     NATIONAL_ID,
     MOBILE,
     CLIENT_ADDRESS,
-    IDEMPOTENCY_BODY
+    IDEMPOTENCY_BODY,
+    SURVEY_TOKEN,
+    SURVEY_ID
 }

@@ -25,12 +25,17 @@ public final class KeyedHasher {
     }
 
     public String hash(HashPurpose purpose, String value) {
+        return HexFormat.of().formatHex(mac(purpose, value));
+    }
+
+    /** The raw MAC, for signatures (survey links) that must stay short. */
+    public byte[] mac(HashPurpose purpose, String value) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             mac.update(purpose.name().getBytes(StandardCharsets.US_ASCII));
             mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -26,7 +26,9 @@ class NotificationServiceTest {
     private final InMemoryMessaging messaging = new InMemoryMessaging();
     private final NotificationService service = new NotificationService(new MessageRenderer(NotificationServiceTest::template),
             messaging.textMessages, messaging.mailer, messaging.sentMessages, messaging.preferences,
-            messaging.undelivered, SampleDrafts.clockAt(SampleDrafts.NOW), new LocalizedText("جمعية تمكين", "Tamkeen"),
+            messaging.undelivered, request -> request.category() == Category.COMPLAINT ? Optional.empty()
+                    : Optional.of("https://site.example/survey/?t=T"),
+            SampleDrafts.clockAt(SampleDrafts.NOW), new LocalizedText("جمعية تمكين", "Tamkeen"),
             "https://site.example/");
 
     private static MessageTemplate template(MessageKind kind, Language language) {
@@ -81,6 +83,13 @@ class NotificationServiceTest {
         assertEquals(0, messaging.sms.size());
         assertEquals("sara@example.org", messaging.email.getFirst().to());
         assertEquals("جمعية تمكين: طلب خدمة أو دعم", messaging.email.getFirst().text());
+    }
+
+    @Test
+    void notify_aCompletedRequest_carriesTheSurveyLink() {
+        assertEquals(NotificationService.Outcome.SENT, service.notify(moved(Status.IN_PROGRESS, Status.COMPLETED)));
+        assertEquals("AR COMPLETED_WITH_SURVEY MHF5-Q2N7 مكتمل https://site.example/track/?ref=MHF5-Q2N7",
+                messaging.sms.getFirst().text());
     }
 
     @Test

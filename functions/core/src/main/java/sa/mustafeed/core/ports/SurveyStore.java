@@ -1,0 +1,39 @@
+package sa.mustafeed.core.ports;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import sa.mustafeed.core.survey.SurveyAnswer;
+import sa.mustafeed.core.survey.SurveyInvitation;
+
+/**
+ * Survey invitations, answers and the satisfaction counters. Every write that must happen once is
+ * conditional, and an answer is stored together with its counter increments (one transaction), so
+ * the figures never count an answer twice or miss one. May throw StorageUnavailableException.
+ */
+public interface SurveyStore {
+
+    enum Offer { OFFERED, ALREADY_OFFERED, COOLING_DOWN }
+
+    /**
+     * Stores the invitation unless it exists, and only if the beneficiary (by keyed mobile hash) was
+     * not invited since {@code cooldownStart}.
+     */
+    Offer offer(SurveyInvitation invitation, String mobileHash, Instant cooldownStart);
+
+    Optional<SurveyInvitation> find(String surveyId);
+
+    enum Recorded { RECORDED, ALREADY_ANSWERED }
+
+    /**
+     * The first answer: marks the invitation answered (only if it was not), stores the answer (without
+     * the reference when anonymous) and adds it to the counters of {@code month}.
+     */
+    Recorded recordAnswer(SurveyInvitation invitation, SurveyAnswer answer, Instant at);
+
+    /** The one follow-up that adds details to an answer given with the same overall score. */
+    Recorded recordDetails(SurveyInvitation invitation, SurveyAnswer answer, Instant at);
+
+    /** One anonymous face tap at a lobby kiosk, added to the kiosk's counters. */
+    void recordKioskFeedback(String kioskId, int score, Instant at);
+}

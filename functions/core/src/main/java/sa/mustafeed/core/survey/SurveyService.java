@@ -1,0 +1,207 @@
+package sa.mustafeed.core.survey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.errors.SurveyUnavailableException;
+import sa.mustafeed.core.errors.SurveyUnavailableException.Reason;
+import sa.mustafeed.core.errors.TooManyAttemptsException;
+import sa.mustafeed.core.ports.FailedAttempts;
+import sa.mustafeed.core.ports.SurveyStore;
+import sa.mustafeed.core.request.Category;
+import sa.mustafeed.core.request.Language;
+import sa.mustafeed.core.request.LocalizedText;
+import sa.mustafeed.core.validation.Texts;
+
+/**
+ * Satisfaction answers: the beneficiary's right and the association's tool for improving the
+ * service. One tap is a complete answer; the optional questions may follow once. Links are checked
+ * by signature, then against the stored invitation; nothing in an answer reveals which references exist.
+ */
+public final class SurveyService {
+    public static final Map<String, LocalizedText> QUESTIONS;
+    public static final LocalizedText NEED_MET = new LocalizedText("هل لُبّيت حاجتك؟", "Was your need met?");
+    public static final int COMMENT_MAX = 1000;
+    /** A tablet tapped more often than this is being mashed: later taps in the window are not counted. */
+    static final Duration KIOSK_WINDOW = Duration.ofSeconds(5);
+    static final int KIOSK_TAPS_PER_WINDOW = 2;
+
+    static {
+        Map<String, LocalizedText> questions = new LinkedHashMap<>();
+        questions.put("speed", new LocalizedText("سرعة إنجاز الخدمة", "Speed of the service"));
+        questions.put("courtesy", new LocalizedText("تعامل الموظفين", "Courtesy of the staff"));
+        questions.put("clarity", new LocalizedText("وضوح المعلومات", "Clarity of the information"));
+        QUESTIONS = java.util.Collections.unmodifiableMap(questions);
+    }
+
+    private final SurveyTokens tokens;
+    private final SurveyStore store;
+    private final FailedAttempts kioskTaps;
+    private final Clock clock;
+    private final LocalizedText associationName;
+
+    public SurveyService(SurveyTokens tokens, SurveyStore store, FailedAttempts kioskTaps, Clock clock,
+            LocalizedText associationName) {
+        this.tokens = tokens;
+        this.store = store;
+        this.kioskTaps = kioskTaps;
+        this.clock = clock;
+        this.associationName = associationName;
+    }
+
+    /** What the survey page shows: no personal data, only the association, the kind of service and the language. */
+    public record SurveyView(LocalizedText association, LocalizedText service, Language language, Instant expiresAt) {
+    }
+
+    /** @throws SurveyUnavailableException when the link is unknown or tampered, expired, or already answered */
+    public SurveyView open(String token) {
+        SurveyInvitation invitation = usable(token);
+        if (invitation.answeredAt().isPresent()) {
+            throw new SurveyUnavailableException(Reason.ALREADY_ANSWERED);
+        }
+        Category category = invitation.category();
+        return new SurveyView(associationName, category.label(), invitation.language(), invitation.expiresAt());
+    }
+
+    /**
+     * Records the first answer, or the one follow-up that adds details to it.
+     *
+     * @throws InvalidInputException when a value is out of range
+     * @throws SurveyUnavailableException when the link cannot be answered (again)
+     */
+    public void answer(String token, Map<String, Object> body) {
+        SurveyAnswer answer = validate(body);
+        SurveyInvitation invitation = usable(token);
+        Instant now = clock.instant();
+        if (invitation.answeredAt().isEmpty()) {
+            if (store.recordAnswer(invitation, answer, now) == SurveyStore.Recorded.RECORDED) {
+                return;
+            }
+            invitation = store.find(invitation.surveyId()).orElseThrow(() -> new SurveyUnavailableException(Reason.NOT_FOUND));
+        }
+        boolean addsDetails = answer.hasDetails() && !invitation.detailsGiven()
+                && invitation.overall().equals(Optional.of(answer.overall()));
+        if (!addsDetails || store.recordDetails(invitation, answer, now) != SurveyStore.Recorded.RECORDED) {
+            throw new SurveyUnavailableException(Reason.ALREADY_ANSWERED);
+        }
+    }
+
+    /**
+     * One face tap at a lobby kiosk; anonymous by construction.
+     *
+     * @throws TooManyAttemptsException when the tablet is being tapped faster than people can leave
+     */
+    public void kioskFeedback(Object kioskId, Object score) {
+        List<FieldError> errors = new ArrayList<>();
+        String id = kioskId instanceof String s ? s.strip() : null;
+        if (id == null || id.isEmpty() || id.length() > 40 || !id.matches("[A-Za-z0-9_-]+")) {
+            errors.add(FieldError.of("kioskId", id == null || id.isEmpty() ? ErrorCode.REQUIRED : ErrorCode.INVALID_TEXT));
+        }
+        Integer value = score(score, "score", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Instant now = clock.instant();
+        Instant windowStart = Instant.ofEpochSecond(now.getEpochSecond() - now.getEpochSecond() % KIOSK_WINDOW.toSeconds());
+        String subject = "kiosk:" + id;
+        if (kioskTaps.count(subject, windowStart) >= KIOSK_TAPS_PER_WINDOW) {
+            throw new TooManyAttemptsException(Duration.between(now, windowStart.plus(KIOSK_WINDOW)));
+        }
+        kioskTaps.record(subject, windowStart, windowStart.plus(Duration.ofMinutes(10)));
+        store.recordKioskFeedback(id, value, now);
+    }
+
+    private SurveyInvitation usable(String token) {
+        SurveyTokens.Ticket ticket = tokens.verify(token).orElseThrow(() -> new SurveyUnavailableException(Reason.NOT_FOUND));
+        SurveyInvitation invitation = store.find(ticket.surveyId())
+                .filter(i -> i.reference().isEmpty() || i.reference().get().equals(ticket.reference()))
+                .orElseThrow(() -> new SurveyUnavailableException(Reason.NOT_FOUND));
+        if (ticket.isExpiredAt(clock.instant())) {
+            throw new SurveyUnavailableException(Reason.EXPIRED);
+        }
+        return invitation;
+    }
+
+    @SuppressWarnings("unchecked")
+    static SurveyAnswer validate(Map<String, Object> body) {
+        List<FieldError> errors = new ArrayList<>();
+        Integer overall = score(body.get("overall"), "overall", errors);
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        Optional<Boolean> needMet = Optional.empty();
+        Object rawAnswers = body.get("answers");
+        if (rawAnswers instanceof Map<?, ?> answers) {
+            for (var entry : ((Map<String, Object>) answers).entrySet()) {
+                if (QUESTIONS.containsKey(entry.getKey())) {
+                    Integer value = score(entry.getValue(), "answers." + entry.getKey(), errors);
+                    if (value != null) {
+                        scores.put(entry.getKey(), value);
+                    }
+                } else if (entry.getKey().equals("needMet")) {
+                    if (entry.getValue() instanceof Boolean b) {
+                        needMet = Optional.of(b);
+                    } else {
+                        errors.add(FieldError.of("answers.needMet", ErrorCode.INVALID_TYPE));
+                    }
+                } else {
+                    errors.add(FieldError.of("answers." + entry.getKey(), ErrorCode.INVALID_CHOICE));
+                }
+            }
+        } else if (rawAnswers != null) {
+            errors.add(FieldError.of("answers", ErrorCode.INVALID_TYPE));
+        }
+        Optional<String> comment = Optional.empty();
+        Object rawComment = body.get("comment");
+        if (rawComment instanceof String text) {
+            String clean = Texts.clean(text);
+            if (Texts.length(clean) > COMMENT_MAX) {
+                errors.add(FieldError.of("comment", ErrorCode.TOO_LONG));
+            } else if (Texts.hasForbiddenCharacters(clean, true)) {
+                errors.add(FieldError.of("comment", ErrorCode.INVALID_TEXT));
+            } else if (!clean.isEmpty()) {
+                comment = Optional.of(clean);
+            }
+        } else if (rawComment != null) {
+            errors.add(FieldError.of("comment", ErrorCode.INVALID_TYPE));
+        }
+        boolean anonymous = flag(body, "anonymous", errors);
+        boolean contact = flag(body, "contactConsent", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new SurveyAnswer(overall, scores, needMet, comment, anonymous, contact);
+    }
+
+    private static Integer score(Object value, String field, List<FieldError> errors) {
+        if (value == null) {
+            errors.add(FieldError.of(field, ErrorCode.REQUIRED));
+            return null;
+        }
+        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1
+                || ((Number) value).longValue() > 5) {
+            errors.add(FieldError.of(field, ErrorCode.INVALID_CHOICE));
+            return null;
+        }
+        return ((Number) value).intValue();
+    }
+
+    private static boolean flag(Map<String, Object> body, String field, List<FieldError> errors) {
+        Object value = body.get(field);
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        errors.add(FieldError.of(field, ErrorCode.INVALID_TYPE));
+        return false;
+    }
+}

@@ -1,0 +1,104 @@
+package sa.mustafeed.survey;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import sa.mustafeed.aws.Config;
+import sa.mustafeed.aws.DynamoDbFailedAttempts;
+import sa.mustafeed.aws.DynamoDbSurveyStore;
+import sa.mustafeed.aws.FunctionResources;
+import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.RequestNotFoundException;
+import sa.mustafeed.core.errors.TooManyAttemptsException;
+import sa.mustafeed.core.request.LocalizedText;
+import sa.mustafeed.core.survey.SurveyService;
+import sa.mustafeed.core.survey.SurveyTokens;
+import sa.mustafeed.http.ApiEvent;
+import sa.mustafeed.http.ApiResponse;
+import sa.mustafeed.http.ErrorAnswers;
+import sa.mustafeed.http.HttpFunction;
+import sa.mustafeed.http.Json;
+import sa.mustafeed.http.JsonBodies;
+
+/** {@code GET|POST /surveys/{token}} and {@code POST /feedback}: satisfaction answers, never personal data. */
+public final class SurveyHandler implements RequestStreamHandler {
+    private static final Map<String, String> THANKS = Map.of(
+            "ar", "شكرًا لك! رأيك يساعدنا على تحسين خدماتنا.",
+            "en", "Thank you! Your opinion helps us improve our services.");
+
+    private final SurveyService surveys;
+
+    /** Used by Lambda: builds the clients and loads the signing key once per cold start. */
+    public SurveyHandler() {
+        this(wire(FunctionResources.fromEnvironment()));
+    }
+
+    SurveyHandler(SurveyService surveys) {
+        this.surveys = surveys;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpFunction.serve(input, output, this::route);
+    }
+
+    private ApiResponse route(ApiEvent event) {
+        return switch (event.routeKey()) {
+            case "GET /surveys/{token}" -> view(event);
+            case "POST /surveys/{token}" -> {
+                surveys.answer(token(event), JsonBodies.object(event));
+                yield ApiResponse.json(201, Json.write(Map.of("thanks", THANKS)));
+            }
+            case "POST /feedback" -> feedback(event);
+            default -> throw new RequestNotFoundException();
+        };
+    }
+
+    private ApiResponse view(ApiEvent event) {
+        SurveyService.SurveyView view = surveys.open(token(event));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("association", label(view.association()));
+        body.put("service", label(view.service()));
+        body.put("language", view.language().wireName());
+        body.put("questions", SurveyService.QUESTIONS.entrySet().stream()
+                .map(q -> Map.of("id", q.getKey(), "label", label(q.getValue()))).toList());
+        body.put("needMetQuestion", label(SurveyService.NEED_MET));
+        body.put("expiresAt", view.expiresAt().toString());
+        return ApiResponse.json(200, Json.write(body));
+    }
+
+    private ApiResponse feedback(ApiEvent event) {
+        Map<String, Object> body = JsonBodies.object(event);
+        try {
+            surveys.kioskFeedback(body.get("kioskId"), body.get("score"));
+        } catch (TooManyAttemptsException mashed) {
+            // The visitor sees the same thank-you; only the count is refused.
+            return ErrorAnswers.answer(429, List.of(FieldError.general(ErrorCode.TOO_MANY_FEEDBACK)))
+                    .withHeader("retry-after", Long.toString(Math.max(1, mashed.retryAfter().toSeconds())));
+        }
+        return ApiResponse.json(202, Json.write(Map.of("thanks", THANKS)));
+    }
+
+    private static String token(ApiEvent event) {
+        return event.pathParameter("token").orElse("");
+    }
+
+    private static Map<String, String> label(LocalizedText text) {
+        return Map.of("ar", text.ar(), "en", text.en());
+    }
+
+    private static SurveyService wire(FunctionResources aws) {
+        return new SurveyService(new SurveyTokens(aws.hasher()), new DynamoDbSurveyStore(aws.dynamoDb(), aws.tableName()),
+                new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()), Clock.systemUTC(),
+                new LocalizedText(Config.required("ASSOCIATION_NAME"), Config.required("ASSOCIATION_NAME_EN")));
+    }
+}
