@@ -54,6 +54,7 @@ public final class LocalRunner implements AutoCloseable {
     private final DevOutbox outbox;
     private final List<StreamPoller> pollers;
     private final DevTokens tokens = new DevTokens(java.time.Clock.systemUTC());
+    private Runnable seeder = () -> { };
 
     private LocalRunner(HttpServer server, ExecutorService workers, ApiRoutes routes, StaticSite site, DevOutbox outbox,
             List<StreamPoller> pollers) {
@@ -127,9 +128,26 @@ public final class LocalRunner implements AutoCloseable {
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(workers);
         LocalRunner runner = new LocalRunner(server, workers, routes, new StaticSite(options.siteRoot()), outbox, pollers);
+        String secretArn = template.logicalIdsOfType("AWS::SecretsManager::Secret").stream().findFirst()
+                .map(id -> provisioned.refs().get(id)).orElse("");
+        runner.seeder = () -> {
+            try (var secrets = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
+                    .httpClient(http).region(region).credentialsProvider(credentials)
+                    .endpointOverride(options.emulator()).build()) {
+                byte[] key = sa.mustafeed.aws.SecretsManagerHashKey.load(secrets, secretArn);
+                int made = DemoSeed.seed(dynamoDb, table, new sa.mustafeed.core.privacy.KeyedHasher(key),
+                        sa.mustafeed.staff.ServiceLevelsFile.load(), 60);
+                System.out.println("  seeded   " + made + " demo requests over the last four months, with survey answers");
+            }
+        };
         server.createContext("/", runner::handle);
         server.start();
         return runner;
+    }
+
+    /** Loads realistic demo requests, work and survey answers (./run --seed). */
+    public void seedDemoData() {
+        seeder.run();
     }
 
     public int port() {
@@ -312,8 +330,9 @@ public final class LocalRunner implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> flags = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            flags.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        for (int i = 0; i < args.length; i++) {
+            boolean hasValue = i + 1 < args.length && !args[i + 1].startsWith("--");
+            flags.put(args[i].replaceFirst("^--", ""), hasValue ? args[++i] : "true");
         }
         Path root = Path.of(flags.getOrDefault("root", ".")).toAbsolutePath().normalize();
         Options options = new Options(
@@ -340,6 +359,9 @@ public final class LocalRunner implements AutoCloseable {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(runner::close));
+        if (flags.containsKey("seed")) {
+            runner.seedDemoData();
+        }
         String base = "http://127.0.0.1:" + runner.port();
         System.out.println("Mustafeed is running locally (development only):");
         System.out.println("  site     " + base + "/");
@@ -349,6 +371,7 @@ public final class LocalRunner implements AutoCloseable {
         System.out.println("  English  " + base + "/en/");
         System.out.println("  API      " + base + "  (" + String.join(", ", runner.routeKeys()) + ")");
         System.out.println("  outbox   " + base + "/dev/outbox.html  (every SMS and email sent; development only)");
+        System.out.println("  staff    " + base + "/staff/  (development sign-in: choose staff or manager)");
         System.out.println("  emulator " + options.emulator() + "  (moto; /moto-api/ shows its state)");
         System.out.println("Press Ctrl-C to stop.");
         Thread.currentThread().join();

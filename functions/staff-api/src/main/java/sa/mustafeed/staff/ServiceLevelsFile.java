@@ -19,11 +19,11 @@ import sa.mustafeed.core.sla.WorkingCalendar;
 import sa.mustafeed.http.Json;
 
 /** Reads {@code service-levels.json} (working calendar and targets) from the jar at cold start. */
-final class ServiceLevelsFile {
+public final class ServiceLevelsFile {
     private ServiceLevelsFile() {
     }
 
-    static ServiceLevels load() {
+    public static ServiceLevels load() {
         try (InputStream in = ServiceLevelsFile.class.getResourceAsStream("/service-levels.json")) {
             if (in == null) {
                 throw new IllegalStateException("service-levels.json is missing from the jar");
