@@ -137,6 +137,49 @@ public final class DynamoDbCaseRepository implements CaseRepository {
         }
     }
 
+    /** What an erased request says instead of its personal data. */
+    static final String ERASED = "—";
+
+    @Override
+    public void erase(ReferenceCode reference, java.time.Instant at) {
+        Map<String, AttributeValue> meta = DynamoDbFailures.call("read for erasure", () -> dynamoDb.getItem(g -> g
+                .tableName(tableName).key(metaKey(reference)).consistentRead(true))).item();
+        if (meta == null || meta.isEmpty()) {
+            throw new RequestNotFoundException();
+        }
+        String oldMobileHash = meta.get("mobileHash").s();
+        // A fresh random hash: the request can no longer be matched to the person, and its "no
+        // messages" preference (below) makes sure nothing is ever sent to it again.
+        String erasedHash = "erased-" + java.util.UUID.randomUUID();
+        DynamoDbFailures.call("erase request", () -> dynamoDb.updateItem(u -> u.tableName(tableName).key(metaKey(reference))
+                .updateExpression("SET #name = :erased, mobile = :erasedMobile, description = :erased, city = :erased, "
+                        + "mobileHash = :hash, erasedAt = :at REMOVE email, nationalIdHash, nationalIdLast4, onBehalfName, "
+                        + "onBehalfRelationship, GSI2PK, GSI2SK, GSI4PK, GSI4SK")
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeNames(Map.of("#name", "name"))
+                .expressionAttributeValues(Map.of(":erased", RequestItems.s(ERASED),
+                        ":erasedMobile", RequestItems.s("erased"),
+                        ":hash", RequestItems.s(erasedHash), ":at", RequestItems.s(at.toString())))));
+        new DynamoDbContactPreferences(dynamoDb, tableName).stopMessages(erasedHash);
+        for (Map<String, AttributeValue> item : DynamoDbFailures.call("read notes", () -> dynamoDb.query(q -> q
+                .tableName(tableName).keyConditionExpression("PK = :pk AND begins_with(SK, :evt)")
+                .expressionAttributeValues(Map.of(":pk", RequestItems.s(RequestItems.requestKey(reference)),
+                        ":evt", RequestItems.s(RequestItems.EVENT_PREFIX))))).items()) {
+            if (item.containsKey("text")) {
+                DynamoDbFailures.call("erase note", () -> dynamoDb.updateItem(u -> u.tableName(tableName)
+                        .key(Map.of(RequestItems.PK, item.get(RequestItems.PK), RequestItems.SK, item.get(RequestItems.SK)))
+                        .updateExpression("SET #text = :erased")
+                        .expressionAttributeNames(Map.of("#text", "text"))
+                        .expressionAttributeValues(Map.of(":erased", RequestItems.s(ERASED)))));
+            }
+        }
+        for (String prefix : List.of("PREF#", "SURVEYPREF#")) {
+            String sk = prefix.equals("PREF#") ? "CONTACT" : "COOLDOWN";
+            DynamoDbFailures.call("erase preference", () -> dynamoDb.deleteItem(d -> d.tableName(tableName).key(Map.of(
+                    RequestItems.PK, RequestItems.s(prefix + oldMobileHash), RequestItems.SK, RequestItems.s(sk)))));
+        }
+    }
+
     @Override
     public QueuePage queue(QueueQuery query) {
         Cursor cursor = query.cursor().map(Cursor::decode).orElse(Cursor.START);

@@ -152,6 +152,24 @@ public final class DynamoDbSurveyStore implements SurveyStore {
     }
 
     @Override
+    public void forget(String surveyId) {
+        Optional<SurveyInvitation> invitation = find(surveyId);
+        if (invitation.isEmpty()) {
+            return;
+        }
+        DynamoDbFailures.call("forget survey", () -> dynamoDb.updateItem(u -> u.tableName(tableName)
+                .key(invitationKey(surveyId)).updateExpression("REMOVE #reference")
+                .expressionAttributeNames(Map.of("#reference", "reference"))));
+        invitation.get().answeredAt().ifPresent(answeredAt -> DynamoDbFailures.call("forget answer", () ->
+                dynamoDb.updateItem(u -> u.tableName(tableName)
+                        .key(Map.of(RequestItems.PK, RequestItems.s("ANSWER#" + month(answeredAt)),
+                                RequestItems.SK, RequestItems.s(answeredAt + "#" + surveyId)))
+                        .updateExpression("REMOVE #reference, #comment")
+                        .conditionExpression("attribute_exists(PK)")
+                        .expressionAttributeNames(Map.of("#reference", "reference", "#comment", "comment")))));
+    }
+
+    @Override
     public void recordKioskFeedback(String kioskId, int score, Instant at) {
         Map<String, AttributeValue> row = new HashMap<>();
         row.put(RequestItems.PK, RequestItems.s("ANSWER#" + month(at)));

@@ -163,4 +163,27 @@ class StaffApiIT {
         assertEquals(List.of(first), detail.get("possibleDuplicates"));
         assertNotEquals(first, second);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pdplErasure_onDynamoDb_removesPersonalDataKeepsCountsAndStopsMatching() throws Exception {
+        String ref = register(staff, "0521112233", "2390996037");
+        HttpResponse<String> exported = send("POST", "/staff/beneficiaries/export", "{\"nationalId\":\"2390996037\"}", manager);
+        assertEquals(200, exported.statusCode(), exported.body());
+        assertEquals(1, ((List<Object>) json(exported).get("requests")).size());
+        assertEquals(403, send("POST", "/staff/beneficiaries/erase",
+                "{\"mobile\":\"0521112233\",\"confirm\":true}", staff).statusCode());
+
+        HttpResponse<String> erased = send("POST", "/staff/beneficiaries/erase",
+                "{\"mobile\":\"0521112233\",\"confirm\":true}", manager);
+        assertEquals(200, erased.statusCode(), erased.body());
+        assertEquals(List.of(ref), json(erased).get("erased"));
+        Map<String, Object> detail = json(send("GET", "/staff/requests/" + ref, null, manager));
+        assertEquals("—", detail.get("name"));
+        assertEquals("inquiry", detail.get("category"));
+        assertTrue(!detail.containsKey("nationalIdLast4"));
+        assertEquals(0, ((List<Object>) json(send("POST", "/staff/beneficiaries/export",
+                "{\"nationalId\":\"2390996037\"}", manager)).get("requests")).size());
+        assertEquals(0, ((List<Object>) json(send("GET", "/staff/requests?q=0521112233", null, staff)).get("items")).size());
+    }
 }

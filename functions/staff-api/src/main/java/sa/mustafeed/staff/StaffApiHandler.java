@@ -21,6 +21,9 @@ import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.DynamoDbSurveyStatistics;
+import sa.mustafeed.aws.DynamoDbSurveyStore;
+import sa.mustafeed.core.staff.BeneficiaryRecords;
+import sa.mustafeed.core.survey.SurveyTokens;
 import sa.mustafeed.core.ports.SurveyStatistics;
 import sa.mustafeed.core.survey.SatisfactionReport;
 import sa.mustafeed.core.survey.SurveyTally;
@@ -65,6 +68,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
     private final CaseService cases;
     private final SubmissionService registrations;
     private final SurveyStatistics surveys;
+    private final BeneficiaryRecords beneficiaries;
     private final Clock clock;
 
     /** Used by Lambda: builds the clients and reads the service levels once per cold start. */
@@ -79,13 +83,18 @@ public final class StaffApiHandler implements RequestStreamHandler {
                         new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()), aws.hasher(), clock,
                         new SecureRandom(), Config.optional("PRIVACY_NOTICE_VERSION").orElse("unversioned")),
                 new DynamoDbSurveyStatistics(aws.dynamoDb(), aws.tableName()),
+                new BeneficiaryRecords(new DynamoDbCaseRepository(aws.dynamoDb(), aws.tableName()),
+                        new DynamoDbSurveyStore(aws.dynamoDb(), aws.tableName()), new SurveyTokens(aws.hasher()),
+                        aws.hasher(), clock),
                 clock);
     }
 
-    StaffApiHandler(CaseService cases, SubmissionService registrations, SurveyStatistics surveys, Clock clock) {
+    StaffApiHandler(CaseService cases, SubmissionService registrations, SurveyStatistics surveys,
+            BeneficiaryRecords beneficiaries, Clock clock) {
         this.cases = cases;
         this.registrations = registrations;
         this.surveys = surveys;
+        this.beneficiaries = beneficiaries;
         this.clock = clock;
     }
 
@@ -106,6 +115,8 @@ public final class StaffApiHandler implements RequestStreamHandler {
             case "GET /staff/exports/requests.csv" -> requestsCsv(event);
             case "GET /staff/reports/satisfaction" -> satisfactionReport(event);
             case "GET /staff/exports/surveys.csv" -> surveysCsv(event);
+            case "POST /staff/beneficiaries/export" -> exportBeneficiary(event);
+            case "POST /staff/beneficiaries/erase" -> eraseBeneficiary(event);
             default -> throw new RequestNotFoundException();
         };
     }
@@ -261,6 +272,28 @@ public final class StaffApiHandler implements RequestStreamHandler {
                     t.responses() == 0 ? "" : String.format(java.util.Locale.ROOT, "%.3f", (double) t.satisfied() / t.responses()));
         }
         return ApiResponse.download("text/csv; charset=utf-8", "surveys.csv", csv.toString());
+    }
+
+    /** PDPL access request: everything held about one beneficiary, found by mobile or national ID. */
+    private ApiResponse exportBeneficiary(ApiEvent event) {
+        StaffIdentity.manager(event);
+        Map<String, Object> body = JsonBodies.object(event);
+        List<CaseFile> files = beneficiaries.export(body.get("mobile"), body.get("nationalId"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("exportedAt", clock.instant().toString());
+        answer.put("requests", files.stream().map(this::detail).toList());
+        return ok(answer);
+    }
+
+    /** PDPL erasure: personal data overwritten; anonymous counts kept. Needs {@code "confirm": true}. */
+    private ApiResponse eraseBeneficiary(ApiEvent event) {
+        StaffIdentity.manager(event);
+        Map<String, Object> body = JsonBodies.object(event);
+        if (!Boolean.TRUE.equals(body.get("confirm"))) {
+            throw new InvalidInputException(FieldError.of("confirm", ErrorCode.REQUIRED));
+        }
+        List<ReferenceCode> erased = beneficiaries.erase(body.get("mobile"), body.get("nationalId"));
+        return ok(Map.of("erased", erased.stream().map(ReferenceCode::display).toList()));
     }
 
     /** Every request submitted in the range, read month by month from the month index. */

@@ -30,6 +30,9 @@ import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.request.SubmissionService;
 import sa.mustafeed.core.request.TimelineEntry;
 import sa.mustafeed.core.staff.CaseService;
+import sa.mustafeed.core.staff.BeneficiaryRecords;
+import sa.mustafeed.core.survey.SurveyTokens;
+import sa.mustafeed.core.fakes.InMemorySurveyStore;
 import sa.mustafeed.core.survey.SurveyTally;
 import java.time.YearMonth;
 import sa.mustafeed.http.Json;
@@ -38,12 +41,15 @@ import sa.mustafeed.testing.SampleEvents;
 /** The staff API fed the sample events in events/staff-api/, over the in-memory fakes. */
 class StaffApiHandlerTest {
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
+    private final InMemorySurveyStore surveyStore = new InMemorySurveyStore();
     private final StaffApiHandler handler = new StaffApiHandler(
             new CaseService(repository, SampleServiceLevels.LEVELS, SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW)),
             new SubmissionService(RequestRules.forStaffChannels(), repository, SampleDrafts.HASHER,
                     SampleDrafts.clockAt(SampleDrafts.NOW), new SplittableRandom(1), "2026-11"),
             (first, last) -> List.of(new SurveyTally(YearMonth.of(2026, 11), Channel.KIOSK, Optional.empty(), "overall",
                     new long[] {1, 0, 1, 3, 5})),
+            new BeneficiaryRecords(repository, surveyStore, new SurveyTokens(SampleDrafts.HASHER), SampleDrafts.HASHER,
+                    SampleDrafts.clockAt(SampleDrafts.NOW)),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     /** The request the sample events name: MHF5-Q2N7, received, version 1. */
@@ -153,6 +159,35 @@ class StaffApiHandlerTest {
         assertEquals(10, report.get("responses"));
         assertEquals(0.8, report.get("csat"));
         assertEquals(4.1, report.get("average"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pdpl_exportFindsByMobileAndEraseKeepsOnlyTheAnonymousFacts() throws Exception {
+        Map<String, Object> event = Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "service-report-as-manager")));
+        event.put("routeKey", "POST /staff/beneficiaries/export");
+        event.put("body", "{\"mobile\":\"0501234567\"}");
+        Map<String, Object> exported = body(invoke(Json.write(event).getBytes(StandardCharsets.UTF_8)));
+        List<Map<String, Object>> requests = (List<Map<String, Object>>) exported.get("requests");
+        assertEquals("سارة العتيبي", requests.getFirst().get("name"));
+
+        event.put("routeKey", "POST /staff/beneficiaries/erase");
+        event.put("body", "{\"mobile\":\"0501234567\"}");
+        assertEquals(400, invoke(Json.write(event).getBytes(StandardCharsets.UTF_8)).get("statusCode"), "needs confirm");
+        event.put("body", "{\"mobile\":\"0501234567\",\"confirm\":true}");
+        assertEquals(List.of("MHF5-Q2N7"), body(invoke(Json.write(event).getBytes(StandardCharsets.UTF_8))).get("erased"));
+
+        var erased = repository.find(new ReferenceCode("MHF5Q2N7")).orElseThrow().request();
+        assertEquals("—", erased.name());
+        assertEquals(Category.SERVICE, erased.category());
+        assertEquals(Status.RECEIVED, erased.status());
+        event.put("routeKey", "POST /staff/beneficiaries/export");
+        event.put("body", "{\"mobile\":\"0501234567\"}");
+        assertEquals(List.of(), body(invoke(Json.write(event).getBytes(StandardCharsets.UTF_8))).get("requests"));
+        Map<String, Object> asStaff = Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "queue")));
+        asStaff.put("routeKey", "POST /staff/beneficiaries/export");
+        asStaff.put("body", "{\"mobile\":\"0501234567\"}");
+        assertEquals(403, invoke(Json.write(asStaff).getBytes(StandardCharsets.UTF_8)).get("statusCode"));
     }
 
     @Test

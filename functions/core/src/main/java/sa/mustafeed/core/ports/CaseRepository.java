@@ -36,6 +36,14 @@ public interface CaseRepository {
      */
     QueuePage queue(QueueQuery query);
 
+    /**
+     * Erases the personal data of one request (data-subject request, PDPL): name, contact details,
+     * ID hash, description, city, guardian and note texts are overwritten or removed, the request
+     * leaves the beneficiary indexes, and messages to it stop. Category, channel, status and dates
+     * stay, so the association's counts remain true.
+     */
+    void erase(ReferenceCode reference, java.time.Instant at);
+
     /** Requests of the beneficiary with this keyed mobile hash, newest first. */
     List<ReferenceCode> byMobileHash(String mobileHash);
 

@@ -34,6 +34,9 @@ public interface SurveyStore {
     /** The one follow-up that adds details to an answer given with the same overall score. */
     Recorded recordDetails(SurveyInvitation invitation, SurveyAnswer answer, Instant at);
 
+    /** Removes the link to the request and any comment from a survey and its answer (erasure). */
+    void forget(String surveyId);
+
     /** One anonymous face tap at a lobby kiosk, added to the kiosk's counters. */
     void recordKioskFeedback(String kioskId, int score, Instant at);
 }

@@ -125,6 +125,20 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
         events.get(reference).add(note);
     }
 
+    @Override
+    public synchronized void erase(ReferenceCode reference, java.time.Instant at) {
+        ServiceRequest r = requests.get(reference);
+        if (r == null) {
+            throw new RequestNotFoundException();
+        }
+        requests.put(reference, new ServiceRequest(reference, r.category(), r.channel(), r.status(), "—", "erased",
+                "erased-" + reference.value(), Optional.empty(), Optional.empty(), Optional.empty(), "—", "—",
+                r.preferredContact(), r.language(), Optional.empty(), r.consentVersion(), r.consentAt(), r.submittedAt(),
+                r.updatedAt(), r.version()));
+        events.put(reference, new ArrayList<>(events.get(reference).stream().map(e -> e.text().isPresent()
+                ? new CaseEvent(e.at(), e.kind(), e.status(), Optional.of("—"), e.by(), e.isPublic()) : e).toList()));
+    }
+
     /** Pages by offset; the cursor is the offset as text. */
     @Override
     public synchronized QueuePage queue(QueueQuery query) {

@@ -76,6 +76,15 @@ public final class InMemorySurveyStore implements SurveyStore, SurveyStatistics 
     }
 
     @Override
+    public synchronized void forget(String surveyId) {
+        SurveyInvitation c = invitations.get(surveyId);
+        if (c != null) {
+            invitations.put(surveyId, new SurveyInvitation(c.surveyId(), Optional.empty(), c.category(), c.channel(),
+                    c.language(), c.offeredAt(), c.expiresAt(), c.answeredAt(), c.overall(), c.detailsGiven()));
+        }
+    }
+
+    @Override
     public synchronized void recordKioskFeedback(String kioskId, int score, Instant at) {
         count(at, "overall", Channel.KIOSK, Optional.empty(), score);
     }

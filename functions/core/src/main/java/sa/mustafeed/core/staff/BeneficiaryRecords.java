@@ -1,0 +1,91 @@
+package sa.mustafeed.core.staff;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.ports.CaseRepository;
+import sa.mustafeed.core.ports.SurveyStore;
+import sa.mustafeed.core.privacy.HashPurpose;
+import sa.mustafeed.core.privacy.KeyedHasher;
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.survey.SurveyTokens;
+import sa.mustafeed.core.validation.MobileNumbers;
+import sa.mustafeed.core.validation.NationalIds;
+
+/**
+ * Data-subject requests under the Saudi PDPL, for managers: everything held about one beneficiary
+ * (found by mobile or national ID, matched by keyed hash), and its erasure. Erasure keeps the
+ * anonymous facts (category, channel, status, dates) so the association's counts stay true.
+ */
+public final class BeneficiaryRecords {
+    private final CaseRepository cases;
+    private final SurveyStore surveys;
+    private final SurveyTokens tokens;
+    private final KeyedHasher hasher;
+    private final Clock clock;
+
+    public BeneficiaryRecords(CaseRepository cases, SurveyStore surveys, SurveyTokens tokens, KeyedHasher hasher,
+            Clock clock) {
+        this.cases = cases;
+        this.surveys = surveys;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** @throws InvalidInputException when neither a valid mobile nor a valid national ID is given */
+    public List<CaseFile> export(Object mobile, Object nationalId) {
+        List<CaseFile> files = new ArrayList<>();
+        for (ReferenceCode reference : find(mobile, nationalId)) {
+            cases.find(reference).ifPresent(files::add);
+        }
+        return files;
+    }
+
+    /** @return the references whose personal data was erased */
+    public List<ReferenceCode> erase(Object mobile, Object nationalId) {
+        List<ReferenceCode> erased = new ArrayList<>();
+        for (CaseFile file : export(mobile, nationalId)) {
+            ReferenceCode reference = file.request().reference();
+            for (long version = 1; version <= file.request().version(); version++) {
+                surveys.forget(tokens.surveyIdFor(reference, version));
+            }
+            cases.erase(reference, clock.instant());
+            erased.add(reference);
+        }
+        return erased;
+    }
+
+    private Set<ReferenceCode> find(Object mobile, Object nationalId) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<String> e164 = text(mobile).flatMap(MobileNumbers::toE164);
+        Optional<String> id = text(nationalId).flatMap(NationalIds::normalise);
+        if (text(mobile).isPresent() && e164.isEmpty()) {
+            errors.add(FieldError.of("mobile", ErrorCode.INVALID_MOBILE));
+        }
+        if (text(nationalId).isPresent() && id.isEmpty()) {
+            errors.add(FieldError.of("nationalId", ErrorCode.INVALID_NATIONAL_ID));
+        }
+        if (errors.isEmpty() && e164.isEmpty() && id.isEmpty()) {
+            errors.add(FieldError.of("mobile", ErrorCode.REQUIRED));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Set<ReferenceCode> found = new LinkedHashSet<>();
+        e164.ifPresent(m -> found.addAll(cases.byMobileHash(hasher.hash(HashPurpose.MOBILE, m))));
+        id.ifPresent(n -> found.addAll(cases.byNationalIdHash(hasher.hash(HashPurpose.NATIONAL_ID, n))));
+        return found;
+    }
+
+    private static Optional<String> text(Object value) {
+        return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+    }
+}
