@@ -174,6 +174,10 @@ public final class SurveyService {
         }
         boolean anonymous = flag(body, "anonymous", errors);
         boolean contact = flag(body, "contactConsent", errors);
+        if (anonymous && contact) {
+            // An anonymous answer keeps no link to the request, so nobody could follow it up.
+            errors.add(FieldError.of("contactConsent", ErrorCode.INVALID_CHOICE));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

@@ -145,7 +145,7 @@ class SurveyServiceTest {
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of(), Map.of("overall", 0), Map.of("overall", 6),
                 Map.of("overall", "5"), Map.of("overall", 3, "answers", Map.of("speed", 9)),
                 Map.of("overall", 3, "answers", Map.of("mood", 3)), Map.of("overall", 3, "comment", "x".repeat(1001)),
-                Map.of("overall", 3, "anonymous", "yes"))) {
+                Map.of("overall", 3, "anonymous", "yes"), Map.of("overall", 3, "anonymous", true, "contactConsent", true))) {
             assertThrows(InvalidInputException.class, () -> surveys.answer(token, bad), bad.toString());
         }
     }
