@@ -241,3 +241,36 @@ test('the queue pages with a cursor, filters by status and orders oldest first',
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// The policy's promise: the beneficiary hears of every change without asking. The status change an
+// employee makes in the console reaches the beneficiary's phone (the local outbox shows what SNS got).
+test('a status change made in the console sends the beneficiary an SMS', async (t) => {
+  const page = await browser.context.newPage();
+  const probe = await page.request.get(url('/dev/outbox'));
+  if (probe.status() !== 200) {
+    t.skip('this server has no /dev/outbox (the mock): run against ./run');
+    await page.close();
+    return;
+  }
+  await signIn(page, 'staff');
+  const reference = await createRequest(page, { channel: 'phone', mobile: '0550001122' });
+  await page.goto(url(`/staff/request/?ref=${reference}`), { waitUntil: 'networkidle' });
+  await page.locator('[data-detail]').waitFor();
+  await page.getByLabel('قيد المراجعة').check();
+  await page.getByRole('button', { name: 'حفظ الحالة' }).click();
+  await page.locator('[data-message]').getByText('تم تغيير الحالة إلى «قيد المراجعة»').waitFor();
+
+  const deadline = Date.now() + 5000;
+  let messages = [];
+  while (Date.now() < deadline) {
+    const outbox = await (await page.request.get(url('/dev/outbox'))).json();
+    messages = outbox.filter((m) => m.body.includes(reference));
+    if (messages.length >= 2) break;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  assert.equal(messages.length, 2, `confirmation and status change: ${JSON.stringify(messages)}`);
+  assert.equal(messages[1].channel, 'sms');
+  assert.equal(messages[1].to, '+9665••••••22', 'masked in the outbox');
+  assert.match(messages[1].body, /قيد المراجعة/);
+  await page.close();
+});

@@ -126,6 +126,14 @@ final class StaffJson {
 
     static Map<String, Object> satisfactionReport(sa.mustafeed.core.survey.SatisfactionReport report) {
         Map<String, Object> out = new LinkedHashMap<>(figures(report.overall()));
+        // Answers per score 1..5 of the overall question.
+        out.put("distribution", java.util.Arrays.stream(report.distribution()).boxed().toList());
+        out.put("byQuestion", report.byQuestion().entrySet().stream().map(e -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("question", e.getKey());
+            row.putAll(figures(e.getValue()));
+            return row;
+        }).toList());
         out.put("byMonth", report.byMonth().entrySet().stream().map(e -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("month", e.getKey().toString());

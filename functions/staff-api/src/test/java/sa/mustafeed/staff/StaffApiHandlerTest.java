@@ -159,6 +159,7 @@ class StaffApiHandlerTest {
         assertEquals(10, report.get("responses"));
         assertEquals(0.8, report.get("csat"));
         assertEquals(4.1, report.get("average"));
+        assertEquals(List.of(1, 0, 1, 3, 5), report.get("distribution"));
     }
 
     @Test

@@ -15,8 +15,8 @@ import sa.mustafeed.core.request.Channel;
  * (the share of 4–5 answers) and the mean score, overall and by month, channel and category. It
  * aggregates by design: the policy makes evaluation a tool for improvement, not for judging a person.
  */
-public record SatisfactionReport(Figures overall, Map<YearMonth, Figures> byMonth, Map<Channel, Figures> byChannel,
-        Map<Category, Figures> byCategory) {
+public record SatisfactionReport(Figures overall, long[] distribution, Map<YearMonth, Figures> byMonth,
+        Map<Channel, Figures> byChannel, Map<Category, Figures> byCategory, Map<String, Figures> byQuestion) {
 
     public static final String OVERALL = "overall";
 
@@ -42,15 +42,21 @@ public record SatisfactionReport(Figures overall, Map<YearMonth, Figures> byMont
         Map<YearMonth, Figures> byMonth = new TreeMap<>();
         Map<Channel, Figures> byChannel = new EnumMap<>(Channel.class);
         Map<Category, Figures> byCategory = new EnumMap<>(Category.class);
+        Map<String, Figures> byQuestion = new TreeMap<>();
+        long[] distribution = new long[5];
         for (SurveyTally t : tallies) {
+            byQuestion.put(t.question(), byQuestion.getOrDefault(t.question(), NONE).plus(t));
             if (!OVERALL.equals(t.question())) {
                 continue;
+            }
+            for (int i = 0; i < 5; i++) {
+                distribution[i] += t.counts()[i];
             }
             overall = overall.plus(t);
             byMonth.put(t.month(), byMonth.getOrDefault(t.month(), NONE).plus(t));
             byChannel.put(t.channel(), byChannel.getOrDefault(t.channel(), NONE).plus(t));
             t.category().ifPresent(c -> byCategory.put(c, byCategory.getOrDefault(c, NONE).plus(t)));
         }
-        return new SatisfactionReport(overall, byMonth, byChannel, byCategory);
+        return new SatisfactionReport(overall, distribution, byMonth, byChannel, byCategory, byQuestion);
     }
 }
