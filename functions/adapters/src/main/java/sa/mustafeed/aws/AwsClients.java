@@ -39,44 +39,32 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(SdkHttpClient http, Optional<URI> endpoint) {
-        var builder = DynamoDbClient.builder()
-                .httpClient(http)
-                .region(region())
-                .credentialsProvider(credentials())
-                .overrideConfiguration(overrides());
-        endpoint.ifPresent(builder::endpointOverride);
-        return builder.build();
+        return configure(DynamoDbClient.builder(), http, endpoint).build();
     }
 
     public static SecretsManagerClient secretsManager(SdkHttpClient http, Optional<URI> endpoint) {
-        var builder = SecretsManagerClient.builder()
-                .httpClient(http)
-                .region(region())
-                .credentialsProvider(credentials())
-                .overrideConfiguration(overrides());
-        endpoint.ifPresent(builder::endpointOverride);
-        return builder.build();
+        return configure(SecretsManagerClient.builder(), http, endpoint).build();
     }
 
     public static software.amazon.awssdk.services.sns.SnsClient sns(SdkHttpClient http, Optional<URI> endpoint) {
-        var builder = software.amazon.awssdk.services.sns.SnsClient.builder()
-                .httpClient(http).region(region()).credentialsProvider(credentials()).overrideConfiguration(overrides());
-        endpoint.ifPresent(builder::endpointOverride);
-        return builder.build();
+        return configure(software.amazon.awssdk.services.sns.SnsClient.builder(), http, endpoint).build();
     }
 
     public static software.amazon.awssdk.services.sesv2.SesV2Client sesV2(SdkHttpClient http, Optional<URI> endpoint) {
-        var builder = software.amazon.awssdk.services.sesv2.SesV2Client.builder()
-                .httpClient(http).region(region()).credentialsProvider(credentials()).overrideConfiguration(overrides());
-        endpoint.ifPresent(builder::endpointOverride);
-        return builder.build();
+        return configure(software.amazon.awssdk.services.sesv2.SesV2Client.builder(), http, endpoint).build();
     }
 
     public static software.amazon.awssdk.services.sqs.SqsClient sqs(SdkHttpClient http, Optional<URI> endpoint) {
-        var builder = software.amazon.awssdk.services.sqs.SqsClient.builder()
-                .httpClient(http).region(region()).credentialsProvider(credentials()).overrideConfiguration(overrides());
+        return configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), http, endpoint).build();
+    }
+
+    /** The same cheap set-up for every client: one HTTP client, explicit region and credentials, timeouts. */
+    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+            & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(
+            B builder, SdkHttpClient http, Optional<URI> endpoint) {
+        builder.httpClient(http).region(region()).credentialsProvider(credentials()).overrideConfiguration(overrides());
         endpoint.ifPresent(builder::endpointOverride);
-        return builder.build();
+        return builder;
     }
 
     private static ClientOverrideConfiguration overrides() {

@@ -33,6 +33,7 @@ class StaffApiIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalRunner runner;
     private static String base;
+    private static LocalApi api;
     private static String staff;
     private static String manager;
 
@@ -42,6 +43,7 @@ class StaffApiIT {
         runner = LocalRunner.start(new LocalRunner.Options(0, MotoServer.endpoint(), MotoServer.REGION,
                 RepositoryRoot.resolve("template.yaml"), RepositoryRoot.resolve("site"), "staff-it"));
         base = "http://127.0.0.1:" + runner.port();
+        api = new LocalApi(runner);
         staff = login("staff");
         manager = login("manager");
     }
@@ -58,17 +60,11 @@ class StaffApiIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("content-type", "application/json");
-        if (token != null) {
-            b.header("authorization", "Bearer " + token);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return api.send(method, path, body, token);
     }
 
     private static Map<String, Object> json(HttpResponse<String> r) throws Exception {
-        return Json.readObject(r.body().getBytes(StandardCharsets.UTF_8));
+        return LocalApi.json(r);
     }
 
     private static String register(String token, String mobile, String nationalId) throws Exception {

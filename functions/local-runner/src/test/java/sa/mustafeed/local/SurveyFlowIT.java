@@ -34,6 +34,7 @@ class SurveyFlowIT {
     private static final Pattern SURVEY_LINK = Pattern.compile("/survey/\\?t=([A-Za-z0-9._-]+)");
     private static LocalRunner runner;
     private static String base;
+    private static LocalApi api;
     private static String manager;
 
     @BeforeAll
@@ -42,6 +43,7 @@ class SurveyFlowIT {
         runner = LocalRunner.start(new LocalRunner.Options(0, MotoServer.endpoint(), MotoServer.REGION,
                 RepositoryRoot.resolve("template.yaml"), RepositoryRoot.resolve("site"), "survey-it"));
         base = "http://127.0.0.1:" + runner.port();
+        api = new LocalApi(runner);
         manager = (String) json(send("POST", "/dev/login", "{\"role\":\"manager\"}", null)).get("token");
     }
 
@@ -51,17 +53,11 @@ class SurveyFlowIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("content-type", "application/json");
-        if (token != null) {
-            b.header("authorization", "Bearer " + token);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return api.send(method, path, body, token);
     }
 
     private static Map<String, Object> json(HttpResponse<String> r) throws Exception {
-        return Json.readObject(r.body().getBytes(StandardCharsets.UTF_8));
+        return LocalApi.json(r);
     }
 
     /** Registers and completes a request as staff; returns its survey token from the outbox (or null). */
