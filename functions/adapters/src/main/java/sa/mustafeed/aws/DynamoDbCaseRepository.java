@@ -96,6 +96,7 @@ public final class DynamoDbCaseRepository implements CaseRepository {
                 .expressionAttributeValues(values)).build());
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(RequestItems.caseEventItem(
                 change.reference(), CaseEvent.status(change.at(), change.to(), Optional.of(change.by()))))).build());
+        writes.add(ServiceCounters.changed(tableName, change));
         change.note().ifPresent(note -> writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
                 .item(RequestItems.caseEventItem(change.reference(), CaseEvent.note(change.at(), note, change.by()))))
                 .build()));

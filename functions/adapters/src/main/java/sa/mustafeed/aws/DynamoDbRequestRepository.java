@@ -25,7 +25,7 @@ public final class DynamoDbRequestRepository implements RequestRepository {
     /** DynamoDB cancels a transaction that races another on the same item; a short retry settles it. */
     private static final int CONFLICT_RETRIES = 3;
     private static final int REQUEST_PUT = 0;
-    private static final int IDEMPOTENCY_PUT = 2;
+    private static final int IDEMPOTENCY_PUT = 3;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -44,6 +44,9 @@ public final class DynamoDbRequestRepository implements RequestRepository {
                 .conditionExpression("attribute_not_exists(PK)")).build());
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
                 .item(RequestItems.timelineItem(request.reference(), firstEntry))).build());
+        writes.add(ServiceCounters.received(tableName,
+                java.time.YearMonth.from(request.submittedAt().atZone(java.time.ZoneOffset.UTC)), request.channel(),
+                request.category()));
         idempotency.ifPresent(record -> writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
                 .item(RequestItems.idempotencyItem(record))
                 // A stale record (past expiresAt) is replaced: TTL deletion may lag by days.

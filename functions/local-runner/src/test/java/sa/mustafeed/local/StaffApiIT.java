@@ -182,4 +182,30 @@ class StaffApiIT {
                 "{\"nationalId\":\"2390996037\"}", manager)).get("requests")).size());
         assertEquals(0, ((List<Object>) json(send("GET", "/staff/requests?q=0521112233", null, staff)).get("items")).size());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void serviceReport_addsTheCountersTheChangesWrote() throws Exception {
+        Map<String, Object> before = json(send("GET", "/staff/reports/service", null, manager));
+        String ref = register(staff, "0531231234", "");
+        int version = 1;
+        for (String status : List.of("in_review", "in_progress", "completed")) {
+            assertEquals(200, send("POST", "/staff/requests/" + ref + "/status",
+                    "{\"status\":\"" + status + "\",\"version\":" + version++ + "}", staff).statusCode());
+        }
+        Map<String, Object> after = json(send("GET", "/staff/reports/service", null, manager));
+        assertEquals(((Number) before.get("requests")).longValue() + 1, ((Number) after.get("requests")).longValue());
+        long completedBefore = statusCount(before, "completed");
+        assertEquals(completedBefore + 1, statusCount(after, "completed"));
+        assertTrue(after.get("withinSla") != null);
+        long histogram = ((List<Map<String, Object>>) after.get("completionHistogram")).stream()
+                .mapToLong(b -> ((Number) b.get("count")).longValue()).sum();
+        assertTrue(histogram >= 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long statusCount(Map<String, Object> report, String status) {
+        return ((List<Map<String, Object>>) report.get("byStatus")).stream().filter(s -> status.equals(s.get("status")))
+                .mapToLong(s -> ((Number) s.get("count")).longValue()).sum();
+    }
 }

@@ -21,6 +21,8 @@ import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.DynamoDbSurveyStatistics;
+import sa.mustafeed.aws.DynamoDbServiceStatistics;
+import sa.mustafeed.core.ports.ServiceStatistics;
 import sa.mustafeed.aws.DynamoDbSurveyStore;
 import sa.mustafeed.core.staff.BeneficiaryRecords;
 import sa.mustafeed.core.survey.SurveyTokens;
@@ -68,6 +70,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
     private final CaseService cases;
     private final SubmissionService registrations;
     private final SurveyStatistics surveys;
+    private final ServiceStatistics service;
     private final BeneficiaryRecords beneficiaries;
     private final Clock clock;
 
@@ -83,6 +86,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
                         new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()), aws.hasher(), clock,
                         new SecureRandom(), Config.optional("PRIVACY_NOTICE_VERSION").orElse("unversioned")),
                 new DynamoDbSurveyStatistics(aws.dynamoDb(), aws.tableName()),
+                new DynamoDbServiceStatistics(aws.dynamoDb(), aws.tableName()),
                 new BeneficiaryRecords(new DynamoDbCaseRepository(aws.dynamoDb(), aws.tableName()),
                         new DynamoDbSurveyStore(aws.dynamoDb(), aws.tableName()), new SurveyTokens(aws.hasher()),
                         aws.hasher(), clock),
@@ -90,10 +94,11 @@ public final class StaffApiHandler implements RequestStreamHandler {
     }
 
     StaffApiHandler(CaseService cases, SubmissionService registrations, SurveyStatistics surveys,
-            BeneficiaryRecords beneficiaries, Clock clock) {
+            ServiceStatistics service, BeneficiaryRecords beneficiaries, Clock clock) {
         this.cases = cases;
         this.registrations = registrations;
         this.surveys = surveys;
+        this.service = service;
         this.beneficiaries = beneficiaries;
         this.clock = clock;
     }
@@ -236,7 +241,9 @@ public final class StaffApiHandler implements RequestStreamHandler {
 
     private ApiResponse serviceReport(ApiEvent event) {
         StaffIdentity.manager(event);
-        return ok(StaffJson.serviceReport(ServiceReport.of(allInRange(event), serviceLevels(), clock.instant())));
+        QueueQuery range = query(event, 1);
+        return ok(StaffJson.serviceReport(ServiceReport.of(service.tallies(YearMonth.from(range.from()),
+                YearMonth.from(range.to())))));
     }
 
     private ApiResponse requestsCsv(ApiEvent event) {
@@ -310,10 +317,6 @@ public final class StaffApiHandler implements RequestStreamHandler {
             cursor = page.nextCursor();
         } while (cursor.isPresent() && out.size() < REPORT_LIMIT);
         return out;
-    }
-
-    private sa.mustafeed.core.sla.ServiceLevels serviceLevels() {
-        return cases.serviceLevels();
     }
 
     private Map<String, Object> detail(CaseFile file) {

@@ -116,8 +116,10 @@ final class StaffJson {
                 "categoryLabel", label(e.getKey().label()), "count", e.getValue())).toList());
         out.put("byStatus", report.byStatus().entrySet().stream().map(e -> Map.of("status", e.getKey().wireName(),
                 "statusLabel", label(e.getKey().label()), "count", e.getValue())).toList());
-        out.put("firstActionHours", hours(report.firstActionMedianHours(), report.firstActionP90Hours()));
-        out.put("completionHours", hours(report.completionMedianHours(), report.completionP90Hours()));
+        out.put("firstActionHours", hours(report.firstActionAverageHours(), report.firstActionMedianHours(),
+                report.firstActionP90Hours()));
+        out.put("completionHours", hours(report.completionAverageHours(), report.completionMedianHours(),
+                report.completionP90Hours()));
         out.put("withinSla", report.withinTarget().orElse(null));
         out.put("completionHistogram", report.completionHistogram().entrySet().stream()
                 .map(e -> Map.of("label", e.getKey(), "count", e.getValue())).toList());
@@ -165,8 +167,10 @@ final class StaffJson {
         return out;
     }
 
-    private static Map<String, Object> hours(java.util.Optional<Double> median, java.util.Optional<Double> p90) {
+    private static Map<String, Object> hours(java.util.Optional<Double> average, java.util.Optional<Double> median,
+            java.util.Optional<Double> p90) {
         Map<String, Object> h = new LinkedHashMap<>();
+        h.put("average", average.orElse(null));
         h.put("median", median.orElse(null));
         h.put("p90", p90.orElse(null));
         return h;

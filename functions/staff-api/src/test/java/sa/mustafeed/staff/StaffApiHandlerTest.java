@@ -48,6 +48,7 @@ class StaffApiHandlerTest {
                     SampleDrafts.clockAt(SampleDrafts.NOW), new SplittableRandom(1), "2026-11"),
             (first, last) -> List.of(new SurveyTally(YearMonth.of(2026, 11), Channel.KIOSK, Optional.empty(), "overall",
                     new long[] {1, 0, 1, 3, 5})),
+            (first, last) -> List.of(),
             new BeneficiaryRecords(repository, surveyStore, new SurveyTokens(SampleDrafts.HASHER), SampleDrafts.HASHER,
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
             SampleDrafts.clockAt(SampleDrafts.NOW));

@@ -74,8 +74,9 @@ public final class CaseService {
             throw new InvalidInputException(FieldError.of("status", ErrorCode.INVALID_TRANSITION));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        cases.changeStatus(new StatusChange(reference, from, to, expectedVersion, now, by.name(), cleanNote,
-                clockAfter(file.clock(), from, to, now)));
+        CaseClock after = clockAfter(file.clock(), from, to, now);
+        cases.changeStatus(new StatusChange(reference, from, to, expectedVersion, now, by.name(), cleanNote, after,
+                counted(file, after, to, now)));
         return open(reference);
     }
 
@@ -107,6 +108,19 @@ public final class CaseService {
             return cases.byMobileHash(hasher.hash(HashPurpose.MOBILE, mobile.get()));
         }
         return List.of();
+    }
+
+    private StatusChange.Counted counted(CaseFile file, CaseClock after, Status to, Instant now) {
+        var r = file.request();
+        Optional<Long> firstAction = file.clock().firstActionAt().isEmpty()
+                ? Optional.of(serviceLevels.calendar().workingMinutesBetween(r.submittedAt(), now)) : Optional.empty();
+        boolean finishesNow = file.clock().finishedAt().isEmpty() && after.finishedAt().isPresent();
+        ServiceLevels.Reading reading = serviceLevels.read(r.category(), to, r.submittedAt(), after.pausedMinutes(),
+                after.waitingSince(), after.finishedAt(), now);
+        return new StatusChange.Counted(java.time.YearMonth.from(r.submittedAt().atZone(java.time.ZoneOffset.UTC)),
+                r.channel(), r.category(), firstAction,
+                finishesNow && to == Status.COMPLETED ? Optional.of(reading.workingMinutesElapsed()) : Optional.empty(),
+                finishesNow ? Optional.of(reading.state() == ServiceLevels.State.MET) : Optional.empty());
     }
 
     private CaseClock clockAfter(CaseClock before, Status from, Status to, Instant now) {

@@ -1,7 +1,5 @@
 package sa.mustafeed.core.staff;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,82 +8,98 @@ import java.util.Optional;
 
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
-import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.Status;
-import sa.mustafeed.core.sla.ServiceLevels;
-import sa.mustafeed.core.sla.WorkingCalendar;
 
 /**
- * How fast the association serves, for managers: volumes by channel, category and status, working
- * hours to the first action and to completion (median and 90th percentile), and the share finished
- * within the target. Figures describe the service, never a person.
+ * How fast the association serves, for managers, added up from the service counters (never from the
+ * requests themselves, so it costs the same at any size): volumes by channel, category and status,
+ * working hours to the first action and to completion (average, and median and 90th percentile as the
+ * upper bound of the bucket they fall in), and the share finished within the target. Figures describe
+ * the service, never a person.
  */
-public record ServiceReport(int requests, Map<Channel, Integer> byChannel, Map<Category, Integer> byCategory,
-        Map<Status, Integer> byStatus, Optional<Double> firstActionMedianHours, Optional<Double> firstActionP90Hours,
+public record ServiceReport(long requests, Map<Channel, Long> byChannel, Map<Category, Long> byCategory,
+        Map<Status, Long> byStatus, Optional<Double> firstActionAverageHours, Optional<Double> firstActionMedianHours,
+        Optional<Double> firstActionP90Hours, Optional<Double> completionAverageHours,
         Optional<Double> completionMedianHours, Optional<Double> completionP90Hours, Optional<Double> withinTarget,
-        Map<String, Integer> completionHistogram) {
+        Map<String, Long> completionHistogram) {
 
-    /** Buckets of working time to completion; a working day is the calendar's usual day. */
-    static final List<String> BUCKETS = List.of("<1d", "1-2d", "2-5d", "5-10d", ">10d");
-
-    public static ServiceReport of(List<CaseSummary> cases, ServiceLevels levels, Instant now) {
-        WorkingCalendar calendar = levels.calendar();
-        long dayMinutes = java.time.Duration.between(calendar.opens(), calendar.closes()).toMinutes();
-        Map<Channel, Integer> byChannel = new EnumMap<>(Channel.class);
-        Map<Category, Integer> byCategory = new EnumMap<>(Category.class);
-        Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
-        List<Double> firstAction = new ArrayList<>();
-        List<Double> completion = new ArrayList<>();
-        Map<String, Integer> histogram = new LinkedHashMap<>();
-        BUCKETS.forEach(b -> histogram.put(b, 0));
-        int met = 0;
-        int finished = 0;
-        for (CaseSummary c : cases) {
-            ServiceRequest r = c.request();
-            byChannel.merge(r.channel(), 1, Integer::sum);
-            byCategory.merge(r.category(), 1, Integer::sum);
-            byStatus.merge(r.status(), 1, Integer::sum);
-            c.clock().firstActionAt().ifPresent(at -> firstAction.add(calendar.workingMinutesBetween(r.submittedAt(), at) / 60.0));
-            ServiceLevels.Reading reading = levels.read(r.category(), r.status(), r.submittedAt(), c.clock().pausedMinutes(),
-                    c.clock().waitingSince(), c.clock().finishedAt(), now);
-            if (c.clock().finishedAt().isPresent()) {
-                finished++;
-                if (reading.state() == ServiceLevels.State.MET) {
-                    met++;
-                }
+    public static ServiceReport of(List<ServiceTally> tallies) {
+        Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
+        Map<Category, Long> byCategory = new EnumMap<>(Category.class);
+        Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+        int buckets = ServiceTally.HOUR_BUCKETS.length + 1;
+        long[] firstAction = new long[buckets];
+        long[] completion = new long[buckets];
+        long received = 0;
+        long firstActions = 0;
+        long firstActionMinutes = 0;
+        long completed = 0;
+        long completionMinutes = 0;
+        long finished = 0;
+        long met = 0;
+        for (ServiceTally t : tallies) {
+            received += t.received();
+            if (t.received() != 0) {
+                byChannel.merge(t.channel(), t.received(), Long::sum);
+                byCategory.merge(t.category(), t.received(), Long::sum);
             }
-            if (r.status() == Status.COMPLETED || r.status() == Status.CLOSED && c.clock().finishedAt().isPresent()) {
-                double minutes = reading.workingMinutesElapsed();
-                completion.add(minutes / 60.0);
-                histogram.merge(bucket(minutes / dayMinutes), 1, Integer::sum);
+            t.byStatus().forEach((status, count) -> byStatus.merge(status, count, Long::sum));
+            firstActions += t.firstActions();
+            firstActionMinutes += t.firstActionMinutes();
+            completed += t.completed();
+            completionMinutes += t.completionMinutes();
+            finished += t.finished();
+            met += t.metTarget();
+            for (int i = 0; i < buckets; i++) {
+                firstAction[i] += t.firstActionBuckets()[i];
+                completion[i] += t.completionBuckets()[i];
             }
         }
-        return new ServiceReport(cases.size(), byChannel, byCategory, byStatus, percentile(firstAction, 0.5),
-                percentile(firstAction, 0.9), percentile(completion, 0.5), percentile(completion, 0.9),
+        byStatus.values().removeIf(count -> count == 0);
+        Map<String, Long> histogram = new LinkedHashMap<>();
+        for (int i = 0; i < buckets; i++) {
+            histogram.put(label(i), completion[i]);
+        }
+        return new ServiceReport(received, byChannel, byCategory, byStatus,
+                average(firstActionMinutes, firstActions), percentile(firstAction, 0.5), percentile(firstAction, 0.9),
+                average(completionMinutes, completed), percentile(completion, 0.5), percentile(completion, 0.9),
                 finished == 0 ? Optional.empty() : Optional.of((double) met / finished), histogram);
     }
 
-    private static String bucket(double days) {
-        if (days < 1) {
-            return "<1d";
+    /** Working-hour bucket labels: {@code <1h}, {@code 1-2h}, … {@code >160h}. */
+    static String label(int bucket) {
+        int[] bounds = ServiceTally.HOUR_BUCKETS;
+        if (bucket == 0) {
+            return "<" + bounds[0] + "h";
         }
-        if (days < 2) {
-            return "1-2d";
+        if (bucket == bounds.length) {
+            return ">" + bounds[bounds.length - 1] + "h";
         }
-        if (days < 5) {
-            return "2-5d";
-        }
-        return days < 10 ? "5-10d" : ">10d";
+        return bounds[bucket - 1] + "-" + bounds[bucket] + "h";
     }
 
-    /** Nearest-rank percentile, rounded to a tenth of an hour; empty for no data. */
-    static Optional<Double> percentile(List<Double> values, double p) {
-        if (values.isEmpty()) {
+    private static Optional<Double> average(long minutes, long count) {
+        return count == 0 ? Optional.empty() : Optional.of(Math.round(minutes / 6.0 / count) / 10.0);
+    }
+
+    /** The upper bound (hours) of the bucket holding the p-th answer; the open last bucket reports its lower bound. */
+    static Optional<Double> percentile(long[] counts, double p) {
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        if (total == 0) {
             return Optional.empty();
         }
-        List<Double> sorted = values.stream().sorted().toList();
-        int rank = (int) Math.ceil(p * sorted.size());
-        double value = sorted.get(Math.max(0, rank - 1));
-        return Optional.of(Math.round(value * 10) / 10.0);
+        long rank = (long) Math.ceil(p * total);
+        long seen = 0;
+        int[] bounds = ServiceTally.HOUR_BUCKETS;
+        for (int i = 0; i < counts.length; i++) {
+            seen += counts[i];
+            if (seen >= rank) {
+                return Optional.of((double) (i < bounds.length ? bounds[i] : bounds[bounds.length - 1]));
+            }
+        }
+        return Optional.of((double) bounds[bounds.length - 1]);
     }
 }

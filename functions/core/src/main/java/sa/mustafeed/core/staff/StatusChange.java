@@ -11,5 +11,14 @@ import sa.mustafeed.core.request.Status;
  * {@code expectedVersion} to {@code expectedVersion + 1}, or nothing is written.
  */
 public record StatusChange(ReferenceCode reference, Status from, Status to, long expectedVersion, Instant at,
-        String by, Optional<String> note, CaseClock clockAfter) {
+        String by, Optional<String> note, CaseClock clockAfter, Counted counted) {
+
+    /**
+     * What the change adds to the service counters of the request's submission month, channel and
+     * category: its move between statuses, and its first action and completion times when they happen now.
+     */
+    public record Counted(java.time.YearMonth month, sa.mustafeed.core.request.Channel channel,
+            sa.mustafeed.core.request.Category category, Optional<Long> firstActionMinutes,
+            Optional<Long> completionMinutes, Optional<Boolean> finishedWithinTarget) {
+    }
 }

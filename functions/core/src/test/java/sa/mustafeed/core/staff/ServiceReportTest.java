@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import sa.mustafeed.core.fakes.SampleServiceLevels;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
@@ -18,52 +19,48 @@ import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.core.request.Language;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.Status;
-import sa.mustafeed.core.sla.ServiceLevels;
 
-/** Report arithmetic on a known data set. */
+/** Report arithmetic on a known set of counters. */
 class ServiceReportTest {
-    private static final ServiceLevels LEVELS = sa.mustafeed.core.fakes.SampleServiceLevels.LEVELS;
 
-    private static Instant riyadh(String local) {
-        return java.time.LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Riyadh")).toInstant();
-    }
-
-    private static CaseSummary inquiry(String code, Channel channel, Status status, String firstAction, String finished) {
-        Instant submitted = riyadh("2026-11-29T08:00");
-        ServiceRequest r = new ServiceRequest(new ReferenceCode(code), Category.INQUIRY, channel, status, "x",
-                "+966501234567", "h", Optional.empty(), Optional.empty(), Optional.empty(), "مكة", "d", ContactMethod.SMS,
-                Language.AR, Optional.empty(), "v", submitted, submitted, submitted, 1);
-        return new CaseSummary(r, new CaseClock(0, Optional.empty(), Optional.ofNullable(firstAction).map(ServiceReportTest::riyadh),
-                Optional.ofNullable(finished).map(ServiceReportTest::riyadh)), List.of());
+    private static long[] buckets(int... hoursPerAnswer) {
+        long[] counts = new long[ServiceTally.HOUR_BUCKETS.length + 1];
+        for (int hours : hoursPerAnswer) {
+            counts[ServiceTally.bucketOf(hours * 60L)]++;
+        }
+        return counts;
     }
 
     @Test
-    void countsMediansAndTheShareWithinTarget() {
-        List<CaseSummary> data = List.of(
-                inquiry("MHF5Q2N7", Channel.WEB, Status.COMPLETED, "2026-11-29T09:00", "2026-11-29T12:00"),
-                inquiry(validCode("2345679"), Channel.KIOSK, Status.COMPLETED, "2026-11-29T10:00", "2026-11-30T16:00"),
-                inquiry(validCode("2345678"), Channel.PHONE, Status.COMPLETED, "2026-11-29T14:00",
-                        "2026-12-02T12:00"),
-                inquiry(validCode("3456789"), Channel.WEB, Status.IN_REVIEW, "2026-11-29T08:30", null));
-        ServiceReport report = ServiceReport.of(data, LEVELS, riyadh("2026-12-10T09:00"));
+    void addsTheShardsMonthsAndGroups() {
+        List<ServiceTally> tallies = List.of(
+                new ServiceTally(YearMonth.of(2026, 10), Channel.WEB, Category.INQUIRY, 3,
+                        Map.of(Status.COMPLETED, 2L, Status.IN_REVIEW, 1L), 3, 60 * (1 + 3 + 6), buckets(1, 3, 6),
+                        2, 60 * (4 + 28), buckets(4, 28), 2, 1),
+                new ServiceTally(YearMonth.of(2026, 11), Channel.KIOSK, Category.INQUIRY, 2,
+                        Map.of(Status.COMPLETED, 1L, Status.RECEIVED, 1L), 1, 30, buckets(0), 1, 60 * 16, buckets(16), 1, 1));
+        ServiceReport report = ServiceReport.of(tallies);
 
-        assertEquals(4, report.requests());
-        assertEquals(Map.of(Channel.WEB, 2, Channel.KIOSK, 1, Channel.PHONE, 1), report.byChannel());
-        assertEquals(Map.of(Status.COMPLETED, 3, Status.IN_REVIEW, 1), report.byStatus());
-        // first actions after 0.5, 1, 2 and 6 working hours
-        assertEquals(Optional.of(1.0), report.firstActionMedianHours());
-        assertEquals(Optional.of(6.0), report.firstActionP90Hours());
-        // completions after 4, 16 and 28 working hours (Sunday 08:00 → Wednesday 12:00)
-        assertEquals(Optional.of(16.0), report.completionMedianHours());
-        // the 16-hour target: met, met (exactly at due), missed
+        assertEquals(5, report.requests());
+        assertEquals(Map.of(Channel.WEB, 3L, Channel.KIOSK, 2L), report.byChannel());
+        assertEquals(Map.of(Category.INQUIRY, 5L), report.byCategory());
+        assertEquals(Map.of(Status.COMPLETED, 3L, Status.IN_REVIEW, 1L, Status.RECEIVED, 1L), report.byStatus());
+        // first actions after 0.5, 1, 3 and 6 working hours: average 2.6; median in the 1-2 h bucket; p90 in 4-8 h
+        assertEquals(Optional.of(2.6), report.firstActionAverageHours());
+        assertEquals(Optional.of(2.0), report.firstActionMedianHours());
+        assertEquals(Optional.of(8.0), report.firstActionP90Hours());
+        // completions after 4, 16 and 28 working hours
+        assertEquals(Optional.of(16.0), report.completionAverageHours());
+        assertEquals(Optional.of(24.0), report.completionMedianHours());
         assertEquals(2.0 / 3, report.withinTarget().orElseThrow(), 1e-9);
-        // 4 h is under one working day; 16 h is exactly two; 28 h three and a half
-        assertEquals(Map.of("<1d", 1, "1-2d", 0, "2-5d", 2, "5-10d", 0, ">10d", 0), report.completionHistogram());
+        assertEquals(1, report.completionHistogram().get("4-8h"));
+        assertEquals(1, report.completionHistogram().get("16-24h"));
+        assertEquals(1, report.completionHistogram().get("24-40h"));
     }
 
     @Test
     void noData_givesEmptyFiguresNotZeros() {
-        ServiceReport report = ServiceReport.of(List.of(), LEVELS, Instant.now());
+        ServiceReport report = ServiceReport.of(List.of());
         assertEquals(0, report.requests());
         assertEquals(Optional.empty(), report.completionMedianHours());
         assertEquals(Optional.empty(), report.withinTarget());
@@ -71,26 +68,17 @@ class ServiceReportTest {
 
     @Test
     void csv_startsWithABomAndNeutralisesFormulas() {
-        String csv = RequestsCsv.write(List.of(inquiry("MHF5Q2N7", Channel.WEB, Status.COMPLETED, null, null)),
-                c -> LEVELS.read(Category.INQUIRY, Status.COMPLETED, c.request().submittedAt(), 0, Optional.empty(),
+        Instant submitted = Instant.parse("2026-11-29T05:00:00Z");
+        ServiceRequest r = new ServiceRequest(new ReferenceCode("MHF5Q2N7"), Category.INQUIRY, Channel.WEB,
+                Status.COMPLETED, "x", "+966501234567", "h", Optional.empty(), Optional.empty(), Optional.empty(), "مكة",
+                "d", ContactMethod.SMS, Language.AR, Optional.empty(), "v", submitted, submitted, submitted, 1);
+        String csv = RequestsCsv.write(List.of(new CaseSummary(r, CaseClock.NEW, List.of())),
+                c -> SampleServiceLevels.LEVELS.read(Category.INQUIRY, Status.COMPLETED, submitted, 0, Optional.empty(),
                         Optional.empty(), Instant.now()));
         assertTrue(csv.startsWith("\uFEFFreference,"));
         assertTrue(csv.contains("MHF5-Q2N7,"));
         assertTrue(csv.contains(",مكة,"), "Arabic survives as UTF-8");
         assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", RequestsCsv.cell("=HYPERLINK(\"x\")"));
         assertEquals("'-1+2", RequestsCsv.cell("-1+2"));
-    }
-
-    private static String validCode(String seven) {
-        return seven + check(seven);
-    }
-
-    private static char check(String seven) {
-        for (char c : "23456789ABCDEFGHJKMNPQRSTVWXY".toCharArray()) {
-            if (ReferenceCode.parse(seven + c).isPresent()) {
-                return c;
-            }
-        }
-        throw new IllegalStateException();
     }
 }

@@ -1,0 +1,282 @@
+package sa.mustafeed.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import sa.mustafeed.localenv.SamTemplate;
+import sa.mustafeed.testing.RepositoryRoot;
+
+/**
+ * The security of the cloud shape, read from template.yaml: each function may do only what its code
+ * does (least privilege), the site is served with strict security headers, and the API answers
+ * browsers of the site's origin only.
+ */
+class TemplateSecurityTest {
+    /**
+     * What each function's code calls, from its adapters (grep the handler's wiring): the policy must
+     * grant exactly these. A new call means a new line here, reviewed with the template change.
+     */
+    private static final Map<String, Set<String>> ACTIONS_USED = Map.of(
+            // DynamoDbRequestRepository: TransactWriteItems of conditional Puts and the ADD of the
+            // monthly service counters (UpdateItem), GetItem of the idempotency record, Query of
+            // GSI2/GSI4 (open requests of the same person).
+            "SubmitRequestFunction", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query",
+                    "dynamodb:UpdateItem", "secretsmanager:GetSecretValue"),
+            // Query of one request partition; GetItem + UpdateItem (ADD) of RATE# counters.
+            "LookupRequestFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem",
+                    "secretsmanager:GetSecretValue"),
+            // DynamoDbCaseRepository (transactions of Update + Put + ConditionCheck, Query of indexes,
+            // DeleteItem of the beneficiary's preferences on PDPL erasure), DynamoDbRequestRepository
+            // (registrations), DynamoDbSurveyStatistics and DynamoDbServiceStatistics (Query).
+            "StaffApiFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "dynamodb:ConditionCheckItem", "dynamodb:Query", "dynamodb:DeleteItem",
+                    "secretsmanager:GetSecretValue"),
+            // DynamoDbSurveyStore (GetItem, transactions of Put + Update), DynamoDbFailedAttempts.
+            "SurveyFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "secretsmanager:GetSecretValue"),
+            // The stream (SAM's DynamoDBStreamReadPolicy), sent-message records, preferences and survey
+            // offers (GetItem, UpdateItem, PutItem), SNS SMS, SES email, the dead-letter queue.
+            "NotifyFunction", Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                    "dynamodb:ListStreams", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem",
+                    "secretsmanager:GetSecretValue", "sns:Publish", "sns:CheckIfPhoneNumberIsOptedOut",
+                    "ses:SendEmail", "sqs:SendMessage"));
+
+    /** Table actions a function may only take on partitions it owns (dynamodb:LeadingKeys). */
+    private static final Map<String, Set<String>> PINNED_TO_OWN_PARTITIONS = Map.of(
+            "LookupRequestFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+            "StaffApiFunction", Set.of("dynamodb:DeleteItem"),
+            "SubmitRequestFunction", Set.of("dynamodb:UpdateItem"),
+            "SurveyFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+            "NotifyFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
+
+    /** The SAM policy templates the template may use, with the actions SAM expands them to. */
+    private static final Map<String, Set<String>> POLICY_TEMPLATES = Map.of(
+            "DynamoDBStreamReadPolicy", Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords",
+                    "dynamodb:GetShardIterator", "dynamodb:ListStreams"));
+
+    private static final Set<String> NEVER = Set.of("dynamodb:Scan", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+            "dynamodb:DeleteTable", "dynamodb:UpdateTable", "dynamodb:PartiQLDelete", "dynamodb:PartiQLSelect",
+            "secretsmanager:PutSecretValue", "secretsmanager:DeleteSecret");
+
+    private static SamTemplate template;
+
+    @BeforeAll
+    static void read() throws IOException {
+        template = SamTemplate.read(RepositoryRoot.resolve("template.yaml"));
+    }
+
+    private record Statement(String sid, Set<String> actions, List<Object> resources, Map<String, Object> condition) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Statement> statements(String function) {
+        List<Statement> out = new ArrayList<>();
+        Object policies = template.properties(function).get("Policies");
+        List<Object> list = policies instanceof List<?> l ? (List<Object>) l : policies == null ? List.of() : List.of(policies);
+        for (Object policy : list) {
+            if (policy instanceof String managed) {
+                fail(function + " attaches the managed policy " + managed + ": write the statements it needs instead");
+            }
+            Map<String, Object> map = (Map<String, Object>) policy;
+            if (map.containsKey("Statement")) {
+                for (Object raw : (List<Object>) map.get("Statement")) {
+                    Map<String, Object> s = (Map<String, Object>) raw;
+                    assertEquals("Allow", s.get("Effect"), function + ": only Allow statements expected");
+                    assertFalse(s.containsKey("NotAction") || s.containsKey("NotResource"),
+                            function + ": NotAction/NotResource grant everything else");
+                    Object action = s.get("Action");
+                    Set<String> actions = new TreeSet<>();
+                    (action instanceof List<?> a ? a : List.of(action)).forEach(x -> actions.add(String.valueOf(x)));
+                    Object resource = s.get("Resource");
+                    out.add(new Statement(String.valueOf(s.get("Sid")), actions,
+                            resource instanceof List<?> r ? (List<Object>) r : List.of(resource),
+                            s.get("Condition") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of()));
+                }
+            } else {
+                map.forEach((name, parameters) -> {
+                    Set<String> expanded = POLICY_TEMPLATES.get(name);
+                    assertNotNull(expanded, function + " uses the policy template " + name
+                            + ": add its expansion to POLICY_TEMPLATES after checking it grants no more than needed");
+                    out.add(new Statement(name, expanded, List.of("template"), Map.of()));
+                });
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyFunction_hasItsActionsListedHere() {
+        assertEquals(new TreeSet<>(ACTIONS_USED.keySet()),
+                new TreeSet<>(template.logicalIdsOfType("AWS::Serverless::Function")),
+                "a function without a reviewed list of the actions it uses");
+    }
+
+    @Test
+    void eachFunction_isAllowedExactlyTheActionsItsCodeUses() {
+        ACTIONS_USED.forEach((function, used) -> {
+            Set<String> granted = new TreeSet<>();
+            statements(function).forEach(s -> granted.addAll(s.actions()));
+            for (String action : granted) {
+                assertFalse(action.contains("*"), function + " is granted a wildcard action " + action);
+                // The one delete: PDPL erasure of a beneficiary's preferences, pinned to those partitions below.
+                boolean erasure = function.equals("StaffApiFunction") && action.equals("dynamodb:DeleteItem");
+                assertFalse(NEVER.contains(action) && !erasure, function + " is granted " + action);
+            }
+            assertEquals(new TreeSet<>(used), granted, function + ": granted actions differ from those its code uses");
+        });
+    }
+
+    @Test
+    void onlySmsPublishing_isGrantedOnEveryResource() {
+        ACTIONS_USED.keySet().forEach(function -> statements(function).forEach(s -> {
+            if (s.resources().contains("*")) {
+                assertEquals(Set.of("sns:Publish", "sns:CheckIfPhoneNumberIsOptedOut"), s.actions(),
+                        function + "/" + s.sid() + " grants on Resource \"*\"");
+            }
+        }));
+    }
+
+    @Test
+    void tableWritesOfTheSideFunctions_arePinnedToTheirOwnPartitions() {
+        PINNED_TO_OWN_PARTITIONS.forEach((function, actions) -> {
+            for (Statement s : statements(function)) {
+                for (String action : s.actions()) {
+                    if (actions.contains(action) && !s.sid().equals("DynamoDBStreamReadPolicy")) {
+                        Map<?, ?> like = (Map<?, ?>) s.condition().get("ForAllValues:StringLike");
+                        assertNotNull(like, function + "/" + s.sid() + ": " + action + " not limited by dynamodb:LeadingKeys");
+                        List<?> keys = (List<?>) like.get("dynamodb:LeadingKeys");
+                        assertTrue(keys != null && !keys.isEmpty() && keys.stream().noneMatch(k -> k.equals("*")
+                                || String.valueOf(k).startsWith("REQ#")), function + ": " + keys);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void everyFunction_logsToItsOwnGroupWithRetention() {
+        ACTIONS_USED.keySet().forEach(function -> {
+            Map<?, ?> logging = (Map<?, ?>) template.properties(function).get("LoggingConfig");
+            Object group = ((Map<?, ?>) logging.get("LogGroup")).get("Ref");
+            assertEquals("AWS::Logs::LogGroup", template.type(String.valueOf(group)), function);
+            assertNotNull(template.properties(String.valueOf(group)).get("RetentionInDays"), group + " keeps logs forever");
+        });
+    }
+
+    // ------------------------------------------------------------------ headers and CORS
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> securityHeaders() {
+        Map<String, Object> config = (Map<String, Object>) template.properties("SiteResponseHeadersPolicy")
+                .get("ResponseHeadersPolicyConfig");
+        return (Map<String, Object>) config.get("SecurityHeadersConfig");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSite_isServedWithAStrictContentSecurityPolicy() {
+        Map<String, Object> csp = (Map<String, Object>) securityHeaders().get("ContentSecurityPolicy");
+        assertEquals(Boolean.TRUE, csp.get("Override"));
+        Object value = csp.get("ContentSecurityPolicy");
+        String policy = value instanceof Map<?, ?> sub ? String.valueOf(sub.get("Fn::Sub")) : String.valueOf(value);
+        Map<String, String> directives = new LinkedHashMap<>();
+        for (String directive : policy.split(";")) {
+            String d = directive.strip();
+            if (!d.isEmpty()) {
+                directives.put(d.split("\\s+")[0], d);
+            }
+        }
+        assertFalse(policy.contains("'unsafe-inline'"), policy);
+        assertFalse(policy.contains("'unsafe-eval'"), policy);
+        assertFalse(policy.matches("(?s).*\\s\\*(\\s|;|$).*"), "a bare * source: " + policy);
+        assertEquals("default-src 'self'", directives.get("default-src"));
+        assertEquals("frame-ancestors 'none'", directives.get("frame-ancestors"));
+        assertEquals("object-src 'none'", directives.get("object-src"));
+        assertTrue(directives.containsKey("base-uri"), "base-uri unset: injected <base> could redirect relative URLs");
+        assertTrue(directives.containsKey("form-action"), policy);
+        assertFalse(directives.containsKey("script-src") && !directives.get("script-src").contains("'self'"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSite_forbidsFramingLeaksNoReferrerAndPinsHttps() {
+        Map<String, Object> headers = securityHeaders();
+        Map<String, Object> frame = (Map<String, Object>) headers.get("FrameOptions");
+        assertEquals("DENY", frame.get("FrameOption"));
+        Map<String, Object> referrer = (Map<String, Object>) headers.get("ReferrerPolicy");
+        assertTrue(Set.of("no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin")
+                .contains(referrer.get("ReferrerPolicy")), "referrer policy " + referrer.get("ReferrerPolicy"));
+        Map<String, Object> hsts = (Map<String, Object>) headers.get("StrictTransportSecurity");
+        assertTrue(((Number) hsts.get("AccessControlMaxAgeSec")).longValue() >= 31_536_000L, "HSTS under a year");
+        assertEquals(Boolean.TRUE, hsts.get("IncludeSubdomains"));
+        assertEquals(Boolean.TRUE, ((Map<String, Object>) headers.get("ContentTypeOptions")).get("Override"));
+        for (String header : List.of("FrameOptions", "ReferrerPolicy", "StrictTransportSecurity", "ContentSecurityPolicy")) {
+            assertEquals(Boolean.TRUE, ((Map<String, Object>) headers.get(header)).get("Override"), header + " not enforced");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyCacheBehaviour_usesThePolicy_overHttpsOnly() {
+        Map<String, Object> config = (Map<String, Object>) template.properties("SiteDistribution").get("DistributionConfig");
+        List<Map<String, Object>> behaviours = new ArrayList<>();
+        behaviours.add((Map<String, Object>) config.get("DefaultCacheBehavior"));
+        if (config.get("CacheBehaviors") instanceof List<?> more) {
+            more.forEach(b -> behaviours.add((Map<String, Object>) b));
+        }
+        for (Map<String, Object> behaviour : behaviours) {
+            assertEquals(Map.of("Ref", "SiteResponseHeadersPolicy"), behaviour.get("ResponseHeadersPolicyId"));
+            assertTrue(Set.of("redirect-to-https", "https-only").contains(behaviour.get("ViewerProtocolPolicy")));
+        }
+        Map<String, Object> block = (Map<String, Object>) template.properties("SiteBucket").get("PublicAccessBlockConfiguration");
+        assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
+                "RestrictPublicBuckets", true), block);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theApi_allowsCrossOriginCallsFromTheSiteOriginOnly() {
+        Map<String, Object> cors = (Map<String, Object>) template.properties("HttpApi").get("CorsConfiguration");
+        assertEquals(List.of(Map.of("Ref", "AllowedOrigin")), cors.get("AllowOrigins"));
+        assertFalse(Boolean.TRUE.equals(cors.get("AllowCredentials")), "credentials are never sent cross-origin");
+        String pattern = allowedOriginPattern();
+        for (String bad : List.of("*", "https://*.example.org", "null", "https://site.example/", "site.example",
+                "https://a.example https://b.example")) {
+            assertFalse(bad.matches(pattern), "AllowedOrigin accepts " + bad);
+        }
+        assertTrue("https://d111111abcdef8.cloudfront.net".matches(pattern));
+        assertFalse(String.valueOf(template.parameterDefault("AllowedOrigin").orElse("")).contains("*"));
+        for (Object method : (List<Object>) cors.get("AllowMethods")) {
+            assertTrue(Set.of("GET", "POST", "OPTIONS").contains(method), "CORS allows " + method);
+        }
+    }
+
+    /** The parameter's AllowedPattern as a Java regex (SamTemplate reads resources, not parameter rules). */
+    private static String allowedOriginPattern() {
+        try {
+            String text = java.nio.file.Files.readString(RepositoryRoot.resolve("template.yaml"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "(?m)^  AllowedOrigin:\\n(?:    .*\\n)*?    AllowedPattern: (.+)$").matcher(text);
+            assertTrue(m.find(), "AllowedOrigin has no AllowedPattern");
+            String pattern = m.group(1).strip();
+            // Strip YAML quotes; String.matches anchors the whole input, so ^ and $ at the ends are moot.
+            return pattern.replaceAll("^[\"']|[\"']$", "").replaceAll("^\\^|\\$$", "");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
