@@ -47,7 +47,8 @@ def main():
         key = path.relative_to(SITE).as_posix()
         body = path.read_bytes()
         if key == "config/runtime.json":
-            body = json.dumps({"apiBaseUrl": api_url}).encode()
+            body = json.dumps({"apiBaseUrl": api_url, "staffSignIn": {
+                "domain": outputs["StaffSignInDomain"], "clientId": outputs["StaffUserPoolClientId"]}}).encode()
         kind = content_type(path)
         cache = "no-cache" if kind.startswith(NO_CACHE) else "public, max-age=86400"
         s3.put_object(Bucket=bucket, Key=key, Body=body, ContentType=kind, CacheControl=cache)

@@ -6,14 +6,18 @@ import { lang } from '../../js/i18n.js';
 const KEY = 'mf-staff-session';
 export const consoleRoot = lang === 'en' ? '/en/staff/' : '/staff/';
 
-let basePromise;
-function apiBase() {
-  // Same file and rule as the public site (js/api.js): "" = same origin.
-  basePromise ??= fetch(new URL('../../../config/runtime.json', import.meta.url), { cache: 'no-cache' })
+let configPromise;
+/** The deployment's runtime.json: the API base ("" = same origin) and, in AWS, the staff sign-in. */
+export function runtimeConfig() {
+  configPromise ??= fetch(new URL('../../../config/runtime.json', import.meta.url), { cache: 'no-cache' })
     .then((r) => (r.ok ? r.json() : {}))
-    .catch(() => ({}))
-    .then((c) => String(c.apiBaseUrl || '').replace(/\/+$/, ''));
-  return basePromise;
+    .catch(() => ({}));
+  return configPromise;
+}
+
+function apiBase() {
+  // Same file and rule as the public site (js/api.js).
+  return runtimeConfig().then((c) => String(c.apiBaseUrl || '').replace(/\/+$/, ''));
 }
 
 /** {token, role, name, expiresAt, dev} or null when absent or expired. */

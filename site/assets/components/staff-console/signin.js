@@ -1,12 +1,19 @@
-// Development sign-in (/staff/): choose a role, POST /dev/login, keep the token for this tab only.
-// In AWS the association's Cognito sign-in replaces this page's form; the token is used the same way.
+// Staff sign-in (/staff/). Deployed: runtime.json names the Cognito user pool's sign-in domain and
+// client, and the page offers "sign in with the association account" (cognito.js). Locally: choose a
+// role, POST /dev/login. Either way the token is kept for this tab only and used the same way.
 import { t } from '../../js/i18n.js';
-import { api, startSession, endSession, safeNext, consoleRoot, currentSession } from './session.js';
+import { api, startSession, endSession, safeNext, consoleRoot, currentSession, runtimeConfig } from './session.js';
+import { beginSignIn, completeSignIn } from './cognito.js';
 import { s } from './strings.js';
 import { showErrors, clearErrors } from '../error-summary/error-summary.js';
 import { setBusy } from '../../js/request.js';
 
-export default function signin() {
+export default async function signin() {
+  const config = (await runtimeConfig()).staffSignIn;
+  if (config?.domain && config?.clientId) {
+    await cognitoSignIn(config);
+    return;
+  }
   const $form = document.querySelector('[data-staff-signin]');
   const $summary = document.querySelector('[data-error-summary]');
   const $notice = document.querySelector('[data-signin-notice]');
@@ -51,5 +58,36 @@ export default function signin() {
     const errors = message ? [{ code: 'server', message }]
       : (Array.isArray(res.data?.errors) && res.data.errors.length ? res.data.errors : [{ code: 'server', message: t.server }]);
     showErrors($form, $summary, errors);
+  });
+}
+
+/** The deployed sign-in: the development form and banner give way to the association's account. */
+async function cognitoSignIn(config) {
+  const params = new URLSearchParams(location.search);
+  const $summary = document.querySelector('[data-error-summary]');
+  const $notice = document.querySelector('[data-signin-notice]');
+  document.querySelector('[data-staff-signin]').hidden = true;
+  document.querySelector('.mf-staff-banner').hidden = true;
+  const $cognito = document.querySelector('[data-cognito-signin]');
+  $cognito.hidden = false;
+  if (params.has('code')) {
+    $notice.textContent = s.signingIn;
+    $notice.hidden = false;
+    const result = await completeSignIn(config, consoleRoot, params);
+    if (result.session) {
+      endSession();
+      startSession(result.session);
+      location.replace(safeNext(result.next) ?? `${consoleRoot}queue/`);
+      return;
+    }
+    $notice.hidden = true;
+    const message = { state: s.signInAgain, role: s.noStaffRole }[result.error] ?? s.server;
+    showErrors(document.querySelector('[data-cognito-form]'), $summary, [{ code: `signin_${result.error}`, message }]);
+    history.replaceState(null, '', consoleRoot);
+  } else if (params.has('error')) {
+    showErrors(document.querySelector('[data-cognito-form]'), $summary, [{ code: 'signin_refused', message: s.signInAgain }]);
+  }
+  $cognito.querySelector('button').addEventListener('click', () => {
+    beginSignIn(config, consoleRoot, safeNext(params.get('next')));
   });
 }
