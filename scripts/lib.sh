@@ -42,7 +42,10 @@ ensure_moto() {
     "${venv}/bin/python" -m pip install -q --disable-pip-version-check "moto[server]==${MOTO_VERSION}"
     rm -f "${venv}"/.moto-*; touch "$marker"
   fi
-  MOTO_SERVER="${venv}/bin/moto_server"
+  # moto's server with DynamoDB writes serialised and transactions made cheap (scripts/moto_server.py).
+  MOTO_SERVER="${venv}/bin/mustafeed-moto"
+  printf '#!/usr/bin/env bash\nexec "%s" "%s" "$@"\n' "${venv}/bin/python" "${REPO_ROOT}/scripts/moto_server.py" >"$MOTO_SERVER"
+  chmod +x "$MOTO_SERVER"
 }
 
 ensure_browser() {

@@ -44,6 +44,9 @@ test('submit a request in Arabic, then track it with the reference and last 4 di
 
   await page.getByRole('link', { name: 'تابع هذا الطلب' }).click();
   await page.waitForURL(/\/track\/\?ref=/);
+  // The tracking module is imported on demand and may run after the load event: wait for its prefill.
+  await page.waitForFunction(() => document.querySelector('input[name="reference"]')?.value !== '', null, { timeout: 10000 })
+    .catch(() => {});
   assert.equal(await page.getByLabel('الرقم المرجعي').inputValue(), reference, 'reference prefilled from ?ref=');
   await page.getByLabel('آخر ٤ أرقام من رقم الجوال').fill('4567');
   await page.getByRole('button', { name: 'عرض حالة الطلب' }).click();

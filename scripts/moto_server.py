@@ -1,0 +1,126 @@
+"""moto_server with DynamoDB writes made atomic and cheap, as DynamoDB's are (development only).
+
+moto 5.2.5 (pinned) has two faults that concurrent load through the local runner exposes:
+
+1. Its DynamoDB backend takes no lock. Two conditional writes to one item at once both see it absent
+   and both succeed, where DynamoDB serialises them and refuses the second.
+2. `transact_write_items` snapshots by `copy.deepcopy` of the whole table (stream records included)
+   once per item of the transaction, and a cancelled transaction restores that snapshot over the
+   table: every write that other threads made meanwhile is lost. The copy grows with every write
+   since start, so a submission that took 0.5 s at the first request took 6 s after a few hundred
+   (measured through ./stress: 503s from the SDK's call timeout, requests missing from the table).
+
+This launcher runs moto's own server with every DynamoDB backend call under one lock (moto runs on
+one interpreter lock anyway: the lock costs ordering, not parallelism) and a transaction that
+snapshots only the items it touches and the stream's length, restoring exactly those on
+cancellation. Everything else is moto's code, unchanged. Started as `moto_server`'s stand-in:
+    python scripts/moto_server.py -H 127.0.0.1 -p PORT
+"""
+import copy
+import functools
+import sys
+import threading
+
+from moto.dynamodb.models import DynamoDBBackend
+import moto.dynamodb.models as dynamodb_models
+from moto.dynamodb.models.dynamo_type import DynamoType
+from moto.dynamodb.models.table import Table
+
+_LOCK = threading.RLock()
+
+
+class _CopyWithoutTables:
+    """Stands in for `copy` inside moto's DynamoDB models: a Table 'copy' is the table itself.
+
+    Only `transact_write_items` deep-copies whole tables there; the item-level snapshot below
+    replaces that copy, so handing back the live table makes moto's own restore a no-op.
+    """
+
+    @staticmethod
+    def deepcopy(value, memo=None):
+        return value if isinstance(value, Table) else copy.deepcopy(value, memo)
+
+    def __getattr__(self, name):
+        return getattr(copy, name)
+
+
+def _key_of(table, op_type, op):
+    attrs = op["Item"] if op_type == "Put" else op["Key"]
+    hash_value = DynamoType(attrs[table.hash_key_attr])
+    range_value = DynamoType(attrs[table.range_key_attr]) if table.range_key_attr else None
+    return hash_value, range_value
+
+
+def _snapshot(backend, transact_items):
+    items, shards = [], {}
+    for entry in transact_items:
+        op_type, op = next(iter(entry.items()))
+        table = backend.tables.get(op.get("TableName")) if isinstance(op, dict) else None
+        if table is None:
+            continue
+        try:
+            hash_value, range_value = _key_of(table, op_type, op)
+        except (KeyError, TypeError):
+            continue  # moto itself answers the validation error; nothing of it was written
+        current = table.get_item(hash_value, range_value) if range_value or not table.range_key_attr else None
+        items.append((table, hash_value, range_value, copy.deepcopy(current)))
+        if table.stream_shard is not None:
+            shards.setdefault(id(table), (table.stream_shard, len(table.stream_shard.items)))
+    return items, shards
+
+
+def _restore(items, shards):
+    for table, hash_value, range_value, previous in reversed(items):
+        if range_value is None:
+            if previous is None:
+                table.items.pop(hash_value, None)
+            else:
+                table.items[hash_value] = previous
+        else:
+            partition = table.items[hash_value]
+            if previous is None:
+                partition.pop(range_value, None)
+                if not partition:
+                    table.items.pop(hash_value, None)
+            else:
+                partition[range_value] = previous
+    # A cancelled transaction leaves no stream records (DynamoDB emits none for it).
+    for shard, length in shards.values():
+        del shard.items[length:]
+
+
+def _transact_write_items(original):
+    @functools.wraps(original)
+    def transact(self, transact_items):
+        items, shards = _snapshot(self, transact_items) if len(transact_items) <= 100 else ([], {})
+        try:
+            return original(self, transact_items)
+        except Exception:
+            _restore(items, shards)
+            raise
+
+    return transact
+
+
+def _locked(method):
+    @functools.wraps(method)
+    def call(*args, **kwargs):
+        with _LOCK:
+            return method(*args, **kwargs)
+
+    return call
+
+
+def patch():
+    dynamodb_models.copy = _CopyWithoutTables()
+    DynamoDBBackend.transact_write_items = _transact_write_items(DynamoDBBackend.transact_write_items)
+    for name, member in list(vars(DynamoDBBackend).items()):
+        if callable(member) and not name.startswith("_"):
+            setattr(DynamoDBBackend, name, _locked(member))
+
+
+if __name__ == "__main__":
+    patch()
+    from moto.server import main
+
+    sys.exit(main(sys.argv[1:]))
