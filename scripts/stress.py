@@ -410,9 +410,10 @@ clients with keep-alive connections. `./test` runs the same script at 200 submis
 | after the restart | {recovered['replayed_after_outage']} refused submissions retried with their key: stored once; {recovered['submitted']} new submissions and their lookups: all answered; {recovered['seconds_to_recover']:.1f} s from restart to the last check |
 
 What this shows and what it cannot: retries *after* an answer are exact against moto (one request
-per key); concurrent double taps on one key are proven against the thread-safe in-memory fake
-(`SubmissionServiceTest`), because moto does not serialise concurrent writes to one item as DynamoDB
-does. moto keeps no state across a restart, so the outage check is about behaviour during and after
+per key). moto runs through `scripts/moto_server.py`, which serialises its DynamoDB calls with one
+lock (moto alone lost concurrent writes and slowed to seconds a submission at this load); concurrent
+double taps on one key are proven against the thread-safe in-memory fake with real interleavings
+(`SubmissionServiceTest`). moto keeps no state across a restart, so the outage check is about behaviour during and after
 it (quick 503s with `Retry-After`, no 500, no hang; a refused submission stores nothing and succeeds
 when retried with its key), not about data surviving the restart; the stream poller's notifications
 for the recreated table are not checked either (its stream ARN changes).

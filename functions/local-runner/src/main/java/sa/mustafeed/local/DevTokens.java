@@ -39,7 +39,12 @@ final class DevTokens {
 
     /** A signed token for a development employee of the given role ("staff" or "manager"). */
     Map<String, Object> issue(String role) {
-        long now = clock.instant().getEpochSecond();
+        return issue(role, clock.instant());
+    }
+
+    /** As {@link #issue(String)}, as if signed in at {@code signedInAt} (tests: an expired token). */
+    Map<String, Object> issue(String role, java.time.Instant signedInAt) {
+        long now = signedInAt.getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", "dev-" + role);
         claims.put("name", role.equals("manager") ? "مدير تجريبي" : "موظف تجريبي");
@@ -54,7 +59,7 @@ final class DevTokens {
         answer.put("token", unsigned + "." + B64.encodeToString(sign(unsigned)));
         answer.put("role", role);
         answer.put("name", claims.get("name"));
-        answer.put("expiresAt", clock.instant().plus(LIFETIME).toString());
+        answer.put("expiresAt", signedInAt.plus(LIFETIME).toString());
         return answer;
     }
 

@@ -154,6 +154,11 @@ public final class LocalRunner implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The development sign-in this runner checks tokens against (tests mint expired ones with it). */
+    DevTokens devTokens() {
+        return tokens;
+    }
+
     public List<String> routeKeys() {
         return routes.all().stream().map(ApiRoutes.Route::routeKey).toList();
     }

@@ -2,6 +2,7 @@ package sa.mustafeed.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -9,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import sa.mustafeed.http.Json;
+import sa.mustafeed.localenv.SamTemplate;
 import sa.mustafeed.testing.MotoServer;
 import sa.mustafeed.testing.RepositoryRoot;
 
@@ -76,27 +81,63 @@ class StaffApiIT {
         return (String) json(r).get("reference");
     }
 
+    /**
+     * Every route template.yaml puts behind the staff authorizer, read from the template so a new route
+     * cannot skip the matrix: no token, an expired one, a forged signature and garbage are refused
+     * before the handler; staff reach the staff routes and get 403 on the manager routes; managers
+     * reach all. A route missing from {@link #MATRIX} fails the test until someone says who may call it.
+     */
     @Test
     void authorizationMatrix_everyStaffRoute() throws Exception {
         String ref = register(staff, "0561234567", "");
         String forged = staff.substring(0, staff.lastIndexOf('.') + 1) + "AAAA" + staff.substring(staff.lastIndexOf('.') + 5);
-        List<String[]> routes = List.of(
-                new String[] {"GET", "/staff/requests", null, "staff"},
-                new String[] {"GET", "/staff/requests/" + ref, null, "staff"},
-                new String[] {"POST", "/staff/requests/" + ref + "/notes", "{\"text\":\"ملاحظة\"}", "staff"},
-                new String[] {"GET", "/staff/reports/service", null, "manager"},
-                new String[] {"GET", "/staff/exports/requests.csv", null, "manager"});
-        for (String[] route : routes) {
-            String label = route[0] + " " + route[1];
-            assertEquals(401, send(route[0], route[1], route[2], null).statusCode(), "no token: " + label);
-            assertEquals(401, send(route[0], route[1], route[2], forged).statusCode(), "wrong signature: " + label);
-            assertEquals(401, send(route[0], route[1], route[2], "not.a.jwt").statusCode(), "garbage: " + label);
-            int asStaff = send(route[0], route[1], route[2], staff).statusCode();
-            assertEquals(route[3].equals("manager") ? 403 : route[0].equals("POST") ? 201 : 200, asStaff, "staff: " + label);
-            int asManager = send(route[0], route[1], route[2], manager).statusCode();
-            assertTrue(asManager == 200 || asManager == 201, "manager: " + label + " got " + asManager);
+        String expired = (String) runner.devTokens().issue("manager", Instant.now().minus(Duration.ofHours(9))).get("token");
+        List<SamTemplate.Route> routes = new ArrayList<>();
+        for (SamTemplate.Function function : SamTemplate.read(RepositoryRoot.resolve("template.yaml")).functions()) {
+            function.routes().stream().filter(r -> r.authorizer().isPresent()).forEach(routes::add);
+        }
+        assertTrue(routes.size() >= 11, "the staff routes are read from the template");
+        for (SamTemplate.Route route : routes) {
+            String key = route.method() + " " + route.path();
+            String[] access = MATRIX.get(key);
+            assertNotNull(access, "the authorization matrix says nothing of " + key);
+            String path = route.path().replace("{reference}", ref);
+            String body = access[1];
+            String managerBody = access.length > 2 ? access[2] : body;
+            for (String[] refused : List.of(new String[] {null, "no token"}, new String[] {expired, "expired"},
+                    new String[] {forged, "wrong signature"}, new String[] {"not.a.jwt", "garbage"})) {
+                HttpResponse<String> r = send(route.method(), path, body, refused[0]);
+                assertEquals(401, r.statusCode(), refused[1] + ": " + key);
+                assertTrue(r.body().contains("\"errors\""), "the error shape: " + key);
+            }
+            int asStaff = send(route.method(), path, body, staff).statusCode();
+            if (access[0].equals("manager")) {
+                assertEquals(403, asStaff, "staff on a manager route: " + key);
+            } else {
+                assertTrue(asStaff == 200 || asStaff == 201, "staff: " + key + " got " + asStaff);
+            }
+            int asManager = send(route.method(), path, managerBody, manager).statusCode();
+            assertTrue(asManager == 200 || asManager == 201, "manager: " + key + " got " + asManager);
         }
     }
+
+    /** Who may call each staff route, a body the handler accepts, and the manager's where it must differ. */
+    private static final Map<String, String[]> MATRIX = Map.ofEntries(
+            Map.entry("GET /staff/requests", new String[] {"staff", null}),
+            Map.entry("POST /staff/requests", new String[] {"staff", Json.write(Map.of("category", "inquiry",
+                    "channel", "phone", "name", "فاطمة", "mobile", "0561234599", "city", "الطائف",
+                    "description", "سؤال", "preferredContact", "sms", "language", "ar", "consent", true))}),
+            Map.entry("GET /staff/requests/{reference}", new String[] {"staff", null}),
+            Map.entry("POST /staff/requests/{reference}/notes", new String[] {"staff", "{\"text\":\"ملاحظة\"}"}),
+            // Staff take the new request into review (version 1), the manager moves it on (version 2).
+            Map.entry("POST /staff/requests/{reference}/status", new String[] {"staff",
+                    "{\"status\":\"in_review\",\"version\":1}", "{\"status\":\"in_progress\",\"version\":2}"}),
+            Map.entry("GET /staff/reports/service", new String[] {"manager", null}),
+            Map.entry("GET /staff/reports/satisfaction", new String[] {"manager", null}),
+            Map.entry("GET /staff/exports/requests.csv", new String[] {"manager", null}),
+            Map.entry("GET /staff/exports/surveys.csv", new String[] {"manager", null}),
+            Map.entry("POST /staff/beneficiaries/export", new String[] {"manager", "{\"mobile\":\"0500000001\"}"}),
+            Map.entry("POST /staff/beneficiaries/erase", new String[] {"manager", "{\"mobile\":\"0500000001\",\"confirm\":true}"}));
 
     @Test
     void statusChanges_useOptimisticLockingOnDynamoDb() throws Exception {
