@@ -98,13 +98,18 @@ public final class NotifyHandler implements RequestStreamHandler {
     }
 
     private static NotificationService wire() {
+        return wire(Optional.empty());
+    }
+
+    /** As Lambda wires it; tests point SNS elsewhere (a closed port) to see a failed send end in the DLQ. */
+    static NotificationService wire(Optional<java.net.URI> smsEndpoint) {
         FunctionResources aws = FunctionResources.fromEnvironment();
         SdkHttpClient http = AwsClients.httpClient();
         DynamoDbClient dynamoDb = aws.dynamoDb();
         String table = aws.tableName();
         return new NotificationService(
                 new MessageRenderer(new ClasspathMessageTemplates()),
-                new SnsTextMessages(AwsClients.sns(http, Optional.empty()), Config.required("SMS_SENDER_ID")),
+                new SnsTextMessages(AwsClients.sns(http, smsEndpoint), Config.required("SMS_SENDER_ID")),
                 new SesMailer(AwsClients.sesV2(http, Optional.empty()), Config.required("SENDER_EMAIL")),
                 new DynamoDbSentMessages(dynamoDb, table),
                 new DynamoDbContactPreferences(dynamoDb, table),

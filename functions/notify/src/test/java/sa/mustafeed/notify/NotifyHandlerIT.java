@@ -136,4 +136,31 @@ class NotifyHandlerIT {
         assertEquals("email", body.get("channel"));
         assertEquals(3, body.get("attempts"));
     }
+    @Test
+    @SuppressWarnings("unchecked")
+    void anSnsFailure_isReportedForRetryThenParkedInTheDeadLetterQueue() throws Exception {
+        // SNS unreachable (a closed loopback port) while DynamoDB and SQS answer: the SMS cannot go.
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        NotifyHandler handler = new NotifyHandler(NotifyHandler.wire(
+                java.util.Optional.of(java.net.URI.create("http://127.0.0.1:" + closedPort))));
+        for (int attempt = 1; attempt < sa.mustafeed.core.notification.NotificationService.MAX_ATTEMPTS; attempt++) {
+            Map<String, Object> response = invoke(handler, "insert");
+            assertEquals(List.of(Map.of("itemIdentifier", "111100000000000000000001")), response.get("batchItemFailures"));
+        }
+        assertEquals(List.of(), invoke(handler, "insert").get("batchItemFailures"));
+        assertEquals(0, sentSms().size());
+        var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
+                .endpointOverride(MotoServer.endpoint()).region(software.amazon.awssdk.regions.Region.of(MotoServer.REGION))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+        var parked = sqs.receiveMessage(r -> r.queueUrl(provisioned.refs().get("NotifyDeadLetterQueue"))
+                .maxNumberOfMessages(10)).messages();
+        assertEquals(1, parked.size());
+        Map<String, Object> body = Json.readObject(parked.getFirst().body().getBytes(StandardCharsets.UTF_8));
+        assertEquals("MHF5Q2N7", body.get("reference"));
+        assertEquals("sms", body.get("channel"));
+        assertEquals(3, body.get("attempts"));
+    }
 }

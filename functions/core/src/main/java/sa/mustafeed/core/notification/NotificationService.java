@@ -95,22 +95,25 @@ public final class NotificationService {
         }
         Delivery channel = request.preferredContact() == ContactMethod.EMAIL && request.email().isPresent()
                 ? Delivery.EMAIL : Delivery.SMS;
-        if (preferences.messagesStopped(request.mobileHash())
-                || channel == Delivery.SMS && sms.isOptedOut(request.mobile())) {
-            sent.markSent(key, channel.wireName(), request.language().wireName(), "opted-out", now);
-            return Outcome.STOPPED_BY_BENEFICIARY;
-        }
-        Map<String, String> values = values(request);
         MessageKind messageKind = kind.get();
-        if (messageKind == MessageKind.COMPLETED) {
-            Optional<String> survey = surveys.linkFor(request);
-            if (survey.isPresent()) {
-                messageKind = MessageKind.COMPLETED_WITH_SURVEY;
-                values.put("surveyUrl", survey.get());
-            }
-        }
-        OutgoingMessage message = renderer.render(messageKind, request.language(), channel, values);
+        // Everything that can fail at the provider sits inside the try: a failure must mark the claim
+        // failed (free for the retry), never leave it "sending", which would answer the retry
+        // ALREADY_HANDLED for five minutes and drop the message.
         try {
+            if (preferences.messagesStopped(request.mobileHash())
+                    || channel == Delivery.SMS && sms.isOptedOut(request.mobile())) {
+                sent.markSent(key, channel.wireName(), request.language().wireName(), "opted-out", now);
+                return Outcome.STOPPED_BY_BENEFICIARY;
+            }
+            Map<String, String> values = values(request);
+            if (messageKind == MessageKind.COMPLETED) {
+                Optional<String> survey = surveys.linkFor(request);
+                if (survey.isPresent()) {
+                    messageKind = MessageKind.COMPLETED_WITH_SURVEY;
+                    values.put("surveyUrl", survey.get());
+                }
+            }
+            OutgoingMessage message = renderer.render(messageKind, request.language(), channel, values);
             String id = channel == Delivery.SMS
                     ? sms.send(request.mobile(), message.text())
                     : mailer.send(request.email().orElseThrow(), message.subject(), message.text(), message.html());

@@ -27,6 +27,8 @@ public final class InMemoryMessaging {
     public final Set<String> optedOutNumbers = new HashSet<>();
     public final Set<String> stoppedHashes = new HashSet<>();
     public volatile int failuresToInject;
+    /** How many opt-out checks fail as an unreachable provider does. */
+    public volatile int optOutChecksToFail;
 
     public final TextMessages textMessages = new TextMessages() {
         @Override
@@ -38,6 +40,10 @@ public final class InMemoryMessaging {
 
         @Override
         public boolean isOptedOut(String e164) {
+            if (optOutChecksToFail > 0) {
+                optOutChecksToFail--;
+                throw new DeliveryFailedException("injected opt-out check failure", null);
+            }
             return optedOutNumbers.contains(e164);
         }
     };

@@ -124,6 +124,14 @@ class NotificationServiceTest {
     }
 
     @Test
+    void notify_aFailedOptOutCheck_isRetriedNotDropped() {
+        messaging.optOutChecksToFail = 1;
+        assertThrows(DeliveryFailedException.class, () -> service.notify(created()));
+        assertEquals(NotificationService.Outcome.SENT, service.notify(created()));
+        assertEquals(1, messaging.sms.size());
+    }
+
+    @Test
     void notify_afterTheLastAttempt_parksTheMessageWithEnoughToResend() {
         messaging.failuresToInject = NotificationService.MAX_ATTEMPTS;
         for (int i = 1; i < NotificationService.MAX_ATTEMPTS; i++) {
