@@ -11,9 +11,9 @@ moto 5.2.5 (pinned) has two faults that concurrent load through the local runner
    (measured through ./stress: 503s from the SDK's call timeout, requests missing from the table).
 
 This launcher runs moto's own server with every DynamoDB backend call under one lock (moto runs on
-one interpreter lock anyway: the lock costs ordering, not parallelism) and a transaction that
+one interpreter lock anyway: the lock costs ordering, not parallelism), a transaction that
 snapshots only the items it touches and the stream's length, restoring exactly those on
-cancellation. Everything else is moto's code, unchanged. Started as `moto_server`'s stand-in:
+cancellation, and queries that look only at the items that can match (see `_query`). Everything else is moto's code, unchanged. Started as `moto_server`'s stand-in:
     python scripts/moto_server.py -H 127.0.0.1 -p PORT
 """
 import copy
@@ -102,6 +102,64 @@ def _transact_write_items(original):
     return transact
 
 
+def _unsorted_items(table):
+    for partition in table.items.values():
+        if table.range_key_attr:
+            yield from partition.values()
+        else:
+            yield partition
+
+
+def _matches(item, conditions):
+    for name, expected in conditions:
+        value = item.attrs.get(name)
+        if value is None:
+            return False
+        # Raw comparison first: DynamoType equality goes through cast_value, slow in a loop.
+        if expected.type == "S" and value.type == "S":
+            if value.value != expected.value:
+                return False
+        elif value != expected:
+            return False
+    return True
+
+
+def _query(original):
+    """Hands moto's query only the items that can match: the partition, or the GSI key's items.
+
+    moto's `all_items()` sorts every item of the table on each query (O(n log n) comparisons of
+    DynamoType values), then filters: at 10,000 items one query took 290 ms (base table) to 510 ms
+    (GSI). moto sorts what it keeps afterwards anyway, so the candidates need no order.
+    """
+
+    @functools.wraps(original)
+    def query(self, hash_key, *args, **kwargs):
+        index_name = kwargs.get("index_name", args[6] if len(args) > 6 else None)
+        conditions = kwargs.get("hash_key_conditions")
+        if not index_name and hash_key is not None:
+            partition = self.items.get(hash_key)
+            if not partition:
+                candidates = []
+            else:
+                candidates = list(partition.values()) if self.range_key_attr else [partition]
+        elif index_name and len(conditions or ()) == 1 and conditions[0][1].type == "S":
+            name, wanted = conditions[0][0], conditions[0][1].value
+            candidates = [item for partition in self.items.values()
+                          for item in (partition.values() if self.range_key_attr else (partition,))
+                          if (value := item.attrs.get(name)) is not None and value.value == wanted]
+        elif index_name and conditions:
+            candidates = [item for item in _unsorted_items(self) if _matches(item, conditions)]
+        else:
+            return original(self, hash_key, *args, **kwargs)
+        self.all_items = lambda: candidates  # shadows the method for this call only (under the lock)
+        try:
+            return original(self, hash_key, *args, **kwargs)
+        finally:
+            del self.all_items
+
+    return query
+
+
 def _locked(method):
     @functools.wraps(method)
     def call(*args, **kwargs):
@@ -114,6 +172,7 @@ def _locked(method):
 def patch():
     dynamodb_models.copy = _CopyWithoutTables()
     DynamoDBBackend.transact_write_items = _transact_write_items(DynamoDBBackend.transact_write_items)
+    Table.query = _query(Table.query)
     for name, member in list(vars(DynamoDBBackend).items()):
         if callable(member) and not name.startswith("_"):
             setattr(DynamoDBBackend, name, _locked(member))

@@ -124,13 +124,7 @@ class NotifyHandlerIT {
         }
         assertEquals(List.of(), invoke(handler, emailEvent).get("batchItemFailures"));
 
-        var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
-                .endpointOverride(MotoServer.endpoint()).region(software.amazon.awssdk.regions.Region.of(MotoServer.REGION))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
-        var parked = sqs.receiveMessage(r -> r.queueUrl(provisioned.refs().get("NotifyDeadLetterQueue"))
-                .maxNumberOfMessages(10)).messages();
-        assertEquals(1, parked.size());
-        Map<String, Object> body = Json.readObject(parked.getFirst().body().getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> body = theOneParkedMessage();
         assertEquals("MHF5Q2N7", body.get("reference"));
         assertEquals("received", body.get("kind"));
         assertEquals("email", body.get("channel"));
@@ -152,15 +146,20 @@ class NotifyHandlerIT {
         }
         assertEquals(List.of(), invoke(handler, "insert").get("batchItemFailures"));
         assertEquals(0, sentSms().size());
-        var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
-                .endpointOverride(MotoServer.endpoint()).region(software.amazon.awssdk.regions.Region.of(MotoServer.REGION))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
-        var parked = sqs.receiveMessage(r -> r.queueUrl(provisioned.refs().get("NotifyDeadLetterQueue"))
-                .maxNumberOfMessages(10)).messages();
-        assertEquals(1, parked.size());
-        Map<String, Object> body = Json.readObject(parked.getFirst().body().getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> body = theOneParkedMessage();
         assertEquals("MHF5Q2N7", body.get("reference"));
         assertEquals("sms", body.get("channel"));
         assertEquals(3, body.get("attempts"));
+    }
+
+    private Map<String, Object> theOneParkedMessage() throws Exception {
+        try (var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
+                .endpointOverride(MotoServer.endpoint()).region(software.amazon.awssdk.regions.Region.of(MotoServer.REGION))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            var parked = sqs.receiveMessage(r -> r.queueUrl(provisioned.refs().get("NotifyDeadLetterQueue"))
+                    .maxNumberOfMessages(10)).messages();
+            assertEquals(1, parked.size());
+            return Json.readObject(parked.getFirst().body().getBytes(StandardCharsets.UTF_8));
+        }
     }
 }
