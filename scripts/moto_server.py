@@ -22,6 +22,9 @@ import sys
 import threading
 
 from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.dynamo_type import Item
+from moto.dynamodb.models.table import StreamRecord
+from moto.dynamodbstreams.models import ShardIterator
 import moto.dynamodb.models as dynamodb_models
 from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import Table
@@ -169,7 +172,20 @@ def _locked(method):
     return call
 
 
+def _untracked(cls):
+    """moto keeps every model instance ever made for its dashboard (`/moto-api/data.json`).
+
+    For items, their copies, stream records and shard iterators that is one object per write or
+    poll, never released, and `data.json` (which `/dev/outbox` reads for the SMS and email sent)
+    serialises them all: seconds per read after a few thousand requests, holding the interpreter.
+    These are the table's contents, not what anyone reads there.
+    """
+    cls.__new__ = staticmethod(lambda klass, *args, **kwargs: object.__new__(klass))
+
+
 def patch():
+    for cls in (Item, StreamRecord, ShardIterator):
+        _untracked(cls)
     dynamodb_models.copy = _CopyWithoutTables()
     DynamoDBBackend.transact_write_items = _transact_write_items(DynamoDBBackend.transact_write_items)
     Table.query = _query(Table.query)
