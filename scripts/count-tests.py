@@ -16,6 +16,11 @@ for report in root.glob("functions/*/target/*-reports/TEST-*.xml"):
     skipped += skip
 for log in sys.argv[2:]:
     text = pathlib.Path(log).read_text(errors="replace") if pathlib.Path(log).exists() else ""
+    # Python's unittest: "Ran N tests", then "OK" or "FAILED (failures=F, errors=E)".
+    for ran in re.findall(r"^Ran (\d+) tests?", text, re.M):
+        bad = sum(int(n) for n in re.findall(r"(?:failures|errors)=(\d+)", text))
+        passed += int(ran) - bad
+        failed += bad
     for name, value in re.findall(r"^# (pass|fail|skipped) (\d+)$", text, re.M):
         if name == "pass":
             passed += int(value)
