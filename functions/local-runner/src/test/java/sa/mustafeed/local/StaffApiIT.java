@@ -84,6 +84,10 @@ class StaffApiIT {
                 new String[] {"GET", "/staff/requests", null, "staff"},
                 new String[] {"GET", "/staff/requests/" + ref, null, "staff"},
                 new String[] {"POST", "/staff/requests/" + ref + "/notes", "{\"text\":\"ملاحظة\"}", "staff"},
+                new String[] {"POST", "/staff/requests/" + ref + "/replies", "{\"text\":\"رد علني\"}", "staff"},
+                new String[] {"GET", "/staff/requests/" + ref + "/documents", null, "staff"},
+                new String[] {"POST", "/staff/requests/" + ref + "/documents/uploads",
+                        "{\"name\":\"letter.pdf\",\"contentType\":\"application/pdf\",\"size\":1000}", "staff"},
                 new String[] {"GET", "/staff/reports/service", null, "manager"},
                 new String[] {"GET", "/staff/exports/requests.csv", null, "manager"});
         for (String[] route : routes) {
