@@ -4,10 +4,8 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,13 +34,11 @@ public final class S3DocumentStorage implements DocumentStorage {
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
-    private final Clock clock;
 
-    public S3DocumentStorage(S3Client s3, S3Presigner presigner, String bucket, Clock clock) {
+    public S3DocumentStorage(S3Client s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
-        this.clock = clock;
     }
 
     @Override
@@ -122,16 +118,5 @@ public final class S3DocumentStorage implements DocumentStorage {
             }
             throw e;
         }
-    }
-
-    /** Kept for callers that list signed header names (tests). */
-    static List<String> signedHeaderNames(URI url) {
-        String query = url.getRawQuery() == null ? "" : url.getRawQuery();
-        for (String pair : query.split("&")) {
-            if (pair.startsWith("X-Amz-SignedHeaders=")) {
-                return List.of(URLDecoder.decode(pair.substring(20), StandardCharsets.UTF_8).split(";"));
-            }
-        }
-        return List.of();
     }
 }

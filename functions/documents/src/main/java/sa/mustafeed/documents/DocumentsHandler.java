@@ -63,7 +63,7 @@ public final class DocumentsHandler implements RequestStreamHandler {
     private DocumentsHandler(LookupService lookups, CaseService cases, FunctionResources aws, Clock clock) {
         this(lookups, cases, new DocumentService(cases, new DynamoDbDocumentRecords(aws.dynamoDb(), aws.tableName()),
                 new S3DocumentStorage(AwsClients.s3(AwsClients.httpClient()), AwsClients.s3Presigner(),
-                        Config.required("DOCUMENTS_BUCKET"), clock), clock, DocumentService::randomId));
+                        Config.required("DOCUMENTS_BUCKET")), clock, DocumentService::randomId));
     }
 
     DocumentsHandler(LookupService lookups, CaseService cases, DocumentService documents) {
