@@ -188,8 +188,13 @@ export default function requestDetail() {
 
   async function loadDocuments(reference) {
     const res = await api(`/staff/requests/${encodeURIComponent(reference)}/documents`);
-    const list = res.status === 200 && Array.isArray(res.data?.documents) ? res.data.documents : [];
     const $list = slot('documents');
+    if (res.status !== 200 || !Array.isArray(res.data?.documents)) {
+      // Say so rather than show an empty list: "no documents" would be false.
+      $list.replaceChildren(el('li', { textContent: res.status === 0 ? s.network : s.server }));
+      return;
+    }
+    const list = res.data.documents;
     if (!list.length) { $list.replaceChildren(el('li', { textContent: s.noDocuments })); return; }
     $list.replaceChildren(...list.map((d) => {
       const $open = el('button', { type: 'button', className: 'mf-button mf-button--secondary', textContent: s.openDocument(d.name) });
