@@ -160,6 +160,16 @@ test('staff ask for a document → the beneficiary uploads it from /track/ with 
   const borrowed = await staff.request.get(url(`/staff/requests/${otherRef}/documents/${documentId}`), { headers: { Authorization: `Bearer ${token}` } });
   assert.equal(borrowed.status(), 404);
 
+  // The English tracking page shows the same conversation, in English, and passes axe too.
+  await visitor.goto(url(`/en/track/?ref=${reference}`), { waitUntil: 'networkidle' });
+  await visitor.getByLabel('Last 4 digits of the mobile number').fill(last4);
+  await visitor.getByRole('button', { name: 'Show status' }).click();
+  await visitor.locator('[data-module="track-reply"]').waitFor();
+  assert.match(await visitor.locator('[data-slot="timeline"] li[data-type="reply"]').textContent(), /Reply from the association/);
+  await visitor.getByRole('heading', { name: 'Documents you sent' }).waitFor();
+  await visitor.locator('[data-slot="documents"]').getByText('تقرير طبي.pdf').waitFor();
+  await assertAccessible(assert, visitor, 'English tracking result with the reply form');
+
   assert.deepEqual(staffErrors, []);
   assert.deepEqual(visitorErrors, []);
   await staff.close();
