@@ -8,6 +8,7 @@ import { el, ltr, label, dualDate, requestHref } from './format.js';
 import { showErrors, clearErrors } from '../error-summary/error-summary.js';
 import { setBusy } from '../../js/request.js';
 import { normaliseReference } from '../../js/validate.js';
+import { putFile, DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../../js/upload.js';
 
 export default function requestDetail() {
   const $title = document.querySelector('h1');
@@ -18,6 +19,12 @@ export default function requestDetail() {
   const $statusSummary = document.querySelector('[data-status-summary]');
   const $noteForm = document.querySelector('[data-note-form]');
   const $noteSummary = document.querySelector('[data-note-summary]');
+  const $replyForm = document.querySelector('[data-reply-form]');
+  const $replySummary = document.querySelector('[data-reply-summary]');
+  const $documentForm = document.querySelector('[data-document-form]');
+  const $documentError = document.querySelector('[data-document-error]');
+  const $documentStatus = document.querySelector('[data-document-status]');
+  const $documentProgress = document.querySelector('[data-document-progress]');
   const slot = (n) => document.querySelector(`[data-slot="${n}"]`);
   const raw = new URLSearchParams(location.search).get('ref') ?? '';
   const ref = normaliseReference(raw) ?? raw.trim().slice(0, 20);
@@ -25,6 +32,7 @@ export default function requestDetail() {
   let busy = false;
   $statusForm.noValidate = true;
   $noteForm.noValidate = true;
+  $replyForm.noValidate = true;
 
   const showProblem = (text) => { $problem.textContent = text; $problem.hidden = false; $problem.focus(); };
   const showMessage = (text) => { $message.textContent = text; $message.hidden = false; $message.focus(); };
@@ -32,7 +40,7 @@ export default function requestDetail() {
   async function load() {
     if (!ref) { showProblem(s.noRef); return false; }
     const res = await api(`/staff/requests/${encodeURIComponent(ref)}`);
-    if (res.status === 200 && res.data) { render(res.data); return true; }
+    if (res.status === 200 && res.data) { render(res.data); await loadDocuments(res.data.reference); return true; }
     $detail.hidden = true;
     showProblem(res.status === 404 || res.status === 400 ? s.notFoundRequest : res.status === 0 ? s.network : s.server);
     return false;
@@ -99,15 +107,18 @@ export default function requestDetail() {
 
   function renderTimeline(entries) {
     const sorted = [...entries].sort((a, b) => String(a.at).localeCompare(String(b.at)));
+    const headings = { note: s.timelineNote, reply: s.timelineReply, message: s.timelineMessage, document: s.timelineDocument };
     slot('timeline').replaceChildren(...sorted.map((e) => {
       const isStatus = e.type === 'status';
-      const heading = isStatus ? `${s.timelineStatus}: ${label('status', e.status, e.statusLabel)}` : s.timelineNote;
-      return el('li', { className: `mf-staff-timeline__item mf-staff-timeline__item--${isStatus ? 'status' : 'note'}`, dataset: { type: e.type, status: e.status ?? '' } },
+      const kind = headings[e.type] ? e.type : isStatus ? 'status' : 'note';
+      const heading = isStatus ? `${s.timelineStatus}: ${label('status', e.status, e.statusLabel)}` : headings[kind];
+      const by = e.by === 'beneficiary' ? s.beneficiary : e.by;
+      return el('li', { className: `mf-staff-timeline__item mf-staff-timeline__item--${kind}`, dataset: { type: e.type, status: e.status ?? '' } },
         el('p', { className: 'mf-staff-timeline__head' },
           el('strong', { textContent: heading }), ' ',
           el('span', { className: `mf-staff-tag${e.public ? '' : ' mf-staff-tag--internal'}`, textContent: e.public ? s.publicEntry : s.internalEntry })),
         e.text ? el('p', { className: 'mf-staff-text', textContent: e.text, dir: 'auto' }) : null,
-        el('p', { className: 'mf-staff-timeline__meta' }, dualDate(e.at), e.by ? ` — ${s.by} ` : '', e.by ? el('bdi', { textContent: e.by }) : null));
+        el('p', { className: 'mf-staff-timeline__meta' }, dualDate(e.at), by ? ` — ${s.by} ` : '', by ? el('bdi', { textContent: by }) : null));
     }));
   }
 
@@ -172,6 +183,94 @@ export default function requestDetail() {
       showErrors($noteForm, $noteSummary, res.data.errors);
     } else {
       showProblem(res.status === 0 ? s.network : s.server);
+    }
+  });
+
+  async function loadDocuments(reference) {
+    const res = await api(`/staff/requests/${encodeURIComponent(reference)}/documents`);
+    const $list = slot('documents');
+    if (res.status !== 200 || !Array.isArray(res.data?.documents)) {
+      // Say so rather than show an empty list: "no documents" would be false.
+      $list.replaceChildren(el('li', { textContent: res.status === 0 ? s.network : s.server }));
+      return;
+    }
+    const list = res.data.documents;
+    if (!list.length) { $list.replaceChildren(el('li', { textContent: s.noDocuments })); return; }
+    $list.replaceChildren(...list.map((d) => {
+      const $open = el('button', { type: 'button', className: 'mf-button mf-button--secondary', textContent: s.openDocument(d.name) });
+      const $li = el('li', { dataset: { documentId: d.id } }, el('bdi', { textContent: d.name }), ' — ', dualDate(d.at), ' — ',
+        s.sentBy(d.by === 'beneficiary' ? s.beneficiary : d.by), $open);
+      // The link is asked for only now and lives five minutes: it is never left lying in the page.
+      $open.addEventListener('click', async () => {
+        const link = await api(`/staff/requests/${encodeURIComponent(reference)}/documents/${d.id}`);
+        if (link.status !== 200 || !link.data?.url) { showProblem(link.status === 0 ? s.network : s.server); return; }
+        const $a = el('a', { href: link.data.url, className: 'mf-staff-document-link', textContent: s.documentLink(d.name), rel: 'noopener' });
+        $open.replaceWith($a);
+        $a.focus();
+      });
+      return $li;
+    }));
+  }
+
+  $replyForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (busy || !current) return;
+    const text = $replyForm.elements.reply.value.trim();
+    if (!text) { showErrors($replyForm, $replySummary, [{ field: 'reply', code: 'required_reply', message: s.replyRequired }]); return; }
+    clearErrors($replyForm, $replySummary);
+    $message.hidden = true;
+    const $submit = $replyForm.querySelector('[type="submit"]');
+    busy = true;
+    setBusy($replyForm, $submit, true, s.sending);
+    const res = await api(`/staff/requests/${encodeURIComponent(current.reference)}/replies`, { method: 'POST', body: { text } });
+    setBusy($replyForm, $submit, false);
+    busy = false;
+    if (res.status === 201) {
+      $replyForm.elements.reply.value = '';
+      await load();
+      showMessage(s.replySent);
+    } else if (res.status === 400 && Array.isArray(res.data?.errors)) {
+      showErrors($replyForm, $replySummary, res.data.errors.map((e) => (e.field === 'text' ? { ...e, field: 'reply' } : e)));
+    } else {
+      showProblem(res.status === 0 ? s.network : s.server);
+    }
+  });
+
+  $documentForm.noValidate = true;
+  $documentForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (busy || !current) return;
+    const $file = $documentForm.elements.file;
+    const file = $file.files?.[0];
+    $documentError.textContent = '';
+    $documentStatus.textContent = '';
+    const refuse = (text) => { $documentError.textContent = text; $file.focus(); };
+    if (!file) return refuse(s.chooseFile);
+    if (!DOCUMENT_TYPES.includes(file.type)) return refuse(s.wrongType);
+    if (file.size > MAX_DOCUMENT_BYTES) return refuse(s.tooLarge);
+    const $submit = $documentForm.querySelector('[type="submit"]');
+    busy = true;
+    setBusy($documentForm, $submit, true, s.sending);
+    try {
+      const base = `/staff/requests/${encodeURIComponent(current.reference)}/documents`;
+      const slotRes = await api(`${base}/uploads`, { method: 'POST', body: { name: file.name, contentType: file.type, size: file.size } });
+      if (slotRes.status !== 201) return refuse(slotRes.data?.errors?.[0]?.message?.[document.documentElement.lang] ?? s.uploadFailed);
+      const $bar = $documentProgress.querySelector('progress');
+      $documentProgress.hidden = false;
+      let quarter = -1;
+      const ok = await putFile(slotRes.data, file, (p) => {
+        $bar.value = p;
+        if (Math.floor(p / 25) > quarter && p < 100) { quarter = Math.floor(p / 25); $documentStatus.textContent = s.uploading(quarter * 25); }
+      });
+      if (!ok) return refuse(s.uploadFailed);
+      const done = await api(`${base}/${slotRes.data.documentId}/confirm`, { method: 'POST', body: {} });
+      if (done.status !== 201) return refuse(done.data?.errors?.[0]?.message?.[document.documentElement.lang] ?? s.uploadFailed);
+      $file.value = '';
+      $documentStatus.textContent = s.documentUploaded(done.data.name);
+      await load();
+    } finally {
+      busy = false;
+      setBusy($documentForm, $submit, false);
     }
   });
 

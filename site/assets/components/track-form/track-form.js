@@ -36,7 +36,11 @@ export default function trackForm($form) {
     setBusy($form, $submit, false);
     sending = false;
 
-    if (res.status === 200 && res.data) { render(res.data); return; }
+    if (res.status === 200 && res.data) {
+      render(res.data);
+      document.dispatchEvent(new CustomEvent('mf:lookup', { detail: { ...body, reference: res.data.reference, data: res.data } }));
+      return;
+    }
     $result.hidden = true;
     if (res.status === 0 || res.status >= 500) {
       $status.textContent = t.lookupFailed;
@@ -56,7 +60,10 @@ export default function trackForm($form) {
     showErrors($form, $summary, list);
   });
 
-  function render(d) {
+  // After a document or message is sent, track-reply reads the lookup again: redraw without moving focus.
+  document.addEventListener('mf:lookup-refreshed', (ev) => render(ev.detail, false));
+
+  function render(d, focus = true) {
     const slot = (name) => $result.querySelector(`[data-slot="${name}"]`);
     const $ref = Object.assign(document.createElement('bdi'), { dir: 'ltr', textContent: d.reference });
     slot('reference').replaceChildren($ref);
@@ -65,14 +72,23 @@ export default function trackForm($form) {
     slot('status').dataset.status = d.status;
     slot('submitted').replaceChildren(timeElement(d.submittedAt));
     slot('updated').replaceChildren(timeElement(d.updatedAt ?? d.submittedAt));
+    const labels = { reply: t.timelineReply, message: t.timelineMessage, document: t.timelineDocument };
     const items = (d.timeline ?? []).map((e) => {
       const $li = document.createElement('li');
-      const $label = Object.assign(document.createElement('strong'), { textContent: pick(e.statusLabel, e.status) });
+      const kind = e.type && e.type !== 'status' ? e.type : null;
+      const $label = Object.assign(document.createElement('strong'), { textContent: kind ? labels[kind] : pick(e.statusLabel, e.status) });
+      if (kind) $li.dataset.type = kind;
       $li.append($label, document.createElement('br'), timeElement(e.at));
+      if (kind && e.text) {
+        // The association's reply, the visitor's own message or a file name: always as text.
+        const $text = Object.assign(document.createElement(kind === 'document' ? 'bdi' : 'p'), { textContent: e.text });
+        $text.className = 'mf-result__text';
+        $li.append(document.createElement('br'), $text);
+      }
       return $li;
     });
     slot('timeline').replaceChildren(...items);
     $result.hidden = false;
-    $result.querySelector('h2').focus();
+    if (focus) $result.querySelector('h2').focus();
   }
 }

@@ -58,6 +58,35 @@ public final class AwsClients {
         return configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), http, endpoint).build();
     }
 
+    /**
+     * S3 for the documents bucket. Path-style addressing where an emulator stands in for S3 (moto
+     * serves every bucket on one host); virtual-hosted style on AWS.
+     */
+    public static software.amazon.awssdk.services.s3.S3Client s3(SdkHttpClient http) {
+        var builder = configure(software.amazon.awssdk.services.s3.S3Client.builder(), http, Optional.empty());
+        builder.forcePathStyle(emulatedS3().isPresent());
+        return builder.build();
+    }
+
+    /**
+     * Signs document URLs with the same region, credentials and endpoint as {@link #s3}. The presigner
+     * is not a service client: it reads no AWS_ENDPOINT_URL itself, so the emulator's is passed on.
+     */
+    public static software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner() {
+        var builder = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder().region(region())
+                .credentialsProvider(credentials())
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                        .pathStyleAccessEnabled(emulatedS3().isPresent()).build());
+        emulatedS3().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** The endpoint override for S3 (moto, LocalStack), if one is set; none on AWS. */
+    static Optional<URI> emulatedS3() {
+        return Config.optional("AWS_ENDPOINT_URL_S3", "aws.endpointUrlS3")
+                .or(() -> Config.optional("AWS_ENDPOINT_URL", "aws.endpointUrl")).map(URI::create);
+    }
+
     /** The same cheap set-up for every client: one HTTP client, explicit region and credentials, timeouts. */
     private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
             & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(

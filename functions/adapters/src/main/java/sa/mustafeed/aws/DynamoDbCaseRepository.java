@@ -138,6 +138,32 @@ public final class DynamoDbCaseRepository implements CaseRepository {
         }
     }
 
+    @Override
+    public void addReply(ReferenceCode reference, CaseEvent reply) {
+        // A new version of the request carrying the reply: the stream hands it to the notifier, whose
+        // claim on MSG#<ref>#v<version> makes the send exactly-once like every other message.
+        String at = reply.at().toString();
+        try {
+            DynamoDbFailures.call("add reply", () -> dynamoDb.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().update(u -> u.tableName(tableName).key(metaKey(reference))
+                            .updateExpression("SET #version = #version + :one, updatedAt = :at, lastReplyAt = :at, "
+                                    + "lastReplyText = :text")
+                            .conditionExpression("attribute_exists(PK)")
+                            .expressionAttributeNames(Map.of("#version", "version"))
+                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                                    ":at", RequestItems.s(at), ":text", RequestItems.s(reply.text().orElseThrow()))))
+                            .build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(tableName)
+                            .item(RequestItems.caseEventItem(reference, reply))).build())));
+        } catch (TransactionCanceledException cancelled) {
+            var reasons = cancelled.cancellationReasons();
+            if (reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.getFirst().code())) {
+                throw new RequestNotFoundException();
+            }
+            throw new StorageUnavailableException("add reply: transaction conflicted", cancelled);
+        }
+    }
+
     /** What an erased request says instead of its personal data. */
     static final String ERASED = "—";
 
@@ -154,7 +180,7 @@ public final class DynamoDbCaseRepository implements CaseRepository {
         String erasedHash = "erased-" + java.util.UUID.randomUUID();
         DynamoDbFailures.call("erase request", () -> dynamoDb.updateItem(u -> u.tableName(tableName).key(metaKey(reference))
                 .updateExpression("SET #name = :erased, mobile = :erasedMobile, description = :erased, city = :erased, "
-                        + "mobileHash = :hash, erasedAt = :at REMOVE email, nationalIdHash, nationalIdLast4, onBehalfName, "
+                        + "mobileHash = :hash, erasedAt = :at REMOVE lastReplyText, email, nationalIdHash, nationalIdLast4, onBehalfName, "
                         + "onBehalfRelationship, GSI2PK, GSI2SK, GSI4PK, GSI4SK")
                 .conditionExpression("attribute_exists(PK)")
                 .expressionAttributeNames(Map.of("#name", "name"))

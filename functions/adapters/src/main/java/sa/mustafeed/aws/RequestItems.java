@@ -134,7 +134,7 @@ final class RequestItems {
     static Map<String, AttributeValue> caseEventItem(ReferenceCode reference, CaseEvent event) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s(requestKey(reference)));
-        String kind = event.kind() == CaseEvent.Kind.STATUS ? "status" : "note";
+        String kind = event.kind().wireName();
         // A random tail: two notes in the same millisecond must not overwrite each other.
         item.put(SK, s(EVENT_PREFIX + event.at() + "#" + kind + "#" + java.util.UUID.randomUUID().toString().substring(0, 8)));
         item.put("entity", s("timeline"));
@@ -152,13 +152,19 @@ final class RequestItems {
         return isPublic && item.containsKey("status");
     }
 
+    /**
+     * The public timeline: status entries, replies, the beneficiary's messages and their documents'
+     * names. {@code status} on the others is the status when they were written.
+     */
     static TimelineEntry timelineEntry(Map<String, AttributeValue> item) {
-        return new TimelineEntry(Instant.parse(str(item, "at")), Status.fromWireName(str(item, "status")).orElseThrow());
+        TimelineEntry.Kind kind = TimelineEntry.Kind.fromWireName(opt(item, "type").orElse("status"))
+                .orElse(TimelineEntry.Kind.STATUS);
+        return new TimelineEntry(Instant.parse(str(item, "at")), Status.fromWireName(str(item, "status")).orElseThrow(),
+                kind, kind == TimelineEntry.Kind.STATUS ? Optional.empty() : opt(item, "text"));
     }
 
     static CaseEvent caseEvent(Map<String, AttributeValue> item) {
-        boolean note = "note".equals(opt(item, "type").orElse("status"));
-        return new CaseEvent(Instant.parse(str(item, "at")), note ? CaseEvent.Kind.NOTE : CaseEvent.Kind.STATUS,
+        return new CaseEvent(Instant.parse(str(item, "at")), CaseEvent.Kind.fromWireName(opt(item, "type").orElse("status")),
                 opt(item, "status").flatMap(Status::fromWireName), opt(item, "text"), opt(item, "by"),
                 item.containsKey("public") && Boolean.TRUE.equals(item.get("public").bool()));
     }

@@ -23,6 +23,18 @@ public final class StreamImages {
         return "META".equals(stringOf(image.get(RequestItems.SK))) && stringOf(image.get(RequestItems.PK)).startsWith("REQ#");
     }
 
+    /**
+     * The text of the public reply this change made, if it made one: the new image's latest reply is
+     * newer than the old image's.
+     */
+    public static java.util.Optional<String> newReply(Map<String, Object> newImage, Map<String, Object> oldImage) {
+        String after = stringOf(newImage.get("lastReplyAt"));
+        String before = oldImage == null ? "" : stringOf(oldImage.get("lastReplyAt"));
+        String text = stringOf(newImage.get("lastReplyText"));
+        return after.isEmpty() || after.equals(before) || text.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(text);
+    }
+
     public static ServiceRequest request(Map<String, Object> image) {
         return RequestItems.request(attributes(image));
     }

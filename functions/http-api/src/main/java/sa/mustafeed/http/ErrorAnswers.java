@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import sa.mustafeed.core.errors.AccessDeniedException;
+import sa.mustafeed.core.errors.DocumentNotFoundException;
+import sa.mustafeed.core.errors.DocumentNotUploadedException;
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.NotSignedInException;
 import sa.mustafeed.core.errors.SurveyUnavailableException;
@@ -35,6 +37,10 @@ public final class ErrorAnswers {
             case IdempotencyConflictException conflict ->
                     answer(409, List.of(FieldError.general(ErrorCode.IDEMPOTENCY_KEY_REUSED)));
             case RequestNotFoundException notFound -> answer(404, List.of(FieldError.general(ErrorCode.NOT_FOUND)));
+            case DocumentNotFoundException noDocument ->
+                    answer(404, List.of(FieldError.general(ErrorCode.DOCUMENT_NOT_FOUND)));
+            case DocumentNotUploadedException notUploaded ->
+                    answer(409, List.of(FieldError.of("file", ErrorCode.DOCUMENT_NOT_UPLOADED)));
             case SurveyUnavailableException survey -> switch (survey.reason()) {
                 case NOT_FOUND -> answer(404, List.of(FieldError.general(ErrorCode.SURVEY_NOT_FOUND)));
                 case EXPIRED -> answer(410, List.of(FieldError.general(ErrorCode.SURVEY_EXPIRED)));

@@ -23,6 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
@@ -34,7 +38,8 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * Creates in an emulator (moto, LocalStack) the resources template.yaml declares that the functions
  * talk to, and resolves each function's environment the way CloudFormation would. Idempotent: a
  * second start finds everything in place. Resources the local runner plays itself (the HTTP API,
- * the site bucket and CDN, log groups) are skipped.
+ * the site bucket and CDN, log groups) are skipped; a bucket a function names in its environment
+ * (the documents bucket) is created with its encryption and CORS rules.
  */
 public final class LocalProvisioner {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
@@ -75,6 +80,8 @@ public final class LocalProvisioner {
              SqsClient sqs = SqsClient.builder().httpClient(http).region(region)
                 .credentialsProvider(credentials).endpointOverride(endpoint).build();
              SesV2Client ses = SesV2Client.builder().httpClient(http).region(region)
+                .credentialsProvider(credentials).endpointOverride(endpoint).build();
+             S3Client s3 = S3Client.builder().httpClient(http).region(region).forcePathStyle(true)
                 .credentialsProvider(credentials).endpointOverride(endpoint).build()) {
             for (String id : template.logicalIdsOfType("AWS::DynamoDB::Table")) {
                 String name = stackName + "-" + id;
@@ -101,7 +108,28 @@ public final class LocalProvisioner {
                 refs.put(id, arn);
                 arns.put(id, arn);
             }
+            for (String id : bucketsFunctionsUse()) {
+                String name = (stackName + "-" + id).toLowerCase(java.util.Locale.ROOT);
+                try {
+                    // Outside us-east-1 S3 (and moto) want the region named on creation.
+                    s3.createBucket(c -> {
+                        c.bucket(name);
+                        if (!region.id().equals("us-east-1")) {
+                            c.createBucketConfiguration(b -> b.locationConstraint(region.id()));
+                        }
+                    });
+                } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException alreadyThere) {
+                    // a second start against the same emulator
+                }
+                refs.put(id, name);
+                arns.put(id, "arn:aws:s3:::" + name);
+                attributes.put(id + ".Arn", "arn:aws:s3:::" + name);
+                attributes.put(id + ".RegionalDomainName", name + ".s3." + region.id() + ".amazonaws.com");
+            }
             Provisioned soFar = new Provisioned(refs, arns, attributes);
+            for (String id : bucketsFunctionsUse()) {
+                configureBucket(s3, refs.get(id), template.properties(id), soFar);
+            }
             for (String id : template.logicalIdsOfType("AWS::SES::EmailIdentity")) {
                 String identity = resolve(template.properties(id).get("EmailIdentity"), soFar);
                 try {
@@ -115,6 +143,41 @@ public final class LocalProvisioner {
             http.close();
         }
         return new Provisioned(Map.copyOf(refs), Map.copyOf(arns), Map.copyOf(attributes));
+    }
+
+    /** Buckets that some function names in its environment ({@code !Ref Bucket}); the site bucket is not one. */
+    private List<String> bucketsFunctionsUse() {
+        java.util.Set<String> buckets = new java.util.TreeSet<>();
+        for (SamTemplate.Function function : template.functions()) {
+            function.environment().values().forEach(value -> {
+                if (value instanceof Map<?, ?> ref && ref.get("Ref") instanceof String id
+                        && "AWS::S3::Bucket".equals(template.type(id))) {
+                    buckets.add(id);
+                }
+            });
+        }
+        return List.copyOf(buckets);
+    }
+
+    /** The bucket's default encryption and CORS rules as the template declares them (origins resolved). */
+    private void configureBucket(S3Client s3, String bucket, Map<String, Object> props, Provisioned provisioned) {
+        if (props.containsKey("BucketEncryption")) {
+            s3.putBucketEncryption(p -> p.bucket(bucket).serverSideEncryptionConfiguration(c -> c.rules(r -> r
+                    .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm("AES256")))));
+        }
+        List<CORSRule> rules = new ArrayList<>();
+        for (Object raw : SamTemplate.list(SamTemplate.map(props.get("CorsConfiguration")).get("CorsRules"))) {
+            Map<String, Object> rule = SamTemplate.map(raw);
+            rules.add(CORSRule.builder()
+                    .allowedOrigins(SamTemplate.list(rule.get("AllowedOrigins")).stream().map(o -> resolve(o, provisioned)).toList())
+                    .allowedMethods(SamTemplate.list(rule.get("AllowedMethods")).stream().map(String::valueOf).toList())
+                    .allowedHeaders(SamTemplate.list(rule.get("AllowedHeaders")).stream().map(String::valueOf).toList())
+                    .maxAgeSeconds(rule.get("MaxAge") instanceof Number n ? n.intValue() : null)
+                    .build());
+        }
+        if (!rules.isEmpty()) {
+            s3.putBucketCors(p -> p.bucket(bucket).corsConfiguration(c -> c.corsRules(rules)));
+        }
     }
 
     /** A function's environment with every intrinsic resolved against what {@link #provision} made. */

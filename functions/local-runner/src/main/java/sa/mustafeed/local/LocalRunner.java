@@ -136,7 +136,7 @@ public final class LocalRunner implements AutoCloseable {
                     .endpointOverride(options.emulator()).build()) {
                 byte[] key = sa.mustafeed.aws.SecretsManagerHashKey.load(secrets, secretArn);
                 int made = DemoSeed.seed(dynamoDb, table, new sa.mustafeed.core.privacy.KeyedHasher(key),
-                        sa.mustafeed.staff.ServiceLevelsFile.load(), 60);
+                        sa.mustafeed.http.ServiceLevelsFile.load(), 60);
                 System.out.println("  seeded   " + made + " demo requests over the last four months, with survey answers");
             }
         };

@@ -101,7 +101,7 @@ class StaffApiIT {
             String key = route.method() + " " + route.path();
             String[] access = MATRIX.get(key);
             assertNotNull(access, "the authorization matrix says nothing of " + key);
-            String path = route.path().replace("{reference}", ref);
+            String path = route.path().replace("{reference}", ref).replace("{documentId}", "no-such-document");
             String body = access[1];
             String managerBody = access.length > 2 ? access[2] : body;
             for (String[] refused : List.of(new String[] {null, "no token"}, new String[] {expired, "expired"},
@@ -110,15 +110,26 @@ class StaffApiIT {
                 assertEquals(401, r.statusCode(), refused[1] + ": " + key);
                 assertTrue(r.body().contains("\"errors\""), "the error shape: " + key);
             }
-            int asStaff = send(route.method(), path, body, staff).statusCode();
-            if (access[0].equals("manager")) {
-                assertEquals(403, asStaff, "staff on a manager route: " + key);
-            } else {
-                assertTrue(asStaff == 200 || asStaff == 201, "staff: " + key + " got " + asStaff);
+            int asStaff = send(route.method(), path, withVersionOf(ref, body), staff).statusCode();
+            int asManager = send(route.method(), path, withVersionOf(ref, managerBody), manager).statusCode();
+            switch (access[0]) {
+                case "manager" -> assertEquals(403, asStaff, "staff on a manager route: " + key);
+                case "staff" -> assertTrue(asStaff == 200 || asStaff == 201, "staff: " + key + " got " + asStaff);
+                // A document that does not exist: past the authorizer and the role check, the handler's own 404.
+                default -> assertEquals(404, asStaff, "staff: " + key);
             }
-            int asManager = send(route.method(), path, managerBody, manager).statusCode();
-            assertTrue(asManager == 200 || asManager == 201, "manager: " + key + " got " + asManager);
+            assertTrue(access[0].equals("staff, unknown document") ? asManager == 404 : asManager == 200 || asManager == 201,
+                    "manager: " + key + " got " + asManager);
         }
+    }
+
+    /** The body with VERSION replaced by the request's current version (other routes may have moved it). */
+    private static String withVersionOf(String ref, String body) throws Exception {
+        if (body == null || !body.contains("VERSION")) {
+            return body;
+        }
+        Object version = json(send("GET", "/staff/requests/" + ref, null, manager)).get("version");
+        return body.replace("VERSION", String.valueOf(version));
     }
 
     /** Who may call each staff route, a body the handler accepts, and the manager's where it must differ. */
@@ -129,9 +140,16 @@ class StaffApiIT {
                     "description", "سؤال", "preferredContact", "sms", "language", "ar", "consent", true))}),
             Map.entry("GET /staff/requests/{reference}", new String[] {"staff", null}),
             Map.entry("POST /staff/requests/{reference}/notes", new String[] {"staff", "{\"text\":\"ملاحظة\"}"}),
-            // Staff take the new request into review (version 1), the manager moves it on (version 2).
+            // Staff take the request into review, the manager moves it on, each at its current version.
             Map.entry("POST /staff/requests/{reference}/status", new String[] {"staff",
-                    "{\"status\":\"in_review\",\"version\":1}", "{\"status\":\"in_progress\",\"version\":2}"}),
+                    "{\"status\":\"in_review\",\"version\":VERSION}", "{\"status\":\"in_progress\",\"version\":VERSION}"}),
+            Map.entry("POST /staff/requests/{reference}/replies", new String[] {"staff", "{\"text\":\"رد علني\"}"}),
+            Map.entry("GET /staff/requests/{reference}/documents", new String[] {"staff", null}),
+            Map.entry("POST /staff/requests/{reference}/documents/uploads", new String[] {"staff",
+                    "{\"name\":\"letter.pdf\",\"contentType\":\"application/pdf\",\"size\":1000}"}),
+            Map.entry("POST /staff/requests/{reference}/documents/{documentId}/confirm",
+                    new String[] {"staff, unknown document", "{}"}),
+            Map.entry("GET /staff/requests/{reference}/documents/{documentId}", new String[] {"staff, unknown document", null}),
             Map.entry("GET /staff/reports/service", new String[] {"manager", null}),
             Map.entry("GET /staff/reports/satisfaction", new String[] {"manager", null}),
             Map.entry("GET /staff/exports/requests.csv", new String[] {"manager", null}),

@@ -53,7 +53,14 @@ class TemplateSecurityTest {
             "NotifyFunction", Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                     "dynamodb:ListStreams", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem",
                     "secretsmanager:GetSecretValue", "sns:Publish", "sns:CheckIfPhoneNumberIsOptedOut",
-                    "ses:SendEmail", "sqs:SendMessage"));
+                    "ses:SendEmail", "sqs:SendMessage"),
+            // DocumentsHandler: LookupService's check (Query + RATE# GetItem/UpdateItem),
+            // DynamoDbDocumentRecords (transaction of ConditionCheck + Puts, GetItem, Query), the move
+            // back to the queue (DynamoDbCaseRepository: Update + Put + counter Update), and
+            // S3DocumentStorage (presigned PUT/GET, HEAD and ranged GET = GetObject, DeleteObject).
+            "DocumentsFunction", Set.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
+                    "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "s3:PutObject", "s3:GetObject",
+                    "s3:DeleteObject", "secretsmanager:GetSecretValue"));
 
     /** Table actions a function may only take on partitions it owns (dynamodb:LeadingKeys). */
     private static final Map<String, Set<String>> PINNED_TO_OWN_PARTITIONS = Map.of(
@@ -165,6 +172,55 @@ class TemplateSecurityTest {
                 }
             }
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDocumentsFunction_touchesOnlyRequestPartitionsAndObjectsUnderRequests() {
+        for (Statement s : statements("DocumentsFunction")) {
+            if (s.actions().stream().anyMatch(a -> a.startsWith("dynamodb:"))) {
+                Map<?, ?> like = (Map<?, ?>) s.condition().get("ForAllValues:StringLike");
+                assertNotNull(like, s.sid() + ": table access not limited by dynamodb:LeadingKeys");
+                assertEquals(List.of("REQ#*", "RATE#*", "SVCAGG#*"), like.get("dynamodb:LeadingKeys"));
+                assertEquals(List.of(Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"))), s.resources(),
+                        "no index: the function reads requests by reference only");
+            }
+            if (s.actions().stream().anyMatch(a -> a.startsWith("s3:"))) {
+                assertEquals(List.of(Map.of("Fn::Sub", "${DocumentsBucket.Arn}/requests/*")), s.resources(), s.sid());
+            }
+        }
+        ACTIONS_USED.forEach((function, used) -> {
+            if (!function.equals("DocumentsFunction")) {
+                assertTrue(used.stream().noneMatch(a -> a.startsWith("s3:")), function + " needs no S3");
+            }
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDocumentsBucket_isPrivateEncryptedExpiringAndOpenToTheSiteOriginForPutsOnly() {
+        Map<String, Object> bucket = template.properties("DocumentsBucket");
+        assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
+                "RestrictPublicBuckets", true), bucket.get("PublicAccessBlockConfiguration"));
+        Map<String, Object> encryption = (Map<String, Object>) ((List<Object>) ((Map<String, Object>) bucket
+                .get("BucketEncryption")).get("ServerSideEncryptionConfiguration")).getFirst();
+        assertTrue(Set.of("AES256", "aws:kms").contains(((Map<String, Object>) encryption
+                .get("ServerSideEncryptionByDefault")).get("SSEAlgorithm")));
+        List<Object> rules = (List<Object>) ((Map<String, Object>) bucket.get("CorsConfiguration")).get("CorsRules");
+        for (Object raw : rules) {
+            Map<String, Object> rule = (Map<String, Object>) raw;
+            assertEquals(List.of(Map.of("Ref", "AllowedOrigin")), rule.get("AllowedOrigins"));
+            assertEquals(List.of("PUT"), rule.get("AllowedMethods"));
+            assertFalse(String.valueOf(rule.get("AllowedHeaders")).contains("*"), "any header allowed");
+        }
+        List<Object> lifecycle = (List<Object>) ((Map<String, Object>) bucket.get("LifecycleConfiguration")).get("Rules");
+        assertTrue(lifecycle.stream().anyMatch(r -> ((Map<String, Object>) r).get("ExpirationInDays") != null),
+                "documents kept forever: the privacy notice promises a retention period");
+        Map<String, Object> policy = (Map<String, Object>) template.properties("DocumentsBucketPolicy").get("PolicyDocument");
+        Map<String, Object> deny = (Map<String, Object>) ((List<Object>) policy.get("Statement")).getFirst();
+        assertEquals("Deny", deny.get("Effect"));
+        assertEquals(Map.of("Bool", Map.of("aws:SecureTransport", "false")), deny.get("Condition"));
+        assertEquals("Retain", template.resource("DocumentsBucket").get("DeletionPolicy"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import sa.mustafeed.aws.OfflineAwsClients;
 import sa.mustafeed.core.request.LocalizedText;
 import sa.mustafeed.core.request.LookupResult;
 import sa.mustafeed.core.request.LookupService;
+import sa.mustafeed.core.request.TimelineEntry;
 import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.ApiResponse;
 import sa.mustafeed.http.HttpFunction;
@@ -76,11 +77,16 @@ public final class LookupRequestHandler implements RequestStreamHandler {
         List<Map<String, Object>> timeline = found.timeline().stream().map(entry -> {
             Map<String, Object> step = new LinkedHashMap<>();
             step.put("at", entry.at().toString());
+            step.put("type", entry.kind().wireName());
             step.put("status", entry.status().wireName());
             step.put("statusLabel", label(entry.status().label()));
+            entry.text().ifPresent(t -> step.put("text", t));
             return step;
         }).toList();
         answer.put("timeline", timeline);
+        // Names and dates of what the beneficiary sent; the files themselves are for staff only.
+        answer.put("documents", found.timeline().stream().filter(e -> e.kind() == TimelineEntry.Kind.DOCUMENT)
+                .map(e -> Map.of("name", e.text().orElse(""), "at", e.at().toString())).toList());
         return ApiResponse.json(200, Json.write(answer));
     }
 

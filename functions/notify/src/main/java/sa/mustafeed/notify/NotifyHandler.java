@@ -70,7 +70,8 @@ public final class NotifyHandler implements RequestStreamHandler {
             ServiceRequest after = StreamImages.request(newImage);
             Optional<ServiceRequest> before = Optional.ofNullable(oldImage).map(StreamImages::request);
             try {
-                NotificationService.Outcome outcome = notifications.notify(new RequestChange(before, after));
+                NotificationService.Outcome outcome = notifications.notify(new RequestChange(before, after,
+                        StreamImages.newReply(newImage, oldImage)));
                 log("INFO", after, outcome.name(), null);
             } catch (DeliveryFailedException | StorageUnavailableException retryLater) {
                 log("WARN", after, "RETRY", retryLater.getMessage());

@@ -18,14 +18,15 @@ import sa.mustafeed.core.request.Language;
 /** The real message files under functions/messages/, as a non-programmer may have edited them. */
 class ClasspathMessageTemplatesTest {
     /** A realistic worst case: the CloudFront domain and a full reference. */
-    private static final Map<String, String> VALUES = Map.of(
-            "surveyUrl", "https://d1a2b3c4d5e6f7.cloudfront.net/en/survey/?t=AbCdEfGhIjK.MHF5Q2N7.tj3k2p.AbCdEfGhIjKlMnOp",
-            "association", "جمعية تمكين لذوي الإعاقة",
-            "reference", "MHF5-Q2N7",
-            "status", "بانتظار استكمال من المستفيد",
-            "category", "تسجيل مستفيد جديد",
-            "trackUrl", "https://d1a2b3c4d5e6f7.cloudfront.net/en/track/?ref=MHF5-Q2N7",
-            "siteUrl", "https://d1a2b3c4d5e6f7.cloudfront.net/en/");
+    private static final Map<String, String> VALUES = Map.ofEntries(
+            Map.entry("reply", "نعم"),
+            Map.entry("surveyUrl", "https://d1a2b3c4d5e6f7.cloudfront.net/en/survey/?t=AbCdEfGhIjK.MHF5Q2N7.tj3k2p.AbCdEfGhIjKlMnOp"),
+            Map.entry("association", "جمعية تمكين لذوي الإعاقة"),
+            Map.entry("reference", "MHF5-Q2N7"),
+            Map.entry("status", "بانتظار استكمال من المستفيد"),
+            Map.entry("category", "تسجيل مستفيد جديد"),
+            Map.entry("trackUrl", "https://d1a2b3c4d5e6f7.cloudfront.net/en/track/?ref=MHF5-Q2N7"),
+            Map.entry("siteUrl", "https://d1a2b3c4d5e6f7.cloudfront.net/en/"));
 
     private final MessageRenderer renderer = new MessageRenderer(new ClasspathMessageTemplates());
 

@@ -92,6 +92,21 @@ class NotifyHandlerIT {
     }
 
     @Test
+    void aReplyEvent_sendsTheReplyTextOnce_evenWhenDeliveredAgain() throws Exception {
+        // GIVEN the stream record of a staff reply (a new request version carrying lastReplyText)
+        NotifyHandler handler = new NotifyHandler();
+        // WHEN Lambda delivers it twice (at-least-once), once to a fresh container
+        invoke(handler, "reply");
+        invoke(handler, "reply");
+        invoke(new NotifyHandler(), "reply");
+        // THEN exactly one SMS, with the reply's words and the tracking link
+        List<Map<String, Object>> sms = sentSms();
+        assertEquals(1, sms.size());
+        String text = (String) sms.getFirst().get("message");
+        assertTrue(text.contains("نعم، يشمل الدعم أجهزة السمع.") && text.contains("/track/?ref=MHF5-Q2N7"), text);
+    }
+
+    @Test
     void aStoppedPreference_meansNoMessage() throws Exception {
         NotifyHandler handler = new NotifyHandler();
         var dynamoDb = sa.mustafeed.aws.AwsClients.dynamoDb(sa.mustafeed.aws.AwsClients.httpClient(),

@@ -56,6 +56,8 @@ import sa.mustafeed.http.HttpFunction;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.http.JsonBodies;
 import sa.mustafeed.http.RequestDrafts;
+import sa.mustafeed.http.ServiceLevelsFile;
+import sa.mustafeed.http.StaffIdentity;
 
 /** The staff console's API under {@code /staff/}: every route needs a signed-in employee. */
 public final class StaffApiHandler implements RequestStreamHandler {
@@ -116,6 +118,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
             case "GET /staff/requests/{reference}" -> ok(detail(cases.open(reference(event))));
             case "POST /staff/requests/{reference}/status" -> changeStatus(event, me);
             case "POST /staff/requests/{reference}/notes" -> addNote(event, me);
+            case "POST /staff/requests/{reference}/replies" -> reply(event, me);
             case "GET /staff/reports/service" -> serviceReport(event);
             case "GET /staff/exports/requests.csv" -> requestsCsv(event);
             case "GET /staff/reports/satisfaction" -> satisfactionReport(event);
@@ -236,6 +239,21 @@ public final class StaffApiHandler implements RequestStreamHandler {
         body.put("at", note.at().toString());
         body.put("by", note.by().orElse(""));
         body.put("text", note.text().orElse(""));
+        return ApiResponse.json(201, Json.write(body));
+    }
+
+    /** A public answer: shown on the tracking page and sent to the beneficiary (by the notifier, once). */
+    private ApiResponse reply(ApiEvent event, StaffMember me) {
+        Object text = JsonBodies.object(event).get("text");
+        if (!(text instanceof String s)) {
+            throw new InvalidInputException(FieldError.of("text", text == null ? ErrorCode.REQUIRED : ErrorCode.INVALID_TYPE));
+        }
+        CaseEvent reply = cases.reply(reference(event), s, me);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("at", reply.at().toString());
+        body.put("by", reply.by().orElse(""));
+        body.put("text", reply.text().orElse(""));
+        body.put("public", true);
         return ApiResponse.json(201, Json.write(body));
     }
 

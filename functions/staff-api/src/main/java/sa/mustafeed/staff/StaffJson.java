@@ -80,7 +80,7 @@ final class StaffJson {
         file.events().stream().sorted(java.util.Comparator.comparing(CaseEvent::at)).forEach(e -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("at", e.at().toString());
-            entry.put("type", e.kind() == CaseEvent.Kind.STATUS ? "status" : "note");
+            entry.put("type", e.kind().wireName());
             e.status().ifPresent(s -> {
                 entry.put("status", s.wireName());
                 entry.put("statusLabel", label(s.label()));

@@ -36,6 +36,7 @@ import sa.mustafeed.core.fakes.InMemorySurveyStore;
 import sa.mustafeed.core.survey.SurveyTally;
 import java.time.YearMonth;
 import sa.mustafeed.http.Json;
+import sa.mustafeed.http.ServiceLevelsFile;
 import sa.mustafeed.testing.SampleEvents;
 
 /** The staff API fed the sample events in events/staff-api/, over the in-memory fakes. */
@@ -83,6 +84,31 @@ class StaffApiHandlerTest {
     }
 
     @Test
+    void reply_isPublic_showsInTheLookupTimeline_andMakesOneNewVersionForTheNotifier() throws Exception {
+        // WHEN
+        Map<String, Object> response = invoke("add-reply");
+        // THEN
+        assertEquals(201, response.get("statusCode"));
+        assertEquals(true, body(response).get("public"));
+        var timeline = repository.findWithTimeline(new ReferenceCode("MHF5Q2N7")).orElseThrow().timeline();
+        assertEquals(TimelineEntry.Kind.REPLY, timeline.getLast().kind());
+        assertEquals(1, repository.replies().size());
+        assertEquals(2, repository.replies().getFirst().version());
+        Map<String, Object> detail = body(invoke("detail"));
+        List<?> entries = (List<?>) detail.get("timeline");
+        assertEquals("reply", ((Map<?, ?>) entries.getLast()).get("type"));
+    }
+
+    @Test
+    void reply_withoutText_is400Required() throws Exception {
+        Map<String, Object> event = Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "add-reply")));
+        event.put("body", "{\"text\": 5}");
+        Map<String, Object> response = invoke(Json.write(event).getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, response.get("statusCode"));
+        assertEquals("invalid_type", errorCode(response));
+    }
+
+    @Test
     void withoutVerifiedClaims_everyRouteAnswers401() throws Exception {
         Map<String, Object> response = invoke("queue-without-token");
         assertEquals(401, response.get("statusCode"));
@@ -93,7 +119,7 @@ class StaffApiHandlerTest {
     @SuppressWarnings("unchecked")
     void authorizationMatrix_staffWorkRequestsButOnlyManagersReadReports() throws Exception {
         Map<String, Integer> expected = Map.of(
-                "queue", 200, "detail", 200, "add-note", 201, "register-by-phone", 201,
+                "queue", 200, "detail", 200, "add-note", 201, "add-reply", 201, "register-by-phone", 201,
                 "service-report-as-staff", 403, "service-report-as-manager", 200, "requests-export", 200);
         for (var route : expected.entrySet()) {
             assertEquals(route.getValue(), invoke(route.getKey()).get("statusCode"), route.getKey());

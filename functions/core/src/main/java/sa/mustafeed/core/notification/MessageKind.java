@@ -7,7 +7,9 @@ public enum MessageKind {
     WAITING_FOR_BENEFICIARY("waiting-for-beneficiary"),
     COMPLETED("completed"),
     /** Completed, with the link to the satisfaction survey. */
-    COMPLETED_WITH_SURVEY("completed-survey");
+    COMPLETED_WITH_SURVEY("completed-survey"),
+    /** Staff answered the beneficiary publicly (the answer to an inquiry, a question about the request). */
+    REPLY("reply");
 
     private final String templateName;
 

@@ -63,6 +63,9 @@ public final class NotificationService {
 
     /** Which message a change calls for, if any. */
     public static Optional<MessageKind> kindOf(RequestChange change) {
+        if (change.reply().isPresent()) {
+            return Optional.of(MessageKind.REPLY);
+        }
         Status now = change.after().status();
         if (change.before().isEmpty()) {
             return now == Status.RECEIVED ? Optional.of(MessageKind.RECEIVED) : Optional.of(MessageKind.STATUS_CHANGED);
@@ -113,7 +116,9 @@ public final class NotificationService {
                     values.put("surveyUrl", survey.get());
                 }
             }
-            OutgoingMessage message = renderer.render(messageKind, request.language(), channel, values);
+            OutgoingMessage message = messageKind == MessageKind.REPLY
+                    ? renderReply(request, channel, values, change.reply().get())
+                    : renderer.render(messageKind, request.language(), channel, values);
             String id = channel == Delivery.SMS
                     ? sms.send(request.mobile(), message.text())
                     : mailer.send(request.email().orElseThrow(), message.subject(), message.text(), message.html());
@@ -130,6 +135,35 @@ public final class NotificationService {
             return Outcome.PARKED;
         }
     }
+
+    /**
+     * An email carries the whole reply. An SMS carries as much of it as fits {@link #MAX_REPLY_SMS_PARTS}
+     * parts (UCS-2 for Arabic: 67 characters a part), cut at a word with "…", and always the
+     * tracking link where the whole reply is.
+     */
+    private OutgoingMessage renderReply(ServiceRequest request, Delivery channel, Map<String, String> values,
+            String reply) {
+        values.put("reply", reply);
+        OutgoingMessage message = renderer.render(MessageKind.REPLY, request.language(), channel, values);
+        if (channel == Delivery.EMAIL) {
+            return message;
+        }
+        String text = reply.replaceAll("\\s+", " ").strip();
+        values.put("reply", text);
+        message = renderer.render(MessageKind.REPLY, request.language(), channel, values);
+        while (SmsSegments.count(message.text()) > MAX_REPLY_SMS_PARTS && !text.isEmpty()) {
+            int cut = Math.max(0, text.length() - Math.max(4, (message.text().length() - 67 * MAX_REPLY_SMS_PARTS)));
+            int space = text.lastIndexOf(' ', cut);
+            text = text.substring(0, space > cut / 2 ? space : cut).strip();
+            // "…" would turn an English SMS into UCS-2 (70 characters a part instead of 160).
+            values.put("reply", text + (request.language() == Language.AR ? "…" : "..."));
+            message = renderer.render(MessageKind.REPLY, request.language(), channel, values);
+        }
+        return message;
+    }
+
+    /** A reply by SMS costs at most this many parts; the rest of it is on the tracking page. */
+    public static final int MAX_REPLY_SMS_PARTS = 3;
 
     private Map<String, String> values(ServiceRequest request) {
         Map<String, String> values = new HashMap<>();

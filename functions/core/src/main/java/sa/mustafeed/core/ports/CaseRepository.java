@@ -26,8 +26,22 @@ public interface CaseRepository {
      */
     void changeStatus(StatusChange change);
 
-    /** @throws sa.mustafeed.core.errors.RequestNotFoundException when there is no such request */
+    /**
+     * Adds an entry that does not change the status: an internal note, a beneficiary's message or a
+     * document received. The request itself is not touched (no new version, no message sent).
+     *
+     * @throws sa.mustafeed.core.errors.RequestNotFoundException when there is no such request
+     */
     void addNote(ReferenceCode reference, CaseEvent note);
+
+    /**
+     * Stores a public reply and makes it the request's latest reply in one transaction: the request
+     * moves to a new version (so the stream-driven notifier sends the reply exactly once, under the
+     * same sent-message claim as any other change) and the reply joins the public timeline.
+     *
+     * @throws sa.mustafeed.core.errors.RequestNotFoundException when there is no such request
+     */
+    void addReply(ReferenceCode reference, CaseEvent reply);
 
     /**
      * A page of the queue from the indexes (never a scan).

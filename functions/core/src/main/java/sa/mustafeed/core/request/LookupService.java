@@ -55,6 +55,22 @@ public final class LookupService {
      * @throws StorageUnavailableException when the store cannot be reached
      */
     public LookupResult lookup(Object typedReference, Object typedLastFour, String clientAddress) {
+        RequestWithTimeline found = check(typedReference, typedLastFour, clientAddress);
+        ServiceRequest request = found.request();
+        return new LookupResult(request.reference(), request.category(), request.status(), request.submittedAt(),
+                request.updatedAt(), found.timeline());
+    }
+
+    /**
+     * The lookup's check on its own, for everything a beneficiary may do with their request (send a
+     * document, answer a question): the same validation, the same answers and the same limits on
+     * failed tries, so no second door is weaker than the first.
+     *
+     * @throws InvalidInputException when the reference or digits are malformed (nothing counted)
+     * @throws TooManyAttemptsException when this reference or this client failed too often lately
+     * @throws RequestNotFoundException when no request matches both reference and digits
+     */
+    public RequestWithTimeline check(Object typedReference, Object typedLastFour, String clientAddress) {
         List<FieldError> errors = new ArrayList<>();
         Optional<ReferenceCode> reference = typedReference instanceof String s ? ReferenceCode.parse(s) : Optional.empty();
         if (typedReference == null || typedReference instanceof String t && t.isBlank()) {
@@ -89,9 +105,7 @@ public final class LookupService {
             failedAttempts.record(clientSubject, windowStart, windowEnd);
             throw new RequestNotFoundException();
         }
-        ServiceRequest request = found.get().request();
-        return new LookupResult(request.reference(), request.category(), request.status(), request.submittedAt(),
-                request.updatedAt(), found.get().timeline());
+        return found.get();
     }
 
     private static Optional<String> lastFourDigits(String typed) {

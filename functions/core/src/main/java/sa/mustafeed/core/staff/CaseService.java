@@ -69,15 +69,71 @@ public final class CaseService {
         if (file.request().version() != expectedVersion) {
             throw new VersionConflictException();
         }
+        move(file, to, cleanNote, by.name());
+        return open(reference);
+    }
+
+    private void move(CaseFile file, Status to, Optional<String> cleanNote, String by) {
         Status from = file.request().status();
         if (!StatusMachine.allows(from, to)) {
             throw new InvalidInputException(FieldError.of("status", ErrorCode.INVALID_TRANSITION));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CaseClock after = clockAfter(file.clock(), from, to, now);
-        cases.changeStatus(new StatusChange(reference, from, to, expectedVersion, now, by.name(), cleanNote, after,
-                counted(file, after, to, now)));
-        return open(reference);
+        cases.changeStatus(new StatusChange(file.request().reference(), from, to, file.request().version(), now, by,
+                cleanNote, after, counted(file, after, to, now)));
+    }
+
+    /**
+     * A public answer to the beneficiary: it joins the public timeline and the notifier sends it by
+     * their preferred channel (once: the reply is a new version of the request).
+     *
+     * @throws RequestNotFoundException when there is no such request
+     */
+    public CaseEvent reply(ReferenceCode reference, String text, StaffMember by) {
+        String clean = checkNote("text", text);
+        CaseFile file = open(reference);
+        CaseEvent reply = CaseEvent.reply(clock.instant().truncatedTo(ChronoUnit.MILLIS), clean, by.name(),
+                file.request().status());
+        cases.addReply(reference, reply);
+        return reply;
+    }
+
+    /**
+     * The beneficiary wrote from the tracking page (after the lookup check): the message joins the
+     * staff timeline, and a request waiting for them goes back to the employee's queue.
+     *
+     * @throws RequestNotFoundException when there is no such request
+     */
+    public CaseEvent receiveMessage(ReferenceCode reference, String text) {
+        String clean = checkNote("text", text);
+        CaseFile file = open(reference);
+        CaseEvent message = CaseEvent.message(clock.instant().truncatedTo(ChronoUnit.MILLIS), clean,
+                file.request().status());
+        cases.addNote(reference, message);
+        backToQueue(reference);
+        return message;
+    }
+
+    /**
+     * The beneficiary answered (a message, a document): a request waiting for them moves back to
+     * {@code in_review}, so it reappears in the employee's queue and its service clock runs again. Any
+     * other status is left alone. A concurrent staff change wins: the move is then not needed or is
+     * retried once on the fresh version.
+     */
+    public void backToQueue(ReferenceCode reference) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            CaseFile file = open(reference);
+            if (file.request().status() != Status.WAITING_FOR_BENEFICIARY) {
+                return;
+            }
+            try {
+                move(file, Status.IN_REVIEW, Optional.empty(), CaseEvent.BENEFICIARY);
+                return;
+            } catch (VersionConflictException changedMeanwhile) {
+                // read again: staff may have moved it themselves
+            }
+        }
     }
 
     public CaseEvent addNote(ReferenceCode reference, String text, StaffMember by) {

@@ -85,8 +85,7 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
         if (request == null) {
             return Optional.empty();
         }
-        List<TimelineEntry> timeline = events.get(reference).stream().filter(CaseEvent::isPublic)
-                .map(e -> new TimelineEntry(e.at(), e.status().orElseThrow()))
+        List<TimelineEntry> timeline = events.get(reference).stream().flatMap(e -> e.publicEntry().stream())
                 .sorted(Comparator.comparing(TimelineEntry::at)).toList();
         return Optional.of(new RequestWithTimeline(request, timeline));
     }
@@ -123,6 +122,30 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
             throw new RequestNotFoundException();
         }
         events.get(reference).add(note);
+    }
+
+    @Override
+    public synchronized void addReply(ReferenceCode reference, CaseEvent reply) {
+        ServiceRequest r = requests.get(reference);
+        if (r == null) {
+            throw new RequestNotFoundException();
+        }
+        requests.put(reference, new ServiceRequest(r.reference(), r.category(), r.channel(), r.status(), r.name(),
+                r.mobile(), r.mobileHash(), r.email(), r.nationalIdHash(), r.nationalIdLast4(), r.city(),
+                r.description(), r.preferredContact(), r.language(), r.onBehalf(), r.consentVersion(), r.consentAt(),
+                r.submittedAt(), reply.at(), r.version() + 1));
+        events.get(reference).add(reply);
+        replies.add(new Reply(reference, r.version() + 1, reply.text().orElseThrow()));
+    }
+
+    /** A reply as the stream would announce it: the request version it made and its text. */
+    public record Reply(ReferenceCode reference, long version, String text) {
+    }
+
+    private final List<Reply> replies = new ArrayList<>();
+
+    public synchronized List<Reply> replies() {
+        return List.copyOf(replies);
     }
 
     @Override

@@ -32,6 +32,9 @@ class NotificationServiceTest {
             "https://site.example/");
 
     private static MessageTemplate template(MessageKind kind, Language language) {
+        if (kind == MessageKind.REPLY) {
+            return new MessageTemplate("reply {reference}", "رد {reference}: {reply} {trackUrl}", "{reply}");
+        }
         return new MessageTemplate(kind + " {reference}", language + " " + kind + " {reference} {status} {trackUrl}",
                 "{association}: {category}");
     }
@@ -49,6 +52,45 @@ class NotificationServiceTest {
     private static RequestChange moved(Status from, Status to) {
         return new RequestChange(Optional.of(request(from, 1, ContactMethod.SMS, Optional.empty())),
                 request(to, 2, ContactMethod.SMS, Optional.empty()));
+    }
+
+    private static RequestChange replied(String text, ContactMethod contact, Optional<String> email) {
+        return new RequestChange(Optional.of(request(Status.IN_REVIEW, 3, contact, email)),
+                request(Status.IN_REVIEW, 4, contact, email), Optional.of(text));
+    }
+
+    @Test
+    void notify_aReply_sendsItsTextOnceBySms() {
+        // GIVEN a reply the stream delivers twice
+        RequestChange reply = replied("نعم، يشمل الدعم أجهزة السمع.", ContactMethod.SMS, Optional.empty());
+        // WHEN
+        NotificationService.Outcome first = service.notify(reply);
+        NotificationService.Outcome again = service.notify(reply);
+        // THEN exactly one SMS with the words of the reply
+        assertEquals(NotificationService.Outcome.SENT, first);
+        assertEquals(NotificationService.Outcome.ALREADY_HANDLED, again);
+        assertEquals(1, messaging.sms.size());
+        assertTrue(messaging.sms.getFirst().text().contains("نعم، يشمل الدعم أجهزة السمع."));
+    }
+
+    @Test
+    void notify_aLongReplyBySms_isCutToThreePartsButWholeByEmail() {
+        String longReply = "نص الرد الطويل ".repeat(40).strip();
+        service.notify(replied(longReply, ContactMethod.SMS, Optional.empty()));
+        String sms = messaging.sms.getFirst().text();
+        assertTrue(SmsSegments.count(sms) <= NotificationService.MAX_REPLY_SMS_PARTS, sms.length() + ": " + sms);
+        assertTrue(sms.contains("…") && sms.contains("https://site.example/track/?ref=MHF5-Q2N7"), sms);
+
+        new NotificationService(new MessageRenderer(NotificationServiceTest::template), messaging.textMessages,
+                messaging.mailer, new InMemoryMessaging().sentMessages, messaging.preferences, messaging.undelivered,
+                request -> Optional.empty(), SampleDrafts.clockAt(SampleDrafts.NOW), new LocalizedText("ج", "A"),
+                "https://site.example/").notify(replied(longReply, ContactMethod.EMAIL, Optional.of("s@example.org")));
+        assertEquals(longReply, messaging.email.getFirst().text());
+    }
+
+    @Test
+    void kindOf_aReplyWithoutStatusChange_isAReply() {
+        assertEquals(Optional.of(MessageKind.REPLY), NotificationService.kindOf(replied("x", ContactMethod.SMS, Optional.empty())));
     }
 
     @Test

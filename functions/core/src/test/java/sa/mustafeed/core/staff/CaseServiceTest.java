@@ -159,4 +159,60 @@ class CaseServiceTest {
         assertTrue(page2.nextCursor().isEmpty());
         assertTrue(page1.items().get(0).request().submittedAt().isAfter(page2.items().get(1).request().submittedAt()));
     }
+
+    @Test
+    void reply_addsAPublicTimelineEntryAndANewVersionForTheNotifier() {
+        // WHEN staff answer the inquiry
+        CaseEvent reply = cases.reply(reference, "  نعم، يشمل الدعم أجهزة السمع.  ", AMAL);
+        // THEN the beneficiary's timeline shows it, and the request has a new version carrying it
+        var timeline = repository.findWithTimeline(reference).orElseThrow().timeline();
+        var last = timeline.getLast();
+        assertEquals(sa.mustafeed.core.request.TimelineEntry.Kind.REPLY, last.kind());
+        assertEquals(Optional.of("نعم، يشمل الدعم أجهزة السمع."), last.text());
+        assertEquals(2, cases.open(reference).request().version());
+        assertEquals(List.of(new InMemoryRequestRepository.Reply(reference, 2, "نعم، يشمل الدعم أجهزة السمع.")),
+                repository.replies());
+        assertTrue(reply.isPublic());
+    }
+
+    @Test
+    void reply_isNotAnInternalNote_andNotesStayOutOfThePublicTimeline() {
+        cases.addNote(reference, "ملاحظة داخلية", AMAL);
+        cases.reply(reference, "رد علني", AMAL);
+        var texts = repository.findWithTimeline(reference).orElseThrow().timeline().stream()
+                .flatMap(t -> t.text().stream()).toList();
+        assertEquals(List.of("رد علني"), texts);
+    }
+
+    @Test
+    void reply_refusesEmptyText() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> cases.reply(reference, "   ", AMAL));
+        assertEquals(ErrorCode.REQUIRED, e.errors().getFirst().code());
+        assertTrue(repository.replies().isEmpty());
+    }
+
+    @Test
+    void beneficiaryMessage_movesAWaitingRequestBackToInReview_andLandsInTheStaffTimeline() {
+        // GIVEN staff asked the beneficiary for something
+        cases.changeStatus(reference, Status.IN_REVIEW, 1, Optional.empty(), AMAL);
+        cases.changeStatus(reference, Status.WAITING_FOR_BENEFICIARY, 2, Optional.empty(), AMAL);
+        clock.advance(Duration.ofHours(2));
+        // WHEN the beneficiary answers from the tracking page
+        cases.receiveMessage(reference, "أرسلت الصورة بالبريد");
+        // THEN
+        CaseFile file = cases.open(reference);
+        assertEquals(Status.IN_REVIEW, file.request().status());
+        assertTrue(file.clock().waitingSince().isEmpty());
+        assertTrue(file.events().stream().anyMatch(e -> e.kind() == CaseEvent.Kind.MESSAGE
+                && e.text().equals(Optional.of("أرسلت الصورة بالبريد")) && e.by().equals(Optional.of(CaseEvent.BENEFICIARY))));
+    }
+
+    @Test
+    void beneficiaryMessage_onARequestNotWaiting_leavesItsStatus() {
+        cases.changeStatus(reference, Status.IN_REVIEW, 1, Optional.empty(), AMAL);
+        cases.changeStatus(reference, Status.IN_PROGRESS, 2, Optional.empty(), AMAL);
+        cases.receiveMessage(reference, "شكرًا");
+        assertEquals(Status.IN_PROGRESS, cases.open(reference).request().status());
+        assertEquals(3, cases.open(reference).request().version());
+    }
 }

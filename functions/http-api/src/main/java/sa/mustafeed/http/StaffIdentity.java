@@ -1,4 +1,4 @@
-package sa.mustafeed.staff;
+package sa.mustafeed.http;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -9,18 +9,18 @@ import sa.mustafeed.core.errors.AccessDeniedException;
 import sa.mustafeed.core.errors.NotSignedInException;
 import sa.mustafeed.core.staff.Role;
 import sa.mustafeed.core.staff.StaffMember;
-import sa.mustafeed.http.ApiEvent;
 
 /**
  * The employee behind a request, from the claims the HTTP API's JWT authorizer verified (Cognito in
  * AWS, the local runner's development tokens locally). API Gateway hands over the groups claim as a
- * string such as {@code [staff manager]}; both that and a comma list are read.
+ * string such as {@code [staff manager]}; both that and a comma list are read. Shared by every
+ * function that serves {@code /staff/} routes.
  */
-final class StaffIdentity {
+public final class StaffIdentity {
     private StaffIdentity() {
     }
 
-    static StaffMember of(ApiEvent event) {
+    public static StaffMember of(ApiEvent event) {
         String subject = event.claims().get("sub");
         if (subject == null || subject.isBlank()) {
             throw new NotSignedInException();
@@ -40,7 +40,7 @@ final class StaffIdentity {
         return new StaffMember(subject, name, role);
     }
 
-    static StaffMember manager(ApiEvent event) {
+    public static StaffMember manager(ApiEvent event) {
         StaffMember member = of(event);
         if (!member.isManager()) {
             throw new AccessDeniedException();

@@ -1,4 +1,4 @@
-package sa.mustafeed.staff;
+package sa.mustafeed.http;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.sla.ServiceLevels;
 import sa.mustafeed.core.sla.WorkingCalendar;
-import sa.mustafeed.http.Json;
 
 /** Reads {@code service-levels.json} (working calendar and targets) from the jar at cold start. */
 public final class ServiceLevelsFile {

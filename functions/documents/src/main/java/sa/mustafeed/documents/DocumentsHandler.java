@@ -1,0 +1,173 @@
+package sa.mustafeed.documents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import sa.mustafeed.aws.AwsClients;
+import sa.mustafeed.aws.Config;
+import sa.mustafeed.aws.DynamoDbCaseRepository;
+import sa.mustafeed.aws.DynamoDbDocumentRecords;
+import sa.mustafeed.aws.DynamoDbFailedAttempts;
+import sa.mustafeed.aws.DynamoDbRequestRepository;
+import sa.mustafeed.aws.FunctionResources;
+import sa.mustafeed.aws.S3DocumentStorage;
+import sa.mustafeed.core.documents.Document;
+import sa.mustafeed.core.documents.DocumentService;
+import sa.mustafeed.core.documents.UploadSlot;
+import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.errors.RequestNotFoundException;
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.LookupService;
+import sa.mustafeed.core.staff.CaseEvent;
+import sa.mustafeed.core.staff.CaseService;
+import sa.mustafeed.http.ApiEvent;
+import sa.mustafeed.http.ApiResponse;
+import sa.mustafeed.http.HttpFunction;
+import sa.mustafeed.http.Json;
+import sa.mustafeed.http.JsonBodies;
+import sa.mustafeed.http.ServiceLevelsFile;
+import sa.mustafeed.http.StaffIdentity;
+
+/**
+ * What the beneficiary sends back without coming to the office, and the staff side of the same
+ * files. Public routes pass the lookup's check (reference + last four mobile digits, same limits);
+ * {@code /staff/} routes carry the verified JWT. The only function with an S3 client.
+ */
+public final class DocumentsHandler implements RequestStreamHandler {
+    private final LookupService lookups;
+    private final CaseService cases;
+    private final DocumentService documents;
+
+    /** Used by Lambda: builds the clients once per cold start. */
+    public DocumentsHandler() {
+        this(FunctionResources.fromEnvironment(), Clock.systemUTC());
+    }
+
+    private DocumentsHandler(FunctionResources aws, Clock clock) {
+        this(new LookupService(new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()),
+                        new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()), aws.hasher(), clock),
+                new CaseService(new DynamoDbCaseRepository(aws.dynamoDb(), aws.tableName()), ServiceLevelsFile.load(),
+                        aws.hasher(), clock),
+                aws, clock);
+    }
+
+    private DocumentsHandler(LookupService lookups, CaseService cases, FunctionResources aws, Clock clock) {
+        this(lookups, cases, new DocumentService(cases, new DynamoDbDocumentRecords(aws.dynamoDb(), aws.tableName()),
+                new S3DocumentStorage(AwsClients.s3(AwsClients.httpClient()), AwsClients.s3Presigner(),
+                        Config.required("DOCUMENTS_BUCKET")), clock, DocumentService::randomId));
+    }
+
+    DocumentsHandler(LookupService lookups, CaseService cases, DocumentService documents) {
+        this.lookups = lookups;
+        this.cases = cases;
+        this.documents = documents;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpFunction.serve(input, output, this::route);
+    }
+
+    ApiResponse route(ApiEvent event) {
+        return switch (event.routeKey()) {
+            case "POST /requests/{reference}/documents/uploads" -> {
+                Map<String, Object> body = JsonBodies.object(event);
+                yield json(201, slot(documents.startUpload(beneficiary(event, body), body.get("name"),
+                        body.get("contentType"), body.get("size"))));
+            }
+            case "POST /requests/{reference}/documents/{documentId}/confirm" -> json(201, publicDocument(documents
+                    .confirm(beneficiary(event, JsonBodies.object(event)), documentId(event), CaseEvent.BENEFICIARY)));
+            case "POST /requests/{reference}/messages" -> {
+                Map<String, Object> body = JsonBodies.object(event);
+                ReferenceCode reference = beneficiary(event, body);
+                if (!(body.get("text") instanceof String text)) {
+                    throw new InvalidInputException(FieldError.of("text",
+                            body.get("text") == null ? ErrorCode.REQUIRED : ErrorCode.INVALID_TYPE));
+                }
+                CaseEvent message = cases.receiveMessage(reference, text);
+                yield json(201, Map.of("at", message.at().toString(), "text", message.text().orElse("")));
+            }
+            case "GET /staff/requests/{reference}/documents" -> {
+                StaffIdentity.of(event);
+                ReferenceCode reference = staffReference(event);
+                cases.open(reference);
+                yield json(200, Map.of("documents", documents.all(reference).stream().map(DocumentsHandler::staffDocument)
+                        .toList()));
+            }
+            case "POST /staff/requests/{reference}/documents/uploads" -> {
+                StaffIdentity.of(event);
+                Map<String, Object> body = JsonBodies.object(event);
+                yield json(201, slot(documents.startUpload(staffReference(event), body.get("name"),
+                        body.get("contentType"), body.get("size"))));
+            }
+            case "POST /staff/requests/{reference}/documents/{documentId}/confirm" -> {
+                String by = StaffIdentity.of(event).name();
+                yield json(201, staffDocument(documents.confirm(staffReference(event), documentId(event), by)));
+            }
+            case "GET /staff/requests/{reference}/documents/{documentId}" -> {
+                StaffIdentity.of(event);
+                var url = documents.open(staffReference(event), documentId(event));
+                yield json(200, Map.of("url", url.toString(), "expiresInSeconds",
+                        DocumentService.DOWNLOAD_VALID_FOR.toSeconds()));
+            }
+            default -> throw new RequestNotFoundException();
+        };
+    }
+
+    /** The lookup's own check: the path's reference with the body's four digits, counted on failure. */
+    private ReferenceCode beneficiary(ApiEvent event, Map<String, Object> body) {
+        return lookups.check(event.pathParameter("reference").orElse(""), body.get("mobileLast4"), event.sourceIp())
+                .request().reference();
+    }
+
+    private static ReferenceCode staffReference(ApiEvent event) {
+        return event.pathParameter("reference").flatMap(ReferenceCode::parse)
+                .orElseThrow(() -> new InvalidInputException(FieldError.of("reference", ErrorCode.INVALID_REFERENCE)));
+    }
+
+    private static String documentId(ApiEvent event) {
+        return event.pathParameter("documentId").orElse("");
+    }
+
+    private static Map<String, Object> slot(UploadSlot slot) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("documentId", slot.documentId());
+        body.put("uploadUrl", slot.url().toString());
+        body.put("method", "PUT");
+        body.put("headers", slot.headers());
+        body.put("contentType", slot.type().mediaType());
+        body.put("size", slot.size());
+        body.put("expiresAt", slot.expiresAt().toString());
+        return body;
+    }
+
+    /** Name and date only: the beneficiary never gets a link to a file. */
+    private static Map<String, Object> publicDocument(Document d) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", d.id());
+        body.put("name", d.name());
+        body.put("at", d.at().toString());
+        return body;
+    }
+
+    private static Map<String, Object> staffDocument(Document d) {
+        Map<String, Object> body = publicDocument(d);
+        body.put("contentType", d.type().mediaType());
+        body.put("size", d.size());
+        body.put("by", d.by());
+        return body;
+    }
+
+    private static ApiResponse json(int status, Map<String, Object> body) {
+        return ApiResponse.json(status, Json.write(body));
+    }
+}
