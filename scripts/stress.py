@@ -435,7 +435,7 @@ def main():
     parser.add_argument("--lookups", type=int, default=None, help="default: half the submissions")
     parser.add_argument("--outage-calls", type=int, default=40, help="calls made while moto is down (0: no outage)")
     parser.add_argument("--max-outage-seconds", type=float, default=8.0, help="slowest acceptable answer while down")
-    parser.add_argument("--notify-seconds", type=int, default=300, help="wait for confirmations at most this long")
+    parser.add_argument("--notify-seconds", type=int, default=900, help="wait for confirmations at most this long")
     parser.add_argument("--time-limit", type=int, default=1200, help="the load phase stops submitting after this")
     parser.add_argument("--request-timeout", type=float, default=30.0)
     parser.add_argument("--max-503-retries", type=int, default=5,

@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 final class StreamPoller implements Runnable {
     private static final long IDLE_PAUSE_MILLIS = 200;
+    /** GetRecords' own maximum. */
+    private static final int MAX_RECORDS_PER_READ = 1000;
 
     private final String functionName;
     private final RequestStreamHandler handler;
@@ -93,17 +95,19 @@ final class StreamPoller implements Runnable {
             if (iterator == null) {
                 continue;
             }
-            var response = streams.getRecords(g -> g.shardIterator(iterator).limit(source.batchSize()));
+            // Lambda filters before it batches: read a full page, keep the matching records, and hand
+            // them over BatchSize at a time (a page of BatchSize would hold mostly filtered-out writes).
+            var response = streams.getRecords(g -> g.shardIterator(iterator).limit(MAX_RECORDS_PER_READ));
             iterators.put(shard.shardId(), response.nextShardIterator());
-            List<Map<String, Object>> batch = new ArrayList<>();
+            List<Map<String, Object>> matching = new ArrayList<>();
             for (Record record : response.records()) {
                 Map<String, Object> event = lambdaRecord(record);
                 if (matchesAnyPattern(event)) {
-                    batch.add(event);
+                    matching.add(event);
                 }
             }
-            if (!batch.isEmpty()) {
-                deliver(shard.shardId(), batch);
+            for (int from = 0; from < matching.size(); from += source.batchSize()) {
+                deliver(shard.shardId(), matching.subList(from, Math.min(matching.size(), from + source.batchSize())));
                 any = true;
             }
         }
