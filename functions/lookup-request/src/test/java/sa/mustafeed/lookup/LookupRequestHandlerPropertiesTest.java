@@ -51,11 +51,7 @@ class LookupRequestHandlerPropertiesTest {
         repository = new InMemoryRequestRepository();
         handler = new LookupRequestHandler(new LookupService(repository, new InMemoryFailedAttempts(),
                 SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW)));
-        ServiceRequest request = new ServiceRequest(new ReferenceCode("MHF5Q2N7"), Category.SERVICE, Channel.KIOSK,
-                Status.RECEIVED, "سارة العتيبي", "+966501234567",
-                SampleDrafts.HASHER.hash(HashPurpose.MOBILE, "+966501234567"), Optional.empty(), Optional.empty(),
-                Optional.empty(), "مكة المكرمة", "وصف خاص لا يظهر في المتابعة", ContactMethod.SMS, Language.AR,
-                Optional.empty(), "2026-11", SampleDrafts.NOW, SampleDrafts.NOW, SampleDrafts.NOW, 1);
+        ServiceRequest request = SampleDrafts.sampleRequest(Status.RECEIVED, 1);
         repository.create(request, new TimelineEntry(SampleDrafts.NOW, Status.RECEIVED), Optional.empty());
     }
 

@@ -39,11 +39,7 @@ class LookupRequestHandlerTest {
     /** The request the sample events look up: reference MHF5-Q2N7, mobile ending 4567. */
     @BeforeEach
     void storeTheSampleRequest() {
-        ServiceRequest request = new ServiceRequest(new ReferenceCode("MHF5Q2N7"), Category.SERVICE, Channel.KIOSK,
-                Status.RECEIVED, "سارة العتيبي", "+966501234567",
-                SampleDrafts.HASHER.hash(HashPurpose.MOBILE, "+966501234567"), Optional.empty(), Optional.empty(),
-                Optional.empty(), "مكة المكرمة", "وصف خاص لا يظهر في المتابعة", ContactMethod.SMS, Language.AR,
-                Optional.empty(), "2026-11", SampleDrafts.NOW, SampleDrafts.NOW, SampleDrafts.NOW, 1);
+        ServiceRequest request = SampleDrafts.sampleRequest(Status.RECEIVED, 1);
         repository.create(request, new TimelineEntry(SampleDrafts.NOW, Status.RECEIVED), Optional.empty());
     }
 

@@ -57,11 +57,7 @@ class StaffApiHandlerTest {
     /** The request the sample events name: MHF5-Q2N7, received, version 1. */
     @BeforeEach
     void storeTheSampleRequest() {
-        ServiceRequest request = new ServiceRequest(new ReferenceCode("MHF5Q2N7"), Category.SERVICE, Channel.KIOSK,
-                Status.RECEIVED, "سارة العتيبي", "+966501234567",
-                SampleDrafts.HASHER.hash(HashPurpose.MOBILE, "+966501234567"), Optional.empty(), Optional.empty(),
-                Optional.empty(), "مكة المكرمة", "كرسي متحرك", ContactMethod.SMS, Language.AR, Optional.empty(), "2026-11",
-                SampleDrafts.NOW, SampleDrafts.NOW, SampleDrafts.NOW, 1);
+        ServiceRequest request = SampleDrafts.sampleRequest(Status.RECEIVED, 1);
         repository.create(request, new TimelineEntry(SampleDrafts.NOW, Status.RECEIVED), Optional.empty());
     }
 

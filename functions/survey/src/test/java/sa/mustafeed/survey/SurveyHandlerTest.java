@@ -46,10 +46,7 @@ class SurveyHandlerTest {
 
     @BeforeEach
     void offerTheSampleSurvey() {
-        ServiceRequest completed = new ServiceRequest(new ReferenceCode("MHF5Q2N7"), Category.SERVICE, Channel.KIOSK,
-                Status.COMPLETED, "سارة العتيبي", "+966501234567", "mobile-hash", Optional.empty(), Optional.empty(),
-                Optional.empty(), "مكة المكرمة", "وصف", ContactMethod.SMS, Language.AR, Optional.empty(), "2026-11",
-                SampleDrafts.NOW, SampleDrafts.NOW, SampleDrafts.NOW, 4);
+        ServiceRequest completed = SampleDrafts.sampleRequest(Status.COMPLETED, 4);
         String link = new SurveyOffers(tokens, store, SampleDrafts.clockAt(SampleDrafts.NOW), Duration.ofDays(14),
                 Duration.ofDays(30), "https://site.example/").linkFor(completed).orElseThrow();
         token = link.substring(link.indexOf("t=") + 2);
