@@ -28,7 +28,7 @@ JAVA = str(Path(os.environ["JAVA_HOME"]) / "bin" / "java")
 INVOKER = str(BENCH / "lambda-invoker.jar")
 HEADING = "## Cold start and warm latency (./bench)"
 # Preferred sample per function: the success case; otherwise the first file of events/<module>/.
-PREFERRED_EVENTS = ("valid.json", "found.json", "ok.json", "sample.json")
+PREFERRED_EVENTS = ("valid.json", "found.json", "ok.json", "sample.json", "detail.json")
 IDEMPOTENCY_KEY = re.compile(r'("idempotency-key"\s*:\s*")[^"]*(")')
 SEEDED_PK = "REQ#MHF5Q2N7"  # the request events/lookup-request/found.json asks for (Provision stores it)
 TARGET_NAIVE, TARGET_BASELINE, TARGET_WARM_OURS_P99_MS, TARGET_JAR_MB = 0.30, 6.0, 2.0, 12.0
