@@ -69,17 +69,43 @@ class LookupServiceTest {
     }
 
     @Test
-    void lookup_afterFiveFailuresOnAReference_refusesEvenTheRightDigitsUntilTheWindowEnds() {
+    void lookup_afterFiveFailuresOnAReference_refusesEvenTheRightDigitsUntilTheNextWindowEnds() {
         for (int i = 0; i < LookupService.MAX_FAILURES_PER_REFERENCE; i++) {
             String client = "10.0.0." + i;
             assertThrows(RequestNotFoundException.class, () -> lookups.lookup(reference.value(), "1111", client));
         }
         TooManyAttemptsException limited = assertThrows(TooManyAttemptsException.class,
                 () -> lookups.lookup(reference.value(), "4567", "10.9.9.9"));
-        assertTrue(limited.retryAfter().compareTo(LookupService.WINDOW) <= 0);
+        assertTrue(limited.retryAfter().compareTo(LookupService.WINDOW.multipliedBy(2)) <= 0);
 
         clock.advance(LookupService.WINDOW);
+        assertThrows(TooManyAttemptsException.class, () -> lookups.lookup(reference.value(), "4567", "10.9.9.9"),
+                "failures of the last window still count");
+        clock.advance(LookupService.WINDOW);
         assertEquals(reference, lookups.lookup(reference.value(), "4567", "10.9.9.9").reference());
+    }
+
+    @Test
+    void lookup_guessesSpreadAcrossAWindowBoundary_stillStopAtTheLimit() {
+        // Just before a boundary, then just after it: one allowance in all, not two.
+        clock.advance(Duration.ofSeconds(LookupService.WINDOW.toSeconds()
+                - clock.instant().getEpochSecond() % LookupService.WINDOW.toSeconds() - 2));
+        SplittableRandom random = new SplittableRandom(11);
+        int answered = 0;
+        for (int i = 0; i < 3 * LookupService.MAX_FAILURES_PER_CLIENT; i++) {
+            if (i == LookupService.MAX_FAILURES_PER_CLIENT / 2) {
+                clock.advance(Duration.ofSeconds(4));
+            }
+            String guess = ReferenceCode.random(random).value();
+            try {
+                lookups.lookup(guess, "1234", "10.5.5.5");
+            } catch (RequestNotFoundException notFound) {
+                answered++;
+            } catch (TooManyAttemptsException limited) {
+                // expected once the allowance is spent
+            }
+        }
+        assertEquals(LookupService.MAX_FAILURES_PER_CLIENT, answered);
     }
 
     @Test
