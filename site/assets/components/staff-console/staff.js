@@ -21,9 +21,26 @@ document.documentElement.classList.add('mf-js');
 const page = document.body.dataset.staffPage;
 const session = page === 'signin' ? currentSession() : requireSession();
 
+// The console's forms have no server page to post to: a submit before the page's module has attached
+// its handler (a quick Enter or click on a slow link) would post the raw form to the API. Hold it,
+// and send it again once the module is ready.
+let moduleReady = false;
+let heldForm = null;
+document.addEventListener('submit', (event) => {
+  if (moduleReady) return;
+  event.preventDefault();
+  heldForm = event.target;
+}, true);
+
 if (page === 'signin' || session) {
   chrome(session);
-  import(PAGES[page]).then((m) => m.default(session)).catch((err) => console.error(`staff page ${page}:`, err));
+  import(PAGES[page])
+    .then((m) => m.default(session))
+    .then(() => {
+      moduleReady = true;
+      if (heldForm?.isConnected) heldForm.requestSubmit();
+    })
+    .catch((err) => console.error(`staff page ${page}:`, err));
 }
 loadIdentity();
 
