@@ -23,6 +23,9 @@ test('names, descriptions and notes containing markup render as text; no dialog 
   await page.locator('input[name="role"][value="staff"]').check();
   await page.locator('[data-staff-signin] [type="submit"]').click();
   await page.waitForURL(/\/staff\/queue\/$/);
+  // Let the queue's first listing finish before the request exists: a slow first listing that
+  // already held it would render the row unpoisoned, before the search below.
+  await page.waitForFunction(() => document.querySelector('[data-results]')?.getAttribute('aria-busy') === 'false');
   const token = await page.evaluate((k) => JSON.parse(sessionStorage.getItem(k)).token, SESSION_KEY);
   const auth = { Authorization: `Bearer ${token}` };
 
@@ -49,7 +52,10 @@ test('names, descriptions and notes containing markup render as text; no dialog 
   await page.route(new RegExp(`/staff/requests/${reference}$`), poison);
 
   await page.getByRole('searchbox', { name: 'بحث' }).fill(reference);
+  const searched = page.waitForResponse((r) => /\/staff\/requests\?/.test(r.url()));
   await page.getByRole('button', { name: 'عرض النتائج' }).click();
+  await searched;
+  await page.waitForFunction(() => document.querySelector('[data-results]')?.getAttribute('aria-busy') === 'false');
   const $row = page.locator(`[data-results] tbody tr[data-reference="${reference}"]`);
   await $row.waitFor();
   assert.equal(await $row.locator('td').first().textContent(), PAYLOAD, 'name shown as typed');
