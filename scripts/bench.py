@@ -195,7 +195,7 @@ def site_transfer():
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--endpoint", required=True)
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--warm", type=int, default=2000)
     parser.add_argument("--no-doc", action="store_true", help="do not rewrite docs/BENCHMARKS.md")
     args = parser.parse_args()
@@ -334,7 +334,8 @@ def check(results, functions):
         for variant, fig in f["cold"].items():
             if not fig["runs"] or fig["median"] <= 0:
                 missing.append(f"{fid} cold {variant}")
-        for key in ("p50Ms", "p99Ms", "oursP50Ms", "oursP99Ms", "heapAfterFirstMB"):
+        for key in ("p50Ms", "p99Ms", "oursP50Ms", "oursP99Ms", "oursP99WithoutCollectionMs", "collections",
+                    "allocatedKBPerInvocation", "heapAfterFirstMB"):
             if f["warm"].get(key) is None:
                 missing.append(f"{fid} warm {key}")
     if not results["site"]:
@@ -373,13 +374,15 @@ def markdown(r):
                 lines.append(f"| {f['module']} | {label} | {ms(c[key]['median'])} | {ms(c[key]['p90'])} | "
                              f"{c[key]['median'] / floor['median']:.1f}× | {ratio_naive} |")
     lines += ["", "### Warm: one JVM, invocations after the first (ms), jar and heap", "",
-              "| function | invocations (failed) | p50 | p99 | ours p50 | ours p99 | SDK calls / invocation | "
+              "| function | invocations (failed) | p50 | p99 | ours p50 | ours p99 | ours p99, no collection in the invocation | "
+              "collections | allocated / invocation | SDK calls / invocation | "
               "first invocation | heap after first | jar | SDK services in jar |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for fid, f in r["functions"].items():
         w = f["warm"]
         lines.append(f"| {f['module']} | {w['n']:,} ({w['errors']}) | {w['p50Ms']:.2f} | {w['p99Ms']:.2f} | {w['oursP50Ms']:.2f} | "
-                     f"{w['oursP99Ms']:.2f} | {w['sdkCallsPerInvocation']:.0f} | {w['firstInvokeMs']:.0f} | "
+                     f"{w['oursP99Ms']:.2f} | {w['oursP99WithoutCollectionMs']:.2f} | {w['collections']} | "
+                     f"{w['allocatedKBPerInvocation']:,.0f} KB | {w['sdkCallsPerInvocation']:.0f} | {w['firstInvokeMs']:.0f} | "
                      f"{w['heapAfterFirstMB']:.1f} MB | {f['jarMB']:.1f} MB | {', '.join(f['sdkServices'])} |")
     naive_jar = next((f["naiveJarMB"] for f in r["functions"].values() if "naiveJarMB" in f), None)
     if naive_jar:
@@ -409,7 +412,7 @@ def summary(r):
                      f"{best['median'] / c['naive']['median']:.2f}× naive, {best['median'] / r['baselineAot']['median']:.1f}× baseline "
                      f"({ms(c['ours-aot-cp']['median'])} ms = {c['ours-aot-cp']['median'] / c['naive']['median']:.2f}× / "
                      f"{c['ours-aot-cp']['median'] / r['baselineAot']['median']:.1f}× with the jar on the class path), "
-                     f"warm ours p99 {f['warm']['oursP99Ms']:.2f} ms, jar {f['jarMB']:.1f} MB")
+                     f"warm ours p99 {f['warm']['oursP99Ms']:.2f} ms ({f['warm']['oursP99WithoutCollectionMs']:.2f} ms without a collection), jar {f['jarMB']:.1f} MB")
     return "Summary: " + "; ".join(parts) + "."
 
 

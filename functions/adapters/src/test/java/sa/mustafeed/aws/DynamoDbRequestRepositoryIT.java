@@ -1,5 +1,6 @@
 package sa.mustafeed.aws;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import sa.mustafeed.core.errors.StorageUnavailableException;
+import sa.mustafeed.core.ports.FailedAttempts;
 import sa.mustafeed.core.ports.RequestRepository.CreateOutcome;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
@@ -137,6 +139,35 @@ class DynamoDbRequestRepositoryIT {
         assertEquals(3, attempts.count("ref:MHF5Q2N7", window));
         assertEquals(0, attempts.count("ref:MHF5Q2N7", window.plusSeconds(900)));
         assertEquals(0, attempts.count("client:x", window));
+    }
+
+    @Test
+    void failedAttempts_readTogether_matchEachWindowReadAlone_inTheOrderAsked() {
+        DynamoDbFailedAttempts attempts = new DynamoDbFailedAttempts(dynamoDb, table);
+        Instant window = Instant.parse("2026-11-25T09:00:00Z");
+        Instant previous = window.minusSeconds(900);
+        attempts.record("ref:BATCH001", window, window.plusSeconds(1800));
+        attempts.record("ref:BATCH001", previous, window.plusSeconds(900));
+        attempts.record("ref:BATCH001", previous, window.plusSeconds(900));
+        for (int i = 0; i < 5; i++) {
+            attempts.record("client:batch", window, window.plusSeconds(1800));
+        }
+        List<FailedAttempts.Window> windows = List.of(
+                new FailedAttempts.Window("ref:BATCH001", window), new FailedAttempts.Window("client:batch", window),
+                new FailedAttempts.Window("ref:BATCH001", previous), new FailedAttempts.Window("client:batch", previous),
+                new FailedAttempts.Window("ref:BATCH001", window)); // asked twice: DynamoDB refuses duplicate keys
+        assertArrayEquals(new int[] {1, 5, 2, 0, 1}, attempts.counts(windows));
+        for (int i = 0; i < windows.size(); i++) {
+            assertEquals(attempts.count(windows.get(i).subject(), windows.get(i).start()), attempts.counts(windows)[i]);
+        }
+    }
+
+    @Test
+    void failedAttempts_readTogether_fromAnUnreachableStore_isUnavailable() {
+        DynamoDbClient nowhere = AwsClients.dynamoDb(AwsClients.httpClient(), Optional.of(URI.create("http://127.0.0.1:9")));
+        DynamoDbFailedAttempts down = new DynamoDbFailedAttempts(nowhere, table);
+        assertThrows(StorageUnavailableException.class,
+                () -> down.counts(List.of(new FailedAttempts.Window("ref:X", Instant.EPOCH))));
     }
 
     @Test

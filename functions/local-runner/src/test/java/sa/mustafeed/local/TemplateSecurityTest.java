@@ -36,8 +36,8 @@ class TemplateSecurityTest {
             // GSI2/GSI4 (open requests of the same person).
             "SubmitRequestFunction", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query",
                     "dynamodb:UpdateItem", "secretsmanager:GetSecretValue"),
-            // Query of one request partition; GetItem + UpdateItem (ADD) of RATE# counters.
-            "LookupRequestFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem",
+            // Query of one request partition; BatchGetItem + UpdateItem (ADD) of RATE# counters.
+            "LookupRequestFunction", Set.of("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:UpdateItem",
                     "secretsmanager:GetSecretValue"),
             // DynamoDbCaseRepository (transactions of Update + Put + ConditionCheck, Query of indexes,
             // DeleteItem of the beneficiary's preferences on PDPL erasure), DynamoDbRequestRepository
@@ -64,7 +64,7 @@ class TemplateSecurityTest {
 
     /** Table actions a function may only take on partitions it owns (dynamodb:LeadingKeys). */
     private static final Map<String, Set<String>> PINNED_TO_OWN_PARTITIONS = Map.of(
-            "LookupRequestFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+            "LookupRequestFunction", Set.of("dynamodb:BatchGetItem", "dynamodb:UpdateItem"),
             "StaffApiFunction", Set.of("dynamodb:DeleteItem"),
             "SubmitRequestFunction", Set.of("dynamodb:UpdateItem"),
             "SurveyFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),

@@ -1,12 +1,15 @@
 package sa.mustafeed.bench.invoke;
 
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,7 +68,14 @@ public final class WarmLoop {
 
         long[] total = new long[n];
         long[] ours = new long[n];
+        // Our part of the invocations no collection ran in: tells a slow path of ours from a pause.
+        long[] oursWithoutCollection = new long[n];
+        int withoutCollection = 0;
         int timed = 0;
+        List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long collectionsBefore = collections(collectors);
+        long allocated = 0;
         int errors = 0;
         long callsBefore = (long) sdkCalls.invoke(null);
         MotoSweeper sweeper = args.length >= 10 ? new MotoSweeper(args[6], args[7], args[8], args[9]) : null;
@@ -75,9 +85,13 @@ public final class WarmLoop {
             }
             byte[] event = event(template);
             long sdkBefore = (long) sdkNanos.invoke(null);
+            long collectionsAtStart = collections(collectors);
+            long allocatedAtStart = threads.getCurrentThreadAllocatedBytes();
             long started = System.nanoTime();
             String answer = LambdaInvoke.invoke(handler, event);
             long took = System.nanoTime() - started;
+            allocated += threads.getCurrentThreadAllocatedBytes() - allocatedAtStart;
+            boolean collected = collections(collectors) != collectionsAtStart;
             long inSdk = (long) sdkNanos.invoke(null) - sdkBefore;
             if (LambdaInvoke.statusOf(answer) != status) {
                 // moto on a busy shared machine now and then exceeds the client's 3 s socket timeout
@@ -89,23 +103,39 @@ public final class WarmLoop {
             total[timed] = took;
             ours[timed] = took - inSdk;
             timed++;
+            if (!collected) {
+                oursWithoutCollection[withoutCollection++] = took - inSdk;
+            }
         }
         if (errors * 100 > n) {
             System.err.println(errors + " of " + n + " invocations failed");
             System.exit(1);
         }
+        long collectionsDuring = collections(collectors) - collectionsBefore;
         total = Arrays.copyOf(total, timed);
         ours = Arrays.copyOf(ours, timed);
+        oursWithoutCollection = Arrays.copyOf(oursWithoutCollection, withoutCollection);
+        Arrays.sort(oursWithoutCollection);
         long calls = (long) sdkCalls.invoke(null) - callsBefore;
         Arrays.sort(total);
         Arrays.sort(ours);
         String result = String.format(java.util.Locale.ROOT,
                 "{\"status\":%d,\"errors\":%d,\"initMs\":%.1f,\"firstInvokeMs\":%.1f,\"heapAfterFirstMB\":%.1f,\"n\":%d,"
-                        + "\"sdkCallsPerInvocation\":%.2f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"oursP50Ms\":%.3f,\"oursP99Ms\":%.3f}",
+                        + "\"sdkCallsPerInvocation\":%.2f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"oursP50Ms\":%.3f,\"oursP99Ms\":%.3f,"
+                        + "\"collections\":%d,\"allocatedKBPerInvocation\":%.1f,\"oursP99WithoutCollectionMs\":%.3f}",
                 status, errors, initNanos / 1e6, firstNanos / 1e6, heapAfterFirst / 1048576.0, timed, (double) calls / n,
-                pct(total, 50) / 1e6, pct(total, 99) / 1e6, pct(ours, 50) / 1e6, pct(ours, 99) / 1e6);
+                pct(total, 50) / 1e6, pct(total, 99) / 1e6, pct(ours, 50) / 1e6, pct(ours, 99) / 1e6,
+                collectionsDuring, allocated / 1024.0 / n, pct(oursWithoutCollection, 99) / 1e6);
         Files.writeString(Path.of(args[5]), result, StandardCharsets.UTF_8);
         realOut.println(result);
+    }
+
+    private static long collections(List<GarbageCollectorMXBean> collectors) {
+        long count = 0;
+        for (GarbageCollectorMXBean collector : collectors) {
+            count += collector.getCollectionCount();
+        }
+        return count;
     }
 
     private static byte[] event(String template) {

@@ -1,6 +1,7 @@
 package sa.mustafeed.core.ports;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Counts failed tries per subject (a reference, a client) in fixed time windows, to stop guessing.
@@ -11,8 +12,24 @@ import java.time.Instant;
  */
 public interface FailedAttempts {
 
+    /** One counter: a subject's failures in the window starting at {@code start}. */
+    record Window(String subject, Instant start) {
+    }
+
     /** Failures recorded for the subject in the window starting at {@code windowStart}; 0 if none. */
     int count(String subject, Instant windowStart);
+
+    /**
+     * The counts of several windows, in the order given; a store that can read them in one round trip
+     * should (a public lookup checks four before it answers).
+     */
+    default int[] counts(List<Window> windows) {
+        int[] counts = new int[windows.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = count(windows.get(i).subject(), windows.get(i).start());
+        }
+        return counts;
+    }
 
     /** Adds one failure; the counter may be discarded after {@code discardAfter}. */
     void record(String subject, Instant windowStart, Instant discardAfter);

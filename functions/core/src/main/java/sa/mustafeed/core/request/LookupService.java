@@ -97,12 +97,15 @@ public final class LookupService {
         // guesser could spend the whole allowance just before a boundary and again just after it
         // (seen: 34 of 60 scripted guesses answered across 08:30, with 20 allowed).
         Instant previousStart = windowStart.minus(WINDOW);
-        int referenceNow = failedAttempts.count(referenceSubject, windowStart);
-        int clientNow = failedAttempts.count(clientSubject, windowStart);
+        int[] counts = failedAttempts.counts(List.of(
+                new FailedAttempts.Window(referenceSubject, windowStart), new FailedAttempts.Window(clientSubject, windowStart),
+                new FailedAttempts.Window(referenceSubject, previousStart), new FailedAttempts.Window(clientSubject, previousStart)));
+        int referenceNow = counts[0];
+        int clientNow = counts[1];
         boolean fullNow = referenceNow >= MAX_FAILURES_PER_REFERENCE || clientNow >= MAX_FAILURES_PER_CLIENT;
         if (fullNow
-                || referenceNow + failedAttempts.count(referenceSubject, previousStart) >= MAX_FAILURES_PER_REFERENCE
-                || clientNow + failedAttempts.count(clientSubject, previousStart) >= MAX_FAILURES_PER_CLIENT) {
+                || referenceNow + counts[2] >= MAX_FAILURES_PER_REFERENCE
+                || clientNow + counts[3] >= MAX_FAILURES_PER_CLIENT) {
             // Failures of this window still count through the next one.
             throw new TooManyAttemptsException(Duration.between(now, fullNow ? windowEnd.plus(WINDOW) : windowEnd));
         }
