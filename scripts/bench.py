@@ -262,18 +262,21 @@ def main():
     ]
     for f in functions:
         m, status = f["module"], f["warm"]["status"]
-        f["variants"] = {
-            "ours": Variant(f"{m}", f"{m}", f["task"], f["handler"], f["env"], f["text"], status, flags),
-            "ours-aot": Variant(f"{m}-aot", f"{m} + AOT cache", f["task"], f["handler"], f["env"], f["text"], status,
-                                flags, cache=OUT / "aot" / f"{m}.aot"),
-            "ours-aot-cp": Variant(f"{m}-aot-cp", f"{m} + AOT cache, jar on the class path", f["task"], f["handler"],
-                                   f["env"], f["text"], status, flags,
-                                   classpath=INVOKER + os.pathsep + str(next((f["task"] / "lib").glob("*.jar"))),
-                                   cache=OUT / "aot" / f"{m}-classpath.aot"),
-        }
+        # Every function cold as deployed (no AOT cache ships to Lambda). The AOT-cache routes are
+        # measured on the two API functions, which have naive peers to compare with: the other
+        # functions' figures told the same story in earlier runs and cost a minute of the ten.
+        f["variants"] = {"ours": Variant(f"{m}", f"{m}", f["task"], f["handler"], f["env"], f["text"], status, flags)}
         if f["logicalId"] in naive:
-            f["variants"]["naive"] = Variant(f"{m}-naive", f"{m} naive peer", naive_task, naive[f["logicalId"]],
-                                             f["env"], f["text"], status, flags)
+            f["variants"].update({
+                "ours-aot": Variant(f"{m}-aot", f"{m} + AOT cache", f["task"], f["handler"], f["env"], f["text"],
+                                    status, flags, cache=OUT / "aot" / f"{m}.aot"),
+                "ours-aot-cp": Variant(f"{m}-aot-cp", f"{m} + AOT cache, jar on the class path", f["task"],
+                                       f["handler"], f["env"], f["text"], status, flags,
+                                       classpath=INVOKER + os.pathsep + str(next((f["task"] / "lib").glob("*.jar"))),
+                                       cache=OUT / "aot" / f"{m}-classpath.aot"),
+                "naive": Variant(f"{m}-naive", f"{m} naive peer", naive_task, naive[f["logicalId"]],
+                                 f["env"], f["text"], status, flags),
+            })
         variants += f["variants"].values()
 
     for v in variants:
@@ -334,7 +337,7 @@ def check(results, functions):
         for variant, fig in f["cold"].items():
             if not fig["runs"] or fig["median"] <= 0:
                 missing.append(f"{fid} cold {variant}")
-        for key in ("p50Ms", "p99Ms", "oursP50Ms", "oursP99Ms", "oursP99WithoutCollectionMs", "collections",
+        for key in ("p50Ms", "p99Ms", "oursP50Ms", "oursP99Ms", "oursP99LastHalfMs", "oursP99WithoutCollectionMs", "collections",
                     "allocatedKBPerInvocation", "heapAfterFirstMB"):
             if f["warm"].get(key) is None:
                 missing.append(f"{fid} warm {key}")
@@ -374,14 +377,14 @@ def markdown(r):
                 lines.append(f"| {f['module']} | {label} | {ms(c[key]['median'])} | {ms(c[key]['p90'])} | "
                              f"{c[key]['median'] / floor['median']:.1f}× | {ratio_naive} |")
     lines += ["", "### Warm: one JVM, invocations after the first (ms), jar and heap", "",
-              "| function | invocations (failed) | p50 | p99 | ours p50 | ours p99 | ours p99, no collection in the invocation | "
-              "collections | allocated / invocation | SDK calls / invocation | "
-              "first invocation | heap after first | jar | SDK services in jar |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+              "| function | invocations (failed) | p50 | p99 | ours p50 | ours p99 | ours p99, second half | "
+              "ours p99, no collection in the invocation | collections | allocated / invocation | "
+              "SDK calls / invocation | first invocation | heap after first | jar | SDK services in jar |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for fid, f in r["functions"].items():
         w = f["warm"]
         lines.append(f"| {f['module']} | {w['n']:,} ({w['errors']}) | {w['p50Ms']:.2f} | {w['p99Ms']:.2f} | {w['oursP50Ms']:.2f} | "
-                     f"{w['oursP99Ms']:.2f} | {w['oursP99WithoutCollectionMs']:.2f} | {w['collections']} | "
+                     f"{w['oursP99Ms']:.2f} | {w['oursP99LastHalfMs']:.2f} | {w['oursP99WithoutCollectionMs']:.2f} | {w['collections']} | "
                      f"{w['allocatedKBPerInvocation']:,.0f} KB | {w['sdkCallsPerInvocation']:.0f} | {w['firstInvokeMs']:.0f} | "
                      f"{w['heapAfterFirstMB']:.1f} MB | {f['jarMB']:.1f} MB | {', '.join(f['sdkServices'])} |")
     naive_jar = next((f["naiveJarMB"] for f in r["functions"].values() if "naiveJarMB" in f), None)
@@ -412,7 +415,7 @@ def summary(r):
                      f"{best['median'] / c['naive']['median']:.2f}× naive, {best['median'] / r['baselineAot']['median']:.1f}× baseline "
                      f"({ms(c['ours-aot-cp']['median'])} ms = {c['ours-aot-cp']['median'] / c['naive']['median']:.2f}× / "
                      f"{c['ours-aot-cp']['median'] / r['baselineAot']['median']:.1f}× with the jar on the class path), "
-                     f"warm ours p99 {f['warm']['oursP99Ms']:.2f} ms ({f['warm']['oursP99WithoutCollectionMs']:.2f} ms without a collection), jar {f['jarMB']:.1f} MB")
+                     f"warm ours p99 {f['warm']['oursP99Ms']:.2f} ms ({f['warm']['oursP99LastHalfMs']:.2f} ms over the last half), jar {f['jarMB']:.1f} MB")
     return "Summary: " + "; ".join(parts) + "."
 
 

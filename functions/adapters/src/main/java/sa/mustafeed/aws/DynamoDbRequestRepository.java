@@ -86,10 +86,15 @@ public final class DynamoDbRequestRepository implements RequestRepository {
 
     @Override
     public Optional<RequestWithTimeline> findWithTimeline(ReferenceCode reference) {
+        // The filter keeps staff notes, their authors and document records in DynamoDB: the public
+        // lookup never receives them (they are still read, and paid for, within the partition).
         QueryResponse response = DynamoDbFailures.call("read request", () -> dynamoDb.query(q -> q
                 .tableName(tableName)
                 .keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", RequestItems.s(RequestItems.requestKey(reference))))
+                .filterExpression("#entity = :request OR (#public = :public AND attribute_exists(#status))")
+                .expressionAttributeNames(Map.of("#entity", "entity", "#public", "public", "#status", "status"))
+                .expressionAttributeValues(Map.of(":pk", RequestItems.s(RequestItems.requestKey(reference)),
+                        ":request", RequestItems.s("request"), ":public", AttributeValue.fromBool(true)))
                 .consistentRead(true)));
         ServiceRequest request = null;
         List<TimelineEntry> timeline = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -31,9 +32,17 @@ import sa.mustafeed.core.request.OnBehalf;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.request.TimelineEntry;
+import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.testing.MotoServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The DynamoDB adapters against moto, with the table exactly as template.yaml declares it. */
 @ExtendWith(MotoServer.class)
@@ -95,6 +104,40 @@ class DynamoDbRequestRepositoryIT {
         assertEquals(stored, found.request());
         assertEquals(List.of(new TimelineEntry(NOW, Status.RECEIVED)), found.timeline());
         assertEquals(Optional.empty(), repository.findWithTimeline(new ReferenceCode(validCode("2345678"))));
+    }
+
+    @Test
+    void findWithTimeline_receivesNoStaffNoteFromTheStore_onlyTheRequestAndItsPublicEntries() {
+        ServiceRequest stored = request("MHF5Q2N7");
+        repository.create(stored, new TimelineEntry(NOW, Status.RECEIVED), Optional.empty());
+        DynamoDbCaseRepository cases = new DynamoDbCaseRepository(dynamoDb, table);
+        cases.addNote(stored.reference(), CaseEvent.note(NOW.plusSeconds(60), "ملاحظة داخلية: لا تُعرض", "staff-7"));
+        cases.addReply(stored.reference(), CaseEvent.reply(NOW.plusSeconds(120), "تم استلام طلبك", "staff-7", Status.RECEIVED));
+        List<Map<String, AttributeValue>> received = new CopyOnWriteArrayList<>();
+        DynamoDbClient watched = DynamoDbClient.builder()
+                .endpointOverride(MotoServer.endpoint())
+                .region(Region.of(MotoServer.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("local", "local")))
+                .httpClient(AwsClients.httpClient())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void afterUnmarshalling(Context.AfterUnmarshalling context,
+                                                   ExecutionAttributes attributes) {
+                        if (context.response() instanceof QueryResponse q) {
+                            received.addAll(q.items());
+                        }
+                    }
+                }))
+                .build();
+
+        var found = new DynamoDbRequestRepository(watched, table).findWithTimeline(stored.reference()).orElseThrow();
+
+        assertEquals(4, itemsBySortKey("REQ#MHF5Q2N7").size(), "request, status entry, note, reply stored");
+        assertEquals(2, found.timeline().size());
+        assertEquals(List.of("request", "timeline", "timeline"), received.stream().map(i -> i.get("entity").s()).sorted().toList());
+        assertTrue(received.stream().noneMatch(i -> "note".equals(i.get("type") == null ? null : i.get("type").s())),
+                received.toString());
     }
 
     @Test
