@@ -198,6 +198,8 @@ def main():
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--warm", type=int, default=2000)
     parser.add_argument("--no-doc", action="store_true", help="do not rewrite docs/BENCHMARKS.md")
+    parser.add_argument("--priming", action="store_true",
+                        help="only measure what the SnapStart priming hook buys the API functions (not in the default run)")
     args = parser.parse_args()
     if args.runs < 10 or args.warm < 2000:
         fail("at least 10 cold runs and 2,000 warm invocations: the figures are medians and p90/p99")
@@ -225,6 +227,10 @@ def main():
     for required in naive:
         if required not in [f["logicalId"] for f in functions]:
             fail(f"{required} could not be benchmarked: " + dict(skipped).get(required, "not in template.yaml"))
+
+    if args.priming:
+        priming_effect(args, flags, base_env, [f for f in functions if f["logicalId"] in naive])
+        return
 
     results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "flags": " ".join(flags),
                "memoryMB": memory, "java": subprocess.run([JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()[1],
@@ -326,6 +332,39 @@ def main():
         write_doc(table, summary(results))
     if missing:
         fail("missing figures: " + ", ".join(missing))
+
+
+def priming_effect(args, flags, base_env, functions, jvms=5, invocations=250):
+    """Fresh JVMs with SnapStart's compilation (full tiered: no TieredStopAtLevel), each timing the
+    first invocations after init, alternately without and with the priming hook run as before a
+    snapshot (PrimingEffect). Prints a table; figures are medians over the JVMs."""
+    snap_flags = [f for f in flags if not f.startswith("-XX:TieredStopAtLevel")]
+    rows = []
+    for f in functions:
+        task = task_dir(f["module"], f["jar"])
+        runs = {False: [], True: []}
+        for i in range(jvms * 2):
+            primed = i % 2 == 1
+            env = dict(f["env"], **({"AWS_LAMBDA_INITIALIZATION_TYPE": "snap-start"} if primed else {}))
+            for command in {tuple(cleanup_command(args.endpoint, f["env"]))} - {()}:
+                run(list(command), base_env)
+            print(f"[bench] priming: {f['module']} {'with' if primed else 'without'} the hook, JVM {i // 2 + 1}/{jvms}",
+                  file=sys.stderr)
+            _, out = run([JAVA, *snap_flags, "-cp", INVOKER, "sa.mustafeed.bench.invoke.PrimingEffect", str(task),
+                          str(BENCH / "sdk-timer.jar"), f["handler"], str(f["event"]), str(invocations)], env, timeout=300)
+            runs[primed].append(json.loads(out.strip().splitlines()[-1]))
+        for primed in (False, True):
+            r = runs[primed]
+            med = {k: statistics.median(x[k] for x in r) for k in
+                   ("primingMs", "firstMs", "firstOursMs", "p50Ms", "p99Ms", "oursP50Ms", "oursP99Ms")}
+            rows.append(f"| {f['module']} | {'1,000 rounds' if primed else 'none'} | {med['primingMs']:,.0f} | "
+                        f"{med['firstMs']:.1f} | {med['firstOursMs']:.1f} | {med['p50Ms']:.1f} | {med['p99Ms']:.1f} | "
+                        f"{med['oursP50Ms']:.2f} | {med['oursP99Ms']:.2f} |")
+    print(f"Priming: {jvms} fresh JVMs per row, `{' '.join(snap_flags)}`, first {invocations} invocations after "
+          f"init against moto (ms, medians over the JVMs)\n")
+    print("| function | priming before the snapshot | priming took | first | first, ours | p50 | p99 | ours p50 | ours p99 |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("\n".join(rows))
 
 
 def check(results, functions):

@@ -127,8 +127,12 @@ class SubmitRequestHandlerTest {
         // THEN a whole submission ran: JSON in, the DynamoDB transaction marshalled and signed, 201 out,
         // and its SDK calls (the idempotency read, the beneficiary's open requests by mobile and by
         // ID, then the transaction) were answered by the offline client, never by a network
+        // (every round, so the JIT compiles that path into the snapshot)
         assertEquals(201, priming.lastStatus());
-        assertEquals(List.of("DynamoDB_20120810.GetItem", "DynamoDB_20120810.Query", "DynamoDB_20120810.Query",
-                "DynamoDB_20120810.TransactWriteItems"), offline.operations());
+        List<String> round = List.of("DynamoDB_20120810.GetItem", "DynamoDB_20120810.Query", "DynamoDB_20120810.Query",
+                "DynamoDB_20120810.TransactWriteItems");
+        assertTrue(priming.rounds() > 1, "rounds: " + priming.rounds());
+        assertEquals(round, offline.operations().subList(0, 4));
+        assertEquals(round, offline.operations().subList(4, 8));
     }
 }
