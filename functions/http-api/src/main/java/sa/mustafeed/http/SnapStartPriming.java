@@ -37,7 +37,10 @@ public final class SnapStartPriming implements Resource {
      * p50 1.7–2.0 ms, p99 2.7–3.3 ms, for 7 s of priming at snapshot time, never on a visitor's request.
      */
     public static final int ROUNDS = 1000;
-    /** A cap on the snapshot's init time, for small memory sizes (less CPU): priming is best effort. */
+    /**
+     * A cap for small memory sizes (less CPU): priming is best effort. The hook counts towards the
+     * snapshot's init limit, 130 s or the function's timeout if longer (AWS, SnapStart runtime hooks).
+     */
     private static final Duration BUDGET = Duration.ofSeconds(30);
 
     private final Supplier<RequestStreamHandler> offlineHandler;
