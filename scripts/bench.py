@@ -346,8 +346,9 @@ def priming_effect(args, flags, base_env, functions, jvms=5, invocations=250):
         for i in range(jvms * 2):
             primed = i % 2 == 1
             env = dict(f["env"], **({"AWS_LAMBDA_INITIALIZATION_TYPE": "snap-start"} if primed else {}))
-            for command in {tuple(cleanup_command(args.endpoint, f["env"]))} - {()}:
-                run(list(command), base_env)
+            cleanup = cleanup_command(args.endpoint, f["env"])
+            if cleanup:
+                run(cleanup, base_env)
             print(f"[bench] priming: {f['module']} {'with' if primed else 'without'} the hook, JVM {i // 2 + 1}/{jvms}",
                   file=sys.stderr)
             _, out = run([JAVA, *snap_flags, "-cp", INVOKER, "sa.mustafeed.bench.invoke.PrimingEffect", str(task),

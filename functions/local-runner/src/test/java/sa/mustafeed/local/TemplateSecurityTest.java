@@ -57,8 +57,9 @@ class TemplateSecurityTest {
             // DocumentsHandler: LookupService's check (Query + RATE# GetItem/UpdateItem),
             // DynamoDbDocumentRecords (transaction of ConditionCheck + Puts, GetItem, Query), the move
             // back to the queue (DynamoDbCaseRepository: Update + Put + counter Update), and
-            // S3DocumentStorage (presigned PUT/GET, HEAD and ranged GET = GetObject, DeleteObject).
-            "DocumentsFunction", Set.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
+            // S3DocumentStorage (presigned PUT/GET, HEAD and ranged GET = GetObject, DeleteObject), and
+            // the lookup's check (BatchGetItem of RATE# counters, UpdateItem ADD).
+            "DocumentsFunction", Set.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem",
                     "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "s3:PutObject", "s3:GetObject",
                     "s3:DeleteObject", "secretsmanager:GetSecretValue"));
 

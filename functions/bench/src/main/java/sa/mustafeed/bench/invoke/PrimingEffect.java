@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
@@ -23,8 +21,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
  * JSON line.
  */
 public final class PrimingEffect {
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("(\"idempotency-key\"\\s*:\\s*\")[^\"]*(\")");
-
     private PrimingEffect() {
     }
 
@@ -67,8 +63,7 @@ public final class PrimingEffect {
         long[] ours = new long[n];
         int status = -1;
         for (int i = 0; i < n; i++) {
-            var m = IDEMPOTENCY_KEY.matcher(template);
-            byte[] event = (m.find() ? m.replaceFirst("$1" + UUID.randomUUID() + "$2") : template).getBytes(StandardCharsets.UTF_8);
+            byte[] event = WarmLoop.event(template);
             long sdkBefore = (long) sdkNanos.invoke(null);
             long started = System.nanoTime();
             String answer = LambdaInvoke.invoke(handler, event);
@@ -90,10 +85,7 @@ public final class PrimingEffect {
                 "{\"primed\":%b,\"primingMs\":%.0f,\"status\":%d,\"n\":%d,\"firstMs\":%.2f,\"firstOursMs\":%.2f,"
                         + "\"p50Ms\":%.2f,\"p99Ms\":%.2f,\"oursP50Ms\":%.2f,\"oursP99Ms\":%.2f}",
                 snapStart, primingNanos / 1e6, status, n, firstTotal / 1e6, firstOurs / 1e6,
-                pct(total, 50) / 1e6, pct(total, 99) / 1e6, pct(ours, 50) / 1e6, pct(ours, 99) / 1e6));
-    }
-
-    private static long pct(long[] sorted, int p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+                WarmLoop.pct(total, 50) / 1e6, WarmLoop.pct(total, 99) / 1e6, WarmLoop.pct(ours, 50) / 1e6,
+                WarmLoop.pct(ours, 99) / 1e6));
     }
 }

@@ -148,13 +148,14 @@ public final class WarmLoop {
         return count;
     }
 
-    private static byte[] event(String template) {
+    /** The sample with a fresh idempotency key, when it carries one. */
+    static byte[] event(String template) {
         Matcher m = IDEMPOTENCY_KEY.matcher(template);
         String event = m.find() ? m.replaceFirst("$1" + UUID.randomUUID() + "$2") : template;
         return event.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static long pct(long[] sorted, int p) {
+    static long pct(long[] sorted, int p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 }
