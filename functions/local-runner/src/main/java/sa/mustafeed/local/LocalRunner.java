@@ -345,7 +345,8 @@ public final class LocalRunner implements AutoCloseable {
                 URI.create(flags.getOrDefault("emulator", "http://127.0.0.1:5000")),
                 flags.getOrDefault("region", "me-south-1"),
                 root.resolve("template.yaml"),
-                root.resolve("site"),
+                // --site names the folder to serve (the built site); the source folder otherwise.
+                flags.containsKey("site") ? Path.of(flags.get("site")).toAbsolutePath().normalize() : root.resolve("site"),
                 flags.getOrDefault("stack", "mustafeed-local"));
         if (!Files.exists(options.template())) {
             System.err.println("no template.yaml under " + root);
