@@ -99,3 +99,28 @@ export async function stubSpeech(page, { voices = [], speakMs = 50 } = {}) {
 
 /** Where the test run writes the kiosk screenshots reviewers look at (committed). */
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || new URL('../../docs/screenshots/', import.meta.url).pathname;
+
+/**
+ * Records layout shifts from the first byte (buffered), as the Layout Instability API reports them:
+ * shifts within 500 ms of a tap or key press (hadRecentInput) are expected and left out, as
+ * cumulative layout shift leaves them out. Read the total with layoutShift(page).
+ */
+export async function observeLayoutShift(page) {
+  await page.addInitScript(() => {
+    window.__layoutShift = { total: 0, shifts: [] };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__layoutShift.total += e.value;
+        const nodes = e.sources.map((s) => (s.node ? `${s.node.nodeName.toLowerCase()}${s.node.className ? `.${String(s.node.className).split(' ')[0]}` : ''}` : '?'));
+        window.__layoutShift.shifts.push(`${e.value.toFixed(4)} ${nodes.join(' ')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The unexpected layout shift so far ({total, shifts}: each shift's value and the nodes it moved). */
+export const layoutShift = (page) => page.evaluate(() => window.__layoutShift);
+
+/** The budget for unexpected layout shift on every page and screen (issue 23; "good" CLS is ≤ 0.1). */
+export const LAYOUT_SHIFT_BUDGET = 0.02;

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, BASE_URL, assertAccessible, trackPageErrors, SCREENSHOT_DIR } from './helpers.mjs';
+import { launch, BASE_URL, assertAccessible, trackPageErrors, SCREENSHOT_DIR, observeLayoutShift, layoutShift, LAYOUT_SHIFT_BUDGET } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const JSQR = fs.readFileSync(require.resolve('jsqr/dist/jsQR.js'), 'utf8');
@@ -50,6 +50,9 @@ async function checkScreen(page, lang, n, name) {
   const state = `kiosk ${lang} ${name}`;
   await assertAccessible(assert, page, state);
   await assertTargets(page, state);
+  // Nothing moves on its own: shifts right after a tap are the visitor's doing and do not count.
+  const shift = await layoutShift(page);
+  assert.ok(shift.total <= LAYOUT_SHIFT_BUDGET, `${state}: layout shifted ${shift.total.toFixed(4)} since the kiosk opened (budget ${LAYOUT_SHIFT_BUDGET}):\n  ${shift.shifts.join('\n  ')}`);
   await page.locator('[data-action="contrast"]').tap();
   assert.equal(await page.locator('html').evaluate((el) => el.classList.contains('mf-contrast')), true);
   await assertAccessible(assert, page, `${state} (high contrast)`);
@@ -68,6 +71,7 @@ for (const lang of ['ar', 'en']) {
     const page = await browser.context.newPage();
     const errors = trackPageErrors(page);
     const d = DATA[lang];
+    await observeLayoutShift(page);
     await page.goto(`${ORIGIN}${lang === 'en' ? '/en' : ''}/kiosk/`, { waitUntil: 'networkidle' });
     let n = 1;
     await checkScreen(page, lang, n++, 'home');
