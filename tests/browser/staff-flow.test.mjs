@@ -12,7 +12,6 @@ after(async () => { await browser?.close(); });
 
 const SESSION_KEY = 'mf-staff-session';
 const randomMobile = () => `05${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-const focused = (page) => page.evaluate(() => document.activeElement);
 
 async function signIn(page, role, prefix = '') {
   await page.goto(url(`${prefix}/staff/`), { waitUntil: 'networkidle' });
