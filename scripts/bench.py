@@ -22,12 +22,15 @@ from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
+from harness import MarkersMissing, percentile, replace_marked, rewrite
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "bench"
 BENCH = ROOT / "functions" / "bench" / "target"
 JAVA = str(Path(os.environ["JAVA_HOME"]) / "bin" / "java")
 INVOKER = str(BENCH / "lambda-invoker.jar")
 HEADING = "## Cold start and warm latency (./bench)"
+BEGIN_MARKER, END_MARKER = "<!-- written by ./bench", "<!-- end of ./bench output -->"
 # Preferred sample per function: the success case; otherwise the first file of events/<module>/.
 PREFERRED_EVENTS = ("valid.json", "found.json", "ok.json", "sample.json", "detail.json")
 IDEMPOTENCY_KEY = re.compile(r'("idempotency-key"\s*:\s*")[^"]*(")')
@@ -123,11 +126,6 @@ def run(cmd, env, timeout=120, soft=False):
     return took, done.stdout.decode(errors="replace")
 
 
-def pct(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, -(-p * len(ordered) // 100) - 1))]
-
-
 def cleanup_command(endpoint, env):
     """Empties the function's table in moto (see scripts/bench_cleanup.py); nothing when it has none."""
     if "TABLE_NAME" not in env:
@@ -181,7 +179,7 @@ class Variant:
         self.times.append(took)
 
     def figures(self):
-        return {"median": statistics.median(self.times), "p90": pct(self.times, 90), "runs": len(self.times)}
+        return {"median": statistics.median(self.times), "p90": percentile(self.times, 90), "runs": len(self.times)}
 
 
 class Refs(HTMLParser):
@@ -659,23 +657,14 @@ def summary(r):
 
 
 def write_doc(table, line):
-    doc = ROOT / "docs" / "BENCHMARKS.md"
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
-    start = text.find(HEADING)
-    section_head, body = (
-        f"{HEADING}\n\n",
-        f"<!-- written by ./bench: the table and summary below are replaced on every run -->\n{table}\n\n{line}\n",
-    )
-    marker_end = "<!-- end of ./bench output -->"
-    if start < 0:
-        text = text.rstrip("\n") + f"\n\n{section_head}{body}{marker_end}\n"
-    else:
-        begin = text.find("<!-- written by ./bench", start)
-        end = text.find(marker_end, start)
-        if begin < 0 or end < 0:
-            fail("docs/BENCHMARKS.md: the ./bench section lost its markers; restore them or delete the section")
-        text = text[:begin] + body + text[end:]
-    doc.write_text(text, encoding="utf-8")
+    """Replaces the generated part of the ./bench section; the prose around the markers stays."""
+    body = f"{BEGIN_MARKER}: the table and summary below are replaced on every run -->\n{table}\n\n{line}\n"
+    try:
+        rewrite(
+            ROOT / "docs" / "BENCHMARKS.md", lambda text: replace_marked(text, HEADING, BEGIN_MARKER, END_MARKER, body)
+        )
+    except MarkersMissing:
+        fail("docs/BENCHMARKS.md: the ./bench section lost its markers; restore them or delete the section")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,6 @@ import pathlib
 import random
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -33,6 +32,8 @@ import uuid
 import boto3
 from botocore.config import Config
 
+from harness import Moto, free_port, percentile, replace_section, rewrite, wait_http
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 REGION = os.environ.get("AWS_REGION", "me-south-1")
 STACK = "mustafeed-local"
@@ -41,49 +42,6 @@ TABLE = f"{STACK}-RequestsTable"
 
 def log(message):
     print(f"[stress] {message}", file=sys.stderr, flush=True)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_http(port, path, seconds):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            c.request("GET", path)
-            if c.getresponse().status < 500:
-                return True
-        except OSError:
-            pass
-        time.sleep(0.2)
-    return False
-
-
-class Moto:
-    def __init__(self, server, port, logfile):
-        self.server, self.port, self.logfile, self.process = server, port, logfile, None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [self.server, "-H", "127.0.0.1", "-p", str(self.port)],
-            stdout=open(self.logfile, "ab"),
-            stderr=subprocess.STDOUT,
-        )
-        if not wait_http(self.port, "/moto-api/", 60):
-            raise SystemExit("moto did not start")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
 
 
 class Api:
@@ -134,13 +92,6 @@ def submission(i, run):
         "language": random.choice(["ar", "en"]),
         "consent": True,
     }
-
-
-def percentile(values, p):
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
 
 
 class Checks:
@@ -406,7 +357,6 @@ def outage_phase(api, moto, args, checks, run):
 
 def write_benchmarks(args, figures):
     path = ROOT / "docs" / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
     load, store, outbox, down, recovered = (figures[k] for k in ("load", "store", "outbox", "down", "recovered"))
     total = len(load["submit"]) + len(load["retry"]) + len(load["lookup"])
 
@@ -448,12 +398,7 @@ it (quick 503s with `Retry-After`, no 500, no hang; a refused submission stores 
 when retried with its key), not about data surviving the restart; the stream poller's notifications
 for the recreated table are not checked either (its stream ARN changes).
 """
-    pattern = re.compile(r"^## Load and faults \(\./stress\)\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
+    rewrite(path, lambda text: replace_section(text, "## Load and faults (./stress)", section))
     log(f"figures written to {path.relative_to(ROOT)}")
 
 
