@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the browser tests against BASE_URL (the local runner `./run --port N`, or
-# `node mock-api.mjs --port N` during development). Uses Debian's /usr/bin/chromium; never downloads a browser.
+# Runs the browser tests against BASE_URL (the local runner, `./run --port N`).
+# Uses Debian's /usr/bin/chromium; never downloads a browser.
 # The kiosk screenshots are written to docs/screenshots/ (SCREENSHOT_DIR overrides); Lighthouse scores
 # go to $LIGHTHOUSE_JSON when set.
 set -euo pipefail
