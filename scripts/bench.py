@@ -6,6 +6,7 @@ on-demand start, plus the function's own JAVA_TOOL_OPTIONS from template.yaml, a
 deployable jar the way the runtime does (functions/bench LambdaInvoke). Cold runs of all variants are
 interleaved round by round, so drift on a shared machine spreads over all of them.
 """
+
 import argparse
 import gzip
 import json
@@ -17,9 +18,11 @@ import sys
 import time
 import uuid
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+
+from harness import MarkersMissing, percentile, replace_marked, rewrite
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "bench"
@@ -27,6 +30,7 @@ BENCH = ROOT / "functions" / "bench" / "target"
 JAVA = str(Path(os.environ["JAVA_HOME"]) / "bin" / "java")
 INVOKER = str(BENCH / "lambda-invoker.jar")
 HEADING = "## Cold start and warm latency (./bench)"
+BEGIN_MARKER, END_MARKER = "<!-- written by ./bench", "<!-- end of ./bench output -->"
 # Preferred sample per function: the success case; otherwise the first file of events/<module>/.
 PREFERRED_EVENTS = ("valid.json", "found.json", "ok.json", "sample.json", "detail.json")
 IDEMPOTENCY_KEY = re.compile(r'("idempotency-key"\s*:\s*")[^"]*(")')
@@ -43,8 +47,13 @@ def runtime_flags():
     """What the java25 runtime passes for an on-demand start (see docs/BENCHMARKS.md, "How")."""
     text = (ROOT / "template.yaml").read_text(encoding="utf-8")
     memory = int(re.search(r"^\s+MemorySize:\s*(\d+)", text, re.M).group(1))
-    return ["-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            f"-XX:MaxHeapSize={int(memory * 1024 * 0.85)}k", "-Djava.net.preferIPv4Stack=true"], memory
+    return [
+        "-XX:+UseSerialGC",
+        "-XX:+TieredCompilation",
+        "-XX:TieredStopAtLevel=1",
+        f"-XX:MaxHeapSize={int(memory * 1024 * 0.85)}k",
+        "-Djava.net.preferIPv4Stack=true",
+    ], memory
 
 
 def module_of(handler):
@@ -74,8 +83,9 @@ def fresh_event(template_text, name):
     """A copy of the sample with a new idempotency key, so every submission takes the real path."""
     path = OUT / "events" / f"{name}-{uuid.uuid4().hex[:8]}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(IDEMPOTENCY_KEY.sub(lambda m: m.group(1) + str(uuid.uuid4()) + m.group(2), template_text),
-                    encoding="utf-8")
+    path.write_text(
+        IDEMPOTENCY_KEY.sub(lambda m: m.group(1) + str(uuid.uuid4()) + m.group(2), template_text), encoding="utf-8"
+    )
     return path
 
 
@@ -96,41 +106,66 @@ class RunFailed(Exception):
 
 def run(cmd, env, timeout=120, soft=False):
     started = time.perf_counter()
-    done = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+    done = subprocess.run(cmd, env=env, capture_output=True, timeout=timeout)
     took = (time.perf_counter() - started) * 1000
     if done.returncode != 0:
         if soft:
-            lines = [l for l in done.stderr.decode(errors="replace").splitlines()
-                     if l.strip() and not l.startswith(("Picked up", "\tat "))]
+            lines = [
+                line
+                for line in done.stderr.decode(errors="replace").splitlines()
+                if line.strip() and not line.startswith(("Picked up", "\tat "))
+            ]
             raise RunFailed(lines[0][:160] if lines else f"exit {done.returncode}")
-        fail("a run failed:\n  " + " ".join(cmd) + "\n" + done.stderr.decode(errors="replace")[-2000:]
-             + done.stdout.decode(errors="replace")[-1000:])
+        fail(
+            "a run failed:\n  "
+            + " ".join(cmd)
+            + "\n"
+            + done.stderr.decode(errors="replace")[-2000:]
+            + done.stdout.decode(errors="replace")[-1000:]
+        )
     return took, done.stdout.decode(errors="replace")
-
-
-def pct(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, -(-p * len(ordered) // 100) - 1))]
 
 
 def cleanup_command(endpoint, env):
     """Empties the function's table in moto (see scripts/bench_cleanup.py); nothing when it has none."""
     if "TABLE_NAME" not in env:
         return []
-    return [str(ROOT / ".venv" / "moto" / "bin" / "python"), str(ROOT / "scripts" / "bench_cleanup.py"),
-            endpoint, env["TABLE_NAME"], env["AWS_REGION"]]
+    return [
+        str(ROOT / ".venv" / "moto" / "bin" / "python"),
+        str(ROOT / "scripts" / "bench_cleanup.py"),
+        endpoint,
+        env["TABLE_NAME"],
+        env["AWS_REGION"],
+    ]
 
 
 class Variant:
     def __init__(self, key, label, task, handler, env, event_text, status, flags, classpath=INVOKER, cache=None):
         self.key, self.label, self.task, self.handler, self.env = key, label, task, handler, env
-        self.event_text, self.status, self.flags, self.classpath, self.cache = event_text, status, flags, classpath, cache
+        self.event_text, self.status, self.flags, self.classpath, self.cache = (
+            event_text,
+            status,
+            flags,
+            classpath,
+            cache,
+        )
         self.times = []
 
     def command(self, event, extra=()):
         cache = [f"-XX:AOTCache={self.cache}"] if self.cache and not extra else []
-        return [JAVA, *self.flags, *extra, *cache, "-cp", self.classpath, "sa.mustafeed.bench.invoke.LambdaInvoke",
-                str(self.task), self.handler, str(event), str(self.status)]
+        return [
+            JAVA,
+            *self.flags,
+            *extra,
+            *cache,
+            "-cp",
+            self.classpath,
+            "sa.mustafeed.bench.invoke.LambdaInvoke",
+            str(self.task),
+            self.handler,
+            str(event),
+            str(self.status),
+        ]
 
     def train(self):
         if self.cache:
@@ -144,7 +179,7 @@ class Variant:
         self.times.append(took)
 
     def figures(self):
-        return {"median": statistics.median(self.times), "p90": pct(self.times, 90), "runs": len(self.times)}
+        return {"median": statistics.median(self.times), "p90": percentile(self.times, 90), "runs": len(self.times)}
 
 
 class Refs(HTMLParser):
@@ -156,7 +191,11 @@ class Refs(HTMLParser):
         a = dict(attrs)
         if tag in ("script", "img", "source") and a.get("src"):
             self.refs.append(a["src"])
-        if tag == "link" and a.get("href") and ({"stylesheet", "icon", "preload", "manifest"} & set((a.get("rel") or "").split())):
+        if (
+            tag == "link"
+            and a.get("href")
+            and ({"stylesheet", "icon", "preload", "manifest"} & set((a.get("rel") or "").split()))
+        ):
             self.refs.append(a["href"])
 
 
@@ -186,9 +225,14 @@ def site_transfer():
             if path.suffix == ".css":
                 for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", data.decode("utf-8", "replace")):
                     if not re.match(r"^(https?:)?//|^data:", url):
-                        queue.append(((site / url.lstrip("/")) if url.startswith("/") else (path.parent / url)).resolve())
-        pages["/" + str(html.relative_to(site)).replace("index.html", "")] = {"raw": total_raw, "gzip": total_gz,
-                                                                             "files": len(seen)}
+                        queue.append(
+                            ((site / url.lstrip("/")) if url.startswith("/") else (path.parent / url)).resolve()
+                        )
+        pages["/" + str(html.relative_to(site)).replace("index.html", "")] = {
+            "raw": total_raw,
+            "gzip": total_gz,
+            "files": len(seen),
+        }
     return pages
 
 
@@ -198,22 +242,32 @@ def main():
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--warm", type=int, default=2000)
     parser.add_argument("--no-doc", action="store_true", help="do not rewrite docs/BENCHMARKS.md")
-    parser.add_argument("--priming", action="store_true",
-                        help="only measure what the SnapStart priming hook buys the API functions (not in the default run)")
+    parser.add_argument(
+        "--priming",
+        action="store_true",
+        help="only measure what the SnapStart priming hook buys the API functions (not in the default run)",
+    )
     args = parser.parse_args()
     if args.runs < 10 or args.warm < 2000:
         fail("at least 10 cold runs and 2,000 warm invocations: the figures are medians and p90/p99")
     started = time.time()
     flags, memory = runtime_flags()
-    base_env = dict(os.environ, AWS_ENDPOINT_URL=args.endpoint, AWS_ACCESS_KEY_ID="local",
-                    AWS_SECRET_ACCESS_KEY="local", AWS_REGION=os.environ.get("AWS_REGION", "me-south-1"))
+    base_env = dict(
+        os.environ,
+        AWS_ENDPOINT_URL=args.endpoint,
+        AWS_ACCESS_KEY_ID="local",
+        AWS_SECRET_ACCESS_KEY="local",
+        AWS_REGION=os.environ.get("AWS_REGION", "me-south-1"),
+    )
     base_env.pop("JAVA_TOOL_OPTIONS", None)
     (OUT / "aot").mkdir(parents=True, exist_ok=True)
     template_functions = json.loads((OUT / "functions.json").read_text(encoding="utf-8"))
 
     functions, skipped = [], []
-    naive = {"SubmitRequestFunction": "sa.mustafeed.bench.naive.NaiveSubmitHandler",
-             "LookupRequestFunction": "sa.mustafeed.bench.naive.NaiveLookupHandler"}
+    naive = {
+        "SubmitRequestFunction": "sa.mustafeed.bench.naive.NaiveSubmitHandler",
+        "LookupRequestFunction": "sa.mustafeed.bench.naive.NaiveLookupHandler",
+    }
     for f in template_functions:
         module, jar = module_of(f["handler"])
         event = sample_event(module) if module else None
@@ -232,9 +286,15 @@ def main():
         priming_effect(args, flags, base_env, [f for f in functions if f["logicalId"] in naive])
         return
 
-    results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "flags": " ".join(flags),
-               "memoryMB": memory, "java": subprocess.run([JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()[1],
-               "cores": os.cpu_count(), "functions": {}, "skipped": skipped}
+    results = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "flags": " ".join(flags),
+        "memoryMB": memory,
+        "java": subprocess.run([JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()[1],
+        "cores": os.cpu_count(),
+        "functions": {},
+        "skipped": skipped,
+    }
 
     # Warm figures first: they also tell which status a correct cold run must answer. The API
     # functions must succeed; another function whose handler the invoker cannot drive (not a
@@ -245,13 +305,33 @@ def main():
         out = OUT / f"warm-{f['module']}.json"
         print(f"[bench] warm: {f['module']} × {args.warm}", file=sys.stderr)
         try:
-            run([JAVA, *flags, "-cp", INVOKER, "sa.mustafeed.bench.invoke.WarmLoop", str(task),
-                 str(BENCH / "sdk-timer.jar"), f["handler"], str(f["event"]), str(args.warm), str(out),
-                 *([args.endpoint, f["env"]["TABLE_NAME"], f["env"]["AWS_REGION"], SEEDED_PK]
-                   if "TABLE_NAME" in f["env"] else [])],
-                f["env"], timeout=600, soft=f["logicalId"] not in naive)
+            run(
+                [
+                    JAVA,
+                    *flags,
+                    "-cp",
+                    INVOKER,
+                    "sa.mustafeed.bench.invoke.WarmLoop",
+                    str(task),
+                    str(BENCH / "sdk-timer.jar"),
+                    f["handler"],
+                    str(f["event"]),
+                    str(args.warm),
+                    str(out),
+                    *(
+                        [args.endpoint, f["env"]["TABLE_NAME"], f["env"]["AWS_REGION"], SEEDED_PK]
+                        if "TABLE_NAME" in f["env"]
+                        else []
+                    ),
+                ],
+                f["env"],
+                timeout=600,
+                soft=f["logicalId"] not in naive,
+            )
         except RunFailed as why:
-            skipped.append((f["logicalId"], f"its handler could not be driven with events/{f['module']}/{f['event'].name}: {why}"))
+            skipped.append(
+                (f["logicalId"], f"its handler could not be driven with events/{f['module']}/{f['event'].name}: {why}")
+            )
             functions.remove(f)
             continue
         f["warm"] = json.loads(out.read_text())
@@ -261,10 +341,27 @@ def main():
     naive_task = task_dir("naive", BENCH / "naive-peer.jar")
     any_event = functions[0]["text"]
     variants = [
-        Variant("baseline", "baseline", baseline_task, "sa.mustafeed.bench.baseline.BaselineHandler", base_env,
-                any_event, 200, flags),
-        Variant("baseline-aot", "baseline + AOT cache", baseline_task, "sa.mustafeed.bench.baseline.BaselineHandler",
-                base_env, any_event, 200, flags, cache=OUT / "aot" / "baseline.aot"),
+        Variant(
+            "baseline",
+            "baseline",
+            baseline_task,
+            "sa.mustafeed.bench.baseline.BaselineHandler",
+            base_env,
+            any_event,
+            200,
+            flags,
+        ),
+        Variant(
+            "baseline-aot",
+            "baseline + AOT cache",
+            baseline_task,
+            "sa.mustafeed.bench.baseline.BaselineHandler",
+            base_env,
+            any_event,
+            200,
+            flags,
+            cache=OUT / "aot" / "baseline.aot",
+        ),
     ]
     for f in functions:
         m, status = f["module"], f["warm"]["status"]
@@ -273,16 +370,43 @@ def main():
         # functions' figures told the same story in earlier runs and cost a minute of the ten.
         f["variants"] = {"ours": Variant(f"{m}", f"{m}", f["task"], f["handler"], f["env"], f["text"], status, flags)}
         if f["logicalId"] in naive:
-            f["variants"].update({
-                "ours-aot": Variant(f"{m}-aot", f"{m} + AOT cache", f["task"], f["handler"], f["env"], f["text"],
-                                    status, flags, cache=OUT / "aot" / f"{m}.aot"),
-                "ours-aot-cp": Variant(f"{m}-aot-cp", f"{m} + AOT cache, jar on the class path", f["task"],
-                                       f["handler"], f["env"], f["text"], status, flags,
-                                       classpath=INVOKER + os.pathsep + str(next((f["task"] / "lib").glob("*.jar"))),
-                                       cache=OUT / "aot" / f"{m}-classpath.aot"),
-                "naive": Variant(f"{m}-naive", f"{m} naive peer", naive_task, naive[f["logicalId"]],
-                                 f["env"], f["text"], status, flags),
-            })
+            f["variants"].update(
+                {
+                    "ours-aot": Variant(
+                        f"{m}-aot",
+                        f"{m} + AOT cache",
+                        f["task"],
+                        f["handler"],
+                        f["env"],
+                        f["text"],
+                        status,
+                        flags,
+                        cache=OUT / "aot" / f"{m}.aot",
+                    ),
+                    "ours-aot-cp": Variant(
+                        f"{m}-aot-cp",
+                        f"{m} + AOT cache, jar on the class path",
+                        f["task"],
+                        f["handler"],
+                        f["env"],
+                        f["text"],
+                        status,
+                        flags,
+                        classpath=INVOKER + os.pathsep + str(next((f["task"] / "lib").glob("*.jar"))),
+                        cache=OUT / "aot" / f"{m}-classpath.aot",
+                    ),
+                    "naive": Variant(
+                        f"{m}-naive",
+                        f"{m} naive peer",
+                        naive_task,
+                        naive[f["logicalId"]],
+                        f["env"],
+                        f["text"],
+                        status,
+                        flags,
+                    ),
+                }
+            )
         variants += f["variants"].values()
 
     for v in variants:
@@ -303,10 +427,21 @@ def main():
         v = {k: x.figures() for k, x in f["variants"].items()}
         size = f["jar"].stat().st_size
         with zipfile.ZipFile(f["jar"]) as z:
-            services = sorted({n.split("/")[4] for n in z.namelist()
-                               if n.startswith("software/amazon/awssdk/services/") and n.count("/") > 4})
-        entry = {"module": f["module"], "event": str(f["event"].relative_to(ROOT)), "cold": v, "warm": f["warm"],
-                 "jarMB": size / 1e6, "sdkServices": services}
+            services = sorted(
+                {
+                    n.split("/")[4]
+                    for n in z.namelist()
+                    if n.startswith("software/amazon/awssdk/services/") and n.count("/") > 4
+                }
+            )
+        entry = {
+            "module": f["module"],
+            "event": str(f["event"].relative_to(ROOT)),
+            "cold": v,
+            "warm": f["warm"],
+            "jarMB": size / 1e6,
+            "sdkServices": services,
+        }
         if "naive" in v:
             entry["naiveJarMB"] = (BENCH / "naive-peer.jar").stat().st_size / 1e6
         results["functions"][f["logicalId"]] = entry
@@ -315,10 +450,19 @@ def main():
     cp = str(BENCH / "classes") + os.pathsep + (BENCH / "runtime-classpath.txt").read_text().strip()
     json_rows = {}
     for lib in ("jr", "databind"):
-        rounds = [json.loads(run([JAVA, *flags, "-cp", cp, "sa.mustafeed.bench.JsonComparison", lib,
-                                  str(functions[0]["event"])], base_env)[1]) for _ in range(5)]
-        json_rows[lib] = {"firstUseMs": statistics.median(r["firstUseMs"] for r in rounds),
-                          "warmUsPerEvent": statistics.median(r["warmUsPerEvent"] for r in rounds)}
+        rounds = [
+            json.loads(
+                run(
+                    [JAVA, *flags, "-cp", cp, "sa.mustafeed.bench.JsonComparison", lib, str(functions[0]["event"])],
+                    base_env,
+                )[1]
+            )
+            for _ in range(5)
+        ]
+        json_rows[lib] = {
+            "firstUseMs": statistics.median(r["firstUseMs"] for r in rounds),
+            "warmUsPerEvent": statistics.median(r["warmUsPerEvent"] for r in rounds),
+        }
     results["json"] = json_rows
     results["site"] = site_transfer()
     results["seconds"] = round(time.time() - started)
@@ -349,21 +493,45 @@ def priming_effect(args, flags, base_env, functions, jvms=5, invocations=250):
             cleanup = cleanup_command(args.endpoint, f["env"])
             if cleanup:
                 run(cleanup, base_env)
-            print(f"[bench] priming: {f['module']} {'with' if primed else 'without'} the hook, JVM {i // 2 + 1}/{jvms}",
-                  file=sys.stderr)
-            _, out = run([JAVA, *snap_flags, "-cp", INVOKER, "sa.mustafeed.bench.invoke.PrimingEffect", str(task),
-                          str(BENCH / "sdk-timer.jar"), f["handler"], str(f["event"]), str(invocations)], env, timeout=300)
+            print(
+                f"[bench] priming: {f['module']} {'with' if primed else 'without'} the hook, JVM {i // 2 + 1}/{jvms}",
+                file=sys.stderr,
+            )
+            _, out = run(
+                [
+                    JAVA,
+                    *snap_flags,
+                    "-cp",
+                    INVOKER,
+                    "sa.mustafeed.bench.invoke.PrimingEffect",
+                    str(task),
+                    str(BENCH / "sdk-timer.jar"),
+                    f["handler"],
+                    str(f["event"]),
+                    str(invocations),
+                ],
+                env,
+                timeout=300,
+            )
             runs[primed].append(json.loads(out.strip().splitlines()[-1]))
         for primed in (False, True):
             r = runs[primed]
-            med = {k: statistics.median(x[k] for x in r) for k in
-                   ("primingMs", "firstMs", "firstOursMs", "p50Ms", "p99Ms", "oursP50Ms", "oursP99Ms")}
-            rows.append(f"| {f['module']} | {'1,000 rounds' if primed else 'none'} | {med['primingMs']:,.0f} | "
-                        f"{med['firstMs']:.1f} | {med['firstOursMs']:.1f} | {med['p50Ms']:.1f} | {med['p99Ms']:.1f} | "
-                        f"{med['oursP50Ms']:.2f} | {med['oursP99Ms']:.2f} |")
-    print(f"Priming: {jvms} fresh JVMs per row, `{' '.join(snap_flags)}`, first {invocations} invocations after "
-          f"init against moto (ms, medians over the JVMs)\n")
-    print("| function | priming before the snapshot | priming took | first | first, ours | p50 | p99 | ours p50 | ours p99 |")
+            med = {
+                k: statistics.median(x[k] for x in r)
+                for k in ("primingMs", "firstMs", "firstOursMs", "p50Ms", "p99Ms", "oursP50Ms", "oursP99Ms")
+            }
+            rows.append(
+                f"| {f['module']} | {'1,000 rounds' if primed else 'none'} | {med['primingMs']:,.0f} | "
+                f"{med['firstMs']:.1f} | {med['firstOursMs']:.1f} | {med['p50Ms']:.1f} | {med['p99Ms']:.1f} | "
+                f"{med['oursP50Ms']:.2f} | {med['oursP99Ms']:.2f} |"
+            )
+    print(
+        f"Priming: {jvms} fresh JVMs per row, `{' '.join(snap_flags)}`, first {invocations} invocations after "
+        f"init against moto (ms, medians over the JVMs)\n"
+    )
+    print(
+        "| function | priming before the snapshot | priming took | first | first, ours | p50 | p99 | ours p50 | ours p99 |"
+    )
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     print("\n".join(rows))
 
@@ -377,8 +545,17 @@ def check(results, functions):
         for variant, fig in f["cold"].items():
             if not fig["runs"] or fig["median"] <= 0:
                 missing.append(f"{fid} cold {variant}")
-        for key in ("p50Ms", "p99Ms", "oursP50Ms", "oursP99Ms", "oursP99LastHalfMs", "oursP99WithoutCollectionMs", "collections",
-                    "allocatedKBPerInvocation", "heapAfterFirstMB"):
+        for key in (
+            "p50Ms",
+            "p99Ms",
+            "oursP50Ms",
+            "oursP99Ms",
+            "oursP99LastHalfMs",
+            "oursP99WithoutCollectionMs",
+            "collections",
+            "allocatedKBPerInvocation",
+            "heapAfterFirstMB",
+        ):
             if f["warm"].get(key) is None:
                 missing.append(f"{fid} warm {key}")
     if not results["site"]:
@@ -404,39 +581,57 @@ def markdown(r):
         f"| – | baseline handler (constant answer) | {ms(b['median'])} | {ms(b['p90'])} | 1.0 | – |",
         f"| – | baseline handler + AOT cache | {ms(ba['median'])} | {ms(ba['p90'])} | 1.0 | – |",
     ]
-    for fid, f in r["functions"].items():
+    for _fid, f in r["functions"].items():
         c = f["cold"]
         naive = c.get("naive", {}).get("median")
-        rows = [("naive", "naive peer (SDK defaults, databind, events POJOs)", b),
-                ("ours", "ours, no AOT cache", b),
-                ("ours-aot", "ours + AOT cache (runtime class loader)", ba),
-                ("ours-aot-cp", "ours + AOT cache, jar on the system class path", ba)]
+        rows = [
+            ("naive", "naive peer (SDK defaults, databind, events POJOs)", b),
+            ("ours", "ours, no AOT cache", b),
+            ("ours-aot", "ours + AOT cache (runtime class loader)", ba),
+            ("ours-aot-cp", "ours + AOT cache, jar on the system class path", ba),
+        ]
         for key, label, floor in rows:
             if key in c:
                 ratio_naive = f"{c[key]['median'] / naive:.2f}×" if naive and key != "naive" else "–"
-                lines.append(f"| {f['module']} | {label} | {ms(c[key]['median'])} | {ms(c[key]['p90'])} | "
-                             f"{c[key]['median'] / floor['median']:.1f}× | {ratio_naive} |")
-    lines += ["", "### Warm: one JVM, invocations after the first (ms), jar and heap", "",
-              "| function | invocations (failed) | p50 | p99 | ours p50 | ours p99 | ours p99, second half | "
-              "ours p99, no collection in the invocation | collections | allocated / invocation | "
-              "SDK calls / invocation | first invocation | heap after first | jar | SDK services in jar |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
-    for fid, f in r["functions"].items():
+                lines.append(
+                    f"| {f['module']} | {label} | {ms(c[key]['median'])} | {ms(c[key]['p90'])} | "
+                    f"{c[key]['median'] / floor['median']:.1f}× | {ratio_naive} |"
+                )
+    lines += [
+        "",
+        "### Warm: one JVM, invocations after the first (ms), jar and heap",
+        "",
+        "| function | invocations (failed) | p50 | p99 | ours p50 | ours p99 | ours p99, second half | "
+        "ours p99, no collection in the invocation | collections | allocated / invocation | "
+        "SDK calls / invocation | first invocation | heap after first | jar | SDK services in jar |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for _fid, f in r["functions"].items():
         w = f["warm"]
-        lines.append(f"| {f['module']} | {w['n']:,} ({w['errors']}) | {w['p50Ms']:.2f} | {w['p99Ms']:.2f} | {w['oursP50Ms']:.2f} | "
-                     f"{w['oursP99Ms']:.2f} | {w['oursP99LastHalfMs']:.2f} | {w['oursP99WithoutCollectionMs']:.2f} | {w['collections']} | "
-                     f"{w['allocatedKBPerInvocation']:,.0f} KB | {w['sdkCallsPerInvocation']:.0f} | {w['firstInvokeMs']:.0f} | "
-                     f"{w['heapAfterFirstMB']:.1f} MB | {f['jarMB']:.1f} MB | {', '.join(f['sdkServices'])} |")
+        lines.append(
+            f"| {f['module']} | {w['n']:,} ({w['errors']}) | {w['p50Ms']:.2f} | {w['p99Ms']:.2f} | {w['oursP50Ms']:.2f} | "
+            f"{w['oursP99Ms']:.2f} | {w['oursP99LastHalfMs']:.2f} | {w['oursP99WithoutCollectionMs']:.2f} | {w['collections']} | "
+            f"{w['allocatedKBPerInvocation']:,.0f} KB | {w['sdkCallsPerInvocation']:.0f} | {w['firstInvokeMs']:.0f} | "
+            f"{w['heapAfterFirstMB']:.1f} MB | {f['jarMB']:.1f} MB | {', '.join(f['sdkServices'])} |"
+        )
     naive_jar = next((f["naiveJarMB"] for f in r["functions"].values() if "naiveJarMB" in f), None)
     if naive_jar:
         lines += ["", f"Naive peer jar (both handlers, Apache client, databind, events library): {naive_jar:.1f} MB."]
     j = r["json"]
-    lines += ["", "### jackson-jr against jackson-databind (read event, read body, write answer; fresh JVM, median of 5)", "",
-              "| library | first use, set-up included (ms) | warm per event (µs) |", "|---|---:|---:|",
-              f"| jackson-jr (used) | {j['jr']['firstUseMs']:.0f} | {j['jr']['warmUsPerEvent']:.1f} |",
-              f"| jackson-databind | {j['databind']['firstUseMs']:.0f} | {j['databind']['warmUsPerEvent']:.1f} |",
-              "", "### Site: bytes a first visit downloads per page (HTML + local CSS, JS, images, fonts)", "",
-              "| page | files | raw | gzip (text) |", "|---|---:|---:|---:|"]
+    lines += [
+        "",
+        "### jackson-jr against jackson-databind (read event, read body, write answer; fresh JVM, median of 5)",
+        "",
+        "| library | first use, set-up included (ms) | warm per event (µs) |",
+        "|---|---:|---:|",
+        f"| jackson-jr (used) | {j['jr']['firstUseMs']:.0f} | {j['jr']['warmUsPerEvent']:.1f} |",
+        f"| jackson-databind | {j['databind']['firstUseMs']:.0f} | {j['databind']['warmUsPerEvent']:.1f} |",
+        "",
+        "### Site: bytes a first visit downloads per page (HTML + local CSS, JS, images, fonts)",
+        "",
+        "| page | files | raw | gzip (text) |",
+        "|---|---:|---:|---:|",
+    ]
     for page, s in r["site"].items():
         lines.append(f"| `{page}` | {s['files']} | {s['raw'] / 1024:,.0f} KiB | {s['gzip'] / 1024:,.0f} KiB |")
     if r["skipped"]:
@@ -446,34 +641,30 @@ def markdown(r):
 
 def summary(r):
     parts = []
-    for fid, f in r["functions"].items():
+    for _fid, f in r["functions"].items():
         c = f["cold"]
         if "naive" not in c:
             continue
         best = c["ours-aot"]
-        parts.append(f"{f['module']} {ms(best['median'])} ms cold with the AOT cache = "
-                     f"{best['median'] / c['naive']['median']:.2f}× naive, {best['median'] / r['baselineAot']['median']:.1f}× baseline "
-                     f"({ms(c['ours-aot-cp']['median'])} ms = {c['ours-aot-cp']['median'] / c['naive']['median']:.2f}× / "
-                     f"{c['ours-aot-cp']['median'] / r['baselineAot']['median']:.1f}× with the jar on the class path), "
-                     f"warm ours p99 {f['warm']['oursP99Ms']:.2f} ms ({f['warm']['oursP99LastHalfMs']:.2f} ms over the last half), jar {f['jarMB']:.1f} MB")
+        parts.append(
+            f"{f['module']} {ms(best['median'])} ms cold with the AOT cache = "
+            f"{best['median'] / c['naive']['median']:.2f}× naive, {best['median'] / r['baselineAot']['median']:.1f}× baseline "
+            f"({ms(c['ours-aot-cp']['median'])} ms = {c['ours-aot-cp']['median'] / c['naive']['median']:.2f}× / "
+            f"{c['ours-aot-cp']['median'] / r['baselineAot']['median']:.1f}× with the jar on the class path), "
+            f"warm ours p99 {f['warm']['oursP99Ms']:.2f} ms ({f['warm']['oursP99LastHalfMs']:.2f} ms over the last half), jar {f['jarMB']:.1f} MB"
+        )
     return "Summary: " + "; ".join(parts) + "."
 
 
 def write_doc(table, line):
-    doc = ROOT / "docs" / "BENCHMARKS.md"
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
-    start = text.find(HEADING)
-    section_head, body = f"{HEADING}\n\n", f"<!-- written by ./bench: the table and summary below are replaced on every run -->\n{table}\n\n{line}\n"
-    marker_end = "<!-- end of ./bench output -->"
-    if start < 0:
-        text = text.rstrip("\n") + f"\n\n{section_head}{body}{marker_end}\n"
-    else:
-        begin = text.find("<!-- written by ./bench", start)
-        end = text.find(marker_end, start)
-        if begin < 0 or end < 0:
-            fail("docs/BENCHMARKS.md: the ./bench section lost its markers; restore them or delete the section")
-        text = text[:begin] + body + text[end:]
-    doc.write_text(text, encoding="utf-8")
+    """Replaces the generated part of the ./bench section; the prose around the markers stays."""
+    body = f"{BEGIN_MARKER}: the table and summary below are replaced on every run -->\n{table}\n\n{line}\n"
+    try:
+        rewrite(
+            ROOT / "docs" / "BENCHMARKS.md", lambda text: replace_marked(text, HEADING, BEGIN_MARKER, END_MARKER, body)
+        )
+    except MarkersMissing:
+        fail("docs/BENCHMARKS.md: the ./bench section lost its markers; restore them or delete the section")
 
 
 if __name__ == "__main__":

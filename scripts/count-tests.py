@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Adds up what every runner in ./test reported: JUnit XML reports and node's TAP summaries."""
+
 import pathlib
 import re
 import sys

@@ -4,6 +4,8 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MOTO_VERSION="5.2.5"
+# The Python linters: ruff (lint and format) and EditorConfig's own parser for check-editorconfig.py.
+LINT_PYTHON_PACKAGES=("ruff==0.17.6" "editorconfig==0.17.1")
 # Lambda's java25 runtime: build and run with the same major version, never the machine's default 17.
 export JAVA_HOME="${MUSTAFEED_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 export PATH="${JAVA_HOME}/bin:${PATH}"
@@ -58,6 +60,23 @@ ensure_node_deps() {
   if [[ ! -d "${dir}/node_modules" || "${dir}/package-lock.json" -nt "${dir}/node_modules/.package-lock.json" ]]; then
     log "installing browser-test packages (npm ci)"
     (cd "$dir" && npm ci --no-audit --no-fund --silent)
+  fi
+}
+
+# ruff and editorconfig in .venv/lint; ESLint and Stylelint from the top package.json (npm ci).
+ensure_lint_tools() {
+  local venv="${REPO_ROOT}/.venv/lint" marker
+  marker="${venv}/.$(printf '%s' "${LINT_PYTHON_PACKAGES[*]}" | sha1sum | cut -c1-12)"
+  if [[ ! -f "$marker" ]]; then
+    log "installing ${LINT_PYTHON_PACKAGES[*]} into .venv/lint"
+    [[ -x "${venv}/bin/python" ]] || python3 -m venv "$venv"
+    "${venv}/bin/python" -m pip install -q --disable-pip-version-check "${LINT_PYTHON_PACKAGES[@]}"
+    rm -f "${venv}"/.[0-9a-f]*; touch "$marker"
+  fi
+  command -v node >/dev/null || apt_install nodejs npm
+  if [[ ! -d "${REPO_ROOT}/node_modules" || "${REPO_ROOT}/package-lock.json" -nt "${REPO_ROOT}/node_modules/.package-lock.json" ]]; then
+    log "installing the JavaScript and CSS linters (npm ci)"
+    (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --silent)
   fi
 }
 

@@ -16,22 +16,21 @@ snapshots only the items it touches and the stream's length, restoring exactly t
 cancellation, and queries that look only at the items that can match (see `_query`). Everything else is moto's code, unchanged. Started as `moto_server`'s stand-in:
     python scripts/moto_server.py -H 127.0.0.1 -p PORT
 """
+
 import base64
 import copy
 import functools
 import sys
 import threading
 
-from moto.dynamodb.models import DynamoDBBackend
-from moto.dynamodb.models.dynamo_type import Item
-from moto.dynamodb.models.table import StreamRecord
-from moto.dynamodbstreams.models import ShardIterator
+import moto.core.responses as core_responses
 import moto.dynamodb.models as dynamodb_models
 from moto import backends
-import moto.core.responses as core_responses
 from moto.core.serialize import BaseJSONSerializer
-from moto.dynamodb.models.dynamo_type import DynamoType
-from moto.dynamodb.models.table import Table
+from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.dynamo_type import DynamoType, Item
+from moto.dynamodb.models.table import StreamRecord, Table
+from moto.dynamodbstreams.models import ShardIterator
 
 _LOCK = threading.RLock()
 
@@ -151,9 +150,12 @@ def _query(original):
                 candidates = list(partition.values()) if self.range_key_attr else [partition]
         elif index_name and len(conditions or ()) == 1 and conditions[0][1].type == "S":
             name, wanted = conditions[0][0], conditions[0][1].value
-            candidates = [item for partition in self.items.values()
-                          for item in (partition.values() if self.range_key_attr else (partition,))
-                          if (value := item.attrs.get(name)) is not None and value.value == wanted]
+            candidates = [
+                item
+                for partition in self.items.values()
+                for item in (partition.values() if self.range_key_attr else (partition,))
+                if (value := item.attrs.get(name)) is not None and value.value == wanted
+            ]
         elif index_name and conditions:
             candidates = [item for item in _unsorted_items(self) if _matches(item, conditions)]
         else:
@@ -202,7 +204,7 @@ def _attribute_value_json(value):
     """An AttributeValue as DynamoDB's JSON protocol writes it, straight from moto's model."""
     if isinstance(value, DynamoType):
         value = value.to_json()
-    (kind, inner), = value.items()
+    ((kind, inner),) = value.items()
     if kind == "M":
         return {"M": {name: _attribute_value_json(member) for name, member in inner.items()}}
     if kind == "L":

@@ -5,6 +5,7 @@ Run after `sam deploy` with the SAM venv's Python (it carries boto3):
     .venv/sam/bin/python scripts/publish-site.py --stack mustafeed-dev [--region me-south-1]
 AWS_ENDPOINT_URL works here too, so the same upload can be tried against moto or LocalStack.
 """
+
 import argparse
 import json
 import mimetypes
@@ -47,8 +48,15 @@ def main():
         key = path.relative_to(SITE).as_posix()
         body = path.read_bytes()
         if key == "config/runtime.json":
-            body = json.dumps({"apiBaseUrl": api_url, "staffSignIn": {
-                "domain": outputs["StaffSignInDomain"], "clientId": outputs["StaffUserPoolClientId"]}}).encode()
+            body = json.dumps(
+                {
+                    "apiBaseUrl": api_url,
+                    "staffSignIn": {
+                        "domain": outputs["StaffSignInDomain"],
+                        "clientId": outputs["StaffUserPoolClientId"],
+                    },
+                }
+            ).encode()
         kind = content_type(path)
         cache = "no-cache" if kind.startswith(NO_CACHE) else "public, max-age=86400"
         s3.put_object(Bucket=bucket, Key=key, Body=body, ContentType=kind, CacheControl=cache)

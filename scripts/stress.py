@@ -13,6 +13,7 @@ checked after it: that is the emulator's limit, not the system's (docs/BENCHMARK
 
 Loopback only, bounded in count and time; stops by itself. Exit status 1 on any failed check.
 """
+
 import argparse
 import concurrent.futures
 import http.client
@@ -22,8 +23,6 @@ import pathlib
 import random
 import re
 import signal
-import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -33,6 +32,8 @@ import uuid
 import boto3
 from botocore.config import Config
 
+from harness import Moto, free_port, percentile, replace_section, rewrite, wait_http
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 REGION = os.environ.get("AWS_REGION", "me-south-1")
 STACK = "mustafeed-local"
@@ -41,46 +42,6 @@ TABLE = f"{STACK}-RequestsTable"
 
 def log(message):
     print(f"[stress] {message}", file=sys.stderr, flush=True)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_http(port, path, seconds):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            c.request("GET", path)
-            if c.getresponse().status < 500:
-                return True
-        except OSError:
-            pass
-        time.sleep(0.2)
-    return False
-
-
-class Moto:
-    def __init__(self, server, port, logfile):
-        self.server, self.port, self.logfile, self.process = server, port, logfile, None
-
-    def start(self):
-        self.process = subprocess.Popen([self.server, "-H", "127.0.0.1", "-p", str(self.port)],
-                                        stdout=open(self.logfile, "ab"), stderr=subprocess.STDOUT)
-        if not wait_http(self.port, "/moto-api/", 60):
-            raise SystemExit("moto did not start")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
 
 
 class Api:
@@ -109,7 +70,7 @@ class Api:
                 conn.close()
                 if attempt == 1:
                     return 0, {}, str(e).encode(), time.monotonic() - started
-            except socket.timeout:
+            except TimeoutError:
                 self.local.conn = None
                 conn.close()
                 return -1, {}, b"timeout", time.monotonic() - started
@@ -133,13 +94,6 @@ def submission(i, run):
     }
 
 
-def percentile(values, p):
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
-
-
 class Checks:
     def __init__(self):
         self.failures = []
@@ -154,9 +108,14 @@ class Checks:
 
 
 def dynamo(port):
-    return boto3.client("dynamodb", endpoint_url=f"http://127.0.0.1:{port}", region_name=REGION,
-                        aws_access_key_id="local", aws_secret_access_key="local",
-                        config=Config(retries={"max_attempts": 2}))
+    return boto3.client(
+        "dynamodb",
+        endpoint_url=f"http://127.0.0.1:{port}",
+        region_name=REGION,
+        aws_access_key_id="local",
+        aws_secret_access_key="local",
+        config=Config(retries={"max_attempts": 2}),
+    )
 
 
 def scan_all(client):
@@ -172,8 +131,16 @@ def scan_all(client):
 def load_phase(api, args, checks, deadline, run):
     """Submissions (+ retries with the same key after the answer) and lookups; returns the figures."""
     lock = threading.Lock()
-    results = {"submit": [], "retry": [], "lookup": [], "statuses": {}, "server_errors": 0, "unexpected": [],
-               "unavailable": 0, "retried_503": 0}
+    results = {
+        "submit": [],
+        "retry": [],
+        "lookup": [],
+        "statuses": {},
+        "server_errors": 0,
+        "unexpected": [],
+        "unavailable": 0,
+        "retried_503": 0,
+    }
     stored = {}  # key -> (reference, mobile)
 
     def note(kind, status, elapsed):
@@ -190,7 +157,7 @@ def load_phase(api, args, checks, deadline, run):
             return None
         body = submission(i, run)
         key = f"stress-{run}-{i}-{uuid.uuid4()}"
-        for attempt in range(args.max_503_retries + 1):
+        for _attempt in range(args.max_503_retries + 1):
             status, headers, payload, elapsed = api.call("POST", "/requests", body, {"idempotency-key": key})
             note("submit", status, elapsed)
             if status != 503 or time.monotonic() > deadline:
@@ -213,8 +180,11 @@ def load_phase(api, args, checks, deadline, run):
     def retry(key, body, reference):
         status, headers, payload, elapsed = api.call("POST", "/requests", body, {"idempotency-key": key})
         note("retry", status, elapsed)
-        ok = status == 201 and json.loads(payload).get("reference") == reference \
+        ok = (
+            status == 201
+            and json.loads(payload).get("reference") == reference
             and headers.get("idempotent-replayed") == "true"
+        )
         if not ok:
             with lock:
                 results["unexpected"].append(f"retry of {key}: {status} {payload[:200]!r}")
@@ -222,8 +192,9 @@ def load_phase(api, args, checks, deadline, run):
     def lookup(reference, mobile):
         digits = mobile[-4:]
         typed = random.choice([reference, reference.lower(), reference.replace("-", " ")])
-        status, headers, payload, elapsed = api.call("POST", "/requests/lookup",
-                                                     {"reference": typed, "mobileLast4": digits})
+        status, headers, payload, elapsed = api.call(
+            "POST", "/requests/lookup", {"reference": typed, "mobileLast4": digits}
+        )
         note("lookup", status, elapsed)
         if status != 200 or json.loads(payload).get("reference") != reference:
             with lock:
@@ -240,7 +211,7 @@ def load_phase(api, args, checks, deadline, run):
                 follow_ups.append(pool.submit(retry, *done))
         references = list(stored.values())
         random.shuffle(references)
-        for reference, mobile in (references * (args.lookups // max(1, len(references)) + 1))[:args.lookups]:
+        for reference, mobile in (references * (args.lookups // max(1, len(references)) + 1))[: args.lookups]:
             if time.monotonic() > deadline:
                 break
             follow_ups.append(pool.submit(lookup, reference, mobile))
@@ -262,7 +233,7 @@ def verify_store(moto_port, stored, checks):
     checks.expect(len(requests) == len(stored), f"{len(requests)} requests stored for {len(stored)} keys")
     checks.expect(duplicates == 0, f"{duplicates} duplicate requests (one body stored more than once)")
     checks.expect(len(set(references)) == len(references), "a reference was given twice")
-    keys = {i["PK"]["S"][len("IDEM#"):]: i["reference"]["S"] for i in idem}
+    keys = {i["PK"]["S"][len("IDEM#") :]: i["reference"]["S"] for i in idem}
     mismatched = [k for k, (ref, _) in stored.items() if keys.get(k) != ref.replace("-", "")]
     checks.expect(not mismatched, f"{len(mismatched)} keys whose idempotency record names another request")
     return {"stored": len(requests), "duplicates": duplicates, "unique_references": len(set(references))}
@@ -315,8 +286,7 @@ def outage_phase(api, moto, args, checks, run):
         with lock:
             down["calls"] += 1
             down["latencies"].append(elapsed)
-            good = status == 503 and headers.get("retry-after", "").isdigit() \
-                and b"service_unavailable" in payload
+            good = status == 503 and headers.get("retry-after", "").isdigit() and b"service_unavailable" in payload
             if good:
                 down["503"] += 1
                 if key:
@@ -326,11 +296,15 @@ def outage_phase(api, moto, args, checks, run):
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=min(8, args.clients)) as pool:
         list(pool.map(call_while_down, range(args.outage_calls)))
-    checks.expect(down["503"] == down["calls"], f"during the outage {len(down['other'])} calls were not a 503 "
-                  f"with Retry-After: {down['other'][:3]}")
+    checks.expect(
+        down["503"] == down["calls"],
+        f"during the outage {len(down['other'])} calls were not a 503 with Retry-After: {down['other'][:3]}",
+    )
     slowest = max(down["latencies"]) if down["latencies"] else 0
-    checks.expect(slowest <= args.max_outage_seconds,
-                  f"a call during the outage took {slowest:.1f} s (limit {args.max_outage_seconds} s)")
+    checks.expect(
+        slowest <= args.max_outage_seconds,
+        f"a call during the outage took {slowest:.1f} s (limit {args.max_outage_seconds} s)",
+    )
 
     restarted = time.monotonic()
     moto.start()
@@ -339,16 +313,20 @@ def outage_phase(api, moto, args, checks, run):
     create = {k: description[k] for k in keep}
     create["BillingMode"] = "PAY_PER_REQUEST"
     create["GlobalSecondaryIndexes"] = [
-        {"IndexName": g["IndexName"], "KeySchema": g["KeySchema"],
-         "Projection": {k: v for k, v in g["Projection"].items() if v}}
-        for g in description.get("GlobalSecondaryIndexes", [])]
+        {
+            "IndexName": g["IndexName"],
+            "KeySchema": g["KeySchema"],
+            "Projection": {k: v for k, v in g["Projection"].items() if v},
+        }
+        for g in description.get("GlobalSecondaryIndexes", [])
+    ]
     if description.get("StreamSpecification"):
         create["StreamSpecification"] = description["StreamSpecification"]
     client.create_table(**create)
     log("moto restarted empty; table created again; the API must work again")
     recovered = {"submitted": 0, "replayed_after_outage": 0, "failures": []}
     stored = {}
-    for i, (key, body) in enumerate(refused_keys[: max(1, args.outage_calls // 4)]):
+    for key, body in refused_keys[: max(1, args.outage_calls // 4)]:
         status, headers, payload, _ = api.call("POST", "/requests", body, {"idempotency-key": key})
         if status == 201:
             recovered["replayed_after_outage"] += 1
@@ -379,35 +357,37 @@ def outage_phase(api, moto, args, checks, run):
 
 def write_benchmarks(args, figures):
     path = ROOT / "docs" / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
     load, store, outbox, down, recovered = (figures[k] for k in ("load", "store", "outbox", "down", "recovered"))
     total = len(load["submit"]) + len(load["retry"]) + len(load["lookup"])
-    ms = lambda xs, p: f"{percentile(xs, p) * 1000:.0f}"
+
+    def ms(xs, p):
+        return f"{percentile(xs, p) * 1000:.0f}"
+
     section = f"""## Load and faults (./stress)
 
-Measured by `./stress` ({time.strftime('%Y-%m-%d')}; the machine's 2 cores; loopback only): the local runner
+Measured by `./stress` ({time.strftime("%Y-%m-%d")}; the machine's 2 cores; loopback only): the local runner
 (one JVM, every handler in-process, virtual threads) against moto 5.2.5, {args.clients} concurrent
 clients with keep-alive connections. `./test` runs the same script at 200 submissions from 8 clients.
 
 | figure | value |
 |---|---|
-| submissions (unique keys) | {len(load['submit'])} |
-| retries with the same Idempotency-Key, after the answer | {len(load['retry'])} (all answered with the first reference, `Idempotent-Replayed: true`) |
-| lookups (right reference and digits) | {len(load['lookup'])} |
-| requests in all | {total} in {load['seconds']:.1f} s ({total / load['seconds']:.0f}/s) |
-| server errors (500, 502, 504, timeouts, resets) | {load['server_errors']} |
-| 503 `service_unavailable` under load (moto slower than the 6 s call timeout), retried with the key | {load['unavailable']} |
-| other unexpected answers | {len(load['unexpected'])} |
-| submit latency p50 / p99 | {ms(load['submit'], 50)} / {ms(load['submit'], 99)} ms |
-| retry latency p50 / p99 | {ms(load['retry'], 50)} / {ms(load['retry'], 99)} ms |
-| lookup latency p50 / p99 | {ms(load['lookup'], 50)} / {ms(load['lookup'], 99)} ms |
-| requests stored (scan of the table) | {store['stored']} for {len(load['stored'])} keys |
-| duplicates found | {store['duplicates']} |
-| unique references | {store['unique_references']} |
-| confirmations in the outbox | {outbox['notified']} (missing {outbox['missing']}, sent twice {outbox['doubled']}) |
-| calls while moto was down | {down['calls']}, of which 503 `service_unavailable` + `Retry-After`: {down['503']} |
-| slowest answer while down | {max(down['latencies']) * 1000:.0f} ms (limit {args.max_outage_seconds:.0f} s) |
-| after the restart | {recovered['replayed_after_outage']} refused submissions retried with their key: stored once; {recovered['submitted']} new submissions and their lookups: all answered; {recovered['seconds_to_recover']:.1f} s from restart to the last check |
+| submissions (unique keys) | {len(load["submit"])} |
+| retries with the same Idempotency-Key, after the answer | {len(load["retry"])} (all answered with the first reference, `Idempotent-Replayed: true`) |
+| lookups (right reference and digits) | {len(load["lookup"])} |
+| requests in all | {total} in {load["seconds"]:.1f} s ({total / load["seconds"]:.0f}/s) |
+| server errors (500, 502, 504, timeouts, resets) | {load["server_errors"]} |
+| 503 `service_unavailable` under load (moto slower than the 6 s call timeout), retried with the key | {load["unavailable"]} |
+| other unexpected answers | {len(load["unexpected"])} |
+| submit latency p50 / p99 | {ms(load["submit"], 50)} / {ms(load["submit"], 99)} ms |
+| retry latency p50 / p99 | {ms(load["retry"], 50)} / {ms(load["retry"], 99)} ms |
+| lookup latency p50 / p99 | {ms(load["lookup"], 50)} / {ms(load["lookup"], 99)} ms |
+| requests stored (scan of the table) | {store["stored"]} for {len(load["stored"])} keys |
+| duplicates found | {store["duplicates"]} |
+| unique references | {store["unique_references"]} |
+| confirmations in the outbox | {outbox["notified"]} (missing {outbox["missing"]}, sent twice {outbox["doubled"]}) |
+| calls while moto was down | {down["calls"]}, of which 503 `service_unavailable` + `Retry-After`: {down["503"]} |
+| slowest answer while down | {max(down["latencies"]) * 1000:.0f} ms (limit {args.max_outage_seconds:.0f} s) |
+| after the restart | {recovered["replayed_after_outage"]} refused submissions retried with their key: stored once; {recovered["submitted"]} new submissions and their lookups: all answered; {recovered["seconds_to_recover"]:.1f} s from restart to the last check |
 
 What this shows and what it cannot: retries *after* an answer are exact against moto (one request
 per key). moto runs through `scripts/moto_server.py`, which serialises its DynamoDB calls with one
@@ -418,12 +398,7 @@ it (quick 503s with `Retry-After`, no 500, no hang; a refused submission stores 
 when retried with its key), not about data surviving the restart; the stream poller's notifications
 for the recreated table are not checked either (its stream ARN changes).
 """
-    pattern = re.compile(r"^## Load and faults \(\./stress\)\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
+    rewrite(path, lambda text: replace_section(text, "## Load and faults (./stress)", section))
     log(f"figures written to {path.relative_to(ROOT)}")
 
 
@@ -438,10 +413,18 @@ def main():
     parser.add_argument("--notify-seconds", type=int, default=900, help="wait for confirmations at most this long")
     parser.add_argument("--time-limit", type=int, default=1200, help="the load phase stops submitting after this")
     parser.add_argument("--request-timeout", type=float, default=30.0)
-    parser.add_argument("--max-503-retries", type=int, default=5,
-                        help="a submission answered 503 is retried with its key at most this often")
-    parser.add_argument("--record", action=argparse.BooleanOptionalAction, default=True,
-                        help="write the figures into docs/BENCHMARKS.md (./test passes --no-record)")
+    parser.add_argument(
+        "--max-503-retries",
+        type=int,
+        default=5,
+        help="a submission answered 503 is retried with its key at most this often",
+    )
+    parser.add_argument(
+        "--record",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="write the figures into docs/BENCHMARKS.md (./test passes --no-record)",
+    )
     parser.add_argument("--seed", type=int, default=20261125)
     args = parser.parse_args()
     if args.lookups is None:
@@ -467,15 +450,31 @@ def main():
         moto.start()
         runner_log = logs / "runner-stress.log"
         runner = subprocess.Popen(
-            ["java", "-XX:TieredStopAtLevel=1", "-cp", os.environ["RUNNER_CLASSPATH"], "sa.mustafeed.local.LocalRunner",
-             "--port", str(runner_port), "--emulator", f"http://127.0.0.1:{moto.port}", "--root", str(ROOT),
-             "--stack", STACK],
-            stdout=open(runner_log, "wb"), stderr=subprocess.STDOUT)
+            [
+                "java",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                os.environ["RUNNER_CLASSPATH"],
+                "sa.mustafeed.local.LocalRunner",
+                "--port",
+                str(runner_port),
+                "--emulator",
+                f"http://127.0.0.1:{moto.port}",
+                "--root",
+                str(ROOT),
+                "--stack",
+                STACK,
+            ],
+            stdout=open(runner_log, "wb"),
+            stderr=subprocess.STDOUT,
+        )
         if not wait_http(runner_port, "/", 120):
             raise SystemExit("the local runner did not start: see " + str(runner_log))
         api = Api(runner_port, args.request_timeout)
-        log(f"load: {args.submissions} submissions from {args.clients} clients, {args.retry_share:.0%} retried "
-            f"with their key, {args.lookups} lookups")
+        log(
+            f"load: {args.submissions} submissions from {args.clients} clients, {args.retry_share:.0%} retried "
+            f"with their key, {args.lookups} lookups"
+        )
         load = load_phase(api, args, checks, deadline, run)
         checks.expect(time.monotonic() <= deadline, f"the load did not finish within {args.time_limit} s")
         checks.expect(load["server_errors"] == 0, f"{load['server_errors']} server errors under load")
@@ -483,8 +482,13 @@ def main():
         checks.expect(len(load["stored"]) == args.submissions, f"{len(load['stored'])} of {args.submissions} stored")
         store = verify_store(moto.port, load["stored"], checks)
         outbox = verify_outbox(api, load["stored"], checks, args.notify_seconds)
-        figures = {"load": load, "store": store, "outbox": outbox,
-                   "down": {"calls": 0, "503": 0, "latencies": [0]}, "recovered": {}}
+        figures = {
+            "load": load,
+            "store": store,
+            "outbox": outbox,
+            "down": {"calls": 0, "503": 0, "latencies": [0]},
+            "recovered": {},
+        }
         if args.outage_calls > 0:
             down, recovered, _ = outage_phase(api, moto, args, checks, run)
             figures["down"], figures["recovered"] = down, recovered
@@ -493,19 +497,25 @@ def main():
         leaked = [m for _, m in list(load["stored"].values())[:200] if m in text or m[1:] in text]
         checks.expect(not leaked, f"mobiles in the runner's log: {leaked[:3]}")
 
-        ms = lambda xs, p: percentile(xs, p) * 1000
+        def ms(xs, p):
+            return percentile(xs, p) * 1000
+
         total = len(load["submit"]) + len(load["retry"]) + len(load["lookup"])
-        print(f"requests {total} in {load['seconds']:.1f} s; server errors {load['server_errors']}; "
-              f"503s retried with their key {load['unavailable']}; "
-              f"submit p50/p99 {ms(load['submit'], 50):.0f}/{ms(load['submit'], 99):.0f} ms; "
-              f"lookup p50/p99 {ms(load['lookup'], 50):.0f}/{ms(load['lookup'], 99):.0f} ms; "
-              f"stored {store['stored']}, duplicates {store['duplicates']}; confirmations {outbox['notified']} "
-              f"(missing {outbox['missing']}, doubled {outbox['doubled']})")
+        print(
+            f"requests {total} in {load['seconds']:.1f} s; server errors {load['server_errors']}; "
+            f"503s retried with their key {load['unavailable']}; "
+            f"submit p50/p99 {ms(load['submit'], 50):.0f}/{ms(load['submit'], 99):.0f} ms; "
+            f"lookup p50/p99 {ms(load['lookup'], 50):.0f}/{ms(load['lookup'], 99):.0f} ms; "
+            f"stored {store['stored']}, duplicates {store['duplicates']}; confirmations {outbox['notified']} "
+            f"(missing {outbox['missing']}, doubled {outbox['doubled']})"
+        )
         if args.outage_calls > 0:
             d, r = figures["down"], figures["recovered"]
-            print(f"outage: {d['503']}/{d['calls']} answered 503 + Retry-After, slowest "
-                  f"{max(d['latencies']) * 1000:.0f} ms; after restart {r.get('submitted', 0)} new + "
-                  f"{r.get('replayed_after_outage', 0)} retried submissions stored once")
+            print(
+                f"outage: {d['503']}/{d['calls']} answered 503 + Retry-After, slowest "
+                f"{max(d['latencies']) * 1000:.0f} ms; after restart {r.get('submitted', 0)} new + "
+                f"{r.get('replayed_after_outage', 0)} retried submissions stored once"
+            )
         if args.record and not checks.failures and args.outage_calls > 0:
             write_benchmarks(args, figures)
     finally:

@@ -3,7 +3,7 @@
 // document (the bytes go from the browser straight to the emulator's S3 through the presigned URL,
 // with a real progress bar under a throttled upload) and sends a message → the request is back in the
 // employee's queue, and staff open the file and get exactly the bytes that were sent. axe on every
-// new state. Needs the real API (mock-api.mjs has no document store).
+// new state. Runs against the local runner (./run --port N).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, url, assertAccessible, trackPageErrors } from './helpers.mjs';

@@ -1,5 +1,5 @@
 // Shared set-up for the browser tests: Debian's Chromium through playwright-core, axe-core injected
-// from node_modules. BASE_URL points at the local runner (./run --port N) or at mock-api.mjs.
+// from node_modules. BASE_URL points at the local runner (./run --port N).
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,7 +1,7 @@
 // Lobby exit feedback (/kiosk/feedback/?kiosk=ID): five labelled faces, one tap → POST /feedback
 // {"kioskId", "score"} → 202 → thank-you → back to the faces in ≈ 4 s; button mashing (429
 // too_many_feedback) shows the same calm thank-you; keyboard operable; axe on both screens in both
-// languages; nothing personal sent or kept. Runs against mock-survey-api.mjs or ./run --port N.
+// languages; nothing personal sent or kept. Runs against ./run --port N.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';

@@ -159,7 +159,7 @@ for (const lang of ['ar', 'en']) {
     await visible(page).getByText(d.category, { exact: true }).tap();
     await assertAccessible(assert, page, `kiosk ${lang} largest text, high contrast`);
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/kiosk-${lang}-${n++}-largest-text-high-contrast.png` });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/kiosk-${lang}-${n}-largest-text-high-contrast.png` });
     assert.deepEqual(errors, []);
     await page.close();
   });

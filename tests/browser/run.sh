@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the browser tests against BASE_URL (the local runner `./run --port N`, or
-# `node mock-api.mjs --port N` during development). Uses Debian's /usr/bin/chromium; never downloads a browser.
+# Runs the browser tests against BASE_URL (the local runner, `./run --port N`).
+# Uses Debian's /usr/bin/chromium; never downloads a browser.
 # The kiosk screenshots are written to docs/screenshots/ (SCREENSHOT_DIR overrides); Lighthouse scores
 # go to $LIGHTHOUSE_JSON when set.
 set -euo pipefail
@@ -10,7 +10,7 @@ export BASE_URL
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/lighthouse ] || [ ! -d node_modules/jsqr ]; then
   npm ci --no-audit --no-fund
 fi
-if [ "$#" -eq 0 ]; then set -- css-logical.test.mjs axe.test.mjs request-flow.test.mjs kiosk-flow.test.mjs kiosk-privacy.test.mjs \
-  kiosk-steps.test.mjs lighthouse.test.mjs staff-axe.test.mjs staff-flow.test.mjs staff-reports.test.mjs staff-xss.test.mjs \
+if [ "$#" -eq 0 ]; then set -- axe.test.mjs request-flow.test.mjs kiosk-flow.test.mjs kiosk-privacy.test.mjs \
+  kiosk-steps.test.mjs display-settings.test.mjs lighthouse.test.mjs staff-axe.test.mjs staff-flow.test.mjs staff-reports.test.mjs staff-xss.test.mjs \
   survey-page.test.mjs kiosk-feedback.test.mjs staff-cognito.test.mjs documents-flow.test.mjs layout-shift.test.mjs; fi
 exec node --test --test-concurrency=1 "$@"

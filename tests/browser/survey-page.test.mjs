@@ -3,8 +3,7 @@
 //
 // Tokens: against the local runner (`./run --port N`) a real one — sign in as staff, register a
 // request, move it received → in_review → in_progress → completed, and read the survey link from the
-// completion message in /dev/outbox. Against mock-survey-api.mjs (no /dev/outbox) from its
-// /mock/survey-token hook. The end-to-end outbox test skips, saying why, when there is no outbox.
+// completion message in /dev/outbox.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
@@ -26,18 +25,6 @@ async function call(method, path, body, bearer) {
   let data = null;
   try { data = await res.json(); } catch { /* not JSON */ }
   return { status: res.status, data };
-}
-
-let sourcePromise;
-/** 'outbox' (the local runner), 'mock' (mock-survey-api.mjs) or null (neither: tests skip). */
-function tokenSource() {
-  sourcePromise ??= (async () => {
-    const outbox = await fetch(url('/dev/outbox')).catch(() => null);
-    if (outbox?.ok && (outbox.headers.get('content-type') || '').includes('json')) return 'outbox';
-    const mock = await fetch(url('/mock/survey-token')).catch(() => null);
-    return mock?.ok ? 'mock' : null;
-  })();
-  return sourcePromise;
 }
 
 const SURVEY_LINK = /\/survey\/\?t=([A-Za-z0-9._~%-]+)/g;
@@ -77,15 +64,6 @@ async function tokenFromOutbox({ language = 'ar' } = {}) {
   throw new Error(`no completion message with a /survey/?t= link for ${ref} in /dev/outbox within 20 s`);
 }
 
-/** A token to answer, from whichever source this server has; skips the test when it has none. */
-async function surveyToken(t, { language = 'ar' } = {}) {
-  const source = await tokenSource();
-  if (source === 'outbox') return tokenFromOutbox({ language });
-  if (source === 'mock') return (await call('GET', `/mock/survey-token?language=${language}`)).data.token;
-  t.skip('this server has neither /dev/outbox nor /mock/survey-token');
-  return null;
-}
-
 /** Records the page's POSTs (method, path, JSON body). */
 function recordPosts(page) {
   const posts = [];
@@ -101,9 +79,8 @@ const focusedId = (page) => page.evaluate(() => document.activeElement?.id || do
 const tamper = (token) => `${token.slice(0, -2)}${token.at(-2) === 'A' ? 'B' : 'A'}${token.at(-1)}`;
 
 // ---------------------------------------------------------------------------------------------
-test('survey: the link shows the faces; one tap POSTs {"overall": n} and says thank you', async (t) => {
-  const token = await surveyToken(t);
-  if (!token) return;
+test('survey: the link shows the faces; one tap POSTs {"overall": n} and says thank you', async () => {
+  const token = await tokenFromOutbox();
   const page = await browser.context.newPage();
   const errors = trackPageErrors(page);
   const posts = recordPosts(page);
@@ -130,9 +107,8 @@ test('survey: the link shows the faces; one tap POSTs {"overall": n} and says th
   await page.close();
 });
 
-test('survey: opening a link with &s=4 records nothing; only a tap does', async (t) => {
-  const token = await surveyToken(t);
-  if (!token) return;
+test('survey: opening a link with &s=4 records nothing; only a tap does', async () => {
+  const token = await tokenFromOutbox();
   const page = await browser.context.newPage();
   const posts = recordPosts(page);
   await page.goto(url(`/survey/?t=${token}&s=4`), { waitUntil: 'networkidle' });
@@ -152,9 +128,8 @@ test('survey: opening a link with &s=4 records nothing; only a tap does', async 
   await page.close();
 });
 
-test('survey: the details POST again with the same overall; client errors first; then done', async (t) => {
-  const token = await surveyToken(t);
-  if (!token) return;
+test('survey: the details POST again with the same overall; client errors first; then done', async () => {
+  const token = await tokenFromOutbox();
   const page = await browser.context.newPage();
   const errors = trackPageErrors(page);
   const posts = recordPosts(page);
@@ -190,19 +165,13 @@ test('survey: the details POST again with the same overall; client errors first;
   assert.deepEqual(details.body, { overall: 5, answers: { [await idOf(page, 0)]: 4, [await idOf(page, 1)]: 5, needMet: true },
     comment: 'الموظفة كانت لطيفة جدًا.', anonymous: true }, 'same overall, only what was answered');
   await assertAccessible(assert, page, 'survey done');
-  if ((await tokenSource()) === 'mock') {
-    const stored = (await call('GET', `/mock/survey-answers?t=${token}`)).data;
-    assert.equal(stored.overall, 5);
-    assert.equal(stored.comment, 'الموظفة كانت لطيفة جدًا.');
-  }
   assert.deepEqual(errors, []);
   await page.close();
 });
 const idOf = (page, i) => page.locator('[data-questions] fieldset').nth(i).locator('input').first().getAttribute('name');
 
-test('survey: answered before → a friendly "already answered" page, on a reload and on a stale tap', async (t) => {
-  const token = await surveyToken(t);
-  if (!token) return;
+test('survey: answered before → a friendly "already answered" page, on a reload and on a stale tap', async () => {
+  const token = await tokenFromOutbox();
   const stale = await browser.context.newPage();
   await stale.goto(url(`/survey/?t=${token}`));
   await waitState(stale, 'survey');
@@ -226,10 +195,8 @@ test('survey: answered before → a friendly "already answered" page, on a reloa
   await stale.close();
 });
 
-test('survey: expired, tampered and missing links → friendly pages in Arabic and English', async (t) => {
-  const source = await tokenSource();
-  const token = await surveyToken(t);
-  if (!token) return;
+test('survey: expired, tampered and missing links → friendly pages in Arabic and English', async () => {
+  const token = await tokenFromOutbox();
   for (const prefix of ['', '/en']) {
     const page = await browser.context.newPage();
     const errors = trackPageErrors(page);
@@ -244,15 +211,11 @@ test('survey: expired, tampered and missing links → friendly pages in Arabic a
     await waitState(page, 'notfound');
     assert.deepEqual(posts, []);
 
-    // Expired: the mock makes a real expired token; the local runner cannot age one by 14 days, so
-    // there the page is given the contract's 410 answer for a real token.
-    let expired;
-    if (source === 'mock') expired = (await call('GET', '/mock/survey-token?state=expired')).data.token;
-    else {
-      expired = token;
-      await page.route(`**/surveys/${token}`, (route) => route.fulfill({ status: 410, contentType: 'application/json',
-        body: JSON.stringify({ errors: [{ code: 'survey_expired', message: { ar: 'انتهت مدة الاستبيان', en: 'The survey has expired' } }] }) }));
-    }
+    // Expired: the local runner cannot age a token by 14 days, so the page is given the contract's
+    // 410 answer for a real token.
+    const expired = token;
+    await page.route(`**/surveys/${token}`, (route) => route.fulfill({ status: 410, contentType: 'application/json',
+      body: JSON.stringify({ errors: [{ code: 'survey_expired', message: { ar: 'انتهت مدة الاستبيان', en: 'The survey has expired' } }] }) }));
     await page.goto(url(`${prefix}/survey/?t=${expired}&lang=${prefix ? 'en' : 'ar'}`));
     await waitState(page, 'expired');
     await assertAccessible(assert, page, `survey expired ${prefix || '/'}`);
@@ -262,9 +225,8 @@ test('survey: expired, tampered and missing links → friendly pages in Arabic a
   }
 });
 
-test('survey: an English survey opens the English page; thanks, follow-up and answered in English', async (t) => {
-  const token = await surveyToken(t, { language: 'en' });
-  if (!token) return;
+test('survey: an English survey opens the English page; thanks, follow-up and answered in English', async () => {
+  const token = await tokenFromOutbox({ language: 'en' });
   const page = await browser.context.newPage();
   const errors = trackPageErrors(page);
   await page.goto(url(`/survey/?t=${token}`)); // the SMS link is always /survey/
@@ -294,9 +256,8 @@ test('survey: an English survey opens the English page; thanks, follow-up and an
   await page.close();
 });
 
-test('survey: keyboard only — Tab to a face, Enter answers; radios by arrow keys; Send by Enter', async (t) => {
-  const token = await surveyToken(t);
-  if (!token) return;
+test('survey: keyboard only — Tab to a face, Enter answers; radios by arrow keys; Send by Enter', async () => {
+  const token = await tokenFromOutbox();
   const page = await browser.context.newPage();
   const posts = recordPosts(page);
   await page.goto(url(`/survey/?t=${token}`));
@@ -333,9 +294,8 @@ test('survey: keyboard only — Tab to a face, Enter answers; radios by arrow ke
   await page.close();
 });
 
-test('survey: a failed send says so calmly and the same tap works again', async (t) => {
-  const token = await surveyToken(t);
-  if (!token) return;
+test('survey: a failed send says so calmly and the same tap works again', async () => {
+  const token = await tokenFromOutbox();
   const page = await browser.context.newPage();
   const errors = trackPageErrors(page);
   await page.goto(url(`/survey/?t=${token}`));
@@ -353,8 +313,7 @@ test('survey: a failed send says so calmly and the same tap works again', async 
 });
 
 test('survey: the smallest page — ≤ 30 KB uncompressed on opening, no web font, nothing third-party', async (t) => {
-  const token = await surveyToken(t);
-  if (!token) return;
+  const token = await tokenFromOutbox();
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -377,8 +336,7 @@ test('survey: the smallest page — ≤ 30 KB uncompressed on opening, no web fo
   await page.close();
 });
 
-test('survey end to end: complete a request → link from /dev/outbox → tap → thanks; again → already answered', async (t) => {
-  if ((await tokenSource()) !== 'outbox') { t.skip('this server has no /dev/outbox (the mock); run against ./run --port N'); return; }
+test('survey end to end: complete a request → link from /dev/outbox → tap → thanks; again → already answered', async () => {
   const token = await tokenFromOutbox();
   const page = await browser.context.newPage();
   await page.goto(url(`/survey/?t=${token}`));

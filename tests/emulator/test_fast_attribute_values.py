@@ -3,6 +3,7 @@
 In process, through moto's server application: every DynamoDB call that returns items is made twice,
 once with the launcher's writer and once with moto's generic one, and the bodies must be equal.
 """
+
 import base64
 import json
 import pathlib
@@ -21,20 +22,41 @@ moto_server.patch()
 FAST = BaseJSONSerializer._serialize_type_structure
 GENERIC = FAST.generic
 
-HEADERS = {"Authorization": "AWS4-HMAC-SHA256 Credential=local/20261130/me-south-1/dynamodb/aws4_request, "
-                            "SignedHeaders=host, Signature=0",
-           "Content-Type": "application/x-amz-json-1.0"}
+HEADERS = {
+    "Authorization": "AWS4-HMAC-SHA256 Credential=local/20261130/me-south-1/dynamodb/aws4_request, "
+    "SignedHeaders=host, Signature=0",
+    "Content-Type": "application/x-amz-json-1.0",
+}
 
 EVERY_TYPE = {
-    "PK": {"S": "REQ#1"}, "SK": {"S": "META"},
-    "text": {"S": "طلب — request"}, "empty": {"S": ""}, "number": {"N": "-12.50"},
+    "PK": {"S": "REQ#1"},
+    "SK": {"S": "META"},
+    "text": {"S": "طلب — request"},
+    "empty": {"S": ""},
+    "number": {"N": "-12.50"},
     "binary": {"B": base64.b64encode(b"\x00\xffbytes").decode()},
-    "strings": {"SS": ["a", "ب"]}, "numbers": {"NS": ["1", "2.5"]},
+    "strings": {"SS": ["a", "ب"]},
+    "numbers": {"NS": ["1", "2.5"]},
     "binaries": {"BS": [base64.b64encode(b"x").decode(), base64.b64encode(b"\x01").decode()]},
-    "nothing": {"NULL": True}, "yes": {"BOOL": True}, "no": {"BOOL": False},
-    "map": {"M": {"nested": {"L": [{"S": "in a list"}, {"N": "3"}, {"B": base64.b64encode(b"deep").decode()},
-                                   {"M": {}}, {"L": []}, {"NULL": True}]},
-                  "flag": {"BOOL": False}, "strings": {"SS": ["z"]}}},
+    "nothing": {"NULL": True},
+    "yes": {"BOOL": True},
+    "no": {"BOOL": False},
+    "map": {
+        "M": {
+            "nested": {
+                "L": [
+                    {"S": "in a list"},
+                    {"N": "3"},
+                    {"B": base64.b64encode(b"deep").decode()},
+                    {"M": {}},
+                    {"L": []},
+                    {"NULL": True},
+                ]
+            },
+            "flag": {"BOOL": False},
+            "strings": {"SS": ["z"]},
+        }
+    },
     "list": {"L": [{"M": {"k": {"S": "v"}}}, {"BOOL": True}]},
 }
 
@@ -43,19 +65,28 @@ class FastAttributeValuesTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.client = Client(DomainDispatcherApplication(create_backend_app))
-        cls.call("CreateTable", {
-            "TableName": "same", "BillingMode": "PAY_PER_REQUEST",
-            "KeySchema": [{"AttributeName": "PK", "KeyType": "HASH"}, {"AttributeName": "SK", "KeyType": "RANGE"}],
-            "AttributeDefinitions": [{"AttributeName": "PK", "AttributeType": "S"},
-                                     {"AttributeName": "SK", "AttributeType": "S"}]})
+        cls.call(
+            "CreateTable",
+            {
+                "TableName": "same",
+                "BillingMode": "PAY_PER_REQUEST",
+                "KeySchema": [{"AttributeName": "PK", "KeyType": "HASH"}, {"AttributeName": "SK", "KeyType": "RANGE"}],
+                "AttributeDefinitions": [
+                    {"AttributeName": "PK", "AttributeType": "S"},
+                    {"AttributeName": "SK", "AttributeType": "S"},
+                ],
+            },
+        )
         cls.call("PutItem", {"TableName": "same", "Item": EVERY_TYPE})
-        cls.call("PutItem", {"TableName": "same", "Item": {"PK": {"S": "REQ#1"}, "SK": {"S": "NOTE#1"},
-                                                           "n": {"N": "7"}}})
+        cls.call(
+            "PutItem", {"TableName": "same", "Item": {"PK": {"S": "REQ#1"}, "SK": {"S": "NOTE#1"}, "n": {"N": "7"}}}
+        )
 
     @classmethod
     def call(cls, operation, body):
-        response = cls.client.post("/", data=json.dumps(body),
-                                   headers=dict(HEADERS, **{"X-Amz-Target": f"DynamoDB_20120810.{operation}"}))
+        response = cls.client.post(
+            "/", data=json.dumps(body), headers=dict(HEADERS, **{"X-Amz-Target": f"DynamoDB_20120810.{operation}"})
+        )
         return response.status_code, response.get_data(as_text=True)
 
     def both(self, operation, body):
@@ -75,23 +106,53 @@ class FastAttributeValuesTest(unittest.TestCase):
         item = self.both("GetItem", {"TableName": "same", "Key": key})["Item"]
         self.assertEqual(EVERY_TYPE["map"], item["map"])
         self.assertEqual(EVERY_TYPE["binary"], item["binary"])
-        self.assertEqual(2, len(self.both("Query", {
-            "TableName": "same", "KeyConditionExpression": "PK = :p",
-            "ExpressionAttributeValues": {":p": {"S": "REQ#1"}}})["Items"]))
-        self.both("Query", {"TableName": "same", "KeyConditionExpression": "PK = :p", "Limit": 1,
-                            "ExpressionAttributeValues": {":p": {"S": "REQ#1"}}})
-        self.both("Scan", {"TableName": "same", "ProjectionExpression": "PK, #m.nested",
-                           "ExpressionAttributeNames": {"#m": "map"}})
+        self.assertEqual(
+            2,
+            len(
+                self.both(
+                    "Query",
+                    {
+                        "TableName": "same",
+                        "KeyConditionExpression": "PK = :p",
+                        "ExpressionAttributeValues": {":p": {"S": "REQ#1"}},
+                    },
+                )["Items"]
+            ),
+        )
+        self.both(
+            "Query",
+            {
+                "TableName": "same",
+                "KeyConditionExpression": "PK = :p",
+                "Limit": 1,
+                "ExpressionAttributeValues": {":p": {"S": "REQ#1"}},
+            },
+        )
+        self.both(
+            "Scan",
+            {"TableName": "same", "ProjectionExpression": "PK, #m.nested", "ExpressionAttributeNames": {"#m": "map"}},
+        )
         self.both("BatchGetItem", {"RequestItems": {"same": {"Keys": [key]}}})
         self.both("TransactGetItems", {"TransactItems": [{"Get": {"TableName": "same", "Key": key}}]})
-        self.both("UpdateItem", {"TableName": "same", "Key": key, "UpdateExpression": "SET #n = :v",
-                                 "ExpressionAttributeNames": {"#n": "added"},
-                                 "ExpressionAttributeValues": {":v": {"L": [{"N": "1"}, {"SS": ["s"]}]}},
-                                 "ReturnValues": "ALL_NEW"})
+        self.both(
+            "UpdateItem",
+            {
+                "TableName": "same",
+                "Key": key,
+                "UpdateExpression": "SET #n = :v",
+                "ExpressionAttributeNames": {"#n": "added"},
+                "ExpressionAttributeValues": {":v": {"L": [{"N": "1"}, {"SS": ["s"]}]}},
+                "ReturnValues": "ALL_NEW",
+            },
+        )
 
     def test_aRefusedConditionalWrite_isAnsweredAsMotoAnswersIt(self):
-        body = {"TableName": "same", "Item": {"PK": {"S": "REQ#1"}, "SK": {"S": "META"}},
-                "ConditionExpression": "attribute_not_exists(PK)", "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}
+        body = {
+            "TableName": "same",
+            "Item": {"PK": {"S": "REQ#1"}, "SK": {"S": "META"}},
+            "ConditionExpression": "attribute_not_exists(PK)",
+            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+        }
         try:
             BaseJSONSerializer._serialize_type_structure = GENERIC
             generic = self.call("PutItem", body)

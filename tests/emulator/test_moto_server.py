@@ -2,6 +2,7 @@
 
 Run with the moto venv's Python (boto3 comes with moto): .venv/moto/bin/python -m unittest discover tests/emulator
 """
+
 import concurrent.futures
 import pathlib
 import socket
@@ -26,8 +27,11 @@ class MotoServerTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.port = free_port()
-        cls.server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "moto_server.py"), "-H", "127.0.0.1",
-                                       "-p", str(cls.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cls.server = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "moto_server.py"), "-H", "127.0.0.1", "-p", str(cls.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -37,17 +41,28 @@ class MotoServerTest(unittest.TestCase):
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
-        kw = dict(endpoint_url=f"http://127.0.0.1:{cls.port}", region_name="me-south-1",
-                  aws_access_key_id="local", aws_secret_access_key="local")
+        kw = dict(
+            endpoint_url=f"http://127.0.0.1:{cls.port}",
+            region_name="me-south-1",
+            aws_access_key_id="local",
+            aws_secret_access_key="local",
+        )
         cls.dynamodb = boto3.client("dynamodb", **kw)
         cls.streams = boto3.client("dynamodbstreams", **kw)
         cls.dynamodb.create_table(
-            TableName="t", BillingMode="PAY_PER_REQUEST",
+            TableName="t",
+            BillingMode="PAY_PER_REQUEST",
             KeySchema=[{"AttributeName": "PK", "KeyType": "HASH"}, {"AttributeName": "SK", "KeyType": "RANGE"}],
             AttributeDefinitions=[{"AttributeName": a, "AttributeType": "S"} for a in ("PK", "SK", "G")],
-            GlobalSecondaryIndexes=[{"IndexName": "GSI", "KeySchema": [{"AttributeName": "G", "KeyType": "HASH"}],
-                                     "Projection": {"ProjectionType": "ALL"}}],
-            StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"})
+            GlobalSecondaryIndexes=[
+                {
+                    "IndexName": "GSI",
+                    "KeySchema": [{"AttributeName": "G", "KeyType": "HASH"}],
+                    "Projection": {"ProjectionType": "ALL"},
+                }
+            ],
+            StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+        )
 
     @classmethod
     def tearDownClass(cls):
@@ -56,11 +71,24 @@ class MotoServerTest(unittest.TestCase):
 
     def transaction(self, key, request):
         try:
-            self.dynamodb.transact_write_items(TransactItems=[
-                {"Put": {"TableName": "t", "Item": {"PK": {"S": f"IDEM#{key}"}, "SK": {"S": "META"}},
-                         "ConditionExpression": "attribute_not_exists(PK)"}},
-                {"Put": {"TableName": "t", "Item": {"PK": {"S": f"REQ#{request}"}, "SK": {"S": "META"}, "G": {"S": key}},
-                         "ConditionExpression": "attribute_not_exists(PK)"}}])
+            self.dynamodb.transact_write_items(
+                TransactItems=[
+                    {
+                        "Put": {
+                            "TableName": "t",
+                            "Item": {"PK": {"S": f"IDEM#{key}"}, "SK": {"S": "META"}},
+                            "ConditionExpression": "attribute_not_exists(PK)",
+                        }
+                    },
+                    {
+                        "Put": {
+                            "TableName": "t",
+                            "Item": {"PK": {"S": f"REQ#{request}"}, "SK": {"S": "META"}, "G": {"S": key}},
+                            "ConditionExpression": "attribute_not_exists(PK)",
+                        }
+                    },
+                ]
+            )
             return True
         except self.dynamodb.exceptions.TransactionCanceledException:
             return False
@@ -68,8 +96,9 @@ class MotoServerTest(unittest.TestCase):
     def stream_count(self):
         arn = self.dynamodb.describe_table(TableName="t")["Table"]["LatestStreamArn"]
         shard = self.streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"][0]["ShardId"]
-        iterator = self.streams.get_shard_iterator(StreamArn=arn, ShardId=shard,
-                                                   ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+        iterator = self.streams.get_shard_iterator(StreamArn=arn, ShardId=shard, ShardIteratorType="TRIM_HORIZON")[
+            "ShardIterator"
+        ]
         count = 0
         while True:
             records = self.streams.get_records(ShardIterator=iterator, Limit=1000)
@@ -96,20 +125,35 @@ class MotoServerTest(unittest.TestCase):
         self.assertEqual(before, self.stream_count())
         # Writes made while transactions are cancelled concurrently all stay.
         with concurrent.futures.ThreadPoolExecutor(8) as pool:
-            list(pool.map(lambda i: self.transaction("k1", f"again-{i}") if i % 2 else
-                          self.transaction(f"other-{i}", f"other-{i}"), range(40)))
+            list(
+                pool.map(
+                    lambda i: (
+                        self.transaction("k1", f"again-{i}") if i % 2 else self.transaction(f"other-{i}", f"other-{i}")
+                    ),
+                    range(40),
+                )
+            )
         self.assertEqual(20, len(self.items("REQ#other-")))
         self.assertEqual([], self.items("REQ#again-"))
 
     def test_queries_findThePartitionAndTheIndexKey(self):
         self.assertTrue(self.transaction("q1", "q1"))
-        base = self.dynamodb.query(TableName="t", KeyConditionExpression="PK = :p",
-                                   ExpressionAttributeValues={":p": {"S": "REQ#q1"}})["Items"]
+        base = self.dynamodb.query(
+            TableName="t", KeyConditionExpression="PK = :p", ExpressionAttributeValues={":p": {"S": "REQ#q1"}}
+        )["Items"]
         self.assertEqual(["REQ#q1"], [i["PK"]["S"] for i in base])
-        self.assertEqual([], self.dynamodb.query(TableName="t", KeyConditionExpression="PK = :p",
-                                                 ExpressionAttributeValues={":p": {"S": "REQ#none"}})["Items"])
-        index = self.dynamodb.query(TableName="t", IndexName="GSI", KeyConditionExpression="G = :g",
-                                    ExpressionAttributeValues={":g": {"S": "q1"}})["Items"]
+        self.assertEqual(
+            [],
+            self.dynamodb.query(
+                TableName="t", KeyConditionExpression="PK = :p", ExpressionAttributeValues={":p": {"S": "REQ#none"}}
+            )["Items"],
+        )
+        index = self.dynamodb.query(
+            TableName="t",
+            IndexName="GSI",
+            KeyConditionExpression="G = :g",
+            ExpressionAttributeValues={":g": {"S": "q1"}},
+        )["Items"]
         self.assertEqual(["REQ#q1"], [i["PK"]["S"] for i in index])
 
 

@@ -4,6 +4,7 @@ response_schema_conformance already validates bodies against openapi.yaml, but o
 a route documents; this check holds for every 4xx any route answers (an undocumented 405 or 404 too),
 so no refusal can slip out as a bare string, an HTML page or a stack trace.
 """
+
 import json
 import pathlib
 import re
@@ -35,17 +36,25 @@ def error_shape(ctx, response, case):
     try:
         body = json.loads(response.content)
     except ValueError as e:
-        raise AssertionError(f"{response.status_code} body is not JSON: {e}")
-    if not isinstance(body, dict) or set(body) != {"errors"} or not isinstance(body["errors"], list) or not body["errors"]:
-        raise AssertionError(f"{response.status_code} body is not {{\"errors\": [...]}}: {str(body)[:200]}")
+        raise AssertionError(f"{response.status_code} body is not JSON: {e}") from e
+    if (
+        not isinstance(body, dict)
+        or set(body) != {"errors"}
+        or not isinstance(body["errors"], list)
+        or not body["errors"]
+    ):
+        raise AssertionError(f'{response.status_code} body is not {{"errors": [...]}}: {str(body)[:200]}')
     for item in body["errors"]:
         if not isinstance(item, dict) or not set(item) <= {"field", "code", "message"}:
             raise AssertionError(f"unexpected error item {item!r}")
         if item.get("code") not in _codes():
             raise AssertionError(f"unknown error code {item.get('code')!r}")
         message = item.get("message")
-        if not isinstance(message, dict) or set(message) != {"ar", "en"} or not all(
-                isinstance(v, str) and v for v in message.values()):
+        if (
+            not isinstance(message, dict)
+            or set(message) != {"ar", "en"}
+            or not all(isinstance(v, str) and v for v in message.values())
+        ):
             raise AssertionError(f"message is not {{ar, en}}: {message!r}")
         if "field" in item and not (isinstance(item["field"], str) and item["field"]):
             raise AssertionError(f"field is not a non-empty string: {item['field']!r}")

@@ -12,6 +12,7 @@ import { referenceElement } from '../reference/reference.js';
 import { attachKeypad } from '../keypad/keypad.js';
 import { createReader, screenText } from '../read-aloud/read-aloud.js';
 import { createIdleTimer, idleSettings } from '../idle-timeout/idle-timeout.js';
+import { createDisplaySettings } from '../display-settings/display-settings.js';
 
 // The API fields each question screen asks for (server errors are routed back to their screen).
 const FIELDS = {
@@ -43,9 +44,6 @@ export default function kiosk($form) {
   const reader = createReader(lang);
   let current = 'home';
   let speechUsed = false;
-  let textSize = 1;
-  let contrast = false;
-  let digits = DEFAULT_DIGITS;
   let retryTimer = null;
   $form.noValidate = true;
 
@@ -219,30 +217,16 @@ export default function kiosk($form) {
     speak(parts);
   }
 
-  // ---- Display settings, for this visit only ---------------------------------------------------
-  const root = document.documentElement;
-  function setTextSize(n) {
-    textSize = n;
-    root.classList.toggle('mf-text-2', n === 2);
-    root.classList.toggle('mf-text-3', n === 3);
-    for (const $b of document.querySelectorAll('[data-text-size]')) $b.setAttribute('aria-pressed', String(Number($b.dataset.textSize) === n));
-  }
-  function setContrast(on) {
-    contrast = on;
-    root.classList.toggle('mf-contrast', on);
-    $('[data-action="contrast"]').setAttribute('aria-pressed', String(on));
-  }
+  // ---- Display settings, for this visit only (component display-settings) ----------------------
   const keypads = [...$form.querySelectorAll('[data-keypad]')].map(($pad) => attachKeypad($pad, f[$pad.dataset.keypad], {
     $echo: $form.querySelector(`[data-keypad-echo="${$pad.dataset.keypad}"]`),
     onKey: (label) => { if (speechUsed) speak([label]); },
     max: $pad.dataset.keypad === 'nationalId' ? 10 : 15,
   }));
-  function setDigits(system) {
-    digits = system;
-    keypads.forEach((k) => k.setDigits(system));
-    for (const $b of $form.querySelectorAll('[data-digits]')) $b.setAttribute('aria-pressed', String($b.dataset.digits === system));
-  }
-  const settingsChanged = () => textSize !== 1 || contrast || digits !== DEFAULT_DIGITS;
+  const display = createDisplaySettings({
+    defaultDigits: DEFAULT_DIGITS,
+    onDigits: (system) => keypads.forEach((k) => k.setDigits(system)),
+  });
 
   // ---- Privacy: start over and inactivity ------------------------------------------------------
   const hasAnswers = () => [...f].some((el) => el.name && ((el.type === 'radio' || el.type === 'checkbox') ? el.checked : el.value));
@@ -257,9 +241,7 @@ export default function kiosk($form) {
     for (const $slot of $form.querySelectorAll('[data-slot]')) { $slot.replaceChildren(); delete $slot.dataset.speakAs; }
     clearReview();
     f.description?.dispatchEvent(new Event('input', { bubbles: true })); // refresh the character count
-    setTextSize(1);
-    setContrast(false);
-    setDigits(DEFAULT_DIGITS);
+    display.reset();
     speechUsed = false;
     show('home');
   }
@@ -267,7 +249,7 @@ export default function kiosk($form) {
   const idle = createIdleTimer({
     ...idleSettings($form),
     isBusy: () => reader.speaking,
-    isArmed: () => current !== 'home' || settingsChanged() || hasAnswers(),
+    isArmed: () => current !== 'home' || display.changed || hasAnswers(),
     onWarn: (left) => {
       $idleCount.textContent = t.seconds(left);
       for (const $d of [$restartDialog]) if ($d.open) $d.close();
@@ -286,23 +268,26 @@ export default function kiosk($form) {
     else if (current in FIELDS) next();
   });
 
+  // What each button does, by its data attribute and value. The display controls (text size, digits,
+  // contrast) answer for themselves (display-settings); a click on them still counts as activity.
+  const ACTIONS = {
+    speak: speakScreen,
+    start: () => show(path()[0]),
+    back,
+    retry: send,
+    'speak-reference': speakReference,
+    again: wipe,
+    restart: () => { if (hasAnswers()) $restartDialog.showModal(); else wipe(); },
+  };
+  const RESTART_DIALOG = { yes: () => { $restartDialog.close(); wipe(); }, no: () => $restartDialog.close() };
+  const IDLE_DIALOG = { continue: () => idle.cancelWarning(), reset: wipe };
+  const HANDLERS = { dialog: RESTART_DIALOG, idle: IDLE_DIALOG, action: ACTIONS };
+
   document.addEventListener('click', (ev) => {
     const $t = ev.target.closest('[data-action], [data-text-size], [data-digits], [data-dialog], [data-idle]');
     if (!$t) return;
-    const action = $t.dataset.action;
-    if ($t.dataset.textSize) setTextSize(Number($t.dataset.textSize));
-    else if ($t.dataset.digits) setDigits($t.dataset.digits);
-    else if ($t.dataset.dialog) { $restartDialog.close(); if ($t.dataset.dialog === 'yes') wipe(); }
-    else if ($t.dataset.idle === 'continue') idle.cancelWarning();
-    else if ($t.dataset.idle === 'reset') wipe();
-    else if (action === 'speak') speakScreen();
-    else if (action === 'contrast') setContrast(!contrast);
-    else if (action === 'start') show(path()[0]);
-    else if (action === 'back') back();
-    else if (action === 'retry') send();
-    else if (action === 'speak-reference') speakReference();
-    else if (action === 'again') wipe();
-    else if (action === 'restart') { if (hasAnswers()) $restartDialog.showModal(); else wipe(); }
+    const kind = Object.keys(HANDLERS).find((k) => $t.dataset[k]);
+    if (kind) HANDLERS[kind][$t.dataset[kind]]?.();
     idle.poke();
   });
   // Escape on the warning means "I'm here" (the timer already counts the key press as activity).
@@ -311,6 +296,6 @@ export default function kiosk($form) {
   window.addEventListener('pageshow', (ev) => { if (ev.persisted) wipe(); });
 
   $form.reset(); // defeat the browser's form restoration after a reload or back navigation
-  setDigits(DEFAULT_DIGITS);
+  display.setDigits(DEFAULT_DIGITS);
   show('home', { focus: false });
 }

@@ -1,6 +1,6 @@
 // The public request form (/request/). Progressive enhancement: the markup is a real
 // <form method="post">; this module validates, posts JSON, shows errors and the confirmation.
-import { t, pick, lang } from '../../js/i18n.js';
+import { t, pick } from '../../js/i18n.js';
 import { validateRequest } from '../../js/validate.js';
 import { readRequest, createSubmitter, setBusy, retryMinutes } from '../../js/request.js';
 import { showErrors, clearErrors } from '../error-summary/error-summary.js';
