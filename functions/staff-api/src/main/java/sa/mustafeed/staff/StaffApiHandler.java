@@ -45,6 +45,7 @@ import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.staff.CaseFile;
 import sa.mustafeed.core.staff.CaseService;
 import sa.mustafeed.core.staff.CaseSummary;
+import sa.mustafeed.core.staff.DataSubject;
 import sa.mustafeed.core.staff.QueuePage;
 import sa.mustafeed.core.staff.QueueQuery;
 import sa.mustafeed.core.staff.RequestsCsv;
@@ -55,6 +56,7 @@ import sa.mustafeed.http.ApiResponse;
 import sa.mustafeed.http.HttpFunction;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.http.JsonBodies;
+import sa.mustafeed.http.JsonFields;
 import sa.mustafeed.http.RequestDrafts;
 import sa.mustafeed.http.ServiceLevelsFile;
 import sa.mustafeed.http.StaffIdentity;
@@ -302,8 +304,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
     /** PDPL access request: everything held about one beneficiary, found by mobile or national ID. */
     private ApiResponse exportBeneficiary(ApiEvent event) {
         StaffIdentity.manager(event);
-        Map<String, Object> body = JsonBodies.object(event);
-        List<CaseFile> files = beneficiaries.export(body.get("mobile"), body.get("nationalId"));
+        List<CaseFile> files = beneficiaries.export(dataSubject(JsonBodies.object(event)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("exportedAt", clock.instant().toString());
         answer.put("requests", files.stream().map(this::detail).toList());
@@ -317,8 +318,14 @@ public final class StaffApiHandler implements RequestStreamHandler {
         if (!Boolean.TRUE.equals(body.get("confirm"))) {
             throw new InvalidInputException(FieldError.of("confirm", ErrorCode.REQUIRED));
         }
-        List<ReferenceCode> erased = beneficiaries.erase(body.get("mobile"), body.get("nationalId"));
+        List<ReferenceCode> erased = beneficiaries.erase(dataSubject(body));
         return ok(Map.of("erased", erased.stream().map(ReferenceCode::display).toList()));
+    }
+
+    /** Whom a PDPL request is about; a mobile or ID that is not text counts as not given. */
+    private static DataSubject dataSubject(Map<String, Object> body) {
+        JsonFields fields = new JsonFields(body);
+        return new DataSubject(fields.textOrNull("mobile"), fields.textOrNull("nationalId"));
     }
 
     /** Every request submitted in the range, read month by month from the month index. */
