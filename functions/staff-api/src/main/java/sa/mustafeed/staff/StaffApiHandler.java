@@ -28,7 +28,6 @@ import sa.mustafeed.core.staff.BeneficiaryRecords;
 import sa.mustafeed.core.survey.SurveyTokens;
 import sa.mustafeed.core.ports.SurveyStatistics;
 import sa.mustafeed.core.survey.SatisfactionReport;
-import sa.mustafeed.core.survey.SurveyTally;
 import sa.mustafeed.aws.FunctionResources;
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
@@ -51,6 +50,7 @@ import sa.mustafeed.core.staff.QueueQuery;
 import sa.mustafeed.core.staff.RequestsCsv;
 import sa.mustafeed.core.staff.ServiceReport;
 import sa.mustafeed.core.staff.StaffMember;
+import sa.mustafeed.core.staff.SurveysCsv;
 import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.ApiResponse;
 import sa.mustafeed.http.HttpFunction;
@@ -280,25 +280,11 @@ public final class StaffApiHandler implements RequestStreamHandler {
         return ok(StaffJson.satisfactionReport(report));
     }
 
-    /**
-     * Survey results as CSV: the monthly counts per channel, category and question. Counts, not
-     * individual answers: evaluation is for improving the service, never for judging a person.
-     */
     private ApiResponse surveysCsv(ApiEvent event) {
         StaffIdentity.manager(event);
         QueueQuery range = query(event, 1);
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        RequestsCsv.row(csv, "month", "channel", "category", "question", "score_1", "score_2", "score_3", "score_4",
-                "score_5", "responses", "csat");
-        for (SurveyTally t : surveys.tallies(YearMonth.from(range.from()), YearMonth.from(range.to()))) {
-            long[] c = t.counts();
-            RequestsCsv.row(csv, t.month().toString(), t.channel().wireName(),
-                    t.category().map(Category::wireName).orElse(""), t.question(), Long.toString(c[0]),
-                    Long.toString(c[1]), Long.toString(c[2]), Long.toString(c[3]), Long.toString(c[4]),
-                    Long.toString(t.responses()),
-                    t.responses() == 0 ? "" : String.format(java.util.Locale.ROOT, "%.3f", (double) t.satisfied() / t.responses()));
-        }
-        return ApiResponse.download("text/csv; charset=utf-8", "surveys.csv", csv.toString());
+        String csv = SurveysCsv.write(surveys.tallies(YearMonth.from(range.from()), YearMonth.from(range.to())));
+        return ApiResponse.download("text/csv; charset=utf-8", "surveys.csv", csv);
     }
 
     /** PDPL access request: everything held about one beneficiary, found by mobile or national ID. */
