@@ -20,6 +20,7 @@ import sa.mustafeed.aws.FunctionResources;
 import sa.mustafeed.aws.S3DocumentStorage;
 import sa.mustafeed.core.documents.Document;
 import sa.mustafeed.core.documents.DocumentService;
+import sa.mustafeed.core.documents.UploadRequest;
 import sa.mustafeed.core.documents.UploadSlot;
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
@@ -34,6 +35,8 @@ import sa.mustafeed.http.ApiResponse;
 import sa.mustafeed.http.HttpFunction;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.http.JsonBodies;
+import sa.mustafeed.http.JsonFields;
+import sa.mustafeed.http.LookupQueries;
 import sa.mustafeed.http.ServiceLevelsFile;
 import sa.mustafeed.http.StaffIdentity;
 
@@ -81,19 +84,15 @@ public final class DocumentsHandler implements RequestStreamHandler {
         return switch (event.routeKey()) {
             case "POST /requests/{reference}/documents/uploads" -> {
                 Map<String, Object> body = JsonBodies.object(event);
-                yield json(201, slot(documents.startUpload(beneficiary(event, body), body.get("name"),
-                        body.get("contentType"), body.get("size"))));
+                UploadRequest upload = UploadRequests.fromJson(body);
+                yield json(201, slot(documents.startUpload(beneficiary(event, body), upload)));
             }
             case "POST /requests/{reference}/documents/{documentId}/confirm" -> json(201, publicDocument(documents
                     .confirm(beneficiary(event, JsonBodies.object(event)), documentId(event), CaseEvent.BENEFICIARY)));
             case "POST /requests/{reference}/messages" -> {
                 Map<String, Object> body = JsonBodies.object(event);
                 ReferenceCode reference = beneficiary(event, body);
-                if (!(body.get("text") instanceof String text)) {
-                    throw new InvalidInputException(FieldError.of("text",
-                            body.get("text") == null ? ErrorCode.REQUIRED : ErrorCode.INVALID_TYPE));
-                }
-                CaseEvent message = cases.receiveMessage(reference, text);
+                CaseEvent message = cases.receiveMessage(reference, JsonFields.requiredText(body, "text"));
                 yield json(201, Map.of("at", message.at().toString(), "text", message.text().orElse("")));
             }
             case "GET /staff/requests/{reference}/documents" -> {
@@ -105,9 +104,8 @@ public final class DocumentsHandler implements RequestStreamHandler {
             }
             case "POST /staff/requests/{reference}/documents/uploads" -> {
                 StaffIdentity.of(event);
-                Map<String, Object> body = JsonBodies.object(event);
-                yield json(201, slot(documents.startUpload(staffReference(event), body.get("name"),
-                        body.get("contentType"), body.get("size"))));
+                UploadRequest upload = UploadRequests.fromJson(JsonBodies.object(event));
+                yield json(201, slot(documents.startUpload(staffReference(event), upload)));
             }
             case "POST /staff/requests/{reference}/documents/{documentId}/confirm" -> {
                 String by = StaffIdentity.of(event).name();
@@ -125,8 +123,7 @@ public final class DocumentsHandler implements RequestStreamHandler {
 
     /** The lookup's own check: the path's reference with the body's four digits, counted on failure. */
     private ReferenceCode beneficiary(ApiEvent event, Map<String, Object> body) {
-        return lookups.check(event.pathParameter("reference").orElse(""), body.get("mobileLast4"), event.sourceIp())
-                .request().reference();
+        return lookups.check(LookupQueries.forRequest(event, body), event.sourceIp()).request().reference();
     }
 
     private static ReferenceCode staffReference(ApiEvent event) {

@@ -25,6 +25,7 @@ import sa.mustafeed.http.ApiResponse;
 import sa.mustafeed.http.HttpFunction;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.http.JsonBodies;
+import sa.mustafeed.http.LookupQueries;
 import sa.mustafeed.http.SnapStartPriming;
 
 /** {@code POST /requests/lookup}: a beneficiary follows a request with its reference and mobile digits. */
@@ -64,8 +65,7 @@ public final class LookupRequestHandler implements RequestStreamHandler {
     }
 
     private ApiResponse lookup(ApiEvent event) {
-        Map<String, Object> body = JsonBodies.object(event);
-        LookupResult found = lookups.lookup(body.get("reference"), body.get("mobileLast4"), event.sourceIp());
+        LookupResult found = lookups.lookup(LookupQueries.fromJson(JsonBodies.object(event)), event.sourceIp());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("reference", found.reference().display());
         answer.put("category", found.category().wireName());

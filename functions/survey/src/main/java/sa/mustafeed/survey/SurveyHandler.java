@@ -20,6 +20,7 @@ import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.errors.TooManyAttemptsException;
 import sa.mustafeed.core.request.LocalizedText;
+import sa.mustafeed.core.survey.KioskFeedback;
 import sa.mustafeed.core.survey.SurveyService;
 import sa.mustafeed.core.survey.SurveyTokens;
 import sa.mustafeed.http.ApiEvent;
@@ -55,7 +56,7 @@ public final class SurveyHandler implements RequestStreamHandler {
         return switch (event.routeKey()) {
             case "GET /surveys/{token}" -> view(event);
             case "POST /surveys/{token}" -> {
-                surveys.answer(token(event), JsonBodies.object(event));
+                surveys.answer(token(event), SurveyBodies.answer(JsonBodies.object(event)));
                 yield ApiResponse.json(201, Json.write(Map.of("thanks", THANKS)));
             }
             case "POST /feedback" -> feedback(event);
@@ -77,9 +78,9 @@ public final class SurveyHandler implements RequestStreamHandler {
     }
 
     private ApiResponse feedback(ApiEvent event) {
-        Map<String, Object> body = JsonBodies.object(event);
+        KioskFeedback tap = SurveyBodies.kiosk(JsonBodies.object(event));
         try {
-            surveys.kioskFeedback(body.get("kioskId"), body.get("score"));
+            surveys.kioskFeedback(tap);
         } catch (TooManyAttemptsException mashed) {
             // The visitor sees the same thank-you; only the count is refused.
             return ErrorAnswers.answer(429, List.of(FieldError.general(ErrorCode.TOO_MANY_FEEDBACK)))

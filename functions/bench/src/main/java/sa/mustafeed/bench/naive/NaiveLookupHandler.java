@@ -17,6 +17,7 @@ import sa.mustafeed.aws.DynamoDbFailedAttempts;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.core.request.LookupResult;
 import sa.mustafeed.core.request.LookupService;
+import sa.mustafeed.http.LookupQueries;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Benchmark only, never deployed: lookup-request the usual way (see {@link NaiveSubmitHandler}). */
@@ -32,8 +33,7 @@ public final class NaiveLookupHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         APIGatewayV2HTTPEvent event = mapper.readValue(input, APIGatewayV2HTTPEvent.class);
         Map<String, Object> body = mapper.readValue(event.getBody(), new TypeReference<Map<String, Object>>() { });
-        LookupResult found = lookups.lookup(body.get("reference"), body.get("mobileLast4"),
-                event.getRequestContext().getHttp().getSourceIp());
+        LookupResult found = lookups.lookup(LookupQueries.fromJson(body), event.getRequestContext().getHttp().getSourceIp());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("reference", found.reference().display());
         answer.put("category", found.category().wireName());

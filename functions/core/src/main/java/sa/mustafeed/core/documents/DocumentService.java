@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -15,6 +14,7 @@ import sa.mustafeed.core.errors.DocumentNotFoundException;
 import sa.mustafeed.core.errors.DocumentNotUploadedException;
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.FieldErrors;
 import sa.mustafeed.core.errors.InvalidInputException;
 import sa.mustafeed.core.ports.DocumentRecords;
 import sa.mustafeed.core.ports.DocumentStorage;
@@ -70,29 +70,33 @@ public final class DocumentService {
      * @throws InvalidInputException when the name, type or size is not acceptable (all listed)
      * @throws sa.mustafeed.core.errors.RequestNotFoundException when there is no such request
      */
-    public UploadSlot startUpload(ReferenceCode reference, Object typedName, Object typedType, Object typedSize) {
-        List<FieldError> errors = new ArrayList<>();
-        String name = fileName(typedName, errors);
-        Optional<DocumentType> type = typedType instanceof String s ? DocumentType.fromMediaType(s) : Optional.empty();
-        if (typedType == null) {
-            errors.add(FieldError.of("contentType", ErrorCode.REQUIRED));
-        } else if (type.isEmpty()) {
-            errors.add(FieldError.of("contentType", ErrorCode.INVALID_DOCUMENT_TYPE));
+    public UploadSlot startUpload(ReferenceCode reference, UploadRequest request) {
+        FieldErrors errors = new FieldErrors(request.shapeErrors(), "name", "contentType", "size");
+        String name = errors.readable("name") ? fileName(request.name(), errors) : "";
+        Optional<DocumentType> type = Optional.empty();
+        if (errors.readable("contentType")) {
+            if (request.contentType() == null) {
+                errors.add("contentType", ErrorCode.REQUIRED);
+            } else {
+                type = DocumentType.fromMediaType(request.contentType());
+                if (type.isEmpty()) {
+                    errors.add("contentType", ErrorCode.INVALID_DOCUMENT_TYPE);
+                }
+            }
         }
         long size = 0;
-        if (typedSize == null) {
-            errors.add(FieldError.of("size", ErrorCode.REQUIRED));
-        } else if (!(typedSize instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue())
-                || n.doubleValue() < 1) {
-            errors.add(FieldError.of("size", ErrorCode.INVALID_TYPE));
-        } else if (n.doubleValue() > MAX_BYTES) {
-            errors.add(FieldError.of("size", ErrorCode.DOCUMENT_TOO_LARGE));
-        } else {
-            size = n.longValue();
+        if (errors.readable("size")) {
+            if (request.size() == null) {
+                errors.add("size", ErrorCode.REQUIRED);
+            } else if (request.size() < 1) {
+                errors.add("size", ErrorCode.INVALID_TYPE);
+            } else if (request.size() > MAX_BYTES) {
+                errors.add("size", ErrorCode.DOCUMENT_TOO_LARGE);
+            } else {
+                size = request.size();
+            }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         cases.open(reference);
         String id = ids.get();
         DocumentStorage.PresignedUpload upload = storage.presignUpload(keyOf(reference, id), type.get(), size, name,
@@ -169,23 +173,19 @@ public final class DocumentService {
     }
 
     /** The last part of what the browser calls the file: no folders, no control characters, at most {@link #NAME_MAX}. */
-    private static String fileName(Object typed, List<FieldError> errors) {
-        if (typed == null || typed instanceof String s && s.isBlank()) {
-            errors.add(FieldError.of("name", ErrorCode.REQUIRED));
+    private static String fileName(String typed, FieldErrors errors) {
+        if (typed == null || typed.isBlank()) {
+            errors.add("name", ErrorCode.REQUIRED);
             return "";
         }
-        if (!(typed instanceof String s)) {
-            errors.add(FieldError.of("name", ErrorCode.INVALID_TYPE));
-            return "";
-        }
-        String clean = Texts.clean(s);
+        String clean = Texts.clean(typed);
         clean = clean.substring(Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\')) + 1).strip();
         if (clean.isEmpty()) {
-            errors.add(FieldError.of("name", ErrorCode.REQUIRED));
+            errors.add("name", ErrorCode.REQUIRED);
         } else if (Texts.length(clean) > NAME_MAX) {
-            errors.add(FieldError.of("name", ErrorCode.TOO_LONG));
+            errors.add("name", ErrorCode.TOO_LONG);
         } else if (Texts.hasForbiddenCharacters(clean, false)) {
-            errors.add(FieldError.of("name", ErrorCode.INVALID_TEXT));
+            errors.add("name", ErrorCode.INVALID_TEXT);
         }
         return clean;
     }

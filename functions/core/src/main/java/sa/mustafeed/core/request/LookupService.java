@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import sa.mustafeed.core.errors.ErrorCode;
-import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.FieldErrors;
 import sa.mustafeed.core.errors.InvalidInputException;
 import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.errors.StorageUnavailableException;
@@ -54,8 +54,8 @@ public final class LookupService {
      * @throws RequestNotFoundException when no request matches both reference and digits
      * @throws StorageUnavailableException when the store cannot be reached
      */
-    public LookupResult lookup(Object typedReference, Object typedLastFour, String clientAddress) {
-        RequestWithTimeline found = check(typedReference, typedLastFour, clientAddress);
+    public LookupResult lookup(LookupQuery query, String clientAddress) {
+        RequestWithTimeline found = check(query, clientAddress);
         ServiceRequest request = found.request();
         return new LookupResult(request.reference(), request.category(), request.status(), request.submittedAt(),
                 request.updatedAt(), found.timeline());
@@ -70,23 +70,16 @@ public final class LookupService {
      * @throws TooManyAttemptsException when this reference or this client failed too often lately
      * @throws RequestNotFoundException when no request matches both reference and digits
      */
-    public RequestWithTimeline check(Object typedReference, Object typedLastFour, String clientAddress) {
-        List<FieldError> errors = new ArrayList<>();
-        Optional<ReferenceCode> reference = typedReference instanceof String s ? ReferenceCode.parse(s) : Optional.empty();
-        if (typedReference == null || typedReference instanceof String t && t.isBlank()) {
-            errors.add(FieldError.of("reference", ErrorCode.REQUIRED));
-        } else if (reference.isEmpty()) {
-            errors.add(FieldError.of("reference", ErrorCode.INVALID_REFERENCE));
-        }
-        Optional<String> lastFour = typedLastFour instanceof String s ? lastFourDigits(s) : Optional.empty();
-        if (typedLastFour == null || typedLastFour instanceof String t && t.isBlank()) {
-            errors.add(FieldError.of("mobileLast4", ErrorCode.REQUIRED));
-        } else if (lastFour.isEmpty()) {
-            errors.add(FieldError.of("mobileLast4", ErrorCode.INVALID_MOBILE_LAST4));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+    public RequestWithTimeline check(LookupQuery query, String clientAddress) {
+        FieldErrors errors = new FieldErrors(query.shapeErrors(), "reference", "mobileLast4");
+        Optional<ReferenceCode> reference = errors.readable("reference")
+                ? required(errors, "reference", query.reference(), ReferenceCode::parse, ErrorCode.INVALID_REFERENCE)
+                : Optional.empty();
+        Optional<String> lastFour = errors.readable("mobileLast4")
+                ? required(errors, "mobileLast4", query.mobileLast4(), LookupService::lastFourDigits,
+                        ErrorCode.INVALID_MOBILE_LAST4)
+                : Optional.empty();
+        errors.throwIfAny();
 
         Instant now = clock.instant();
         Instant windowStart = Instant.ofEpochSecond(now.getEpochSecond() - now.getEpochSecond() % WINDOW.toSeconds());
@@ -118,6 +111,20 @@ public final class LookupService {
             throw new RequestNotFoundException();
         }
         return found.get();
+    }
+
+    /** A blank field is a missing one; a present one that does not read as {@code T} is {@code invalid}. */
+    private static <T> Optional<T> required(FieldErrors errors, String field, String typed,
+            Function<String, Optional<T>> read, ErrorCode invalid) {
+        if (typed == null || typed.isBlank()) {
+            errors.add(field, ErrorCode.REQUIRED);
+            return Optional.empty();
+        }
+        Optional<T> value = read.apply(typed);
+        if (value.isEmpty()) {
+            errors.add(field, invalid);
+        }
+        return value;
     }
 
     private static Optional<String> lastFourDigits(String typed) {

@@ -41,18 +41,21 @@ public final class BeneficiaryRecords {
     }
 
     /** @throws InvalidInputException when neither a valid mobile nor a valid national ID is given */
-    public List<CaseFile> export(Object mobile, Object nationalId) {
+    public List<CaseFile> export(DataSubject subject) {
         List<CaseFile> files = new ArrayList<>();
-        for (ReferenceCode reference : find(mobile, nationalId)) {
+        for (ReferenceCode reference : find(subject)) {
             cases.find(reference).ifPresent(files::add);
         }
         return files;
     }
 
-    /** @return the references whose personal data was erased */
-    public List<ReferenceCode> erase(Object mobile, Object nationalId) {
+    /**
+     * @return the references whose personal data was erased
+     * @throws InvalidInputException when neither a valid mobile nor a valid national ID is given
+     */
+    public List<ReferenceCode> erase(DataSubject subject) {
         List<ReferenceCode> erased = new ArrayList<>();
-        for (CaseFile file : export(mobile, nationalId)) {
+        for (CaseFile file : export(subject)) {
             ReferenceCode reference = file.request().reference();
             for (long version = 1; version <= file.request().version(); version++) {
                 surveys.forget(tokens.surveyIdFor(reference, version));
@@ -63,14 +66,16 @@ public final class BeneficiaryRecords {
         return erased;
     }
 
-    private Set<ReferenceCode> find(Object mobile, Object nationalId) {
+    private Set<ReferenceCode> find(DataSubject subject) {
+        Optional<String> mobile = text(subject.mobile());
+        Optional<String> nationalId = text(subject.nationalId());
         List<FieldError> errors = new ArrayList<>();
-        Optional<String> e164 = text(mobile).flatMap(MobileNumbers::toE164);
-        Optional<String> id = text(nationalId).flatMap(NationalIds::normalise);
-        if (text(mobile).isPresent() && e164.isEmpty()) {
+        Optional<String> e164 = mobile.flatMap(MobileNumbers::toE164);
+        Optional<String> id = nationalId.flatMap(NationalIds::normalise);
+        if (mobile.isPresent() && e164.isEmpty()) {
             errors.add(FieldError.of("mobile", ErrorCode.INVALID_MOBILE));
         }
-        if (text(nationalId).isPresent() && id.isEmpty()) {
+        if (nationalId.isPresent() && id.isEmpty()) {
             errors.add(FieldError.of("nationalId", ErrorCode.INVALID_NATIONAL_ID));
         }
         if (errors.isEmpty() && e164.isEmpty() && id.isEmpty()) {
@@ -85,7 +90,8 @@ public final class BeneficiaryRecords {
         return found;
     }
 
-    private static Optional<String> text(Object value) {
-        return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+    /** A blank field is an empty one. */
+    private static Optional<String> text(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 }

@@ -3,14 +3,12 @@ package sa.mustafeed.core.survey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import sa.mustafeed.core.errors.ErrorCode;
-import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.FieldErrors;
 import sa.mustafeed.core.errors.InvalidInputException;
 import sa.mustafeed.core.errors.SurveyUnavailableException;
 import sa.mustafeed.core.errors.SurveyUnavailableException.Reason;
@@ -78,8 +76,8 @@ public final class SurveyService {
      * @throws InvalidInputException when a value is out of range
      * @throws SurveyUnavailableException when the link cannot be answered (again)
      */
-    public void answer(String token, Map<String, Object> body) {
-        SurveyAnswer answer = validate(body);
+    public void answer(String token, SurveyAnswerDraft draft) {
+        SurveyAnswer answer = validate(draft);
         SurveyInvitation invitation = usable(token);
         Instant now = clock.instant();
         if (invitation.answeredAt().isEmpty()) {
@@ -100,16 +98,17 @@ public final class SurveyService {
      *
      * @throws TooManyAttemptsException when the tablet is being tapped faster than people can leave
      */
-    public void kioskFeedback(Object kioskId, Object score) {
-        List<FieldError> errors = new ArrayList<>();
-        String id = kioskId instanceof String s ? s.strip() : null;
+    public void kioskFeedback(KioskFeedback tap) {
+        FieldErrors errors = new FieldErrors(tap.shapeErrors(), "kioskId", "score");
+        String id = tap.kioskId() == null ? null : tap.kioskId().strip();
         if (id == null || id.isEmpty() || id.length() > 40 || !id.matches("[A-Za-z0-9_-]+")) {
-            errors.add(FieldError.of("kioskId", id == null || id.isEmpty() ? ErrorCode.REQUIRED : ErrorCode.INVALID_TEXT));
+            errors.add("kioskId", id == null || id.isEmpty() ? ErrorCode.REQUIRED : ErrorCode.INVALID_TEXT);
         }
-        Integer value = score(score, "score", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+        if (tap.score() == null && errors.readable("score")) {
+            errors.add("score", ErrorCode.REQUIRED);
         }
+        errors.throwIfAny();
+        int value = tap.score().value();
         Instant now = clock.instant();
         Instant windowStart = Instant.ofEpochSecond(now.getEpochSecond() - now.getEpochSecond() % KIOSK_WINDOW.toSeconds());
         String subject = "kiosk:" + id;
@@ -131,81 +130,34 @@ public final class SurveyService {
         return invitation;
     }
 
-    @SuppressWarnings("unchecked")
-    static SurveyAnswer validate(Map<String, Object> body) {
-        List<FieldError> errors = new ArrayList<>();
-        Integer overall = score(body.get("overall"), "overall", errors);
-        Map<String, Integer> scores = new LinkedHashMap<>();
-        Optional<Boolean> needMet = Optional.empty();
-        Object rawAnswers = body.get("answers");
-        if (rawAnswers instanceof Map<?, ?> answers) {
-            for (var entry : ((Map<String, Object>) answers).entrySet()) {
-                if (QUESTIONS.containsKey(entry.getKey())) {
-                    Integer value = score(entry.getValue(), "answers." + entry.getKey(), errors);
-                    if (value != null) {
-                        scores.put(entry.getKey(), value);
-                    }
-                } else if (entry.getKey().equals("needMet")) {
-                    if (entry.getValue() instanceof Boolean b) {
-                        needMet = Optional.of(b);
-                    } else {
-                        errors.add(FieldError.of("answers.needMet", ErrorCode.INVALID_TYPE));
-                    }
-                } else {
-                    errors.add(FieldError.of("answers." + entry.getKey(), ErrorCode.INVALID_CHOICE));
-                }
-            }
-        } else if (rawAnswers != null) {
-            errors.add(FieldError.of("answers", ErrorCode.INVALID_TYPE));
+    /** The rules over what the edge read: an overall score, a clean comment, no contact promised to an anonymous answer. */
+    static SurveyAnswer validate(SurveyAnswerDraft draft) {
+        FieldErrors errors = new FieldErrors(draft.shapeErrors(), "overall", "answers", "comment", "anonymous",
+                "contactConsent");
+        if (draft.overall() == null && errors.readable("overall")) {
+            errors.add("overall", ErrorCode.REQUIRED);
         }
         Optional<String> comment = Optional.empty();
-        Object rawComment = body.get("comment");
-        if (rawComment instanceof String text) {
-            String clean = Texts.clean(text);
+        if (draft.comment() != null && errors.readable("comment")) {
+            String clean = Texts.clean(draft.comment());
             if (Texts.length(clean) > COMMENT_MAX) {
-                errors.add(FieldError.of("comment", ErrorCode.TOO_LONG));
+                errors.add("comment", ErrorCode.TOO_LONG);
             } else if (Texts.hasForbiddenCharacters(clean, true)) {
-                errors.add(FieldError.of("comment", ErrorCode.INVALID_TEXT));
+                errors.add("comment", ErrorCode.INVALID_TEXT);
             } else if (!clean.isEmpty()) {
                 comment = Optional.of(clean);
             }
-        } else if (rawComment != null) {
-            errors.add(FieldError.of("comment", ErrorCode.INVALID_TYPE));
         }
-        boolean anonymous = flag(body, "anonymous", errors);
-        boolean contact = flag(body, "contactConsent", errors);
+        boolean anonymous = Boolean.TRUE.equals(draft.anonymous());
+        boolean contact = Boolean.TRUE.equals(draft.contactConsent());
         if (anonymous && contact) {
             // An anonymous answer keeps no link to the request, so nobody could follow it up.
-            errors.add(FieldError.of("contactConsent", ErrorCode.INVALID_CHOICE));
+            errors.add("contactConsent", ErrorCode.INVALID_CHOICE);
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return new SurveyAnswer(overall, scores, needMet, comment, anonymous, contact);
-    }
-
-    private static Integer score(Object value, String field, List<FieldError> errors) {
-        if (value == null) {
-            errors.add(FieldError.of(field, ErrorCode.REQUIRED));
-            return null;
-        }
-        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1
-                || ((Number) value).longValue() > 5) {
-            errors.add(FieldError.of(field, ErrorCode.INVALID_CHOICE));
-            return null;
-        }
-        return ((Number) value).intValue();
-    }
-
-    private static boolean flag(Map<String, Object> body, String field, List<FieldError> errors) {
-        Object value = body.get(field);
-        if (value == null) {
-            return false;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        errors.add(FieldError.of(field, ErrorCode.INVALID_TYPE));
-        return false;
+        errors.throwIfAny();
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        draft.scores().forEach((question, score) -> scores.put(question, score.value()));
+        return new SurveyAnswer(draft.overall().value(), scores, Optional.ofNullable(draft.needMet()), comment,
+                anonymous, contact);
     }
 }

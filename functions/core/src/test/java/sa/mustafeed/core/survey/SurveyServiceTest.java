@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
 import sa.mustafeed.core.errors.SurveyUnavailableException;
 import sa.mustafeed.core.errors.SurveyUnavailableException.Reason;
@@ -74,11 +77,12 @@ class SurveyServiceTest {
         String token = tokenFor(completed("MHF5Q2N7", Category.SERVICE, "h1"));
         assertEquals(Language.AR, surveys.open(token).language());
 
-        surveys.answer(token, Map.of("overall", 4));
-        surveys.answer(token, Map.of("overall", 4, "answers", Map.of("speed", 5, "needMet", true), "comment", "شكرًا",
-                "anonymous", true));
+        surveys.answer(token, SurveyAnswerDraft.overall(4));
+        surveys.answer(token, new SurveyAnswerDraft(new Score(4), Map.of("speed", new Score(5)), true, "شكرًا", true,
+                null, List.of()));
         SurveyUnavailableException again = assertThrows(SurveyUnavailableException.class,
-                () -> surveys.answer(token, Map.of("overall", 4, "answers", Map.of("speed", 1))));
+                () -> surveys.answer(token, new SurveyAnswerDraft(new Score(4), Map.of("speed", new Score(1)), null, null,
+                        null, null, List.of())));
         assertEquals(Reason.ALREADY_ANSWERED, again.reason());
         assertEquals(Reason.ALREADY_ANSWERED, assertThrows(SurveyUnavailableException.class,
                 () -> surveys.open(token)).reason());
@@ -89,8 +93,8 @@ class SurveyServiceTest {
     @Test
     void aSecondTapWithAnotherScore_isAlreadyAnswered() {
         String token = tokenFor(completed("MHF5Q2N7", Category.SERVICE, "h1"));
-        surveys.answer(token, Map.of("overall", 2));
-        assertThrows(SurveyUnavailableException.class, () -> surveys.answer(token, Map.of("overall", 5)));
+        surveys.answer(token, SurveyAnswerDraft.overall(2));
+        assertThrows(SurveyUnavailableException.class, () -> surveys.answer(token, SurveyAnswerDraft.overall(5)));
     }
 
     @Test
@@ -100,7 +104,7 @@ class SurveyServiceTest {
         for (int i = 0; i < 16; i++) {
             taps.add(() -> {
                 try {
-                    surveys.answer(token, Map.of("overall", 5));
+                    surveys.answer(token, SurveyAnswerDraft.overall(5));
                     return true;
                 } catch (SurveyUnavailableException e) {
                     return false;
@@ -123,7 +127,7 @@ class SurveyServiceTest {
         clock.advance(Duration.ofDays(15));
         assertEquals(Reason.EXPIRED, assertThrows(SurveyUnavailableException.class, () -> surveys.open(token)).reason());
         assertEquals(Reason.EXPIRED, assertThrows(SurveyUnavailableException.class,
-                () -> surveys.answer(token, Map.of("overall", 3))).reason());
+                () -> surveys.answer(token, SurveyAnswerDraft.overall(3))).reason());
     }
 
     @Test
@@ -140,25 +144,45 @@ class SurveyServiceTest {
     }
 
     @Test
-    void answersOutOfRange_areRefusedField() {
+    void answersBreakingTheRules_areRefusedField() {
         String token = tokenFor(completed("MHF5Q2N7", Category.SERVICE, "h1"));
-        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of(), Map.of("overall", 0), Map.of("overall", 6),
-                Map.of("overall", "5"), Map.of("overall", 3, "answers", Map.of("speed", 9)),
-                Map.of("overall", 3, "answers", Map.of("mood", 3)), Map.of("overall", 3, "comment", "x".repeat(1001)),
-                Map.of("overall", 3, "anonymous", "yes"), Map.of("overall", 3, "anonymous", true, "contactConsent", true))) {
-            assertThrows(InvalidInputException.class, () -> surveys.answer(token, bad), bad.toString());
+        // Off-scale scores, unknown questions and wrong JSON types are refused where the JSON is read
+        // (SurveyBodiesTest); what reaches the rules here can still break them.
+        Map<SurveyAnswerDraft, List<FieldError>> bad = new LinkedHashMap<>();
+        bad.put(new SurveyAnswerDraft(null, Map.of(), null, null, null, null, List.of()),
+                List.of(FieldError.of("overall", ErrorCode.REQUIRED)));
+        bad.put(new SurveyAnswerDraft(new Score(3), Map.of(), null, "x".repeat(1001), null, null, List.of()),
+                List.of(FieldError.of("comment", ErrorCode.TOO_LONG)));
+        bad.put(new SurveyAnswerDraft(new Score(3), Map.of(), null, "a\u0000b", null, null, List.of()),
+                List.of(FieldError.of("comment", ErrorCode.INVALID_TEXT)));
+        bad.put(new SurveyAnswerDraft(new Score(3), Map.of(), null, null, true, true, List.of()),
+                List.of(FieldError.of("contactConsent", ErrorCode.INVALID_CHOICE)));
+        bad.put(new SurveyAnswerDraft(new Score(3), Map.of(), null, "x".repeat(1001), null, null,
+                List.of(FieldError.of("anonymous", ErrorCode.INVALID_TYPE), FieldError.of("answers.mood",
+                        ErrorCode.INVALID_CHOICE))),
+                List.of(FieldError.of("answers.mood", ErrorCode.INVALID_CHOICE), FieldError.of("comment", ErrorCode.TOO_LONG),
+                        FieldError.of("anonymous", ErrorCode.INVALID_TYPE)));
+        for (var each : bad.entrySet()) {
+            assertEquals(each.getValue(), assertThrows(InvalidInputException.class,
+                    () -> surveys.answer(token, each.getKey())).errors(), each.getKey().toString());
         }
+        surveys.answer(token, new SurveyAnswerDraft(new Score(3), Map.of(), null, "  ", false, false, List.of()));
     }
 
     @Test
     void kioskMashing_isRefusedButOneTapCounts() {
-        surveys.kioskFeedback("lobby-1", 4);
-        surveys.kioskFeedback("lobby-1", 5);
-        assertThrows(TooManyAttemptsException.class, () -> surveys.kioskFeedback("lobby-1", 5));
+        surveys.kioskFeedback(KioskFeedback.of("lobby-1", 4));
+        surveys.kioskFeedback(KioskFeedback.of("lobby-1", 5));
+        assertThrows(TooManyAttemptsException.class, () -> surveys.kioskFeedback(KioskFeedback.of("lobby-1", 5)));
         clock.advance(Duration.ofSeconds(5));
-        surveys.kioskFeedback("lobby-1", 3);
-        assertThrows(InvalidInputException.class, () -> surveys.kioskFeedback("lobby 1", 3));
-        assertThrows(InvalidInputException.class, () -> surveys.kioskFeedback("lobby-1", 7));
+        surveys.kioskFeedback(KioskFeedback.of("lobby-1", 3));
+        assertThrows(InvalidInputException.class, () -> surveys.kioskFeedback(KioskFeedback.of("lobby 1", 3)));
+        // An off-scale score (7) is refused where the JSON is read (SurveyBodiesTest): no Score of 7 exists.
+        assertEquals(List.of(FieldError.of("kioskId", ErrorCode.REQUIRED), FieldError.of("score", ErrorCode.INVALID_CHOICE)),
+                assertThrows(InvalidInputException.class, () -> surveys.kioskFeedback(new KioskFeedback(null, null,
+                        List.of(FieldError.of("score", ErrorCode.INVALID_CHOICE))))).errors());
+        assertEquals(List.of(FieldError.of("score", ErrorCode.REQUIRED)), assertThrows(InvalidInputException.class,
+                () -> surveys.kioskFeedback(new KioskFeedback("lobby-1", null, List.of()))).errors());
         long counted = store.tallies(java.time.YearMonth.of(2026, 11), java.time.YearMonth.of(2026, 11)).stream()
                 .mapToLong(SurveyTally::responses).sum();
         assertEquals(3, counted);

@@ -1,0 +1,215 @@
+package sa.mustafeed.staff;
+
+import static sa.mustafeed.core.staff.Role.MANAGER;
+import static sa.mustafeed.core.staff.Role.STAFF;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.SubmissionReceipt;
+import sa.mustafeed.core.request.SubmissionService;
+import sa.mustafeed.core.ports.ServiceStatistics;
+import sa.mustafeed.core.ports.SurveyStatistics;
+import sa.mustafeed.core.staff.BeneficiaryRecords;
+import sa.mustafeed.core.staff.CaseEvent;
+import sa.mustafeed.core.staff.CaseFile;
+import sa.mustafeed.core.staff.CaseService;
+import sa.mustafeed.core.staff.CaseSummary;
+import sa.mustafeed.core.staff.QueuePage;
+import sa.mustafeed.core.staff.QueueQuery;
+import sa.mustafeed.core.staff.RequestsCsv;
+import sa.mustafeed.core.staff.ServiceReport;
+import sa.mustafeed.core.staff.StaffMember;
+import sa.mustafeed.core.staff.SurveysCsv;
+import sa.mustafeed.core.survey.SatisfactionReport;
+import sa.mustafeed.http.ApiEvent;
+import sa.mustafeed.http.ApiResponse;
+import sa.mustafeed.http.Json;
+import sa.mustafeed.http.JsonBodies;
+import sa.mustafeed.http.RequestDrafts;
+
+/**
+ * The staff API as data: each route key of template.yaml's staff function, the role it needs and
+ * what it does (parse with {@link StaffRequests}, call the domain, map with {@link StaffJson}).
+ * Employees work requests; only managers read reports and handle data-subject requests.
+ */
+final class StaffRoutes {
+    /** A report or export reads at most this many requests; beyond it, narrow the dates. */
+    static final int REPORT_LIMIT = 20_000;
+    private static final int PAGE_SIZE = 25;
+
+    private final CaseService cases;
+    private final SubmissionService registrations;
+    private final SurveyStatistics surveys;
+    private final ServiceStatistics service;
+    private final BeneficiaryRecords beneficiaries;
+    private final Clock clock;
+    private final Map<String, StaffRoute> table = new LinkedHashMap<>();
+
+    StaffRoutes(CaseService cases, SubmissionService registrations, SurveyStatistics surveys, ServiceStatistics service,
+            BeneficiaryRecords beneficiaries, Clock clock) {
+        this.cases = cases;
+        this.registrations = registrations;
+        this.surveys = surveys;
+        this.service = service;
+        this.beneficiaries = beneficiaries;
+        this.clock = clock;
+        add("GET /staff/requests", STAFF, (event, me) -> queue(event));
+        add("POST /staff/requests", STAFF, this::register);
+        add("GET /staff/requests/{reference}", STAFF,
+                (event, me) -> ok(detail(cases.open(StaffRequests.reference(event)))));
+        add("POST /staff/requests/{reference}/status", STAFF, this::changeStatus);
+        add("POST /staff/requests/{reference}/notes", STAFF, this::addNote);
+        add("POST /staff/requests/{reference}/replies", STAFF, this::reply);
+        add("GET /staff/reports/service", MANAGER, (event, me) -> serviceReport(event));
+        add("GET /staff/exports/requests.csv", MANAGER, (event, me) -> requestsCsv(event));
+        add("GET /staff/reports/satisfaction", MANAGER, (event, me) -> satisfactionReport(event));
+        add("GET /staff/exports/surveys.csv", MANAGER, (event, me) -> surveysCsv(event));
+        add("POST /staff/beneficiaries/export", MANAGER, (event, me) -> exportBeneficiary(event));
+        add("POST /staff/beneficiaries/erase", MANAGER, (event, me) -> eraseBeneficiary(event));
+    }
+
+    private void add(String routeKey, sa.mustafeed.core.staff.Role role, StaffRoute.Action action) {
+        table.put(routeKey, new StaffRoute(role, action));
+    }
+
+    /** Route key → role and action, in template.yaml's order. */
+    Map<String, StaffRoute> table() {
+        return java.util.Collections.unmodifiableMap(table);
+    }
+
+    Optional<StaffRoute> find(String routeKey) {
+        return Optional.ofNullable(table.get(routeKey));
+    }
+
+    private ApiResponse queue(ApiEvent event) {
+        Optional<String> search = event.query("q");
+        if (search.isPresent()) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (ReferenceCode found : cases.search(search.get())) {
+                CaseFile file = cases.open(found);
+                CaseSummary summary = new CaseSummary(file.request(), file.clock(), file.possibleDuplicates());
+                items.add(StaffJson.summary(summary, cases.serviceClock(summary)));
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("items", items);
+            body.put("nextCursor", null);
+            return ok(body);
+        }
+        QueuePage page = cases.queue(range(event, PAGE_SIZE));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items().stream().map(c -> StaffJson.summary(c, cases.serviceClock(c))).toList());
+        body.put("nextCursor", page.nextCursor().orElse(null));
+        return ok(body);
+    }
+
+    private ApiResponse register(ApiEvent event, StaffMember me) {
+        SubmissionReceipt receipt = registrations.submit(RequestDrafts.fromJson(JsonBodies.object(event)),
+                event.header("idempotency-key"), Optional.of(me.name()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reference", receipt.reference().display());
+        body.put("status", receipt.status().wireName());
+        body.put("submittedAt", receipt.submittedAt().toString());
+        body.put("nextSteps", StaffJson.label(receipt.nextSteps()));
+        body.put("possibleDuplicates", StaffJson.references(receipt.possibleDuplicates()));
+        return ApiResponse.json(201, Json.write(body));
+    }
+
+    private ApiResponse changeStatus(ApiEvent event, StaffMember me) {
+        StaffRequests.StatusChangeBody change = StaffRequests.statusChange(JsonBodies.object(event));
+        return ok(detail(cases.changeStatus(StaffRequests.reference(event), change.to(), change.expectedVersion(),
+                change.note(), me)));
+    }
+
+    private ApiResponse addNote(ApiEvent event, StaffMember me) {
+        String text = StaffRequests.text(JsonBodies.object(event));
+        return ApiResponse.json(201, Json.write(entry(cases.addNote(StaffRequests.reference(event), text, me))));
+    }
+
+    /** A public answer: shown on the tracking page and sent to the beneficiary (by the notifier, once). */
+    private ApiResponse reply(ApiEvent event, StaffMember me) {
+        String text = StaffRequests.text(JsonBodies.object(event));
+        Map<String, Object> body = entry(cases.reply(StaffRequests.reference(event), text, me));
+        body.put("public", true);
+        return ApiResponse.json(201, Json.write(body));
+    }
+
+    private static Map<String, Object> entry(CaseEvent event) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("at", event.at().toString());
+        body.put("by", event.by().orElse(""));
+        body.put("text", event.text().orElse(""));
+        return body;
+    }
+
+    private ApiResponse serviceReport(ApiEvent event) {
+        QueueQuery range = range(event, 1);
+        return ok(StaffJson.serviceReport(ServiceReport.of(service.tallies(YearMonth.from(range.from()),
+                YearMonth.from(range.to())))));
+    }
+
+    private ApiResponse requestsCsv(ApiEvent event) {
+        String csv = RequestsCsv.write(allInRange(event), cases::serviceClock);
+        return ApiResponse.download("text/csv; charset=utf-8", "requests.csv", csv);
+    }
+
+    private ApiResponse satisfactionReport(ApiEvent event) {
+        QueueQuery range = range(event, 1);
+        return ok(StaffJson.satisfactionReport(SatisfactionReport.of(surveys.tallies(YearMonth.from(range.from()),
+                YearMonth.from(range.to())))));
+    }
+
+    private ApiResponse surveysCsv(ApiEvent event) {
+        QueueQuery range = range(event, 1);
+        String csv = SurveysCsv.write(surveys.tallies(YearMonth.from(range.from()), YearMonth.from(range.to())));
+        return ApiResponse.download("text/csv; charset=utf-8", "surveys.csv", csv);
+    }
+
+    /** PDPL access request: everything held about one beneficiary, found by mobile or national ID. */
+    private ApiResponse exportBeneficiary(ApiEvent event) {
+        List<CaseFile> files = beneficiaries.export(StaffRequests.dataSubject(JsonBodies.object(event)));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("exportedAt", clock.instant().toString());
+        answer.put("requests", files.stream().map(this::detail).toList());
+        return ok(answer);
+    }
+
+    /** PDPL erasure: personal data overwritten; anonymous counts kept. Needs {@code "confirm": true}. */
+    private ApiResponse eraseBeneficiary(ApiEvent event) {
+        List<ReferenceCode> erased = beneficiaries.erase(StaffRequests.erasure(JsonBodies.object(event)));
+        return ok(Map.of("erased", erased.stream().map(ReferenceCode::display).toList()));
+    }
+
+    /** Every request submitted in the range, read month by month from the month index. */
+    private List<CaseSummary> allInRange(ApiEvent event) {
+        QueueQuery first = range(event, 500);
+        List<CaseSummary> out = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            QueuePage page = cases.queue(new QueueQuery(Optional.empty(), first.category(), first.channel(),
+                    first.from(), first.to(), false, cursor, first.pageSize()));
+            out.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor.isPresent() && out.size() < REPORT_LIMIT);
+        return out;
+    }
+
+    private QueueQuery range(ApiEvent event, int pageSize) {
+        return StaffRequests.queue(event, LocalDate.now(clock), pageSize);
+    }
+
+    private Map<String, Object> detail(CaseFile file) {
+        return StaffJson.detail(file, cases.serviceClock(file));
+    }
+
+    private static ApiResponse ok(Map<String, Object> body) {
+        return ApiResponse.json(200, Json.write(body));
+    }
+}
