@@ -27,6 +27,9 @@ import sa.mustafeed.core.sla.ServiceLevels;
 import sa.mustafeed.core.staff.CaseService;
 import sa.mustafeed.core.staff.Role;
 import sa.mustafeed.core.staff.StaffMember;
+import sa.mustafeed.core.survey.KioskFeedback;
+import sa.mustafeed.core.survey.Score;
+import sa.mustafeed.core.survey.SurveyAnswerDraft;
 import sa.mustafeed.core.survey.SurveyOffers;
 import sa.mustafeed.core.survey.SurveyService;
 import sa.mustafeed.core.survey.SurveyTokens;
@@ -87,7 +90,8 @@ final class DemoSeed {
         }
         for (int tap = 0; tap < count; tap++) {
             clock.set(Instant.now().minus(Duration.ofDays(random.nextInt(120))).plus(Duration.ofSeconds(tap * 7L)));
-            surveys.kioskFeedback("lobby-1", 1 + Math.min(4, (int) Math.round(Math.abs(random.nextGaussian()) * 1.2) + 2));
+            surveys.kioskFeedback(KioskFeedback.of("lobby-1",
+                    1 + Math.min(4, (int) Math.round(Math.abs(random.nextGaussian()) * 1.2) + 2)));
         }
         return count;
     }
@@ -110,9 +114,11 @@ final class DemoSeed {
                 clock.advance(Duration.ofHours(3));
                 String token = link.substring(link.indexOf("t=") + 2);
                 int overall = Math.max(1, Math.min(5, 5 - (int) Math.round(Math.abs(random.nextGaussian()) * 1.3)));
-                surveys.answer(token, Map.of("overall", overall));
-                surveys.answer(token, Map.of("overall", overall, "answers", Map.of("speed", Math.max(1, overall - random.nextInt(2)),
-                        "courtesy", overall, "clarity", Math.max(1, overall - random.nextInt(2)), "needMet", overall >= 3)));
+                surveys.answer(token, SurveyAnswerDraft.overall(overall));
+                surveys.answer(token, new SurveyAnswerDraft(new Score(overall), Map.of(
+                        "speed", new Score(Math.max(1, overall - random.nextInt(2))), "courtesy", new Score(overall),
+                        "clarity", new Score(Math.max(1, overall - random.nextInt(2)))), overall >= 3, null, null, null,
+                        List.of()));
             });
         }
     }
