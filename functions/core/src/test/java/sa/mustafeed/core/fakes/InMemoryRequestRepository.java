@@ -95,7 +95,7 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
         record.ifPresent(r -> idempotency.put(r.key(), r));
         Counters counted = counters(YearMonth.from(request.submittedAt().atZone(ZoneOffset.UTC)), request.channel(),
                 request.category());
-        counted.received += 0;
+        counted.received++;
         counted.byStatus.merge(Status.RECEIVED, 1L, Long::sum);
         return CreateOutcome.CREATED;
     }
