@@ -28,10 +28,11 @@ import sa.mustafeed.core.staff.ServiceTally;
  * <p>The table is read once per JVM, on the first label asked for (a holder class, so a function
  * that never shows a name never reads it). Reading both files costs about 1.5 ms of CPU in a JVM
  * that has loaded its classes, 6–7 ms in a fresh one (JDK 25, interpreted, measured on the 2-core
- * development machine with the thread's CPU time). Reading
- * refuses a table that would show a blank: a key in one language and not the other, an empty text,
- * or a name Java shows that neither file has. That check runs at build time too (LabelsTest), so a
- * missing translation fails the build, never a page.
+ * development machine with the thread's CPU time).
+ *
+ * <p>Reading refuses, naming the keys, a table that would show a blank: a key in one language and
+ * not the other, an empty text, or a name Java shows that neither file has. LabelsTest reads the
+ * shipped files the same way, so a missing translation fails the build and never reaches a page.
  */
 public final class Labels {
     /** Where the two files are on the class path (core's pom copies them from functions/messages/labels/). */
