@@ -26,15 +26,7 @@ final class StaffJson {
     }
 
     static Map<String, String> channelLabel(sa.mustafeed.core.request.Channel channel) {
-        return switch (channel) {
-            case KIOSK -> Map.of("ar", "جهاز الخدمة الذاتية", "en", "Kiosk");
-            case WEB -> Map.of("ar", "الموقع الإلكتروني", "en", "Website");
-            case INTERVIEW -> Map.of("ar", "مقابلة", "en", "Interview");
-            case PHONE -> Map.of("ar", "اتصال هاتفي", "en", "Phone call");
-            case LETTER -> Map.of("ar", "خطاب", "en", "Letter");
-            case VOLUNTEER -> Map.of("ar", "خدمة التطوع", "en", "Volunteer service");
-            case SOCIAL_MEDIA -> Map.of("ar", "وسائل التواصل الاجتماعي", "en", "Social media");
-        };
+        return label(channel.label());
     }
 
     static Map<String, Object> summary(CaseSummary c, ServiceLevels.Reading clock) {
@@ -46,7 +38,7 @@ final class StaffJson {
         item.put("channel", r.channel().wireName());
         item.put("channelLabel", channelLabel(r.channel()));
         item.put("status", r.status().wireName());
-        item.put("statusLabel", label(r.status().label()));
+        item.put("statusLabel", label(r.status().staffLabel()));
         item.put("name", r.name());
         item.put("mobileMasked", Masking.phone(r.mobile()));
         item.put("submittedAt", r.submittedAt().toString());
@@ -83,7 +75,7 @@ final class StaffJson {
             entry.put("type", e.kind().wireName());
             e.status().ifPresent(s -> {
                 entry.put("status", s.wireName());
-                entry.put("statusLabel", label(s.label()));
+                entry.put("statusLabel", label(s.staffLabel()));
             });
             e.text().ifPresent(t -> entry.put("text", t));
             e.by().ifPresent(b -> entry.put("by", b));
@@ -115,7 +107,7 @@ final class StaffJson {
         out.put("byCategory", report.byCategory().entrySet().stream().map(e -> Map.of("category", e.getKey().wireName(),
                 "categoryLabel", label(e.getKey().label()), "count", e.getValue())).toList());
         out.put("byStatus", report.byStatus().entrySet().stream().map(e -> Map.of("status", e.getKey().wireName(),
-                "statusLabel", label(e.getKey().label()), "count", e.getValue())).toList());
+                "statusLabel", label(e.getKey().staffLabel()), "count", e.getValue())).toList());
         out.put("firstActionHours", hours(report.firstActionAverageHours(), report.firstActionMedianHours(),
                 report.firstActionP90Hours()));
         out.put("completionHours", hours(report.completionAverageHours(), report.completionMedianHours(),

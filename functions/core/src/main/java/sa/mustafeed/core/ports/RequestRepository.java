@@ -31,8 +31,16 @@ public interface RequestRepository {
     }
 
     /**
-     * Stores a new request all-or-nothing. An idempotency record whose {@code expiresAt} has passed
-     * counts as absent and is replaced.
+     * Stores a new request all-or-nothing: the request, its first timeline entry, the idempotency
+     * record (if any), and the request counted in the service counters that {@link ServiceStatistics}
+     * reads, under the request's submission month (of {@code submittedAt} in UTC), channel and
+     * category: {@code received} and the number in {@link sa.mustafeed.core.request.Status#RECEIVED}
+     * each go up by one. The service report adds these counters and never reads requests, so the
+     * count is part of the same atomic write: a {@link CreateOutcome#CREATED CREATED} request is
+     * counted exactly once, and any other outcome (or an exception) counts nothing. Tested for every
+     * implementation by {@code RequestRepositoryContract} (core's test-jar).
+     *
+     * <p>An idempotency record whose {@code expiresAt} has passed counts as absent and is replaced.
      */
     CreateOutcome create(ServiceRequest request, TimelineEntry firstEntry, Optional<IdempotencyRecord> idempotency,
             Registration registration);

@@ -3,20 +3,21 @@ package sa.mustafeed.core.request;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What the beneficiary is asking for; the wire names are part of the public contract. */
+/**
+ * What the beneficiary is asking for; the wire names are part of the public contract. The names
+ * people read are {@code category.<wire name>} in functions/messages/labels/ ({@link Labels}).
+ */
 public enum Category {
-    NEW_BENEFICIARY("new_beneficiary", "تسجيل مستفيد جديد", "New beneficiary registration"),
-    SERVICE("service", "طلب خدمة أو دعم", "Service or support request"),
-    INQUIRY("inquiry", "استفسار", "Inquiry"),
-    SUGGESTION("suggestion", "اقتراح", "Suggestion"),
-    COMPLAINT("complaint", "شكوى", "Complaint");
+    NEW_BENEFICIARY("new_beneficiary"),
+    SERVICE("service"),
+    INQUIRY("inquiry"),
+    SUGGESTION("suggestion"),
+    COMPLAINT("complaint");
 
     private final String wireName;
-    private final LocalizedText label;
 
-    Category(String wireName, String ar, String en) {
+    Category(String wireName) {
         this.wireName = wireName;
-        this.label = new LocalizedText(ar, en);
     }
 
     public String wireName() {
@@ -24,7 +25,11 @@ public enum Category {
     }
 
     public LocalizedText label() {
-        return label;
+        return Labels.shipped().get(labelKey());
+    }
+
+    String labelKey() {
+        return "category." + wireName;
     }
 
     public static Optional<Category> fromWireName(String name) {

@@ -7,6 +7,7 @@ import java.util.Optional;
  * How a request reached the association. The policy names interview, phone, letters, volunteer
  * service, social media and the website; the kiosk is the product's own channel. Only
  * {@link #isPublic() public} channels may be chosen by the submitter; the others are recorded by staff.
+ * The names people read are {@code channel.<wire name>} in functions/messages/labels/ ({@link Labels}).
  */
 public enum Channel {
     KIOSK("kiosk", true),
@@ -31,6 +32,14 @@ public enum Channel {
 
     public boolean isPublic() {
         return isPublic;
+    }
+
+    public LocalizedText label() {
+        return Labels.shipped().get(labelKey());
+    }
+
+    String labelKey() {
+        return "channel." + wireName;
     }
 
     public static Optional<Channel> fromWireName(String name) {

@@ -3,7 +3,10 @@ package sa.mustafeed.core.request;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** How the beneficiary wants to hear from the association. */
+/**
+ * How the beneficiary wants to hear from the association. The names people read are
+ * {@code contact.<wire name>} in functions/messages/labels/ ({@link Labels}).
+ */
 public enum ContactMethod {
     SMS("sms"),
     EMAIL("email");
@@ -16,6 +19,14 @@ public enum ContactMethod {
 
     public String wireName() {
         return wireName;
+    }
+
+    public LocalizedText label() {
+        return Labels.shipped().get(labelKey());
+    }
+
+    String labelKey() {
+        return "contact." + wireName;
     }
 
     public static Optional<ContactMethod> fromWireName(String name) {

@@ -3,30 +3,42 @@ package sa.mustafeed.core.request;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Where a request stands; the labels are what the beneficiary reads on the tracking page. */
+/**
+ * Where a request stands. The names people read are in functions/messages/labels/ ({@link Labels}):
+ * {@code status.<wire name>} as the beneficiary reads it on the tracking page and in messages, and
+ * {@code status.staff.<wire name>} where staff read it differently.
+ */
 public enum Status {
-    RECEIVED("received", "تم الاستلام", "Received"),
-    IN_REVIEW("in_review", "قيد المراجعة", "In review"),
-    WAITING_FOR_BENEFICIARY("waiting_for_beneficiary", "بانتظار استكمال من المستفيد", "Waiting for you"),
-    IN_PROGRESS("in_progress", "قيد التنفيذ", "In progress"),
-    COMPLETED("completed", "مكتمل", "Completed"),
-    REJECTED("rejected", "معتذر عنه", "Declined"),
-    CLOSED("closed", "مغلق", "Closed");
+    RECEIVED("received"),
+    IN_REVIEW("in_review"),
+    WAITING_FOR_BENEFICIARY("waiting_for_beneficiary"),
+    IN_PROGRESS("in_progress"),
+    COMPLETED("completed"),
+    REJECTED("rejected"),
+    CLOSED("closed");
 
     private final String wireName;
-    private final LocalizedText label;
 
-    Status(String wireName, String ar, String en) {
+    Status(String wireName) {
         this.wireName = wireName;
-        this.label = new LocalizedText(ar, en);
     }
 
     public String wireName() {
         return wireName;
     }
 
+    /** The status as the beneficiary reads it ("Waiting for you"). */
     public LocalizedText label() {
-        return label;
+        return Labels.shipped().get(labelKey());
+    }
+
+    /** The status as staff read it ("Waiting for the beneficiary"); the beneficiary's words where no staff wording is given. */
+    public LocalizedText staffLabel() {
+        return Labels.shipped().find("status.staff." + wireName).orElseGet(this::label);
+    }
+
+    String labelKey() {
+        return "status." + wireName;
     }
 
     public static Optional<Status> fromWireName(String name) {

@@ -15,7 +15,8 @@ import sa.mustafeed.core.request.Status;
  * requests themselves, so it costs the same at any size): volumes by channel, category and status,
  * working hours to the first action and to completion (average, and median and 90th percentile as the
  * upper bound of the bucket they fall in), and the share finished within the target. Figures describe
- * the service, never a person.
+ * the service, never a person. The completion histogram is keyed by bucket code
+ * ({@link ServiceTally#bucketCode}); {@code Labels.bucket(code)} names a bucket in both languages.
  */
 public record ServiceReport(long requests, Map<Channel, Long> byChannel, Map<Category, Long> byCategory,
         Map<Status, Long> byStatus, Optional<Double> firstActionAverageHours, Optional<Double> firstActionMedianHours,
@@ -58,24 +59,12 @@ public record ServiceReport(long requests, Map<Channel, Long> byChannel, Map<Cat
         byStatus.values().removeIf(count -> count == 0);
         Map<String, Long> histogram = new LinkedHashMap<>();
         for (int i = 0; i < buckets; i++) {
-            histogram.put(label(i), completion[i]);
+            histogram.put(ServiceTally.bucketCode(i), completion[i]);
         }
         return new ServiceReport(received, byChannel, byCategory, byStatus,
                 average(firstActionMinutes, firstActions), percentile(firstAction, 0.5), percentile(firstAction, 0.9),
                 average(completionMinutes, completed), percentile(completion, 0.5), percentile(completion, 0.9),
                 finished == 0 ? Optional.empty() : Optional.of((double) met / finished), histogram);
-    }
-
-    /** Working-hour bucket labels: {@code <1h}, {@code 1-2h}, … {@code >160h}. */
-    static String label(int bucket) {
-        int[] bounds = ServiceTally.HOUR_BUCKETS;
-        if (bucket == 0) {
-            return "<" + bounds[0] + "h";
-        }
-        if (bucket == bounds.length) {
-            return ">" + bounds[bounds.length - 1] + "h";
-        }
-        return bounds[bucket - 1] + "-" + bounds[bucket] + "h";
     }
 
     private static Optional<Double> average(long minutes, long count) {

@@ -1,6 +1,8 @@
 package sa.mustafeed.core.staff;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import sa.mustafeed.core.request.Category;
@@ -34,5 +36,28 @@ public record ServiceTally(YearMonth month, Channel channel, Category category, 
             }
         }
         return HOUR_BUCKETS.length;
+    }
+
+    /**
+     * The code of bucket {@code bucket} as the report's API names it: {@code <1h}, {@code 1-2h}, …
+     * {@code >160h}. Their names people read are {@code bucket.<code>} in functions/messages/labels/.
+     */
+    public static String bucketCode(int bucket) {
+        if (bucket == 0) {
+            return "<" + HOUR_BUCKETS[0] + "h";
+        }
+        if (bucket == HOUR_BUCKETS.length) {
+            return ">" + HOUR_BUCKETS[HOUR_BUCKETS.length - 1] + "h";
+        }
+        return HOUR_BUCKETS[bucket - 1] + "-" + HOUR_BUCKETS[bucket] + "h";
+    }
+
+    /** Every bucket's code, fastest first. */
+    public static List<String> bucketCodes() {
+        List<String> codes = new ArrayList<>(HOUR_BUCKETS.length + 1);
+        for (int i = 0; i <= HOUR_BUCKETS.length; i++) {
+            codes.add(bucketCode(i));
+        }
+        return codes;
     }
 }

@@ -1,9 +1,11 @@
 package sa.mustafeed.core.fakes;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +18,15 @@ import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.errors.VersionConflictException;
 import sa.mustafeed.core.ports.CaseRepository;
 import sa.mustafeed.core.ports.RequestRepository;
+import sa.mustafeed.core.ports.ServiceStatistics;
 import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.Category;
+import sa.mustafeed.core.request.Channel;
 import sa.mustafeed.core.request.IdempotencyRecord;
 import sa.mustafeed.core.request.Registration;
 import sa.mustafeed.core.request.RequestWithTimeline;
 import sa.mustafeed.core.request.ServiceRequest;
+import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.request.StatusMachine;
 import sa.mustafeed.core.request.TimelineEntry;
 import sa.mustafeed.core.staff.CaseClock;
@@ -29,19 +35,45 @@ import sa.mustafeed.core.staff.CaseFile;
 import sa.mustafeed.core.staff.CaseSummary;
 import sa.mustafeed.core.staff.QueuePage;
 import sa.mustafeed.core.staff.QueueQuery;
+import sa.mustafeed.core.staff.ServiceTally;
 import sa.mustafeed.core.staff.StatusChange;
 
 /**
  * {@link RequestRepository} and {@link CaseRepository} in memory with the same conditions as the
  * DynamoDB ones, serialised the way DynamoDB serialises transactions on an item (moto does not, so
- * concurrency is proven here).
+ * concurrency is proven here). It keeps the service counters the same writes keep in DynamoDB and
+ * reads them as {@link ServiceStatistics}, so the port's promise that a created request is counted
+ * holds here too (RequestRepositoryContract).
  */
-public final class InMemoryRequestRepository implements RequestRepository, CaseRepository {
+public final class InMemoryRequestRepository implements RequestRepository, CaseRepository, ServiceStatistics {
     private final Map<ReferenceCode, ServiceRequest> requests = new HashMap<>();
     private final Map<ReferenceCode, CaseClock> clocks = new HashMap<>();
     private final Map<ReferenceCode, Registration> registrations = new HashMap<>();
     private final Map<ReferenceCode, List<CaseEvent>> events = new HashMap<>();
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
+    private final Map<Group, Counters> counters = new HashMap<>();
+
+    /** One service-counter group: the requests of one submission month, channel and category. */
+    private record Group(YearMonth month, Channel channel, Category category) {
+    }
+
+    /** The same counters as the DynamoDB service-tally items (ServiceCounters), unsharded. */
+    private static final class Counters {
+        long received;
+        final Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+        long firstActions;
+        long firstActionMinutes;
+        final long[] firstActionBuckets = new long[ServiceTally.HOUR_BUCKETS.length + 1];
+        long completed;
+        long completionMinutes;
+        final long[] completionBuckets = new long[ServiceTally.HOUR_BUCKETS.length + 1];
+        long finished;
+        long met;
+    }
+
+    private Counters counters(YearMonth month, Channel channel, Category category) {
+        return counters.computeIfAbsent(new Group(month, channel, category), g -> new Counters());
+    }
 
     @Override
     public synchronized CreateOutcome create(ServiceRequest request, TimelineEntry firstEntry,
@@ -61,6 +93,10 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
         events.computeIfAbsent(request.reference(), r -> new ArrayList<>())
                 .add(CaseEvent.status(firstEntry.at(), firstEntry.status(), registration.registeredBy()));
         record.ifPresent(r -> idempotency.put(r.key(), r));
+        Counters counted = counters(YearMonth.from(request.submittedAt().atZone(ZoneOffset.UTC)), request.channel(),
+                request.category());
+        counted.received++;
+        counted.byStatus.merge(Status.RECEIVED, 1L, Long::sum);
         return CreateOutcome.CREATED;
     }
 
@@ -112,8 +148,51 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
                 r.description(), r.preferredContact(), r.language(), r.onBehalf(), r.consentVersion(), r.consentAt(),
                 r.submittedAt(), change.at(), r.version() + 1));
         clocks.put(r.reference(), change.clockAfter());
+        count(change);
         events.get(r.reference()).add(CaseEvent.status(change.at(), change.to(), Optional.of(change.by())));
         change.note().ifPresent(n -> events.get(r.reference()).add(CaseEvent.note(change.at(), n, change.by())));
+    }
+
+    /** What DynamoDbCaseRepository adds to the counters in the change's transaction. */
+    private void count(StatusChange change) {
+        StatusChange.Counted c = change.counted();
+        Counters counted = counters(c.month(), c.channel(), c.category());
+        counted.byStatus.merge(change.from(), -1L, Long::sum);
+        counted.byStatus.merge(change.to(), 1L, Long::sum);
+        c.firstActionMinutes().ifPresent(m -> {
+            counted.firstActions++;
+            counted.firstActionMinutes += m;
+            counted.firstActionBuckets[ServiceTally.bucketOf(m)]++;
+        });
+        c.completionMinutes().ifPresent(m -> {
+            counted.completed++;
+            counted.completionMinutes += m;
+            counted.completionBuckets[ServiceTally.bucketOf(m)]++;
+        });
+        c.finishedWithinTarget().ifPresent(met -> {
+            counted.finished++;
+            counted.met += met ? 1 : 0;
+        });
+    }
+
+    /** The counters of the months asked for, as DynamoDbServiceStatistics reads them (a status at zero left out). */
+    @Override
+    public synchronized List<ServiceTally> tallies(YearMonth first, YearMonth last) {
+        List<ServiceTally> out = new ArrayList<>();
+        counters.forEach((group, c) -> {
+            if (!group.month().isBefore(first) && !group.month().isAfter(last)) {
+                Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+                c.byStatus.forEach((status, count) -> {
+                    if (count != 0) {
+                        byStatus.put(status, count);
+                    }
+                });
+                out.add(new ServiceTally(group.month(), group.channel(), group.category(), c.received, byStatus,
+                        c.firstActions, c.firstActionMinutes, c.firstActionBuckets, c.completed, c.completionMinutes,
+                        c.completionBuckets, c.finished, c.met));
+            }
+        });
+        return out;
     }
 
     @Override
