@@ -121,10 +121,15 @@ class CaseServiceTest {
                 "0559998877", null, "1526018153", d.city(), d.description(), "sms", "ar", true, null, null),
                 Optional.empty()).reference();
 
-        assertEquals(List.of(reference), cases.search(reference.display().toLowerCase()));
-        assertEquals(List.of(reference), cases.search("٠٥٠١٢٣٤٥٦٧"));
-        assertEquals(List.of(withId), cases.search("1526018153"));
-        assertEquals(List.of(), cases.search("nothing"));
+        assertEquals(List.of(reference), found(cases.search(reference.display().toLowerCase())));
+        assertEquals(List.of(reference), found(cases.search("٠٥٠١٢٣٤٥٦٧")));
+        assertEquals(List.of(withId), found(cases.search("1526018153")));
+        assertEquals(List.of(), found(cases.search("nothing")));
+        assertTrue(cases.search("0501234567").nextCursor().isEmpty(), "a search is one page");
+    }
+
+    private static List<ReferenceCode> found(QueuePage page) {
+        return page.items().stream().map(s -> s.request().reference()).toList();
     }
 
     @Test
