@@ -128,6 +128,22 @@ class CaseServiceTest {
         assertTrue(cases.search("0501234567").nextCursor().isEmpty(), "a search is one page");
     }
 
+    @Test
+    void allMatching_readsEveryPageItself_untilItHoldsEnough() {
+        SubmissionService desk = new SubmissionService(RequestRules.forPublicChannels(), repository, SampleDrafts.HASHER,
+                clock, new SplittableRandom(9), "2026-11");
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofMinutes(5));
+            desk.submit(SampleDrafts.valid(), Optional.empty());
+        }
+        QueueQuery onePerPage = new QueueQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                LocalDate.of(2020, 1, 1), LocalDate.of(2030, 1, 1), false, Optional.empty(), 1);
+
+        assertEquals(5, cases.allMatching(onePerPage, 100).size(), "five requests, one page each");
+        assertEquals(reference, cases.allMatching(onePerPage, 100).getFirst().request().reference(), "oldest first");
+        assertEquals(2, cases.allMatching(onePerPage, 2).size(), "stops once it holds two");
+    }
+
     private static List<ReferenceCode> found(QueuePage page) {
         return page.items().stream().map(s -> s.request().reference()).toList();
     }
