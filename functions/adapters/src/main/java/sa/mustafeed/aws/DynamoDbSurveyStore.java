@@ -59,19 +59,19 @@ public final class DynamoDbSurveyStore implements SurveyStore {
         item.put("expiresAt", RequestItems.s(invitation.expiresAt().toString()));
         item.put(RequestItems.TTL, AttributeValue.fromN(Long.toString(invitation.expiresAt().plus(KEEP).getEpochSecond())));
         List<TransactWriteItem> writes = List.of(
-                    TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
-                            .conditionExpression("attribute_not_exists(PK)")).build(),
-                    TransactWriteItem.builder().update(u -> u.tableName(tableName)
-                            .key(TableKeys.surveyCooldown(mobileHash))
-                            .updateExpression("SET lastOfferedAt = :now, entity = :entity, #ttl = :ttl")
-                            .conditionExpression("attribute_not_exists(PK) OR lastOfferedAt < :since")
-                            .expressionAttributeNames(Map.of("#ttl", RequestItems.TTL))
-                            .expressionAttributeValues(Map.of(
-                                    ":now", RequestItems.s(invitation.offeredAt().toString()),
-                                    ":since", RequestItems.s(cooldownStart.toString()),
-                                    ":entity", RequestItems.s("survey-cooldown"),
-                                    ":ttl", AttributeValue.fromN(Long.toString(invitation.expiresAt().plus(KEEP).getEpochSecond())))))
-                            .build());
+                TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
+                        .conditionExpression("attribute_not_exists(PK)")).build(),
+                TransactWriteItem.builder().update(u -> u.tableName(tableName)
+                        .key(TableKeys.surveyCooldown(mobileHash))
+                        .updateExpression("SET lastOfferedAt = :now, entity = :entity, #ttl = :ttl")
+                        .conditionExpression("attribute_not_exists(PK) OR lastOfferedAt < :since")
+                        .expressionAttributeNames(Map.of("#ttl", RequestItems.TTL))
+                        .expressionAttributeValues(Map.of(
+                                ":now", RequestItems.s(invitation.offeredAt().toString()),
+                                ":since", RequestItems.s(cooldownStart.toString()),
+                                ":entity", RequestItems.s("survey-cooldown"),
+                                ":ttl", AttributeValue.fromN(Long.toString(invitation.expiresAt().plus(KEEP).getEpochSecond())))))
+                        .build());
         try {
             DynamoDbFailures.call("offer survey", () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
             return Offer.OFFERED;
@@ -162,7 +162,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
                 .expressionAttributeNames(Map.of("#reference", "reference"))));
         invitation.get().answeredAt().ifPresent(answeredAt -> DynamoDbFailures.call("forget answer", () ->
                 dynamoDb.updateItem(u -> u.tableName(tableName)
-                        .key(TableKeys.key(TableKeys.answers(answeredAt), answeredAt + "#" + surveyId))
+                        .key(TableKeys.answer(answeredAt, surveyId))
                         .updateExpression("REMOVE #reference, #comment")
                         .conditionExpression("attribute_exists(PK)")
                         .expressionAttributeNames(Map.of("#reference", "reference", "#comment", "comment")))));
@@ -170,9 +170,8 @@ public final class DynamoDbSurveyStore implements SurveyStore {
 
     @Override
     public void recordKioskFeedback(String kioskId, int score, Instant at) {
-        Map<String, AttributeValue> row = new HashMap<>();
-        row.put(RequestItems.PK, RequestItems.s(TableKeys.answers(at)));
-        row.put(RequestItems.SK, RequestItems.s(at + "#kiosk#" + java.util.UUID.randomUUID().toString().substring(0, 8)));
+        Map<String, AttributeValue> row = new HashMap<>(TableKeys.kioskAnswer(at,
+                java.util.UUID.randomUUID().toString().substring(0, 8)));
         row.put("entity", RequestItems.s("kiosk-feedback"));
         row.put("kioskId", RequestItems.s(kioskId));
         row.put("channel", RequestItems.s(Channel.KIOSK.wireName()));
@@ -204,9 +203,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
     }
 
     private Map<String, AttributeValue> answerItem(SurveyInvitation invitation, SurveyAnswer answer, Instant answeredAt) {
-        Map<String, AttributeValue> row = new HashMap<>();
-        row.put(RequestItems.PK, RequestItems.s(TableKeys.answers(answeredAt)));
-        row.put(RequestItems.SK, RequestItems.s(answeredAt + "#" + invitation.surveyId()));
+        Map<String, AttributeValue> row = new HashMap<>(TableKeys.answer(answeredAt, invitation.surveyId()));
         row.put("entity", RequestItems.s("survey-answer"));
         row.put("surveyId", RequestItems.s(invitation.surveyId()));
         if (!answer.anonymous()) {

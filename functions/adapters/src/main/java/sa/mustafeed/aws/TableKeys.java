@@ -111,6 +111,16 @@ public final class TableKeys {
         return ANSWERS_PREFIX + YearMonth.from(answeredAt.atZone(ZoneOffset.UTC));
     }
 
+    /** A survey's answer, sorted by when it was given. */
+    static Map<String, AttributeValue> answer(Instant answeredAt, String surveyId) {
+        return key(answers(answeredAt), answeredAt + "#" + surveyId);
+    }
+
+    /** A kiosk tap; {@code tail} keeps two taps of one millisecond apart. */
+    static Map<String, AttributeValue> kioskAnswer(Instant at, String tail) {
+        return key(answers(at), at + "#kiosk#" + tail);
+    }
+
     static String serviceCounters(YearMonth submitted) {
         return SERVICE_COUNTERS_PREFIX + submitted;
     }

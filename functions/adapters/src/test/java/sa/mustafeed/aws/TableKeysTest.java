@@ -41,6 +41,8 @@ class TableKeysTest {
         assertEquals(key("SURVEY#s1", "SURVEY"), TableKeys.surveyInvitation("s1"));
         assertEquals(key("SURVEYPREF#h", "COOLDOWN"), TableKeys.surveyCooldown("h"));
         assertEquals("ANSWER#2026-11", TableKeys.answers(AT));
+        assertEquals(key("ANSWER#2026-11", "2026-11-25T08:30:00Z#s1"), TableKeys.answer(AT, "s1"));
+        assertEquals(key("ANSWER#2026-11", "2026-11-25T08:30:00Z#kiosk#ab12cd34"), TableKeys.kioskAnswer(AT, "ab12cd34"));
     }
 
     @Test
