@@ -17,7 +17,7 @@ public final class DynamoDbContactPreferences implements ContactPreferences {
     }
 
     private static Map<String, AttributeValue> key(String mobileHash) {
-        return Map.of(RequestItems.PK, RequestItems.s("PREF#" + mobileHash), RequestItems.SK, RequestItems.s("CONTACT"));
+        return TableKeys.contactPreference(mobileHash);
     }
 
     @Override

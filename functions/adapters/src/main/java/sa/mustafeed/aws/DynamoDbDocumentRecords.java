@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * document can only ever be found through the request it was recorded on.
  */
 public final class DynamoDbDocumentRecords implements DocumentRecords {
-    static final String DOCUMENT_PREFIX = "DOC#";
+    private static final String DOCUMENT_PREFIX = TableKeys.DOCUMENT_PREFIX;
     private final DynamoDbClient dynamoDb;
     private final String tableName;
 
@@ -34,9 +34,7 @@ public final class DynamoDbDocumentRecords implements DocumentRecords {
 
     @Override
     public boolean record(ReferenceCode reference, Document document, CaseEvent entry) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(RequestItems.PK, RequestItems.s(RequestItems.requestKey(reference)));
-        item.put(RequestItems.SK, RequestItems.s(DOCUMENT_PREFIX + document.id()));
+        Map<String, AttributeValue> item = new HashMap<>(TableKeys.document(reference, document.id()));
         item.put("entity", RequestItems.s("document"));
         item.put("id", RequestItems.s(document.id()));
         item.put("name", RequestItems.s(document.name()));
@@ -44,26 +42,24 @@ public final class DynamoDbDocumentRecords implements DocumentRecords {
         item.put("size", AttributeValue.fromN(Long.toString(document.size())));
         item.put("at", RequestItems.s(document.at().toString()));
         item.put("by", RequestItems.s(document.by()));
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName(tableName)
+                        .key(TableKeys.requestItem(reference))
+                        .conditionExpression("attribute_exists(PK)")).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
+                        .conditionExpression("attribute_not_exists(PK)")).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(tableName)
+                        .item(RequestItems.caseEventItem(reference, entry))).build());
         try {
-            DynamoDbFailures.call("record document", () -> dynamoDb.transactWriteItems(t -> t.transactItems(
-                    TransactWriteItem.builder().conditionCheck(c -> c.tableName(tableName)
-                            .key(Map.of(RequestItems.PK, RequestItems.s(RequestItems.requestKey(reference)),
-                                    RequestItems.SK, RequestItems.s(RequestItems.META)))
-                            .conditionExpression("attribute_exists(PK)")).build(),
-                    TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
-                            .conditionExpression("attribute_not_exists(PK)")).build(),
-                    TransactWriteItem.builder().put(p -> p.tableName(tableName)
-                            .item(RequestItems.caseEventItem(reference, entry))).build())));
+            DynamoDbFailures.call("record document", () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
             return true;
         } catch (TransactionCanceledException cancelled) {
-            var reasons = cancelled.cancellationReasons();
-            if (reasons != null && reasons.size() >= 2) {
-                if ("ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                    throw new RequestNotFoundException();
-                }
-                if ("ConditionalCheckFailed".equals(reasons.get(1).code())) {
-                    return false;
-                }
+            CancelledTransaction why = new CancelledTransaction(writes, cancelled);
+            if (why.conditionFailedOn(TableKeys.requestItem(reference))) {
+                throw new RequestNotFoundException();
+            }
+            if (why.conditionFailedOn(TableKeys.document(reference, document.id()))) {
+                return false;
             }
             throw new StorageUnavailableException("record document: transaction conflicted", cancelled);
         }
@@ -73,7 +69,7 @@ public final class DynamoDbDocumentRecords implements DocumentRecords {
     public List<Document> list(ReferenceCode reference) {
         return DynamoDbFailures.call("list documents", () -> dynamoDb.query(q -> q.tableName(tableName)
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :doc)")
-                .expressionAttributeValues(Map.of(":pk", RequestItems.s(RequestItems.requestKey(reference)),
+                .expressionAttributeValues(Map.of(":pk", RequestItems.s(TableKeys.request(reference)),
                         ":doc", RequestItems.s(DOCUMENT_PREFIX)))
                 .consistentRead(true))).items().stream().map(DynamoDbDocumentRecords::document)
                 .sorted(java.util.Comparator.comparing(Document::at)).toList();
@@ -83,8 +79,7 @@ public final class DynamoDbDocumentRecords implements DocumentRecords {
     public Optional<Document> find(ReferenceCode reference, String documentId) {
         Map<String, AttributeValue> item = DynamoDbFailures.call("read document", () -> dynamoDb.getItem(g -> g
                 .tableName(tableName).consistentRead(true)
-                .key(Map.of(RequestItems.PK, RequestItems.s(RequestItems.requestKey(reference)),
-                        RequestItems.SK, RequestItems.s(DOCUMENT_PREFIX + documentId))))).item();
+                .key(TableKeys.document(reference, documentId)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(document(item));
     }
 

@@ -93,18 +93,11 @@ public final class DynamoDbFailedAttempts implements FailedAttempts {
     }
 
     private static Map<String, AttributeValue> key(String subject, Instant windowStart) {
-        return Map.of(RequestItems.PK, RequestItems.s(partition(subject)), RequestItems.SK, RequestItems.s(sortKey(windowStart)));
+        return TableKeys.attempts(subject, windowStart);
     }
 
     private static String id(String subject, Instant windowStart) {
-        return partition(subject) + "|" + sortKey(windowStart);
-    }
-
-    private static String partition(String subject) {
-        return "RATE#" + subject;
-    }
-
-    private static String sortKey(Instant windowStart) {
-        return "W#" + windowStart.getEpochSecond();
+        Map<String, AttributeValue> key = key(subject, windowStart);
+        return key.get(RequestItems.PK).s() + "|" + key.get(RequestItems.SK).s();
     }
 }

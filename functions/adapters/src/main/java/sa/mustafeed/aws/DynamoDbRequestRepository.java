@@ -15,7 +15,6 @@ import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.TimelineEntry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -24,8 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoDbRequestRepository implements RequestRepository {
     /** DynamoDB cancels a transaction that races another on the same item; a short retry settles it. */
     private static final int CONFLICT_RETRIES = 3;
-    private static final int REQUEST_PUT = 0;
-    private static final int IDEMPOTENCY_PUT = 3;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -59,11 +56,13 @@ public final class DynamoDbRequestRepository implements RequestRepository {
                 DynamoDbFailures.call("create request", () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
                 return CreateOutcome.CREATED;
             } catch (TransactionCanceledException cancelled) {
-                List<CancellationReason> reasons = cancelled.cancellationReasons();
-                if (failedCondition(reasons, IDEMPOTENCY_PUT)) {
+                CancelledTransaction why = new CancelledTransaction(writes, cancelled);
+                // The key is asked first: a retry after the answer must get the stored answer, even
+                // when its reference also collided.
+                if (idempotency.isPresent() && why.conditionFailedOn(TableKeys.idempotency(idempotency.get().key()))) {
                     return CreateOutcome.IDEMPOTENCY_KEY_TAKEN;
                 }
-                if (failedCondition(reasons, REQUEST_PUT)) {
+                if (why.conditionFailedOn(TableKeys.requestItem(request.reference()))) {
                     return CreateOutcome.REFERENCE_TAKEN;
                 }
                 if (attempt >= CONFLICT_RETRIES) {
@@ -78,8 +77,7 @@ public final class DynamoDbRequestRepository implements RequestRepository {
     public Optional<IdempotencyRecord> findIdempotency(String key) {
         Map<String, AttributeValue> item = DynamoDbFailures.call("read idempotency", () -> dynamoDb.getItem(g -> g
                 .tableName(tableName)
-                .key(Map.of(RequestItems.PK, RequestItems.s(RequestItems.idempotencyKey(key)),
-                        RequestItems.SK, RequestItems.s("IDEM")))
+                .key(TableKeys.idempotency(key))
                 .consistentRead(true))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(RequestItems.idempotencyRecord(key, item));
     }
@@ -93,7 +91,7 @@ public final class DynamoDbRequestRepository implements RequestRepository {
                 .keyConditionExpression("PK = :pk")
                 .filterExpression("#entity = :request OR (#public = :public AND attribute_exists(#status))")
                 .expressionAttributeNames(Map.of("#entity", "entity", "#public", "public", "#status", "status"))
-                .expressionAttributeValues(Map.of(":pk", RequestItems.s(RequestItems.requestKey(reference)),
+                .expressionAttributeValues(Map.of(":pk", RequestItems.s(TableKeys.request(reference)),
                         ":request", RequestItems.s("request"), ":public", AttributeValue.fromBool(true)))
                 .consistentRead(true)));
         ServiceRequest request = null;
@@ -112,8 +110,8 @@ public final class DynamoDbRequestRepository implements RequestRepository {
     @Override
     public List<ReferenceCode> openRequestsOf(String mobileHash, Optional<String> nationalIdHash) {
         java.util.LinkedHashSet<ReferenceCode> open = new java.util.LinkedHashSet<>();
-        open.addAll(openIn("GSI2", "GSI2PK", "BEN#" + mobileHash));
-        nationalIdHash.ifPresent(hash -> open.addAll(openIn("GSI4", "GSI4PK", "NID#" + hash)));
+        open.addAll(openIn("GSI2", "GSI2PK", TableKeys.beneficiary(mobileHash)));
+        nationalIdHash.ifPresent(hash -> open.addAll(openIn("GSI4", "GSI4PK", TableKeys.nationalId(hash))));
         return List.copyOf(open);
     }
 
@@ -131,10 +129,6 @@ public final class DynamoDbRequestRepository implements RequestRepository {
                         .map(sa.mustafeed.core.request.StatusMachine::isOpen).orElse(false))
                 .map(i -> new ReferenceCode(i.get("reference").s()))
                 .toList();
-    }
-
-    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
-        return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
     private static void pause(int attempt) {

@@ -26,7 +26,7 @@ public final class DynamoDbSentMessages implements SentMessages {
     }
 
     private static Map<String, AttributeValue> key(String messageKey) {
-        return Map.of(RequestItems.PK, RequestItems.s("MSG#" + messageKey), RequestItems.SK, RequestItems.s("MSG"));
+        return TableKeys.sentMessage(messageKey);
     }
 
     @Override

@@ -33,11 +33,11 @@ public final class DynamoDbServiceStatistics implements ServiceStatistics {
             Map<String, List<Map<String, AttributeValue>>> byGroup = new LinkedHashMap<>();
             DynamoDbFailures.call("read service tallies", () -> dynamoDb.queryPaginator(q -> q.tableName(tableName)
                     .keyConditionExpression("PK = :p")
-                    .expressionAttributeValues(Map.of(":p", RequestItems.s(ServiceCounters.partition(m)))))
+                    .expressionAttributeValues(Map.of(":p", RequestItems.s(TableKeys.serviceCounters(m)))))
                     .items().stream().toList())
                     .forEach(item -> {
                         String sk = item.get(RequestItems.SK).s();
-                        byGroup.computeIfAbsent(sk.substring(0, sk.lastIndexOf("#S#")), k -> new ArrayList<>()).add(item);
+                        byGroup.computeIfAbsent(sk.substring(0, sk.lastIndexOf(TableKeys.SHARD_MARK)), k -> new ArrayList<>()).add(item);
                     });
             byGroup.forEach((group, shards) -> out.add(tally(m, group, shards)));
         }

@@ -26,14 +26,6 @@ public final class DynamoDbSurveyStatistics implements SurveyStatistics {
         this.tableName = tableName;
     }
 
-    static String partition(YearMonth month) {
-        return "SURVEYAGG#" + month;
-    }
-
-    static String sortKey(String question, Channel channel, Optional<Category> category) {
-        return "Q#" + question + "#CH#" + channel.wireName() + "#CAT#" + category.map(Category::wireName).orElse("none");
-    }
-
     @Override
     public List<SurveyTally> tallies(YearMonth first, YearMonth last) {
         List<SurveyTally> tallies = new ArrayList<>();
@@ -41,7 +33,7 @@ public final class DynamoDbSurveyStatistics implements SurveyStatistics {
             YearMonth m = month;
             DynamoDbFailures.call("read survey tallies", () -> dynamoDb.queryPaginator(q -> q.tableName(tableName)
                     .keyConditionExpression("PK = :p")
-                    .expressionAttributeValues(Map.of(":p", RequestItems.s(partition(m)))))
+                    .expressionAttributeValues(Map.of(":p", RequestItems.s(TableKeys.satisfactionCounters(m)))))
                     .items().stream().toList())
                     .forEach(item -> tallies.add(tally(m, item)));
         }

@@ -20,7 +20,6 @@ import sa.mustafeed.core.survey.SurveyAnswer;
 import sa.mustafeed.core.survey.SurveyInvitation;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -45,7 +44,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
     }
 
     private static Map<String, AttributeValue> invitationKey(String surveyId) {
-        return Map.of(RequestItems.PK, RequestItems.s("SURVEY#" + surveyId), RequestItems.SK, RequestItems.s("SURVEY"));
+        return TableKeys.surveyInvitation(surveyId);
     }
 
     @Override
@@ -59,28 +58,29 @@ public final class DynamoDbSurveyStore implements SurveyStore {
         item.put("offeredAt", RequestItems.s(invitation.offeredAt().toString()));
         item.put("expiresAt", RequestItems.s(invitation.expiresAt().toString()));
         item.put(RequestItems.TTL, AttributeValue.fromN(Long.toString(invitation.expiresAt().plus(KEEP).getEpochSecond())));
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
+                        .conditionExpression("attribute_not_exists(PK)")).build(),
+                TransactWriteItem.builder().update(u -> u.tableName(tableName)
+                        .key(TableKeys.surveyCooldown(mobileHash))
+                        .updateExpression("SET lastOfferedAt = :now, entity = :entity, #ttl = :ttl")
+                        .conditionExpression("attribute_not_exists(PK) OR lastOfferedAt < :since")
+                        .expressionAttributeNames(Map.of("#ttl", RequestItems.TTL))
+                        .expressionAttributeValues(Map.of(
+                                ":now", RequestItems.s(invitation.offeredAt().toString()),
+                                ":since", RequestItems.s(cooldownStart.toString()),
+                                ":entity", RequestItems.s("survey-cooldown"),
+                                ":ttl", AttributeValue.fromN(Long.toString(invitation.expiresAt().plus(KEEP).getEpochSecond())))))
+                        .build());
         try {
-            DynamoDbFailures.call("offer survey", () -> dynamoDb.transactWriteItems(t -> t.transactItems(
-                    TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
-                            .conditionExpression("attribute_not_exists(PK)")).build(),
-                    TransactWriteItem.builder().update(u -> u.tableName(tableName)
-                            .key(Map.of(RequestItems.PK, RequestItems.s("SURVEYPREF#" + mobileHash),
-                                    RequestItems.SK, RequestItems.s("COOLDOWN")))
-                            .updateExpression("SET lastOfferedAt = :now, entity = :entity, #ttl = :ttl")
-                            .conditionExpression("attribute_not_exists(PK) OR lastOfferedAt < :since")
-                            .expressionAttributeNames(Map.of("#ttl", RequestItems.TTL))
-                            .expressionAttributeValues(Map.of(
-                                    ":now", RequestItems.s(invitation.offeredAt().toString()),
-                                    ":since", RequestItems.s(cooldownStart.toString()),
-                                    ":entity", RequestItems.s("survey-cooldown"),
-                                    ":ttl", AttributeValue.fromN(Long.toString(invitation.expiresAt().plus(KEEP).getEpochSecond())))))
-                            .build())));
+            DynamoDbFailures.call("offer survey", () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
             return Offer.OFFERED;
         } catch (TransactionCanceledException cancelled) {
-            if (failed(cancelled, 0)) {
+            CancelledTransaction why = new CancelledTransaction(writes, cancelled);
+            if (why.conditionFailedOn(invitationKey(invitation.surveyId()))) {
                 return Offer.ALREADY_OFFERED;
             }
-            if (failed(cancelled, 1)) {
+            if (why.conditionFailedOn(TableKeys.surveyCooldown(mobileHash))) {
                 return Offer.COOLING_DOWN;
             }
             throw new StorageUnavailableException("offer survey: transaction conflicted", cancelled);
@@ -127,7 +127,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
                 .item(answerItem(invitation, answer, at))).build());
         writes.add(tally(at, OVERALL, invitation.channel(), Optional.of(invitation.category()), answer.overall()));
         detailTallies(invitation, answer, at, writes);
-        return commit(writes, "record answer");
+        return commit(writes, invitation.surveyId(), "record answer");
     }
 
     @Override
@@ -148,7 +148,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
                 .item(answerItem(invitation, answer, answeredAt))).build());
         detailTallies(invitation, answer, answeredAt, writes);
-        return commit(writes, "record answer details");
+        return commit(writes, invitation.surveyId(), "record answer details");
     }
 
     @Override
@@ -162,8 +162,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
                 .expressionAttributeNames(Map.of("#reference", "reference"))));
         invitation.get().answeredAt().ifPresent(answeredAt -> DynamoDbFailures.call("forget answer", () ->
                 dynamoDb.updateItem(u -> u.tableName(tableName)
-                        .key(Map.of(RequestItems.PK, RequestItems.s("ANSWER#" + month(answeredAt)),
-                                RequestItems.SK, RequestItems.s(answeredAt + "#" + surveyId)))
+                        .key(TableKeys.answer(answeredAt, surveyId))
                         .updateExpression("REMOVE #reference, #comment")
                         .conditionExpression("attribute_exists(PK)")
                         .expressionAttributeNames(Map.of("#reference", "reference", "#comment", "comment")))));
@@ -171,24 +170,24 @@ public final class DynamoDbSurveyStore implements SurveyStore {
 
     @Override
     public void recordKioskFeedback(String kioskId, int score, Instant at) {
-        Map<String, AttributeValue> row = new HashMap<>();
-        row.put(RequestItems.PK, RequestItems.s("ANSWER#" + month(at)));
-        row.put(RequestItems.SK, RequestItems.s(at + "#kiosk#" + java.util.UUID.randomUUID().toString().substring(0, 8)));
+        Map<String, AttributeValue> row = new HashMap<>(TableKeys.kioskAnswer(at,
+                java.util.UUID.randomUUID().toString().substring(0, 8)));
         row.put("entity", RequestItems.s("kiosk-feedback"));
         row.put("kioskId", RequestItems.s(kioskId));
         row.put("channel", RequestItems.s(Channel.KIOSK.wireName()));
         row.put("overall", AttributeValue.fromN(Integer.toString(score)));
         row.put(RequestItems.TTL, AttributeValue.fromN(Long.toString(at.plus(KEEP).getEpochSecond())));
         commit(List.of(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(row)).build(),
-                tally(at, OVERALL, Channel.KIOSK, Optional.empty(), score)), "record kiosk feedback");
+                tally(at, OVERALL, Channel.KIOSK, Optional.empty(), score)), null, "record kiosk feedback");
     }
 
-    private Recorded commit(List<TransactWriteItem> writes, String what) {
+    /** Commits; a failed condition on the invitation (answered already, or details given) is a refusal. */
+    private Recorded commit(List<TransactWriteItem> writes, String surveyId, String what) {
         try {
             DynamoDbFailures.call(what, () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
             return Recorded.RECORDED;
         } catch (TransactionCanceledException cancelled) {
-            if (failed(cancelled, 0)) {
+            if (surveyId != null && new CancelledTransaction(writes, cancelled).conditionFailedOn(invitationKey(surveyId))) {
                 return Recorded.ALREADY_ANSWERED;
             }
             throw new StorageUnavailableException(what + ": transaction conflicted", cancelled);
@@ -204,9 +203,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
     }
 
     private Map<String, AttributeValue> answerItem(SurveyInvitation invitation, SurveyAnswer answer, Instant answeredAt) {
-        Map<String, AttributeValue> row = new HashMap<>();
-        row.put(RequestItems.PK, RequestItems.s("ANSWER#" + month(answeredAt)));
-        row.put(RequestItems.SK, RequestItems.s(answeredAt + "#" + invitation.surveyId()));
+        Map<String, AttributeValue> row = new HashMap<>(TableKeys.answer(answeredAt, invitation.surveyId()));
         row.put("entity", RequestItems.s("survey-answer"));
         row.put("surveyId", RequestItems.s(invitation.surveyId()));
         if (!answer.anonymous()) {
@@ -226,8 +223,8 @@ public final class DynamoDbSurveyStore implements SurveyStore {
 
     private TransactWriteItem tally(Instant at, String question, Channel channel, Optional<Category> category, int score) {
         return TransactWriteItem.builder().update(u -> u.tableName(tableName)
-                .key(Map.of(RequestItems.PK, RequestItems.s(DynamoDbSurveyStatistics.partition(month(at))),
-                        RequestItems.SK, RequestItems.s(DynamoDbSurveyStatistics.sortKey(question, channel, category))))
+                .key(TableKeys.key(TableKeys.satisfactionCounters(month(at)),
+                        TableKeys.satisfactionCounter(question, channel, category)))
                 .updateExpression("ADD s" + score + " :one SET entity = :entity")
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
                         ":entity", RequestItems.s("survey-tally")))).build();
@@ -235,10 +232,5 @@ public final class DynamoDbSurveyStore implements SurveyStore {
 
     private static YearMonth month(Instant at) {
         return YearMonth.from(at.atZone(ZoneOffset.UTC));
-    }
-
-    private static boolean failed(TransactionCanceledException cancelled, int index) {
-        List<CancellationReason> reasons = cancelled.cancellationReasons();
-        return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 }

@@ -26,21 +26,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * queue, oldest first); GSI2 groups a beneficiary's requests by the keyed hash of their mobile.
  */
 final class RequestItems {
-    static final String PK = "PK";
-    static final String SK = "SK";
-    static final String META = "META";
-    static final String EVENT_PREFIX = "EVT#";
+    static final String PK = TableKeys.PK;
+    static final String SK = TableKeys.SK;
+    static final String META = TableKeys.META;
+    static final String EVENT_PREFIX = TableKeys.EVENT_PREFIX;
     static final String TTL = "ttl";
 
     private RequestItems() {
-    }
-
-    static String requestKey(ReferenceCode reference) {
-        return "REQ#" + reference.value();
-    }
-
-    static String idempotencyKey(String key) {
-        return "IDEM#" + key;
     }
 
     static Map<String, AttributeValue> requestItem(ServiceRequest r, Registration registration) {
@@ -55,8 +47,7 @@ final class RequestItems {
 
     static Map<String, AttributeValue> requestItem(ServiceRequest r) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(requestKey(r.reference())));
-        item.put(SK, s(META));
+        item.putAll(TableKeys.requestItem(r.reference()));
         item.put("entity", s("request"));
         item.put("reference", s(r.reference().value()));
         item.put("category", s(r.category().wireName()));
@@ -82,14 +73,14 @@ final class RequestItems {
         item.put("updatedAt", s(r.updatedAt().toString()));
         item.put("version", AttributeValue.fromN(Long.toString(r.version())));
         String sortable = r.submittedAt() + "#" + r.reference().value();
-        item.put("GSI1PK", s("STATUS#" + r.status().wireName()));
+        item.put("GSI1PK", s(TableKeys.statusQueue(r.status())));
         item.put("GSI1SK", s(sortable));
-        item.put("GSI2PK", s("BEN#" + r.mobileHash()));
+        item.put("GSI2PK", s(TableKeys.beneficiary(r.mobileHash())));
         item.put("GSI2SK", s(sortable));
-        item.put("GSI3PK", s(monthKey(r.submittedAt())));
+        item.put("GSI3PK", s(TableKeys.month(r.submittedAt())));
         item.put("GSI3SK", s(sortable));
         r.nationalIdHash().ifPresent(hash -> {
-            item.put("GSI4PK", s("NID#" + hash));
+            item.put("GSI4PK", s(TableKeys.nationalId(hash)));
             item.put("GSI4SK", s(sortable));
         });
         return item;
@@ -114,15 +105,10 @@ final class RequestItems {
                 Long.parseLong(item.get("version").n()));
     }
 
-    /** Months of submission partition GSI3, so a date-range listing reads only the months it needs. */
-    static String monthKey(Instant at) {
-        return "MONTH#" + at.toString().substring(0, 7);
-    }
-
     static Map<String, AttributeValue> timelineItem(ReferenceCode reference, TimelineEntry entry) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(requestKey(reference)));
-        item.put(SK, s(EVENT_PREFIX + entry.at() + "#status#" + entry.status().wireName()));
+        item.put(PK, s(TableKeys.request(reference)));
+        item.put(SK, s(TableKeys.event(entry.at(), "status", entry.status().wireName())));
         item.put("entity", s("timeline"));
         item.put("type", s("status"));
         item.put("at", s(entry.at().toString()));
@@ -133,10 +119,10 @@ final class RequestItems {
 
     static Map<String, AttributeValue> caseEventItem(ReferenceCode reference, CaseEvent event) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(requestKey(reference)));
+        item.put(PK, s(TableKeys.request(reference)));
         String kind = event.kind().wireName();
         // A random tail: two notes in the same millisecond must not overwrite each other.
-        item.put(SK, s(EVENT_PREFIX + event.at() + "#" + kind + "#" + java.util.UUID.randomUUID().toString().substring(0, 8)));
+        item.put(SK, s(TableKeys.event(event.at(), kind, java.util.UUID.randomUUID().toString().substring(0, 8))));
         item.put("entity", s("timeline"));
         item.put("type", s(kind));
         item.put("at", s(event.at().toString()));
@@ -188,8 +174,7 @@ final class RequestItems {
 
     static Map<String, AttributeValue> idempotencyItem(IdempotencyRecord r) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(idempotencyKey(r.key())));
-        item.put(SK, s("IDEM"));
+        item.putAll(TableKeys.idempotency(r.key()));
         item.put("entity", s("idempotency"));
         item.put("fingerprint", s(r.fingerprint()));
         item.put("reference", s(r.reference().value()));

@@ -27,10 +27,6 @@ final class ServiceCounters {
     private ServiceCounters() {
     }
 
-    static String partition(YearMonth month) {
-        return "SVCAGG#" + month;
-    }
-
     /** A new request: one more received, one more in "received". */
     static TransactWriteItem received(String table, YearMonth month, Channel channel, Category category) {
         return add(table, month, channel, category,
@@ -71,9 +67,7 @@ final class ServiceCounters {
         }
         values.put(":entity", RequestItems.s("service-tally"));
         return TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(Map.of(RequestItems.PK, RequestItems.s(partition(month)),
-                        RequestItems.SK, RequestItems.s("CH#" + channel.wireName() + "#CAT#" + category.wireName()
-                                + "#S#" + shard)))
+                .key(TableKeys.key(TableKeys.serviceCounters(month), TableKeys.serviceCounterShard(channel, category, shard)))
                 .updateExpression("ADD " + String.join(", ", parts) + " SET entity = :entity")
                 .expressionAttributeValues(values)).build();
     }

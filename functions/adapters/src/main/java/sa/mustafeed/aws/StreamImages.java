@@ -20,7 +20,7 @@ public final class StreamImages {
 
     /** True when the image is a request item (not a timeline entry, counter or message record). */
     public static boolean isRequest(Map<String, Object> image) {
-        return "META".equals(stringOf(image.get(RequestItems.SK))) && stringOf(image.get(RequestItems.PK)).startsWith("REQ#");
+        return TableKeys.isRequestItem(stringOf(image.get(RequestItems.PK)), stringOf(image.get(RequestItems.SK)));
     }
 
     /**

@@ -3,8 +3,6 @@ package sa.mustafeed.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -36,23 +34,18 @@ public final class HttpFunction {
 
     /** Method, path, status, time and the failure's type: never bodies, headers or addresses. */
     private static void log(ApiEvent event, ApiResponse response, Throwable failure, long millis) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", response.statusCode() >= 500 ? "ERROR" : "INFO");
-        line.put("message", "request handled");
+        LogLine line = LogLine.of(response.statusCode() >= 500 ? "ERROR" : "INFO", "request handled");
         if (event != null) {
-            line.put("requestId", event.requestId());
-            line.put("method", event.method());
-            line.put("path", event.path());
+            line.with("requestId", event.requestId()).with("method", event.method()).with("path", event.path());
         }
-        line.put("status", response.statusCode());
-        line.put("durationMs", millis);
+        line.with("status", response.statusCode()).with("durationMs", millis);
         if (failure != null && response.statusCode() >= 500) {
-            line.put("error", failure.getClass().getName());
+            line.with("error", failure.getClass().getName());
             StackTraceElement[] trace = failure.getStackTrace();
             if (trace.length > 0) {
-                line.put("at", trace[0].toString());
+                line.with("at", trace[0].toString());
             }
         }
-        System.out.println(Json.write(line));
+        line.print();
     }
 }

@@ -72,7 +72,8 @@ final class DevOutbox {
         entry.put("body", body);
         entry.put("time", record != null && record.containsKey("sentAt") ? record.get("sentAt").s() : "");
         if (record != null) {
-            entry.put("message", record.get("PK").s().substring("MSG#".length()));
+            sa.mustafeed.aws.TableKeys.messageKeyOf(record.get(sa.mustafeed.aws.TableKeys.PK).s())
+                    .ifPresent(key -> entry.put("message", key));
         }
         return entry;
     }

@@ -40,10 +40,11 @@ class TemplateSecurityTest {
             "LookupRequestFunction", Set.of("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:UpdateItem",
                     "secretsmanager:GetSecretValue"),
             // DynamoDbCaseRepository (transactions of Update + Put + ConditionCheck, Query of indexes,
-            // DeleteItem of the beneficiary's preferences on PDPL erasure), DynamoDbRequestRepository
-            // (registrations), DynamoDbSurveyStatistics and DynamoDbServiceStatistics (Query).
+            // BatchGetItem of a national-ID search's hits, DeleteItem of the beneficiary's preferences
+            // on PDPL erasure), DynamoDbRequestRepository (registrations), DynamoDbSurveyStatistics
+            // and DynamoDbServiceStatistics (Query).
             "StaffApiFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                    "dynamodb:ConditionCheckItem", "dynamodb:Query", "dynamodb:DeleteItem",
+                    "dynamodb:ConditionCheckItem", "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:DeleteItem",
                     "secretsmanager:GetSecretValue"),
             // DynamoDbSurveyStore (GetItem, transactions of Put + Update), DynamoDbFailedAttempts.
             "SurveyFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
@@ -173,6 +174,20 @@ class TemplateSecurityTest {
                 }
             }
         });
+    }
+
+    @Test
+    void theStaffSearch_batchReadsOnlyRequestItems() {
+        List<Statement> batchReads = statements("StaffApiFunction").stream()
+                .filter(s -> s.actions().contains("dynamodb:BatchGetItem")).toList();
+        assertEquals(1, batchReads.size(), "one statement grants the staff search's BatchGetItem");
+        Statement s = batchReads.getFirst();
+        assertEquals(Set.of("dynamodb:BatchGetItem"), s.actions(), s.sid() + ": nothing else under the REQ# pin");
+        Map<?, ?> like = (Map<?, ?>) s.condition().get("ForAllValues:StringLike");
+        assertNotNull(like, s.sid() + ": BatchGetItem not limited by dynamodb:LeadingKeys");
+        assertEquals(List.of("REQ#*"), like.get("dynamodb:LeadingKeys"));
+        assertEquals(List.of(Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"))), s.resources(),
+                "the table only: the hits are read by key, not from an index");
     }
 
     @Test

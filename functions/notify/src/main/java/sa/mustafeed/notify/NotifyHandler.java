@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +34,7 @@ import sa.mustafeed.core.survey.SurveyOffers;
 import sa.mustafeed.core.survey.SurveyTokens;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.http.Json;
+import sa.mustafeed.http.LogLine;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -85,17 +85,13 @@ public final class NotifyHandler implements RequestStreamHandler {
 
     /** Reference, version and outcome only: never the phone, email or text. */
     private static void log(String level, ServiceRequest request, String outcome, String error) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", level);
-        line.put("message", "notification");
-        line.put("reference", request.reference().display());
-        line.put("version", request.version());
-        line.put("status", request.status().wireName());
-        line.put("outcome", outcome);
-        if (error != null) {
-            line.put("error", error);
-        }
-        System.out.println(Json.write(line));
+        LogLine.of(level, "notification")
+                .with("reference", request.reference().display())
+                .with("version", request.version())
+                .with("status", request.status().wireName())
+                .with("outcome", outcome)
+                .with("error", error)
+                .print();
     }
 
     private static NotificationService wire() {

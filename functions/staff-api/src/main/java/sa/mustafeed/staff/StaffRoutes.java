@@ -6,7 +6,6 @@ import static sa.mustafeed.core.staff.Role.STAFF;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,19 +90,7 @@ final class StaffRoutes {
 
     private ApiResponse queue(ApiEvent event) {
         Optional<String> search = event.query("q");
-        if (search.isPresent()) {
-            List<Map<String, Object>> items = new ArrayList<>();
-            for (ReferenceCode found : cases.search(search.get())) {
-                CaseFile file = cases.open(found);
-                CaseSummary summary = new CaseSummary(file.request(), file.clock(), file.possibleDuplicates());
-                items.add(StaffJson.summary(summary, cases.serviceClock(summary)));
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", items);
-            body.put("nextCursor", null);
-            return ok(body);
-        }
-        QueuePage page = cases.queue(range(event, PAGE_SIZE));
+        QueuePage page = search.isPresent() ? cases.search(search.get()) : cases.queue(range(event, PAGE_SIZE));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items().stream().map(c -> StaffJson.summary(c, cases.serviceClock(c))).toList());
         body.put("nextCursor", page.nextCursor().orElse(null));
@@ -190,15 +177,8 @@ final class StaffRoutes {
     /** Every request submitted in the range, read month by month from the month index. */
     private List<CaseSummary> allInRange(ApiEvent event) {
         QueueQuery first = range(event, 500);
-        List<CaseSummary> out = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        do {
-            QueuePage page = cases.queue(new QueueQuery(Optional.empty(), first.category(), first.channel(),
-                    first.from(), first.to(), false, cursor, first.pageSize()));
-            out.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor.isPresent() && out.size() < REPORT_LIMIT);
-        return out;
+        return cases.allMatching(new QueueQuery(Optional.empty(), first.category(), first.channel(), first.from(),
+                first.to(), false, Optional.empty(), 500), REPORT_LIMIT);
     }
 
     private QueueQuery range(ApiEvent event, int pageSize) {

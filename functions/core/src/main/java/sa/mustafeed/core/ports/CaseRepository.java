@@ -6,6 +6,8 @@ import java.util.Optional;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.staff.CaseFile;
+import sa.mustafeed.core.staff.CaseSearch;
+import sa.mustafeed.core.staff.CaseSummary;
 import sa.mustafeed.core.staff.QueuePage;
 import sa.mustafeed.core.staff.QueueQuery;
 import sa.mustafeed.core.staff.StatusChange;
@@ -15,6 +17,8 @@ import sa.mustafeed.core.staff.StatusChange;
  * {@link sa.mustafeed.core.errors.StorageUnavailableException}.
  */
 public interface CaseRepository {
+    /** The most requests a search returns: a beneficiary with more is found by reference. */
+    int SEARCH_LIMIT = 50;
 
     Optional<CaseFile> find(ReferenceCode reference);
 
@@ -49,6 +53,22 @@ public interface CaseRepository {
      * @throws sa.mustafeed.core.errors.InvalidInputException when the cursor is not one this repository issued
      */
     QueuePage queue(QueueQuery query);
+
+    /**
+     * Every request the query selects, in its order, read page by page by the repository from the
+     * query's cursor on (the caller never handles a cursor). Reading stops once {@code atLeast} are
+     * held or none are left; the last page read may take the list past {@code atLeast}.
+     *
+     * @throws sa.mustafeed.core.errors.InvalidInputException when the cursor is not one this repository issued
+     */
+    List<CaseSummary> allMatching(QueueQuery query, int atLeast);
+
+    /**
+     * The requests a staff search finds, as queue rows, newest first: at most {@link #SEARCH_LIMIT},
+     * one page without a cursor. Its cost is bounded whatever the number of hits: a fixed number of
+     * reads, never one per request found.
+     */
+    QueuePage search(CaseSearch search);
 
     /**
      * Erases the personal data of one request (data-subject request, PDPL): name, contact details,

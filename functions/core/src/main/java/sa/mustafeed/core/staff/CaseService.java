@@ -146,24 +146,31 @@ public final class CaseService {
         return cases.queue(query);
     }
 
+    /** Every request the query selects (reports and exports), stopping once {@code atLeast} are read. */
+    public List<CaseSummary> allMatching(QueueQuery query, int atLeast) {
+        return cases.allMatching(query, atLeast);
+    }
+
     /**
      * Finds requests by what a beneficiary can tell the employee: the reference, their mobile, or
-     * their national ID (matched by keyed hash; the ID itself is never stored).
+     * their national ID (matched by keyed hash; the ID itself is never stored). One page, newest
+     * first; text that is none of the three finds nothing.
      */
-    public List<ReferenceCode> search(String typed) {
+    public QueuePage search(String typed) {
+        return recognise(typed).map(cases::search).orElseGet(() -> new QueuePage(List.of(), Optional.empty()));
+    }
+
+    private Optional<CaseSearch> recognise(String typed) {
         Optional<ReferenceCode> reference = ReferenceCode.parse(typed);
         if (reference.isPresent()) {
-            return cases.find(reference.get()).map(f -> List.of(f.request().reference())).orElse(List.of());
+            return Optional.of(new CaseSearch.ByReference(reference.get()));
         }
         Optional<String> nationalId = NationalIds.normalise(typed);
         if (nationalId.isPresent()) {
-            return cases.byNationalIdHash(hasher.hash(HashPurpose.NATIONAL_ID, nationalId.get()));
+            return Optional.of(new CaseSearch.ByNationalIdHash(hasher.hash(HashPurpose.NATIONAL_ID, nationalId.get())));
         }
-        Optional<String> mobile = MobileNumbers.toE164(typed);
-        if (mobile.isPresent()) {
-            return cases.byMobileHash(hasher.hash(HashPurpose.MOBILE, mobile.get()));
-        }
-        return List.of();
+        return MobileNumbers.toE164(typed)
+                .map(mobile -> new CaseSearch.ByMobileHash(hasher.hash(HashPurpose.MOBILE, mobile)));
     }
 
     private StatusChange.Counted counted(CaseFile file, CaseClock after, Status to, Instant now) {

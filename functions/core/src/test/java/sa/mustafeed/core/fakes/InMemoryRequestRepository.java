@@ -32,6 +32,7 @@ import sa.mustafeed.core.request.TimelineEntry;
 import sa.mustafeed.core.staff.CaseClock;
 import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.staff.CaseFile;
+import sa.mustafeed.core.staff.CaseSearch;
 import sa.mustafeed.core.staff.CaseSummary;
 import sa.mustafeed.core.staff.QueuePage;
 import sa.mustafeed.core.staff.QueueQuery;
@@ -276,6 +277,34 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
     public synchronized List<ReferenceCode> byNationalIdHash(String nationalIdHash) {
         return requests.values().stream().filter(r -> r.nationalIdHash().equals(Optional.of(nationalIdHash)))
                 .map(ServiceRequest::reference).toList();
+    }
+
+    /** Reads the fake's own pages, as the DynamoDB repository reads its index pages. */
+    @Override
+    public synchronized List<CaseSummary> allMatching(QueueQuery query, int atLeast) {
+        List<CaseSummary> out = new ArrayList<>();
+        Optional<String> cursor = query.cursor();
+        do {
+            QueuePage page = queue(new QueueQuery(query.status(), query.category(), query.channel(), query.from(),
+                    query.to(), query.newestFirst(), cursor, query.pageSize()));
+            out.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor.isPresent() && out.size() < atLeast);
+        return out;
+    }
+
+    @Override
+    public synchronized QueuePage search(CaseSearch search) {
+        java.util.function.Predicate<ServiceRequest> hit = switch (search) {
+            case CaseSearch.ByReference r -> request -> request.reference().equals(r.reference());
+            case CaseSearch.ByMobileHash m -> request -> request.mobileHash().equals(m.mobileHash());
+            case CaseSearch.ByNationalIdHash n -> request -> request.nationalIdHash().equals(Optional.of(n.nationalIdHash()));
+        };
+        List<CaseSummary> found = requests.values().stream().filter(hit)
+                .sorted(Comparator.comparing(ServiceRequest::submittedAt).reversed()).limit(SEARCH_LIMIT)
+                .map(r -> new CaseSummary(r, clocks.get(r.reference()), registrations.get(r.reference()).possibleDuplicates()))
+                .toList();
+        return new QueuePage(found, Optional.empty());
     }
 
     public synchronized int size() {

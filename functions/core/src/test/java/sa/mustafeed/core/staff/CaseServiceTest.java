@@ -121,10 +121,31 @@ class CaseServiceTest {
                 "0559998877", null, "1526018153", d.city(), d.description(), "sms", "ar", true, null, null),
                 Optional.empty()).reference();
 
-        assertEquals(List.of(reference), cases.search(reference.display().toLowerCase()));
-        assertEquals(List.of(reference), cases.search("٠٥٠١٢٣٤٥٦٧"));
-        assertEquals(List.of(withId), cases.search("1526018153"));
-        assertEquals(List.of(), cases.search("nothing"));
+        assertEquals(List.of(reference), found(cases.search(reference.display().toLowerCase())));
+        assertEquals(List.of(reference), found(cases.search("٠٥٠١٢٣٤٥٦٧")));
+        assertEquals(List.of(withId), found(cases.search("1526018153")));
+        assertEquals(List.of(), found(cases.search("nothing")));
+        assertTrue(cases.search("0501234567").nextCursor().isEmpty(), "a search is one page");
+    }
+
+    @Test
+    void allMatching_readsEveryPageItself_untilItHoldsEnough() {
+        SubmissionService desk = new SubmissionService(RequestRules.forPublicChannels(), repository, SampleDrafts.HASHER,
+                clock, new SplittableRandom(9), "2026-11");
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofMinutes(5));
+            desk.submit(SampleDrafts.valid(), Optional.empty());
+        }
+        QueueQuery onePerPage = new QueueQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                LocalDate.of(2020, 1, 1), LocalDate.of(2030, 1, 1), false, Optional.empty(), 1);
+
+        assertEquals(5, cases.allMatching(onePerPage, 100).size(), "five requests, one page each");
+        assertEquals(reference, cases.allMatching(onePerPage, 100).getFirst().request().reference(), "oldest first");
+        assertEquals(2, cases.allMatching(onePerPage, 2).size(), "stops once it holds two");
+    }
+
+    private static List<ReferenceCode> found(QueuePage page) {
+        return page.items().stream().map(s -> s.request().reference()).toList();
     }
 
     @Test

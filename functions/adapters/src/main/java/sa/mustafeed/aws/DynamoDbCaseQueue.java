@@ -1,0 +1,138 @@
+package sa.mustafeed.aws;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.staff.CaseSummary;
+import sa.mustafeed.core.staff.QueuePage;
+import sa.mustafeed.core.staff.QueueQuery;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The staff queue from the indexes, never a scan: GSI1 (one status) or GSI3 (month by month, so a
+ * date range reads only the months it covers). Category and channel are filters on those reads.
+ * A page ends where the reads stopped, named by a {@link QueueCursor}.
+ */
+final class DynamoDbCaseQueue {
+    /** A filtered query may return few items per read; stop after this many reads and hand back a cursor. */
+    private static final int MAX_READS_PER_PAGE = 30;
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    DynamoDbCaseQueue(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+    }
+
+    QueuePage page(QueueQuery query) {
+        QueueCursor cursor = query.cursor().map(QueueCursor::decode).orElse(QueueCursor.START);
+        List<String> partitions = partitions(query);
+        int partitionIndex = cursor.atStart() ? 0 : partitions.indexOf(cursor.partition());
+        if (partitionIndex < 0) {
+            throw new InvalidInputException(FieldError.of("cursor", ErrorCode.INVALID_CURSOR));
+        }
+        List<CaseSummary> items = new ArrayList<>();
+        Map<String, AttributeValue> startKey = cursor.lastKey();
+        int reads = 0;
+        while (partitionIndex < partitions.size() && items.size() < query.pageSize() && reads < MAX_READS_PER_PAGE) {
+            String partition = partitions.get(partitionIndex);
+            QueryRequest request = queueRequest(query, partition, startKey.isEmpty() ? null : startKey,
+                    query.pageSize() - items.size());
+            QueryResponse page = DynamoDbFailures.call("read queue", () -> dynamoDb.query(request));
+            reads++;
+            for (Map<String, AttributeValue> item : page.items()) {
+                items.add(summary(item));
+            }
+            if (page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()) {
+                startKey = page.lastEvaluatedKey();
+                if (items.size() >= query.pageSize() || reads >= MAX_READS_PER_PAGE) {
+                    return new QueuePage(items, Optional.of(new QueueCursor(partition, startKey).encode()));
+                }
+            } else {
+                startKey = Map.of();
+                partitionIndex++;
+            }
+        }
+        if (partitionIndex < partitions.size()) {
+            return new QueuePage(items, Optional.of(new QueueCursor(partitions.get(partitionIndex), startKey).encode()));
+        }
+        return new QueuePage(items, Optional.empty());
+    }
+
+    /** Page after page from the query's cursor, until {@code atLeast} are held or none are left. */
+    List<CaseSummary> all(QueueQuery query, int atLeast) {
+        List<CaseSummary> out = new ArrayList<>();
+        Optional<String> cursor = query.cursor();
+        do {
+            QueuePage page = page(new QueueQuery(query.status(), query.category(), query.channel(), query.from(),
+                    query.to(), query.newestFirst(), cursor, query.pageSize()));
+            out.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor.isPresent() && out.size() < atLeast);
+        return out;
+    }
+
+    /** A queue row from a request item (the indexes project every attribute). */
+    static CaseSummary summary(Map<String, AttributeValue> item) {
+        return new CaseSummary(RequestItems.request(item), RequestItems.clock(item), RequestItems.possibleDuplicates(item));
+    }
+
+    /** The index partitions to read, in the order the page walks them. */
+    static List<String> partitions(QueueQuery query) {
+        if (query.status().isPresent()) {
+            return List.of(TableKeys.statusQueue(query.status().get()));
+        }
+        List<String> months = new ArrayList<>();
+        YearMonth first = YearMonth.from(query.from());
+        YearMonth last = YearMonth.from(query.to());
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            months.add(TableKeys.month(m));
+        }
+        if (query.newestFirst()) {
+            Collections.reverse(months);
+        }
+        return months;
+    }
+
+    private QueryRequest queueRequest(QueueQuery query, String partition, Map<String, AttributeValue> startKey,
+            int limit) {
+        boolean byStatus = partition.startsWith(TableKeys.STATUS_PREFIX);
+        String index = byStatus ? "GSI1" : "GSI3";
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        values.put(":p", RequestItems.s(partition));
+        values.put(":from", RequestItems.s(query.from().toString()));
+        values.put(":to", RequestItems.s(query.to().plusDays(1).toString()));
+        List<String> filters = new ArrayList<>();
+        query.category().ifPresent(c -> {
+            filters.add("category = :category");
+            values.put(":category", RequestItems.s(c.wireName()));
+        });
+        query.channel().ifPresent(c -> {
+            filters.add("channel = :channel");
+            values.put(":channel", RequestItems.s(c.wireName()));
+        });
+        QueryRequest.Builder request = QueryRequest.builder().tableName(tableName).indexName(index)
+                .keyConditionExpression(index + "PK = :p AND " + index + "SK BETWEEN :from AND :to")
+                .expressionAttributeValues(values)
+                .scanIndexForward(!query.newestFirst())
+                .limit(Math.max(1, limit));
+        if (!filters.isEmpty()) {
+            request.filterExpression(String.join(" AND ", filters));
+        }
+        if (startKey != null) {
+            request.exclusiveStartKey(startKey);
+        }
+        return request.build();
+    }
+}

@@ -1,0 +1,173 @@
+package sa.mustafeed.aws;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.Category;
+import sa.mustafeed.core.request.Channel;
+import sa.mustafeed.core.request.Status;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every key of the one table, written once: the partition and sort keys of each kind of item and
+ * the index partitions (docs/ARCHITECTURE.md, "Data"). The IAM conditions in template.yaml pin
+ * functions to these prefixes ({@code dynamodb:LeadingKeys}), so a prefix changed here must change
+ * there too. Public for the development tools that read the table (the local outbox).
+ */
+public final class TableKeys {
+    public static final String PK = "PK";
+    public static final String SK = "SK";
+
+    /** A request's partition; its item is {@link #META}, its timeline {@link #EVENT_PREFIX}, its documents {@link #DOCUMENT_PREFIX}. */
+    static final String REQUEST_PREFIX = "REQ#";
+    static final String META = "META";
+    static final String EVENT_PREFIX = "EVT#";
+    static final String DOCUMENT_PREFIX = "DOC#";
+    static final String IDEMPOTENCY_PREFIX = "IDEM#";
+    static final String IDEMPOTENCY_SORT = "IDEM";
+    static final String ATTEMPTS_PREFIX = "RATE#";
+    static final String WINDOW_PREFIX = "W#";
+    public static final String MESSAGE_PREFIX = "MSG#";
+    static final String MESSAGE_SORT = "MSG";
+    static final String CONTACT_PREFIX = "PREF#";
+    static final String CONTACT_SORT = "CONTACT";
+    static final String SURVEY_PREFIX = "SURVEY#";
+    static final String SURVEY_SORT = "SURVEY";
+    static final String COOLDOWN_PREFIX = "SURVEYPREF#";
+    static final String COOLDOWN_SORT = "COOLDOWN";
+    static final String ANSWERS_PREFIX = "ANSWER#";
+    static final String SERVICE_COUNTERS_PREFIX = "SVCAGG#";
+    static final String SATISFACTION_COUNTERS_PREFIX = "SURVEYAGG#";
+    /** A service counter shard's sort key ends with this and the shard number. */
+    static final String SHARD_MARK = "#S#";
+
+    /** Index partitions: GSI1 by status, GSI2 by mobile hash, GSI3 by month of submission, GSI4 by ID hash. */
+    static final String STATUS_PREFIX = "STATUS#";
+    static final String BENEFICIARY_PREFIX = "BEN#";
+    static final String MONTH_PREFIX = "MONTH#";
+    static final String NATIONAL_ID_PREFIX = "NID#";
+
+    private TableKeys() {
+    }
+
+    /** A primary key as DynamoDB takes it. */
+    static Map<String, AttributeValue> key(String partition, String sort) {
+        return Map.of(PK, AttributeValue.fromS(partition), SK, AttributeValue.fromS(sort));
+    }
+
+    static String request(ReferenceCode reference) {
+        return REQUEST_PREFIX + reference.value();
+    }
+
+    /** The request item itself ({@code REQ#<ref>} / {@code META}). */
+    static Map<String, AttributeValue> requestItem(ReferenceCode reference) {
+        return key(request(reference), META);
+    }
+
+    /** Tells a request item from its timeline, documents and every other kind of item. */
+    static boolean isRequestItem(String partition, String sort) {
+        return META.equals(sort) && partition != null && partition.startsWith(REQUEST_PREFIX);
+    }
+
+    /** A timeline entry's sort key; {@code tail} keeps two entries of one millisecond apart. */
+    static String event(Instant at, String type, String tail) {
+        return EVENT_PREFIX + at + "#" + type + "#" + tail;
+    }
+
+    static Map<String, AttributeValue> document(ReferenceCode reference, String documentId) {
+        return key(request(reference), DOCUMENT_PREFIX + documentId);
+    }
+
+    static Map<String, AttributeValue> idempotency(String idempotencyKey) {
+        return key(IDEMPOTENCY_PREFIX + idempotencyKey, IDEMPOTENCY_SORT);
+    }
+
+    static Map<String, AttributeValue> attempts(String subject, Instant windowStart) {
+        return key(ATTEMPTS_PREFIX + subject, WINDOW_PREFIX + windowStart.getEpochSecond());
+    }
+
+    static Map<String, AttributeValue> sentMessage(String messageKey) {
+        return key(MESSAGE_PREFIX + messageKey, MESSAGE_SORT);
+    }
+
+    static Map<String, AttributeValue> contactPreference(String mobileHash) {
+        return key(CONTACT_PREFIX + mobileHash, CONTACT_SORT);
+    }
+
+    static Map<String, AttributeValue> surveyInvitation(String surveyId) {
+        return key(SURVEY_PREFIX + surveyId, SURVEY_SORT);
+    }
+
+    static Map<String, AttributeValue> surveyCooldown(String mobileHash) {
+        return key(COOLDOWN_PREFIX + mobileHash, COOLDOWN_SORT);
+    }
+
+    /** Answers are partitioned by the month they were given in. */
+    static String answers(Instant answeredAt) {
+        return ANSWERS_PREFIX + YearMonth.from(answeredAt.atZone(ZoneOffset.UTC));
+    }
+
+    /** A survey's answer, sorted by when it was given. */
+    static Map<String, AttributeValue> answer(Instant answeredAt, String surveyId) {
+        return key(answers(answeredAt), answeredAt + "#" + surveyId);
+    }
+
+    /** A kiosk tap; {@code tail} keeps two taps of one millisecond apart. */
+    static Map<String, AttributeValue> kioskAnswer(Instant at, String tail) {
+        return key(answers(at), at + "#kiosk#" + tail);
+    }
+
+    static String serviceCounters(YearMonth submitted) {
+        return SERVICE_COUNTERS_PREFIX + submitted;
+    }
+
+    /** One shard of a channel × category's service counters. */
+    static String serviceCounterShard(Channel channel, Category category, int shard) {
+        return "CH#" + channel.wireName() + "#CAT#" + category.wireName() + SHARD_MARK + shard;
+    }
+
+    static String satisfactionCounters(YearMonth answered) {
+        return SATISFACTION_COUNTERS_PREFIX + answered;
+    }
+
+    /** A question's counters for a channel and (kiosk taps have none) a category. */
+    static String satisfactionCounter(String question, Channel channel, Optional<Category> category) {
+        return "Q#" + question + "#CH#" + channel.wireName() + "#CAT#" + category.map(Category::wireName).orElse("none");
+    }
+
+    static String statusQueue(Status status) {
+        return STATUS_PREFIX + status.wireName();
+    }
+
+    static String beneficiary(String mobileHash) {
+        return BENEFICIARY_PREFIX + mobileHash;
+    }
+
+    static String nationalId(String nationalIdHash) {
+        return NATIONAL_ID_PREFIX + nationalIdHash;
+    }
+
+    static String month(YearMonth month) {
+        return MONTH_PREFIX + month;
+    }
+
+    /** Months of submission partition GSI3, so a date-range listing reads only the months it needs. */
+    static String month(Instant submittedAt) {
+        return month(YearMonth.from(submittedAt.atZone(ZoneOffset.UTC)));
+    }
+
+    /** The queue's own index partitions, the only ones a cursor may name. */
+    static boolean isQueuePartition(String partition) {
+        return partition.startsWith(STATUS_PREFIX) || partition.startsWith(MONTH_PREFIX);
+    }
+
+    /** The message key of a sent-message record's partition (what the outbox shows). */
+    public static Optional<String> messageKeyOf(String partition) {
+        return partition != null && partition.startsWith(MESSAGE_PREFIX)
+                ? Optional.of(partition.substring(MESSAGE_PREFIX.length())) : Optional.empty();
+    }
+}

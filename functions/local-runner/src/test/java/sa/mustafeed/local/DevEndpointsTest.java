@@ -1,0 +1,96 @@
+package sa.mustafeed.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import sa.mustafeed.http.Json;
+
+/** The development endpoints over real HTTP, with an outbox in memory and the runner's own token issuer. */
+class DevEndpointsTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final DevTokens tokens = new DevTokens(Clock.systemUTC());
+    private HttpServer server;
+    private String base;
+
+    @BeforeEach
+    void serve() throws IOException {
+        List<Map<String, Object>> outbox = List.of(Map.of("channel", "sms", "to", "+9665••••4567", "body", "تم استلام طلبك"));
+        DevEndpoints endpoints = new DevEndpoints(tokens, () -> outbox);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                String method = exchange.getRequestMethod();
+                if (!endpoints.handle(exchange, method, exchange.getRequestURI().getRawPath())) {
+                    exchange.sendResponseHeaders(418, -1); // what the runner would hand to the routes or the site
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void login_issuesATokenTheRunnerAccepts_forStaffAndManagersOnly() throws Exception {
+        for (String role : List.of("staff", "manager")) {
+            HttpResponse<String> answer = send("POST", "/dev/login", "{\"role\":\"" + role + "\"}");
+            assertEquals(200, answer.statusCode());
+            Map<String, Object> issued = Json.readObject(answer.body().getBytes());
+            String token = String.valueOf(issued.get("token"));
+            assertTrue(tokens.verify("Bearer " + token).isPresent(), role + ": " + issued.keySet());
+        }
+        for (String bad : new String[] {"{\"role\":\"admin\"}", "not json", "", "[]"}) {
+            HttpResponse<String> refused = send("POST", "/dev/login", bad);
+            assertEquals(400, refused.statusCode(), bad);
+            assertTrue(refused.body().contains("\"invalid_choice\""), refused.body());
+        }
+    }
+
+    @Test
+    void theOutbox_isItsMessagesAsJson_andItsPage() throws Exception {
+        HttpResponse<String> messages = send("GET", "/dev/outbox", null);
+        assertEquals(200, messages.statusCode());
+        assertEquals(List.of(Map.of("channel", "sms", "to", "+9665••••4567", "body", "تم استلام طلبك")),
+                Json.readList(messages.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        HttpResponse<String> page = send("GET", "/dev/outbox.html", null);
+        assertEquals(200, page.statusCode());
+        assertEquals("text/html; charset=utf-8", page.headers().firstValue("content-type").orElseThrow());
+        assertTrue(page.body().contains("<html"), "the outbox page");
+    }
+
+    @Test
+    void everythingElse_isLeftToTheRunner() throws Exception {
+        assertEquals(418, send("GET", "/dev/login", null).statusCode(), "sign-in is POST only");
+        assertEquals(418, send("POST", "/dev/outbox", "{}").statusCode());
+        assertEquals(418, send("GET", "/staff/requests", null).statusCode());
+    }
+}
