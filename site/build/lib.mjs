@@ -149,8 +149,11 @@ export function pageRenderer({ pagesDir = path.join(SITE, 'pages'), strings, lab
       return flat[key];
     };
     const twin = lang === 'ar' ? 'en' : 'ar';
+    // the page's path in either language: pages/request/index.njk → /request/
+    const here = `/${path.dirname(template) === '.' ? '' : `${path.dirname(template)}/`}`;
+    const current = (p) => new nunjucks.runtime.SafeString(p === here ? ' aria-current="page"' : '');
     return env.render(template, {
-      t, lang, dir: lang === 'ar' ? 'rtl' : 'ltr', twinLang: twin,
+      t, lang, path: here, current, dir: lang === 'ar' ? 'rtl' : 'ltr', twinLang: twin,
       root: lang === 'ar' ? '' : '/en', twinRoot: lang === 'ar' ? '/en' : '',
       id: identity(association, lang),
     });
