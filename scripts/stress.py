@@ -469,7 +469,7 @@ def main():
         runner = subprocess.Popen(
             ["java", "-XX:TieredStopAtLevel=1", "-cp", os.environ["RUNNER_CLASSPATH"], "sa.mustafeed.local.LocalRunner",
              "--port", str(runner_port), "--emulator", f"http://127.0.0.1:{moto.port}", "--root", str(ROOT),
-             "--stack", STACK],
+             "--site", os.environ.get("SITE_OUT", str(ROOT / "build" / "site")), "--stack", STACK],
             stdout=open(runner_log, "wb"), stderr=subprocess.STDOUT)
         if not wait_http(runner_port, "/", 120):
             raise SystemExit("the local runner did not start: see " + str(runner_log))

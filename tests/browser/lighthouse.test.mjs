@@ -12,7 +12,7 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { url } from './helpers.mjs';
 
-const SITE = new URL('../../site/', import.meta.url).pathname;
+const SITE = new URL('../../build/site/', import.meta.url).pathname; // the served, built site
 const PAGES = ['/', '/request/', '/track/', '/info/', '/kiosk/'];
 if (fs.existsSync(`${SITE}survey/index.html`)) PAGES.push('/survey/');
 const BARS = { accessibility: 100, performance: 95, 'best-practices': 95 };
