@@ -133,6 +133,8 @@ export function identity(c, lang) {
     retentionYears: new Intl.NumberFormat(numberLocale(lang)).format(c.privacy.retentionYears),
     services: html(c.services.map((s) => `<li class="mf-card"><h3>${escapeHtml(L(s.title))}</h3><p>${escapeHtml(L(s.description))}</p></li>`).join('')),
     documents: html(c.documents.map((d) => `<li><a href="${escapeHtml(d.href)}">${escapeHtml(L(d.title))}</a> <span>(${escapeHtml(d.format)})</span></li>`).join('')),
+    // the staff console's footer (staff.js renders the same shape from the published file)
+    staffDocuments: html(c.documents.map((d) => `<li><a href="${escapeHtml(d.href)}" data-doc="${escapeHtml(d.id)}">${escapeHtml(L(d.title))}</a>${d.format ? ` (${escapeHtml(d.format)})` : ''}</li>`).join('')),
     social: html(c.social.map((s) => `<li><a href="${escapeHtml(s.href)}" class="mf-footer__link">${escapeHtml(L(s.label))}: <bdi dir="ltr">${escapeHtml(s.handle)}</bdi></a></li>`).join('')),
   };
 }
