@@ -200,8 +200,9 @@ class Refs(HTMLParser):
 
 
 def site_transfer():
-    """Bytes a first visit downloads per page (HTML + the local assets it references, fonts via CSS), gzip."""
-    site = ROOT / "site"
+    """Bytes a first visit downloads per page (HTML + the local assets it references, fonts via CSS), gzip.
+    Measured on the built site (build/site/, written by site/build/build.mjs), as it is served."""
+    site = ROOT / "build" / "site"
     pages = {}
     for html in sorted(site.rglob("*.html")):
         seen, queue = set(), [html]

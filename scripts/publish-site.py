@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Uploads site/ to the stack's site bucket, pointing it at the stack's API, and refreshes the CDN.
+"""Builds the site and uploads it (build/site/) to the stack's site bucket, pointing it at the stack's
+API, and refreshes the CDN.
 
-Run after `sam deploy` with the SAM venv's Python (it carries boto3):
+Run after `sam deploy` with the SAM venv's Python (it carries boto3); Node.js builds the pages:
     .venv/sam/bin/python scripts/publish-site.py --stack mustafeed-dev [--region me-south-1]
 AWS_ENDPOINT_URL works here too, so the same upload can be tried against moto or LocalStack.
 """
@@ -10,11 +11,14 @@ import argparse
 import json
 import mimetypes
 import pathlib
+import subprocess
+import sys
 import time
 
 import boto3
 
-SITE = pathlib.Path(__file__).resolve().parent.parent / "site"
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SITE = ROOT / "build" / "site"
 # Pages and config must be fresh on every visit; fingerprint-free assets may be cached a day.
 NO_CACHE = ("text/html", "application/json")
 
@@ -33,11 +37,22 @@ def content_type(path):
     return guessed + "; charset=utf-8" if guessed.startswith("text/") or guessed.endswith("json") else guessed
 
 
+def build_site():
+    """The pages exist only once built (site/pages + site/strings → build/site/); never upload a stale copy."""
+    try:
+        subprocess.run(["bash", "-c", 'source scripts/lib.sh && build_site'], cwd=ROOT, check=True)
+    except (OSError, subprocess.CalledProcessError) as err:
+        sys.exit(f"publish-site: the site did not build ({err}); nothing was uploaded")
+    if not (SITE / "index.html").is_file():
+        sys.exit(f"publish-site: {SITE} has no index.html after the build; nothing was uploaded")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stack", required=True)
     parser.add_argument("--region", default="me-south-1")
     args = parser.parse_args()
+    build_site()
 
     session = boto3.session.Session(region_name=args.region)
     outputs = stack_outputs(session.client("cloudformation"), args.stack)

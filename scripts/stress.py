@@ -462,6 +462,8 @@ def main():
                 f"http://127.0.0.1:{moto.port}",
                 "--root",
                 str(ROOT),
+                "--site",
+                os.environ.get("SITE_OUT", str(ROOT / "build" / "site")),
                 "--stack",
                 STACK,
             ],

@@ -1,6 +1,8 @@
-// Fills elements marked data-config="key" from /config/association.json, so another association can
-// deploy the same site by editing one file. The HTML keeps fallback text: without JS (or if the
-// file fails to load) the page still reads correctly.
+// The build writes the association's identity (site/config/association.json) into every page, so the
+// first paint already shows it. This re-applies the published file to the elements marked
+// data-config="key" after load, for a file changed on the host since the build; where the page
+// already says the same, nothing in the DOM is touched (nothing moves). The render shapes match
+// identity() in site/build/lib.mjs.
 import { lang } from './i18n.js';
 
 const el = (tag, props = {}, ...children) => {
@@ -44,8 +46,10 @@ export function applyConfig(config, root = document) {
     try {
       const value = render(config, $e);
       if (value == null) continue;
-      if (Array.isArray(value)) $e.replaceChildren(...value);
-      else $e.textContent = value;
+      if (Array.isArray(value)) {
+        const html = (nodes) => nodes.map((n) => n.outerHTML).join('');
+        if (html([...$e.children]) !== html(value)) $e.replaceChildren(...value);
+      } else if ($e.textContent !== String(value)) $e.textContent = value;
     } catch { /* missing key in this deployment's file: keep the fallback text */ }
   }
 }

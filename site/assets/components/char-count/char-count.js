@@ -13,7 +13,8 @@ export default function charCount($textarea) {
   let timer;
   const text = () => {
     const n = $textarea.value.length;
-    return { msg: t.count(Math.abs(max - n), n > max), over: n > max };
+    const over = n > max;
+    return { msg: (over ? t.countOver : t.countLeft)(Math.abs(max - n)), over };
   };
   const update = (announce) => {
     const { msg, over } = text();
