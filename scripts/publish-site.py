@@ -40,7 +40,7 @@ def content_type(path):
 def build_site():
     """The pages exist only once built (site/pages + site/strings → build/site/); never upload a stale copy."""
     try:
-        subprocess.run(["bash", "-c", 'source scripts/lib.sh && build_site'], cwd=ROOT, check=True)
+        subprocess.run(["bash", "-c", "source scripts/lib.sh && build_site"], cwd=ROOT, check=True)
     except (OSError, subprocess.CalledProcessError) as err:
         sys.exit(f"publish-site: the site did not build ({err}); nothing was uploaded")
     if not (SITE / "index.html").is_file():

@@ -16,7 +16,7 @@ import sa.mustafeed.core.staff.CaseFile;
 import sa.mustafeed.core.staff.CaseSummary;
 import sa.mustafeed.core.staff.ServiceReport;
 
-/** The staff API's JSON shapes (docs/API.md), built from the domain's records. */
+/** The staff API's JSON shapes (openapi.yaml), built from the domain's records. */
 final class StaffJson {
     private StaffJson() {
     }
