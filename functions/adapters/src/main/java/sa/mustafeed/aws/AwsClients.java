@@ -3,7 +3,6 @@ package sa.mustafeed.aws;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -25,11 +24,11 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public final class AwsClients {
     /** The kiosk visitor is waiting: fail over to "try again" quickly rather than hang. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(6);
 
-    private AwsClients() {
-    }
+    private AwsClients() {}
 
     public static SdkHttpClient httpClient() {
         return UrlConnectionHttpClient.builder()
@@ -47,15 +46,18 @@ public final class AwsClients {
     }
 
     public static software.amazon.awssdk.services.sns.SnsClient sns(SdkHttpClient http, Optional<URI> endpoint) {
-        return configure(software.amazon.awssdk.services.sns.SnsClient.builder(), http, endpoint).build();
+        return configure(software.amazon.awssdk.services.sns.SnsClient.builder(), http, endpoint)
+                .build();
     }
 
     public static software.amazon.awssdk.services.sesv2.SesV2Client sesV2(SdkHttpClient http, Optional<URI> endpoint) {
-        return configure(software.amazon.awssdk.services.sesv2.SesV2Client.builder(), http, endpoint).build();
+        return configure(software.amazon.awssdk.services.sesv2.SesV2Client.builder(), http, endpoint)
+                .build();
     }
 
     public static software.amazon.awssdk.services.sqs.SqsClient sqs(SdkHttpClient http, Optional<URI> endpoint) {
-        return configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), http, endpoint).build();
+        return configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), http, endpoint)
+                .build();
     }
 
     /**
@@ -73,10 +75,12 @@ public final class AwsClients {
      * is not a service client: it reads no AWS_ENDPOINT_URL itself, so the emulator's is passed on.
      */
     public static software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner() {
-        var builder = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder().region(region())
+        var builder = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+                .region(region())
                 .credentialsProvider(credentials())
                 .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
-                        .pathStyleAccessEnabled(emulatedS3().isPresent()).build());
+                        .pathStyleAccessEnabled(emulatedS3().isPresent())
+                        .build());
         emulatedS3().ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -84,20 +88,28 @@ public final class AwsClients {
     /** The endpoint override for S3 (moto, LocalStack), if one is set; none on AWS. */
     static Optional<URI> emulatedS3() {
         return Config.optional("AWS_ENDPOINT_URL_S3", "aws.endpointUrlS3")
-                .or(() -> Config.optional("AWS_ENDPOINT_URL", "aws.endpointUrl")).map(URI::create);
+                .or(() -> Config.optional("AWS_ENDPOINT_URL", "aws.endpointUrl"))
+                .map(URI::create);
     }
 
     /** The same cheap set-up for every client: one HTTP client, explicit region and credentials, timeouts. */
-    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
-            & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(
-            B builder, SdkHttpClient http, Optional<URI> endpoint) {
-        builder.httpClient(http).region(region()).credentialsProvider(credentials()).overrideConfiguration(overrides());
+    private static <
+                    B extends
+                            software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+                                    & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>>
+            B configure(B builder, SdkHttpClient http, Optional<URI> endpoint) {
+        builder.httpClient(http)
+                .region(region())
+                .credentialsProvider(credentials())
+                .overrideConfiguration(overrides());
         endpoint.ifPresent(builder::endpointOverride);
         return builder;
     }
 
     private static ClientOverrideConfiguration overrides() {
-        return ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build();
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(CALL_TIMEOUT)
+                .build();
     }
 
     private static Region region() {

@@ -2,7 +2,6 @@ package sa.mustafeed.aws;
 
 import java.util.List;
 import java.util.Map;
-
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -32,7 +31,8 @@ final class CancelledTransaction {
      */
     boolean conditionFailedOn(Map<String, AttributeValue> key) {
         int index = indexOf(key);
-        return index < reasons.size() && CONDITION_FAILED.equals(reasons.get(index).code());
+        return index < reasons.size()
+                && CONDITION_FAILED.equals(reasons.get(index).code());
     }
 
     private int indexOf(Map<String, AttributeValue> key) {
@@ -49,7 +49,8 @@ final class CancelledTransaction {
         Map<String, AttributeValue> key;
         if (write.put() != null) {
             Map<String, AttributeValue> item = write.put().item();
-            key = TableKeys.key(item.get(TableKeys.PK).s(), item.get(TableKeys.SK).s());
+            key = TableKeys.key(
+                    item.get(TableKeys.PK).s(), item.get(TableKeys.SK).s());
         } else if (write.update() != null) {
             key = write.update().key();
         } else if (write.delete() != null) {

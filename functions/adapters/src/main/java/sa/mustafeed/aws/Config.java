@@ -8,8 +8,7 @@ import java.util.Optional;
  * environment).
  */
 public final class Config {
-    private Config() {
-    }
+    private Config() {}
 
     public static Optional<String> optional(String environmentName, String propertyName) {
         String value = System.getenv(environmentName);
@@ -24,8 +23,8 @@ public final class Config {
     }
 
     public static String required(String environmentName, String propertyName) {
-        return optional(environmentName, propertyName).orElseThrow(
-                () -> new IllegalStateException("missing setting " + environmentName));
+        return optional(environmentName, propertyName)
+                .orElseThrow(() -> new IllegalStateException("missing setting " + environmentName));
     }
 
     public static String required(String environmentName) {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -27,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 final class DynamoDbCaseQueue {
     /** A filtered query may return few items per read; stop after this many reads and hand back a cursor. */
     private static final int MAX_READS_PER_PAGE = 30;
+
     private final DynamoDbClient dynamoDb;
     private final String tableName;
 
@@ -47,8 +47,8 @@ final class DynamoDbCaseQueue {
         int reads = 0;
         while (partitionIndex < partitions.size() && items.size() < query.pageSize() && reads < MAX_READS_PER_PAGE) {
             String partition = partitions.get(partitionIndex);
-            QueryRequest request = queueRequest(query, partition, startKey.isEmpty() ? null : startKey,
-                    query.pageSize() - items.size());
+            QueryRequest request = queueRequest(
+                    query, partition, startKey.isEmpty() ? null : startKey, query.pageSize() - items.size());
             QueryResponse page = DynamoDbFailures.call("read queue", () -> dynamoDb.query(request));
             reads++;
             for (Map<String, AttributeValue> item : page.items()) {
@@ -65,7 +65,8 @@ final class DynamoDbCaseQueue {
             }
         }
         if (partitionIndex < partitions.size()) {
-            return new QueuePage(items, Optional.of(new QueueCursor(partitions.get(partitionIndex), startKey).encode()));
+            return new QueuePage(
+                    items, Optional.of(new QueueCursor(partitions.get(partitionIndex), startKey).encode()));
         }
         return new QueuePage(items, Optional.empty());
     }
@@ -75,8 +76,15 @@ final class DynamoDbCaseQueue {
         List<CaseSummary> out = new ArrayList<>();
         Optional<String> cursor = query.cursor();
         do {
-            QueuePage page = page(new QueueQuery(query.status(), query.category(), query.channel(), query.from(),
-                    query.to(), query.newestFirst(), cursor, query.pageSize()));
+            QueuePage page = page(new QueueQuery(
+                    query.status(),
+                    query.category(),
+                    query.channel(),
+                    query.from(),
+                    query.to(),
+                    query.newestFirst(),
+                    cursor,
+                    query.pageSize()));
             out.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor.isPresent() && out.size() < atLeast);
@@ -85,7 +93,8 @@ final class DynamoDbCaseQueue {
 
     /** A queue row from a request item (the indexes project every attribute). */
     static CaseSummary summary(Map<String, AttributeValue> item) {
-        return new CaseSummary(RequestItems.request(item), RequestItems.clock(item), RequestItems.possibleDuplicates(item));
+        return new CaseSummary(
+                RequestItems.request(item), RequestItems.clock(item), RequestItems.possibleDuplicates(item));
     }
 
     /** The index partitions to read, in the order the page walks them. */
@@ -105,8 +114,8 @@ final class DynamoDbCaseQueue {
         return months;
     }
 
-    private QueryRequest queueRequest(QueueQuery query, String partition, Map<String, AttributeValue> startKey,
-            int limit) {
+    private QueryRequest queueRequest(
+            QueueQuery query, String partition, Map<String, AttributeValue> startKey, int limit) {
         boolean byStatus = partition.startsWith(TableKeys.STATUS_PREFIX);
         String index = byStatus ? "GSI1" : "GSI3";
         Map<String, AttributeValue> values = new LinkedHashMap<>();
@@ -122,7 +131,9 @@ final class DynamoDbCaseQueue {
             filters.add("channel = :channel");
             values.put(":channel", RequestItems.s(c.wireName()));
         });
-        QueryRequest.Builder request = QueryRequest.builder().tableName(tableName).indexName(index)
+        QueryRequest.Builder request = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(index)
                 .keyConditionExpression(index + "PK = :p AND " + index + "SK BETWEEN :from AND :to")
                 .expressionAttributeValues(values)
                 .scanIndexForward(!query.newestFirst())

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.errors.VersionConflictException;
@@ -46,10 +45,12 @@ public final class DynamoDbCaseRepository implements CaseRepository {
 
     @Override
     public Optional<CaseFile> find(ReferenceCode reference) {
-        QueryResponse response = DynamoDbFailures.call("read case", () -> dynamoDb.query(q -> q.tableName(tableName)
-                .keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", RequestItems.s(TableKeys.request(reference))))
-                .consistentRead(true)));
+        QueryResponse response = DynamoDbFailures.call(
+                "read case",
+                () -> dynamoDb.query(q -> q.tableName(tableName)
+                        .keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", RequestItems.s(TableKeys.request(reference))))
+                        .consistentRead(true)));
         Map<String, AttributeValue> meta = null;
         List<CaseEvent> events = new ArrayList<>();
         for (Map<String, AttributeValue> item : response.items()) {
@@ -63,8 +64,12 @@ public final class DynamoDbCaseRepository implements CaseRepository {
         if (meta == null) {
             return Optional.empty();
         }
-        return Optional.of(new CaseFile(RequestItems.request(meta), RequestItems.clock(meta),
-                RequestItems.registeredBy(meta), RequestItems.possibleDuplicates(meta), events));
+        return Optional.of(new CaseFile(
+                RequestItems.request(meta),
+                RequestItems.clock(meta),
+                RequestItems.registeredBy(meta),
+                RequestItems.possibleDuplicates(meta),
+                events));
     }
 
     @Override
@@ -76,9 +81,11 @@ public final class DynamoDbCaseRepository implements CaseRepository {
         values.put(":next", AttributeValue.fromN(Long.toString(change.expectedVersion() + 1)));
         values.put(":now", RequestItems.s(change.at().toString()));
         values.put(":queue", RequestItems.s(TableKeys.statusQueue(change.to())));
-        values.put(":paused", AttributeValue.fromN(Long.toString(change.clockAfter().pausedMinutes())));
-        StringBuilder set = new StringBuilder("SET #status = :to, #version = :next, updatedAt = :now, GSI1PK = :queue, "
-                + "pausedMinutes = :paused");
+        values.put(
+                ":paused",
+                AttributeValue.fromN(Long.toString(change.clockAfter().pausedMinutes())));
+        StringBuilder set = new StringBuilder(
+                "SET #status = :to, #version = :next, updatedAt = :now, GSI1PK = :queue, " + "pausedMinutes = :paused");
         List<String> remove = new ArrayList<>();
         optionalTime(change.clockAfter().waitingSince(), "waitingSince", set, remove, values);
         optionalTime(change.clockAfter().firstActionAt(), "firstActionAt", set, remove, values);
@@ -86,18 +93,27 @@ public final class DynamoDbCaseRepository implements CaseRepository {
         String update = set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
 
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
-                .key(metaKey(change.reference()))
-                .updateExpression(update)
-                .conditionExpression("attribute_exists(PK) AND #version = :expected")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)).build());
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(RequestItems.caseEventItem(
-                change.reference(), CaseEvent.status(change.at(), change.to(), Optional.of(change.by()))))).build());
+        writes.add(TransactWriteItem.builder()
+                .update(u -> u.tableName(tableName)
+                        .key(metaKey(change.reference()))
+                        .updateExpression(update)
+                        .conditionExpression("attribute_exists(PK) AND #version = :expected")
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values))
+                .build());
+        writes.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(tableName)
+                        .item(RequestItems.caseEventItem(
+                                change.reference(),
+                                CaseEvent.status(change.at(), change.to(), Optional.of(change.by())))))
+                .build());
         writes.add(ServiceCounters.changed(tableName, change));
-        change.note().ifPresent(note -> writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
-                .item(RequestItems.caseEventItem(change.reference(), CaseEvent.note(change.at(), note, change.by()))))
-                .build()));
+        change.note()
+                .ifPresent(note -> writes.add(TransactWriteItem.builder()
+                        .put(p -> p.tableName(tableName)
+                                .item(RequestItems.caseEventItem(
+                                        change.reference(), CaseEvent.note(change.at(), note, change.by()))))
+                        .build()));
         try {
             DynamoDbFailures.call("change status", () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
         } catch (TransactionCanceledException cancelled) {
@@ -108,8 +124,12 @@ public final class DynamoDbCaseRepository implements CaseRepository {
         }
     }
 
-    private static void optionalTime(Optional<java.time.Instant> value, String attribute, StringBuilder set,
-            List<String> remove, Map<String, AttributeValue> values) {
+    private static void optionalTime(
+            Optional<java.time.Instant> value,
+            String attribute,
+            StringBuilder set,
+            List<String> remove,
+            Map<String, AttributeValue> values) {
         if (value.isPresent()) {
             set.append(", ").append(attribute).append(" = :").append(attribute);
             values.put(":" + attribute, RequestItems.s(value.get().toString()));
@@ -121,10 +141,14 @@ public final class DynamoDbCaseRepository implements CaseRepository {
     @Override
     public void addNote(ReferenceCode reference, CaseEvent note) {
         List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder().conditionCheck(c -> c.tableName(tableName).key(metaKey(reference))
-                        .conditionExpression("attribute_exists(PK)")).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(tableName)
-                        .item(RequestItems.caseEventItem(reference, note))).build());
+                TransactWriteItem.builder()
+                        .conditionCheck(c -> c.tableName(tableName)
+                                .key(metaKey(reference))
+                                .conditionExpression("attribute_exists(PK)"))
+                        .build(),
+                TransactWriteItem.builder()
+                        .put(p -> p.tableName(tableName).item(RequestItems.caseEventItem(reference, note)))
+                        .build());
         try {
             DynamoDbFailures.call("add note", () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
         } catch (TransactionCanceledException cancelled) {
@@ -141,16 +165,24 @@ public final class DynamoDbCaseRepository implements CaseRepository {
         // claim on MSG#<ref>#v<version> makes the send exactly-once like every other message.
         String at = reply.at().toString();
         List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder().update(u -> u.tableName(tableName).key(metaKey(reference))
-                        .updateExpression("SET #version = #version + :one, updatedAt = :at, lastReplyAt = :at, "
-                                + "lastReplyText = :text")
-                        .conditionExpression("attribute_exists(PK)")
-                        .expressionAttributeNames(Map.of("#version", "version"))
-                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                                ":at", RequestItems.s(at), ":text", RequestItems.s(reply.text().orElseThrow()))))
+                TransactWriteItem.builder()
+                        .update(u -> u.tableName(tableName)
+                                .key(metaKey(reference))
+                                .updateExpression("SET #version = #version + :one, updatedAt = :at, lastReplyAt = :at, "
+                                        + "lastReplyText = :text")
+                                .conditionExpression("attribute_exists(PK)")
+                                .expressionAttributeNames(Map.of("#version", "version"))
+                                .expressionAttributeValues(Map.of(
+                                        ":one",
+                                        AttributeValue.fromN("1"),
+                                        ":at",
+                                        RequestItems.s(at),
+                                        ":text",
+                                        RequestItems.s(reply.text().orElseThrow()))))
                         .build(),
-                TransactWriteItem.builder().put(p -> p.tableName(tableName)
-                        .item(RequestItems.caseEventItem(reference, reply))).build());
+                TransactWriteItem.builder()
+                        .put(p -> p.tableName(tableName).item(RequestItems.caseEventItem(reference, reply)))
+                        .build());
         try {
             DynamoDbFailures.call("add reply", () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
         } catch (TransactionCanceledException cancelled) {

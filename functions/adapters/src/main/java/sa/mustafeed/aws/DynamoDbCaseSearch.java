@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.ports.CaseRepository;
 import sa.mustafeed.core.reference.ReferenceCode;
@@ -39,35 +38,49 @@ final class DynamoDbCaseSearch {
     QueuePage search(CaseSearch search) {
         List<CaseSummary> found = switch (search) {
             case CaseSearch.ByReference r -> byReference(r.reference());
-            case CaseSearch.ByMobileHash m -> indexQuery("GSI2", TableKeys.beneficiary(m.mobileHash()), false)
-                    .stream().map(DynamoDbCaseQueue::summary).toList();
-            case CaseSearch.ByNationalIdHash n -> requestItems(references("GSI4", TableKeys.nationalId(n.nationalIdHash())));
+            case CaseSearch.ByMobileHash m ->
+                indexQuery("GSI2", TableKeys.beneficiary(m.mobileHash()), false).stream()
+                        .map(DynamoDbCaseQueue::summary)
+                        .toList();
+            case CaseSearch.ByNationalIdHash n ->
+                requestItems(references("GSI4", TableKeys.nationalId(n.nationalIdHash())));
         };
         return new QueuePage(found, Optional.empty());
     }
 
     /** The references in one beneficiary index partition, newest first (PDPL export and erasure). */
     List<ReferenceCode> references(String index, String partition) {
-        return indexQuery(index, partition, true).stream().map(i -> new ReferenceCode(i.get("reference").s())).toList();
+        return indexQuery(index, partition, true).stream()
+                .map(i -> new ReferenceCode(i.get("reference").s()))
+                .toList();
     }
 
     private List<CaseSummary> byReference(ReferenceCode reference) {
-        Map<String, AttributeValue> item = DynamoDbFailures.call("search", () -> dynamoDb.getItem(g -> g
-                .tableName(tableName).key(TableKeys.requestItem(reference)).consistentRead(true))).item();
+        Map<String, AttributeValue> item = DynamoDbFailures.call(
+                        "search",
+                        () -> dynamoDb.getItem(g -> g.tableName(tableName)
+                                .key(TableKeys.requestItem(reference))
+                                .consistentRead(true)))
+                .item();
         return item == null || item.isEmpty() ? List.of() : List.of(DynamoDbCaseQueue.summary(item));
     }
 
     private List<Map<String, AttributeValue>> indexQuery(String index, String partition, boolean referenceOnly) {
-        return DynamoDbFailures.call("search", () -> dynamoDb.query(q -> {
-            q.tableName(tableName).indexName(index)
-                    .keyConditionExpression(index + "PK = :p")
-                    .expressionAttributeValues(Map.of(":p", RequestItems.s(partition)))
-                    .scanIndexForward(false)
-                    .limit(CaseRepository.SEARCH_LIMIT);
-            if (referenceOnly) {
-                q.projectionExpression("#reference").expressionAttributeNames(Map.of("#reference", "reference"));
-            }
-        })).items();
+        return DynamoDbFailures.call(
+                        "search",
+                        () -> dynamoDb.query(q -> {
+                            q.tableName(tableName)
+                                    .indexName(index)
+                                    .keyConditionExpression(index + "PK = :p")
+                                    .expressionAttributeValues(Map.of(":p", RequestItems.s(partition)))
+                                    .scanIndexForward(false)
+                                    .limit(CaseRepository.SEARCH_LIMIT);
+                            if (referenceOnly) {
+                                q.projectionExpression("#reference")
+                                        .expressionAttributeNames(Map.of("#reference", "reference"));
+                            }
+                        }))
+                .items();
     }
 
     /** The request items of these references in one consistent BatchGetItem, in the order given. */
@@ -76,22 +89,32 @@ final class DynamoDbCaseSearch {
             return List.of();
         }
         Map<String, Map<String, AttributeValue>> byPartition = new HashMap<>();
-        List<Map<String, AttributeValue>> pending = new ArrayList<>(references.stream().distinct()
-                .map(TableKeys::requestItem).toList());
+        List<Map<String, AttributeValue>> pending = new ArrayList<>(
+                references.stream().distinct().map(TableKeys::requestItem).toList());
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             if (attempt > BATCH_ATTEMPTS) {
                 throw new StorageUnavailableException("search: keys left unprocessed", null);
             }
             List<Map<String, AttributeValue>> batch = pending;
-            BatchGetItemResponse response = DynamoDbFailures.call("search", () -> dynamoDb.batchGetItem(b -> b
-                    .requestItems(Map.of(tableName, KeysAndAttributes.builder().keys(batch).consistentRead(true).build()))));
+            BatchGetItemResponse response = DynamoDbFailures.call(
+                    "search",
+                    () -> dynamoDb.batchGetItem(b -> b.requestItems(Map.of(
+                            tableName,
+                            KeysAndAttributes.builder()
+                                    .keys(batch)
+                                    .consistentRead(true)
+                                    .build()))));
             for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
                 byPartition.put(item.get(TableKeys.PK).s(), item);
             }
             KeysAndAttributes unprocessed = response.unprocessedKeys().get(tableName);
             pending = unprocessed == null ? List.of() : unprocessed.keys();
         }
-        return references.stream().distinct().map(r -> byPartition.get(TableKeys.request(r)))
-                .filter(java.util.Objects::nonNull).map(DynamoDbCaseQueue::summary).toList();
+        return references.stream()
+                .distinct()
+                .map(r -> byPartition.get(TableKeys.request(r)))
+                .filter(java.util.Objects::nonNull)
+                .map(DynamoDbCaseQueue::summary)
+                .toList();
     }
 }

@@ -1,7 +1,6 @@
 package sa.mustafeed.aws;
 
 import java.util.Map;
-
 import sa.mustafeed.core.ports.ContactPreferences;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,16 +21,24 @@ public final class DynamoDbContactPreferences implements ContactPreferences {
 
     @Override
     public boolean messagesStopped(String mobileHash) {
-        Map<String, AttributeValue> item = DynamoDbFailures.call("read preference", () -> dynamoDb.getItem(g -> g
-                .tableName(tableName).key(key(mobileHash)).consistentRead(true))).item();
-        return item != null && item.containsKey("messagesStopped") && Boolean.TRUE.equals(item.get("messagesStopped").bool());
+        Map<String, AttributeValue> item = DynamoDbFailures.call(
+                        "read preference",
+                        () -> dynamoDb.getItem(
+                                g -> g.tableName(tableName).key(key(mobileHash)).consistentRead(true)))
+                .item();
+        return item != null
+                && item.containsKey("messagesStopped")
+                && Boolean.TRUE.equals(item.get("messagesStopped").bool());
     }
 
     @Override
     public void stopMessages(String mobileHash) {
-        DynamoDbFailures.call("store preference", () -> dynamoDb.updateItem(u -> u.tableName(tableName).key(key(mobileHash))
-                .updateExpression("SET messagesStopped = :yes, entity = :entity")
-                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true),
-                        ":entity", RequestItems.s("preference")))));
+        DynamoDbFailures.call(
+                "store preference",
+                () -> dynamoDb.updateItem(u -> u.tableName(tableName)
+                        .key(key(mobileHash))
+                        .updateExpression("SET messagesStopped = :yes, entity = :entity")
+                        .expressionAttributeValues(Map.of(
+                                ":yes", AttributeValue.fromBool(true), ":entity", RequestItems.s("preference")))));
     }
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.documents.Document;
 import sa.mustafeed.core.documents.DocumentType;
 import sa.mustafeed.core.errors.RequestNotFoundException;
@@ -43,13 +42,17 @@ public final class DynamoDbDocumentRecords implements DocumentRecords {
         item.put("at", RequestItems.s(document.at().toString()));
         item.put("by", RequestItems.s(document.by()));
         List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder().conditionCheck(c -> c.tableName(tableName)
-                        .key(TableKeys.requestItem(reference))
-                        .conditionExpression("attribute_exists(PK)")).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
-                        .conditionExpression("attribute_not_exists(PK)")).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(tableName)
-                        .item(RequestItems.caseEventItem(reference, entry))).build());
+                TransactWriteItem.builder()
+                        .conditionCheck(c -> c.tableName(tableName)
+                                .key(TableKeys.requestItem(reference))
+                                .conditionExpression("attribute_exists(PK)"))
+                        .build(),
+                TransactWriteItem.builder()
+                        .put(p -> p.tableName(tableName).item(item).conditionExpression("attribute_not_exists(PK)"))
+                        .build(),
+                TransactWriteItem.builder()
+                        .put(p -> p.tableName(tableName).item(RequestItems.caseEventItem(reference, entry)))
+                        .build());
         try {
             DynamoDbFailures.call("record document", () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
             return true;
@@ -67,25 +70,41 @@ public final class DynamoDbDocumentRecords implements DocumentRecords {
 
     @Override
     public List<Document> list(ReferenceCode reference) {
-        return DynamoDbFailures.call("list documents", () -> dynamoDb.query(q -> q.tableName(tableName)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :doc)")
-                .expressionAttributeValues(Map.of(":pk", RequestItems.s(TableKeys.request(reference)),
-                        ":doc", RequestItems.s(DOCUMENT_PREFIX)))
-                .consistentRead(true))).items().stream().map(DynamoDbDocumentRecords::document)
-                .sorted(java.util.Comparator.comparing(Document::at)).toList();
+        return DynamoDbFailures.call(
+                        "list documents",
+                        () -> dynamoDb.query(q -> q.tableName(tableName)
+                                .keyConditionExpression("PK = :pk AND begins_with(SK, :doc)")
+                                .expressionAttributeValues(Map.of(
+                                        ":pk",
+                                        RequestItems.s(TableKeys.request(reference)),
+                                        ":doc",
+                                        RequestItems.s(DOCUMENT_PREFIX)))
+                                .consistentRead(true)))
+                .items()
+                .stream()
+                .map(DynamoDbDocumentRecords::document)
+                .sorted(java.util.Comparator.comparing(Document::at))
+                .toList();
     }
 
     @Override
     public Optional<Document> find(ReferenceCode reference, String documentId) {
-        Map<String, AttributeValue> item = DynamoDbFailures.call("read document", () -> dynamoDb.getItem(g -> g
-                .tableName(tableName).consistentRead(true)
-                .key(TableKeys.document(reference, documentId)))).item();
+        Map<String, AttributeValue> item = DynamoDbFailures.call(
+                        "read document",
+                        () -> dynamoDb.getItem(g -> g.tableName(tableName)
+                                .consistentRead(true)
+                                .key(TableKeys.document(reference, documentId))))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(document(item));
     }
 
     private static Document document(Map<String, AttributeValue> item) {
-        return new Document(item.get("id").s(), item.get("name").s(),
+        return new Document(
+                item.get("id").s(),
+                item.get("name").s(),
                 DocumentType.fromMediaType(item.get("contentType").s()).orElseThrow(),
-                Long.parseLong(item.get("size").n()), Instant.parse(item.get("at").s()), item.get("by").s());
+                Long.parseLong(item.get("size").n()),
+                Instant.parse(item.get("at").s()),
+                item.get("by").s());
     }
 }

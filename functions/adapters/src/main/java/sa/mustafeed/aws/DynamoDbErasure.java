@@ -3,7 +3,6 @@ package sa.mustafeed.aws;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
 import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.reference.ReferenceCode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,8 +27,12 @@ final class DynamoDbErasure {
     }
 
     void erase(ReferenceCode reference, Instant at) {
-        Map<String, AttributeValue> meta = DynamoDbFailures.call("read for erasure", () -> dynamoDb.getItem(g -> g
-                .tableName(tableName).key(TableKeys.requestItem(reference)).consistentRead(true))).item();
+        Map<String, AttributeValue> meta = DynamoDbFailures.call(
+                        "read for erasure",
+                        () -> dynamoDb.getItem(g -> g.tableName(tableName)
+                                .key(TableKeys.requestItem(reference))
+                                .consistentRead(true)))
+                .item();
         if (meta == null || meta.isEmpty()) {
             throw new RequestNotFoundException();
         }
@@ -37,36 +40,55 @@ final class DynamoDbErasure {
         // A fresh random hash: the request can no longer be matched to the person, and its "no
         // messages" preference (below) makes sure nothing is ever sent to it again.
         String erasedHash = "erased-" + UUID.randomUUID();
-        DynamoDbFailures.call("erase request", () -> dynamoDb.updateItem(u -> u.tableName(tableName)
-                .key(TableKeys.requestItem(reference))
-                .updateExpression("SET #name = :erased, mobile = :erasedMobile, description = :erased, city = :erased, "
-                        + "mobileHash = :hash, erasedAt = :at REMOVE lastReplyText, email, nationalIdHash, nationalIdLast4, onBehalfName, "
-                        + "onBehalfRelationship, GSI2PK, GSI2SK, GSI4PK, GSI4SK")
-                .conditionExpression("attribute_exists(PK)")
-                .expressionAttributeNames(Map.of("#name", "name"))
-                .expressionAttributeValues(Map.of(":erased", RequestItems.s(ERASED),
-                        ":erasedMobile", RequestItems.s("erased"),
-                        ":hash", RequestItems.s(erasedHash), ":at", RequestItems.s(at.toString())))));
+        DynamoDbFailures.call(
+                "erase request",
+                () -> dynamoDb.updateItem(u -> u.tableName(tableName)
+                        .key(TableKeys.requestItem(reference))
+                        .updateExpression(
+                                "SET #name = :erased, mobile = :erasedMobile, description = :erased, city = :erased, "
+                                        + "mobileHash = :hash, erasedAt = :at REMOVE lastReplyText, email, nationalIdHash, nationalIdLast4, onBehalfName, "
+                                        + "onBehalfRelationship, GSI2PK, GSI2SK, GSI4PK, GSI4SK")
+                        .conditionExpression("attribute_exists(PK)")
+                        .expressionAttributeNames(Map.of("#name", "name"))
+                        .expressionAttributeValues(Map.of(
+                                ":erased",
+                                RequestItems.s(ERASED),
+                                ":erasedMobile",
+                                RequestItems.s("erased"),
+                                ":hash",
+                                RequestItems.s(erasedHash),
+                                ":at",
+                                RequestItems.s(at.toString())))));
         new DynamoDbContactPreferences(dynamoDb, tableName).stopMessages(erasedHash);
         eraseTimelineTexts(reference);
-        for (Map<String, AttributeValue> key : java.util.List.of(TableKeys.contactPreference(oldMobileHash),
-                TableKeys.surveyCooldown(oldMobileHash))) {
-            DynamoDbFailures.call("erase preference", () -> dynamoDb.deleteItem(d -> d.tableName(tableName).key(key)));
+        for (Map<String, AttributeValue> key : java.util.List.of(
+                TableKeys.contactPreference(oldMobileHash), TableKeys.surveyCooldown(oldMobileHash))) {
+            DynamoDbFailures.call(
+                    "erase preference",
+                    () -> dynamoDb.deleteItem(d -> d.tableName(tableName).key(key)));
         }
     }
 
     /** Notes, replies and messages keep their place in the timeline, not their words. */
     private void eraseTimelineTexts(ReferenceCode reference) {
-        for (Map<String, AttributeValue> item : DynamoDbFailures.call("read notes", () -> dynamoDb.query(q -> q
-                .tableName(tableName).keyConditionExpression("PK = :pk AND begins_with(SK, :evt)")
-                .expressionAttributeValues(Map.of(":pk", RequestItems.s(TableKeys.request(reference)),
-                        ":evt", RequestItems.s(TableKeys.EVENT_PREFIX))))).items()) {
+        for (Map<String, AttributeValue> item : DynamoDbFailures.call(
+                        "read notes",
+                        () -> dynamoDb.query(q -> q.tableName(tableName)
+                                .keyConditionExpression("PK = :pk AND begins_with(SK, :evt)")
+                                .expressionAttributeValues(Map.of(
+                                        ":pk",
+                                        RequestItems.s(TableKeys.request(reference)),
+                                        ":evt",
+                                        RequestItems.s(TableKeys.EVENT_PREFIX)))))
+                .items()) {
             if (item.containsKey("text")) {
-                DynamoDbFailures.call("erase note", () -> dynamoDb.updateItem(u -> u.tableName(tableName)
-                        .key(Map.of(TableKeys.PK, item.get(TableKeys.PK), TableKeys.SK, item.get(TableKeys.SK)))
-                        .updateExpression("SET #text = :erased")
-                        .expressionAttributeNames(Map.of("#text", "text"))
-                        .expressionAttributeValues(Map.of(":erased", RequestItems.s(ERASED)))));
+                DynamoDbFailures.call(
+                        "erase note",
+                        () -> dynamoDb.updateItem(u -> u.tableName(tableName)
+                                .key(Map.of(TableKeys.PK, item.get(TableKeys.PK), TableKeys.SK, item.get(TableKeys.SK)))
+                                .updateExpression("SET #text = :erased")
+                                .expressionAttributeNames(Map.of("#text", "text"))
+                                .expressionAttributeValues(Map.of(":erased", RequestItems.s(ERASED)))));
             }
         }
     }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.ports.FailedAttempts;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,12 +31,14 @@ public final class DynamoDbFailedAttempts implements FailedAttempts {
 
     @Override
     public int count(String subject, Instant windowStart) {
-        Map<String, AttributeValue> item = DynamoDbFailures.call("read attempts", () -> dynamoDb.getItem(g -> g
-                .tableName(tableName)
-                .key(key(subject, windowStart))
-                .projectionExpression("#count")
-                .expressionAttributeNames(Map.of("#count", "count"))
-                .consistentRead(true))).item();
+        Map<String, AttributeValue> item = DynamoDbFailures.call(
+                        "read attempts",
+                        () -> dynamoDb.getItem(g -> g.tableName(tableName)
+                                .key(key(subject, windowStart))
+                                .projectionExpression("#count")
+                                .expressionAttributeNames(Map.of("#count", "count"))
+                                .consistentRead(true)))
+                .item();
         if (item == null || !item.containsKey("count")) {
             return 0;
         }
@@ -58,16 +59,23 @@ public final class DynamoDbFailedAttempts implements FailedAttempts {
                 throw new StorageUnavailableException("read attempts: keys left unprocessed", null);
             }
             List<Map<String, AttributeValue>> batch = pending;
-            BatchGetItemResponse response = DynamoDbFailures.call("read attempts", () -> dynamoDb.batchGetItem(b -> b
-                    .requestItems(Map.of(tableName, KeysAndAttributes.builder()
-                            .keys(batch)
-                            .consistentRead(true)
-                            .projectionExpression("#pk, #sk, #count")
-                            .expressionAttributeNames(Map.of("#pk", RequestItems.PK, "#sk", RequestItems.SK, "#count", "count"))
-                            .build()))));
+            BatchGetItemResponse response = DynamoDbFailures.call(
+                    "read attempts",
+                    () -> dynamoDb.batchGetItem(b -> b.requestItems(Map.of(
+                            tableName,
+                            KeysAndAttributes.builder()
+                                    .keys(batch)
+                                    .consistentRead(true)
+                                    .projectionExpression("#pk, #sk, #count")
+                                    .expressionAttributeNames(
+                                            Map.of("#pk", RequestItems.PK, "#sk", RequestItems.SK, "#count", "count"))
+                                    .build()))));
             for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
                 if (item.containsKey("count")) {
-                    found.put(item.get(RequestItems.PK).s() + "|" + item.get(RequestItems.SK).s(), Integer.parseInt(item.get("count").n()));
+                    found.put(
+                            item.get(RequestItems.PK).s() + "|"
+                                    + item.get(RequestItems.SK).s(),
+                            Integer.parseInt(item.get("count").n()));
                 }
             }
             KeysAndAttributes unprocessed = response.unprocessedKeys().get(tableName);
@@ -75,21 +83,23 @@ public final class DynamoDbFailedAttempts implements FailedAttempts {
         }
         int[] counts = new int[windows.size()];
         for (int i = 0; i < counts.length; i++) {
-            counts[i] = found.getOrDefault(id(windows.get(i).subject(), windows.get(i).start()), 0);
+            counts[i] = found.getOrDefault(
+                    id(windows.get(i).subject(), windows.get(i).start()), 0);
         }
         return counts;
     }
 
     @Override
     public void record(String subject, Instant windowStart, Instant discardAfter) {
-        DynamoDbFailures.call("record attempt", () -> dynamoDb.updateItem(u -> u
-                .tableName(tableName)
-                .key(key(subject, windowStart))
-                .updateExpression("ADD #count :one SET #ttl = :ttl")
-                .expressionAttributeNames(Map.of("#count", "count", "#ttl", RequestItems.TTL))
-                .expressionAttributeValues(Map.of(
-                        ":one", AttributeValue.fromN("1"),
-                        ":ttl", AttributeValue.fromN(Long.toString(discardAfter.getEpochSecond()))))));
+        DynamoDbFailures.call(
+                "record attempt",
+                () -> dynamoDb.updateItem(u -> u.tableName(tableName)
+                        .key(key(subject, windowStart))
+                        .updateExpression("ADD #count :one SET #ttl = :ttl")
+                        .expressionAttributeNames(Map.of("#count", "count", "#ttl", RequestItems.TTL))
+                        .expressionAttributeValues(Map.of(
+                                ":one", AttributeValue.fromN("1"),
+                                ":ttl", AttributeValue.fromN(Long.toString(discardAfter.getEpochSecond()))))));
     }
 
     private static Map<String, AttributeValue> key(String subject, Instant windowStart) {

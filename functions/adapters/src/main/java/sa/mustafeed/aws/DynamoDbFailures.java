@@ -1,7 +1,6 @@
 package sa.mustafeed.aws;
 
 import java.util.function.Supplier;
-
 import sa.mustafeed.core.errors.StorageUnavailableException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -11,8 +10,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * (a bug: 500). Only the first becomes {@link StorageUnavailableException}.
  */
 final class DynamoDbFailures {
-    private DynamoDbFailures() {
-    }
+    private DynamoDbFailures() {}
 
     static <T> T call(String what, Supplier<T> call) {
         try {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.ports.RequestRepository;
 import sa.mustafeed.core.reference.ReferenceCode;
@@ -33,33 +32,48 @@ public final class DynamoDbRequestRepository implements RequestRepository {
     }
 
     @Override
-    public CreateOutcome create(ServiceRequest request, TimelineEntry firstEntry, Optional<IdempotencyRecord> idempotency,
+    public CreateOutcome create(
+            ServiceRequest request,
+            TimelineEntry firstEntry,
+            Optional<IdempotencyRecord> idempotency,
             Registration registration) {
         List<TransactWriteItem> writes = new ArrayList<>(3);
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
-                .item(RequestItems.requestItem(request, registration))
-                .conditionExpression("attribute_not_exists(PK)")).build());
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
-                .item(RequestItems.timelineItem(request.reference(), firstEntry))).build());
-        writes.add(ServiceCounters.received(tableName,
-                java.time.YearMonth.from(request.submittedAt().atZone(java.time.ZoneOffset.UTC)), request.channel(),
+        writes.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(tableName)
+                        .item(RequestItems.requestItem(request, registration))
+                        .conditionExpression("attribute_not_exists(PK)"))
+                .build());
+        writes.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(tableName).item(RequestItems.timelineItem(request.reference(), firstEntry)))
+                .build());
+        writes.add(ServiceCounters.received(
+                tableName,
+                java.time.YearMonth.from(request.submittedAt().atZone(java.time.ZoneOffset.UTC)),
+                request.channel(),
                 request.category()));
-        idempotency.ifPresent(record -> writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
-                .item(RequestItems.idempotencyItem(record))
-                // A stale record (past expiresAt) is replaced: TTL deletion may lag by days.
-                .conditionExpression("attribute_not_exists(PK) OR expiresAt < :now")
-                .expressionAttributeValues(Map.of(":now",
-                        AttributeValue.fromN(Long.toString(request.submittedAt().toEpochMilli()))))).build()));
+        idempotency.ifPresent(record -> writes.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(tableName)
+                        .item(RequestItems.idempotencyItem(record))
+                        // A stale record (past expiresAt) is replaced: TTL deletion may lag by days.
+                        .conditionExpression("attribute_not_exists(PK) OR expiresAt < :now")
+                        .expressionAttributeValues(Map.of(
+                                ":now",
+                                AttributeValue.fromN(
+                                        Long.toString(request.submittedAt().toEpochMilli())))))
+                .build()));
 
         for (int attempt = 1; ; attempt++) {
             try {
-                DynamoDbFailures.call("create request", () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
+                DynamoDbFailures.call(
+                        "create request", () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
                 return CreateOutcome.CREATED;
             } catch (TransactionCanceledException cancelled) {
                 CancelledTransaction why = new CancelledTransaction(writes, cancelled);
                 // The key is asked first: a retry after the answer must get the stored answer, even
                 // when its reference also collided.
-                if (idempotency.isPresent() && why.conditionFailedOn(TableKeys.idempotency(idempotency.get().key()))) {
+                if (idempotency.isPresent()
+                        && why.conditionFailedOn(
+                                TableKeys.idempotency(idempotency.get().key()))) {
                     return CreateOutcome.IDEMPOTENCY_KEY_TAKEN;
                 }
                 if (why.conditionFailedOn(TableKeys.requestItem(request.reference()))) {
@@ -75,25 +89,35 @@ public final class DynamoDbRequestRepository implements RequestRepository {
 
     @Override
     public Optional<IdempotencyRecord> findIdempotency(String key) {
-        Map<String, AttributeValue> item = DynamoDbFailures.call("read idempotency", () -> dynamoDb.getItem(g -> g
-                .tableName(tableName)
-                .key(TableKeys.idempotency(key))
-                .consistentRead(true))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(RequestItems.idempotencyRecord(key, item));
+        Map<String, AttributeValue> item = DynamoDbFailures.call(
+                        "read idempotency",
+                        () -> dynamoDb.getItem(g -> g.tableName(tableName)
+                                .key(TableKeys.idempotency(key))
+                                .consistentRead(true)))
+                .item();
+        return item == null || item.isEmpty()
+                ? Optional.empty()
+                : Optional.of(RequestItems.idempotencyRecord(key, item));
     }
 
     @Override
     public Optional<RequestWithTimeline> findWithTimeline(ReferenceCode reference) {
         // The filter keeps staff notes, their authors and document records in DynamoDB: the public
         // lookup never receives them (they are still read, and paid for, within the partition).
-        QueryResponse response = DynamoDbFailures.call("read request", () -> dynamoDb.query(q -> q
-                .tableName(tableName)
-                .keyConditionExpression("PK = :pk")
-                .filterExpression("#entity = :request OR (#public = :public AND attribute_exists(#status))")
-                .expressionAttributeNames(Map.of("#entity", "entity", "#public", "public", "#status", "status"))
-                .expressionAttributeValues(Map.of(":pk", RequestItems.s(TableKeys.request(reference)),
-                        ":request", RequestItems.s("request"), ":public", AttributeValue.fromBool(true)))
-                .consistentRead(true)));
+        QueryResponse response = DynamoDbFailures.call(
+                "read request",
+                () -> dynamoDb.query(q -> q.tableName(tableName)
+                        .keyConditionExpression("PK = :pk")
+                        .filterExpression("#entity = :request OR (#public = :public AND attribute_exists(#status))")
+                        .expressionAttributeNames(Map.of("#entity", "entity", "#public", "public", "#status", "status"))
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                RequestItems.s(TableKeys.request(reference)),
+                                ":request",
+                                RequestItems.s("request"),
+                                ":public",
+                                AttributeValue.fromBool(true)))
+                        .consistentRead(true)));
         ServiceRequest request = null;
         List<TimelineEntry> timeline = new ArrayList<>();
         for (Map<String, AttributeValue> item : response.items()) {
@@ -116,17 +140,22 @@ public final class DynamoDbRequestRepository implements RequestRepository {
     }
 
     private List<ReferenceCode> openIn(String index, String partitionAttribute, String partition) {
-        return DynamoDbFailures.call("read beneficiary requests", () -> dynamoDb.query(q -> q.tableName(tableName)
-                .indexName(index)
-                .keyConditionExpression(partitionAttribute + " = :p")
-                .expressionAttributeValues(Map.of(":p", RequestItems.s(partition)))
-                .projectionExpression("#reference, #status")
-                .expressionAttributeNames(Map.of("#reference", "reference", "#status", "status"))
-                .scanIndexForward(false)
-                .limit(50)))
-                .items().stream()
-                .filter(i -> sa.mustafeed.core.request.Status.fromWireName(i.get("status").s())
-                        .map(sa.mustafeed.core.request.StatusMachine::isOpen).orElse(false))
+        return DynamoDbFailures.call(
+                        "read beneficiary requests",
+                        () -> dynamoDb.query(q -> q.tableName(tableName)
+                                .indexName(index)
+                                .keyConditionExpression(partitionAttribute + " = :p")
+                                .expressionAttributeValues(Map.of(":p", RequestItems.s(partition)))
+                                .projectionExpression("#reference, #status")
+                                .expressionAttributeNames(Map.of("#reference", "reference", "#status", "status"))
+                                .scanIndexForward(false)
+                                .limit(50)))
+                .items()
+                .stream()
+                .filter(i -> sa.mustafeed.core.request.Status.fromWireName(
+                                i.get("status").s())
+                        .map(sa.mustafeed.core.request.StatusMachine::isOpen)
+                        .orElse(false))
                 .map(i -> new ReferenceCode(i.get("reference").s()))
                 .toList();
     }

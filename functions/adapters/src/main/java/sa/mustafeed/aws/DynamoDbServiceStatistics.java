@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import sa.mustafeed.core.ports.ServiceStatistics;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
@@ -31,13 +30,21 @@ public final class DynamoDbServiceStatistics implements ServiceStatistics {
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
             YearMonth m = month;
             Map<String, List<Map<String, AttributeValue>>> byGroup = new LinkedHashMap<>();
-            DynamoDbFailures.call("read service tallies", () -> dynamoDb.queryPaginator(q -> q.tableName(tableName)
-                    .keyConditionExpression("PK = :p")
-                    .expressionAttributeValues(Map.of(":p", RequestItems.s(TableKeys.serviceCounters(m)))))
-                    .items().stream().toList())
+            DynamoDbFailures.call(
+                            "read service tallies",
+                            () -> dynamoDb
+                                    .queryPaginator(q -> q.tableName(tableName)
+                                            .keyConditionExpression("PK = :p")
+                                            .expressionAttributeValues(
+                                                    Map.of(":p", RequestItems.s(TableKeys.serviceCounters(m)))))
+                                    .items()
+                                    .stream()
+                                    .toList())
                     .forEach(item -> {
                         String sk = item.get(RequestItems.SK).s();
-                        byGroup.computeIfAbsent(sk.substring(0, sk.lastIndexOf(TableKeys.SHARD_MARK)), k -> new ArrayList<>()).add(item);
+                        byGroup.computeIfAbsent(
+                                        sk.substring(0, sk.lastIndexOf(TableKeys.SHARD_MARK)), k -> new ArrayList<>())
+                                .add(item);
                     });
             byGroup.forEach((group, shards) -> out.add(tally(m, group, shards)));
         }
@@ -59,11 +66,20 @@ public final class DynamoDbServiceStatistics implements ServiceStatistics {
             firstActionBuckets[i] = sum(shards, "fa_b" + i);
             completionBuckets[i] = sum(shards, "c_b" + i);
         }
-        return new ServiceTally(month, Channel.fromWireName(parts[1]).orElseThrow(),
-                Category.fromWireName(parts[3]).orElseThrow(), sum(shards, "received"), byStatus,
-                sum(shards, "firstActions"), sum(shards, "firstActionMinutes"), firstActionBuckets,
-                sum(shards, "completed"), sum(shards, "completionMinutes"), completionBuckets,
-                sum(shards, "finished"), sum(shards, "met"));
+        return new ServiceTally(
+                month,
+                Channel.fromWireName(parts[1]).orElseThrow(),
+                Category.fromWireName(parts[3]).orElseThrow(),
+                sum(shards, "received"),
+                byStatus,
+                sum(shards, "firstActions"),
+                sum(shards, "firstActionMinutes"),
+                firstActionBuckets,
+                sum(shards, "completed"),
+                sum(shards, "completionMinutes"),
+                completionBuckets,
+                sum(shards, "finished"),
+                sum(shards, "met"));
     }
 
     private static long sum(List<Map<String, AttributeValue>> shards, String attribute) {

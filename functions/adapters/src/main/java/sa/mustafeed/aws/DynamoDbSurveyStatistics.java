@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.ports.SurveyStatistics;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
@@ -31,10 +30,16 @@ public final class DynamoDbSurveyStatistics implements SurveyStatistics {
         List<SurveyTally> tallies = new ArrayList<>();
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
             YearMonth m = month;
-            DynamoDbFailures.call("read survey tallies", () -> dynamoDb.queryPaginator(q -> q.tableName(tableName)
-                    .keyConditionExpression("PK = :p")
-                    .expressionAttributeValues(Map.of(":p", RequestItems.s(TableKeys.satisfactionCounters(m)))))
-                    .items().stream().toList())
+            DynamoDbFailures.call(
+                            "read survey tallies",
+                            () -> dynamoDb
+                                    .queryPaginator(q -> q.tableName(tableName)
+                                            .keyConditionExpression("PK = :p")
+                                            .expressionAttributeValues(
+                                                    Map.of(":p", RequestItems.s(TableKeys.satisfactionCounters(m)))))
+                                    .items()
+                                    .stream()
+                                    .toList())
                     .forEach(item -> tallies.add(tally(m, item)));
         }
         return tallies;
@@ -47,7 +52,11 @@ public final class DynamoDbSurveyStatistics implements SurveyStatistics {
             AttributeValue n = item.get("s" + (i + 1));
             counts[i] = n == null ? 0 : Long.parseLong(n.n());
         }
-        return new SurveyTally(month, Channel.fromWireName(parts[3]).orElseThrow(),
-                parts[5].equals("none") ? Optional.empty() : Category.fromWireName(parts[5]), parts[1], counts);
+        return new SurveyTally(
+                month,
+                Channel.fromWireName(parts[3]).orElseThrow(),
+                parts[5].equals("none") ? Optional.empty() : Category.fromWireName(parts[5]),
+                parts[1],
+                counts);
     }
 }

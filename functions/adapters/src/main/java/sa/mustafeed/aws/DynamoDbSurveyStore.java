@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.ports.SurveyStore;
 import sa.mustafeed.core.reference.ReferenceCode;
@@ -32,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoDbSurveyStore implements SurveyStore {
     /** Answers and invitations are kept a year after the link expires, then TTL tidies them. */
     private static final Duration KEEP = Duration.ofDays(365);
+
     private static final String OVERALL = "overall";
     private static final String NEED_MET = "needMet";
 
@@ -57,20 +57,31 @@ public final class DynamoDbSurveyStore implements SurveyStore {
         item.put("language", RequestItems.s(invitation.language().wireName()));
         item.put("offeredAt", RequestItems.s(invitation.offeredAt().toString()));
         item.put("expiresAt", RequestItems.s(invitation.expiresAt().toString()));
-        item.put(RequestItems.TTL, AttributeValue.fromN(Long.toString(invitation.expiresAt().plus(KEEP).getEpochSecond())));
+        item.put(
+                RequestItems.TTL,
+                AttributeValue.fromN(
+                        Long.toString(invitation.expiresAt().plus(KEEP).getEpochSecond())));
         List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
-                        .conditionExpression("attribute_not_exists(PK)")).build(),
-                TransactWriteItem.builder().update(u -> u.tableName(tableName)
-                        .key(TableKeys.surveyCooldown(mobileHash))
-                        .updateExpression("SET lastOfferedAt = :now, entity = :entity, #ttl = :ttl")
-                        .conditionExpression("attribute_not_exists(PK) OR lastOfferedAt < :since")
-                        .expressionAttributeNames(Map.of("#ttl", RequestItems.TTL))
-                        .expressionAttributeValues(Map.of(
-                                ":now", RequestItems.s(invitation.offeredAt().toString()),
-                                ":since", RequestItems.s(cooldownStart.toString()),
-                                ":entity", RequestItems.s("survey-cooldown"),
-                                ":ttl", AttributeValue.fromN(Long.toString(invitation.expiresAt().plus(KEEP).getEpochSecond())))))
+                TransactWriteItem.builder()
+                        .put(p -> p.tableName(tableName).item(item).conditionExpression("attribute_not_exists(PK)"))
+                        .build(),
+                TransactWriteItem.builder()
+                        .update(u -> u.tableName(tableName)
+                                .key(TableKeys.surveyCooldown(mobileHash))
+                                .updateExpression("SET lastOfferedAt = :now, entity = :entity, #ttl = :ttl")
+                                .conditionExpression("attribute_not_exists(PK) OR lastOfferedAt < :since")
+                                .expressionAttributeNames(Map.of("#ttl", RequestItems.TTL))
+                                .expressionAttributeValues(Map.of(
+                                        ":now",
+                                                RequestItems.s(
+                                                        invitation.offeredAt().toString()),
+                                        ":since", RequestItems.s(cooldownStart.toString()),
+                                        ":entity", RequestItems.s("survey-cooldown"),
+                                        ":ttl",
+                                                AttributeValue.fromN(Long.toString(invitation
+                                                        .expiresAt()
+                                                        .plus(KEEP)
+                                                        .getEpochSecond())))))
                         .build());
         try {
             DynamoDbFailures.call("offer survey", () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
@@ -89,20 +100,27 @@ public final class DynamoDbSurveyStore implements SurveyStore {
 
     @Override
     public Optional<SurveyInvitation> find(String surveyId) {
-        Map<String, AttributeValue> item = DynamoDbFailures.call("read survey", () -> dynamoDb.getItem(g -> g
-                .tableName(tableName).key(invitationKey(surveyId)).consistentRead(true))).item();
+        Map<String, AttributeValue> item = DynamoDbFailures.call(
+                        "read survey",
+                        () -> dynamoDb.getItem(g -> g.tableName(tableName)
+                                .key(invitationKey(surveyId))
+                                .consistentRead(true)))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SurveyInvitation(surveyId,
+        return Optional.of(new SurveyInvitation(
+                surveyId,
                 Optional.ofNullable(item.get("reference")).map(v -> new ReferenceCode(v.s())),
                 Category.fromWireName(item.get("category").s()).orElseThrow(),
                 Channel.fromWireName(item.get("channel").s()).orElseThrow(),
                 Language.fromWireName(item.get("language").s()).orElseThrow(),
-                Instant.parse(item.get("offeredAt").s()), Instant.parse(item.get("expiresAt").s()),
+                Instant.parse(item.get("offeredAt").s()),
+                Instant.parse(item.get("expiresAt").s()),
                 Optional.ofNullable(item.get("answeredAt")).map(v -> Instant.parse(v.s())),
                 Optional.ofNullable(item.get("overall")).map(v -> Integer.parseInt(v.n())),
-                item.containsKey("detailsGiven") && Boolean.TRUE.equals(item.get("detailsGiven").bool())));
+                item.containsKey("detailsGiven")
+                        && Boolean.TRUE.equals(item.get("detailsGiven").bool())));
     }
 
     @Override
@@ -114,17 +132,21 @@ public final class DynamoDbSurveyStore implements SurveyStore {
                 ":details", AttributeValue.fromBool(answer.hasDetails())));
         String update = "SET answeredAt = :at, overall = :overall, detailsGiven = :details"
                 + (answer.anonymous() ? " REMOVE #reference" : "");
-        writes.add(TransactWriteItem.builder().update(u -> {
-            u.tableName(tableName).key(invitationKey(invitation.surveyId()))
-                    .updateExpression(update)
-                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(answeredAt)")
-                    .expressionAttributeValues(values);
-            if (answer.anonymous()) {
-                u.expressionAttributeNames(Map.of("#reference", "reference"));
-            }
-        }).build());
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
-                .item(answerItem(invitation, answer, at))).build());
+        writes.add(TransactWriteItem.builder()
+                .update(u -> {
+                    u.tableName(tableName)
+                            .key(invitationKey(invitation.surveyId()))
+                            .updateExpression(update)
+                            .conditionExpression("attribute_exists(PK) AND attribute_not_exists(answeredAt)")
+                            .expressionAttributeValues(values);
+                    if (answer.anonymous()) {
+                        u.expressionAttributeNames(Map.of("#reference", "reference"));
+                    }
+                })
+                .build());
+        writes.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(tableName).item(answerItem(invitation, answer, at)))
+                .build());
         writes.add(tally(at, OVERALL, invitation.channel(), Optional.of(invitation.category()), answer.overall()));
         detailTallies(invitation, answer, at, writes);
         return commit(writes, invitation.surveyId(), "record answer");
@@ -134,19 +156,29 @@ public final class DynamoDbSurveyStore implements SurveyStore {
     public Recorded recordDetails(SurveyInvitation invitation, SurveyAnswer answer, Instant at) {
         Instant answeredAt = invitation.answeredAt().orElseThrow();
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(u -> {
-            u.tableName(tableName).key(invitationKey(invitation.surveyId()))
-                    .updateExpression("SET detailsGiven = :yes" + (answer.anonymous() ? " REMOVE #reference" : ""))
-                    .conditionExpression("attribute_exists(answeredAt) AND overall = :overall AND detailsGiven = :no")
-                    .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true),
-                            ":no", AttributeValue.fromBool(false),
-                            ":overall", AttributeValue.fromN(Integer.toString(answer.overall()))));
-            if (answer.anonymous()) {
-                u.expressionAttributeNames(Map.of("#reference", "reference"));
-            }
-        }).build());
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName)
-                .item(answerItem(invitation, answer, answeredAt))).build());
+        writes.add(TransactWriteItem.builder()
+                .update(u -> {
+                    u.tableName(tableName)
+                            .key(invitationKey(invitation.surveyId()))
+                            .updateExpression(
+                                    "SET detailsGiven = :yes" + (answer.anonymous() ? " REMOVE #reference" : ""))
+                            .conditionExpression(
+                                    "attribute_exists(answeredAt) AND overall = :overall AND detailsGiven = :no")
+                            .expressionAttributeValues(Map.of(
+                                    ":yes",
+                                    AttributeValue.fromBool(true),
+                                    ":no",
+                                    AttributeValue.fromBool(false),
+                                    ":overall",
+                                    AttributeValue.fromN(Integer.toString(answer.overall()))));
+                    if (answer.anonymous()) {
+                        u.expressionAttributeNames(Map.of("#reference", "reference"));
+                    }
+                })
+                .build());
+        writes.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(tableName).item(answerItem(invitation, answer, answeredAt)))
+                .build());
         detailTallies(invitation, answer, answeredAt, writes);
         return commit(writes, invitation.surveyId(), "record answer details");
     }
@@ -157,28 +189,43 @@ public final class DynamoDbSurveyStore implements SurveyStore {
         if (invitation.isEmpty()) {
             return;
         }
-        DynamoDbFailures.call("forget survey", () -> dynamoDb.updateItem(u -> u.tableName(tableName)
-                .key(invitationKey(surveyId)).updateExpression("REMOVE #reference")
-                .expressionAttributeNames(Map.of("#reference", "reference"))));
-        invitation.get().answeredAt().ifPresent(answeredAt -> DynamoDbFailures.call("forget answer", () ->
-                dynamoDb.updateItem(u -> u.tableName(tableName)
-                        .key(TableKeys.answer(answeredAt, surveyId))
-                        .updateExpression("REMOVE #reference, #comment")
-                        .conditionExpression("attribute_exists(PK)")
-                        .expressionAttributeNames(Map.of("#reference", "reference", "#comment", "comment")))));
+        DynamoDbFailures.call(
+                "forget survey",
+                () -> dynamoDb.updateItem(u -> u.tableName(tableName)
+                        .key(invitationKey(surveyId))
+                        .updateExpression("REMOVE #reference")
+                        .expressionAttributeNames(Map.of("#reference", "reference"))));
+        invitation
+                .get()
+                .answeredAt()
+                .ifPresent(answeredAt -> DynamoDbFailures.call(
+                        "forget answer",
+                        () -> dynamoDb.updateItem(u -> u.tableName(tableName)
+                                .key(TableKeys.answer(answeredAt, surveyId))
+                                .updateExpression("REMOVE #reference, #comment")
+                                .conditionExpression("attribute_exists(PK)")
+                                .expressionAttributeNames(Map.of("#reference", "reference", "#comment", "comment")))));
     }
 
     @Override
     public void recordKioskFeedback(String kioskId, int score, Instant at) {
-        Map<String, AttributeValue> row = new HashMap<>(TableKeys.kioskAnswer(at,
-                java.util.UUID.randomUUID().toString().substring(0, 8)));
+        Map<String, AttributeValue> row = new HashMap<>(
+                TableKeys.kioskAnswer(at, java.util.UUID.randomUUID().toString().substring(0, 8)));
         row.put("entity", RequestItems.s("kiosk-feedback"));
         row.put("kioskId", RequestItems.s(kioskId));
         row.put("channel", RequestItems.s(Channel.KIOSK.wireName()));
         row.put("overall", AttributeValue.fromN(Integer.toString(score)));
-        row.put(RequestItems.TTL, AttributeValue.fromN(Long.toString(at.plus(KEEP).getEpochSecond())));
-        commit(List.of(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(row)).build(),
-                tally(at, OVERALL, Channel.KIOSK, Optional.empty(), score)), null, "record kiosk feedback");
+        row.put(
+                RequestItems.TTL,
+                AttributeValue.fromN(Long.toString(at.plus(KEEP).getEpochSecond())));
+        commit(
+                List.of(
+                        TransactWriteItem.builder()
+                                .put(p -> p.tableName(tableName).item(row))
+                                .build(),
+                        tally(at, OVERALL, Channel.KIOSK, Optional.empty(), score)),
+                null,
+                "record kiosk feedback");
     }
 
     /** Commits; a failed condition on the invitation (answered already, or details given) is a refusal. */
@@ -187,22 +234,27 @@ public final class DynamoDbSurveyStore implements SurveyStore {
             DynamoDbFailures.call(what, () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
             return Recorded.RECORDED;
         } catch (TransactionCanceledException cancelled) {
-            if (surveyId != null && new CancelledTransaction(writes, cancelled).conditionFailedOn(invitationKey(surveyId))) {
+            if (surveyId != null
+                    && new CancelledTransaction(writes, cancelled).conditionFailedOn(invitationKey(surveyId))) {
                 return Recorded.ALREADY_ANSWERED;
             }
             throw new StorageUnavailableException(what + ": transaction conflicted", cancelled);
         }
     }
 
-    private void detailTallies(SurveyInvitation invitation, SurveyAnswer answer, Instant at, List<TransactWriteItem> writes) {
-        answer.scores().forEach((question, score) ->
-                writes.add(tally(at, question, invitation.channel(), Optional.of(invitation.category()), score)));
+    private void detailTallies(
+            SurveyInvitation invitation, SurveyAnswer answer, Instant at, List<TransactWriteItem> writes) {
+        answer.scores()
+                .forEach((question, score) -> writes.add(
+                        tally(at, question, invitation.channel(), Optional.of(invitation.category()), score)));
         // Need met is yes/no: counted as score 5 (yes) or 1 (no) of its own question.
-        answer.needMet().ifPresent(met ->
-                writes.add(tally(at, NEED_MET, invitation.channel(), Optional.of(invitation.category()), met ? 5 : 1)));
+        answer.needMet()
+                .ifPresent(met -> writes.add(
+                        tally(at, NEED_MET, invitation.channel(), Optional.of(invitation.category()), met ? 5 : 1)));
     }
 
-    private Map<String, AttributeValue> answerItem(SurveyInvitation invitation, SurveyAnswer answer, Instant answeredAt) {
+    private Map<String, AttributeValue> answerItem(
+            SurveyInvitation invitation, SurveyAnswer answer, Instant answeredAt) {
         Map<String, AttributeValue> row = new HashMap<>(TableKeys.answer(answeredAt, invitation.surveyId()));
         row.put("entity", RequestItems.s("survey-answer"));
         row.put("surveyId", RequestItems.s(invitation.surveyId()));
@@ -217,17 +269,23 @@ public final class DynamoDbSurveyStore implements SurveyStore {
         answer.comment().ifPresent(c -> row.put("comment", RequestItems.s(c)));
         row.put("anonymous", AttributeValue.fromBool(answer.anonymous()));
         row.put("contactConsent", AttributeValue.fromBool(answer.contactConsent()));
-        row.put(RequestItems.TTL, AttributeValue.fromN(Long.toString(answeredAt.plus(KEEP).getEpochSecond())));
+        row.put(
+                RequestItems.TTL,
+                AttributeValue.fromN(Long.toString(answeredAt.plus(KEEP).getEpochSecond())));
         return row;
     }
 
-    private TransactWriteItem tally(Instant at, String question, Channel channel, Optional<Category> category, int score) {
-        return TransactWriteItem.builder().update(u -> u.tableName(tableName)
-                .key(TableKeys.key(TableKeys.satisfactionCounters(month(at)),
-                        TableKeys.satisfactionCounter(question, channel, category)))
-                .updateExpression("ADD s" + score + " :one SET entity = :entity")
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                        ":entity", RequestItems.s("survey-tally")))).build();
+    private TransactWriteItem tally(
+            Instant at, String question, Channel channel, Optional<Category> category, int score) {
+        return TransactWriteItem.builder()
+                .update(u -> u.tableName(tableName)
+                        .key(TableKeys.key(
+                                TableKeys.satisfactionCounters(month(at)),
+                                TableKeys.satisfactionCounter(question, channel, category)))
+                        .updateExpression("ADD s" + score + " :one SET entity = :entity")
+                        .expressionAttributeValues(
+                                Map.of(":one", AttributeValue.fromN("1"), ":entity", RequestItems.s("survey-tally"))))
+                .build();
     }
 
     private static YearMonth month(Instant at) {

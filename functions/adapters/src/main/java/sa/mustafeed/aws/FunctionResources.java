@@ -1,7 +1,6 @@
 package sa.mustafeed.aws;
 
 import java.util.Optional;
-
 import sa.mustafeed.core.privacy.KeyedHasher;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -4,8 +4,7 @@ import java.util.Map;
 
 /** Writes a flat map of strings and numbers as JSON, without pulling a JSON library into the adapters. */
 final class JsonText {
-    private JsonText() {
-    }
+    private JsonText() {}
 
     static String of(Map<String, Object> values) {
         StringBuilder json = new StringBuilder("{");
@@ -14,7 +13,10 @@ final class JsonText {
                 json.append(',');
             }
             json.append(quote(key)).append(':');
-            json.append(value instanceof Number || value instanceof Boolean ? value.toString() : quote(String.valueOf(value)));
+            json.append(
+                    value instanceof Number || value instanceof Boolean
+                            ? value.toString()
+                            : quote(String.valueOf(value)));
         });
         return json.append('}').toString();
     }

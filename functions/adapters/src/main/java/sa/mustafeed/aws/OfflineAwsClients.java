@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import sa.mustafeed.core.privacy.KeyedHasher;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -28,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class OfflineAwsClients {
     /** Priming runs a thousand rounds: the first rounds' operations tell what a round does. */
     private static final int OPERATIONS_KEPT = 64;
+
     private final List<String> operations = new CopyOnWriteArrayList<>();
     private final SdkHttpClient http = new SdkHttpClient() {
         @Override
@@ -36,26 +36,28 @@ public final class OfflineAwsClients {
                 @Override
                 public HttpExecuteResponse call() {
                     if (operations.size() < OPERATIONS_KEPT) {
-                        operations.add(request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("?"));
+                        operations.add(request.httpRequest()
+                                .firstMatchingHeader("X-Amz-Target")
+                                .orElse("?"));
                     }
                     byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
                     return HttpExecuteResponse.builder()
-                            .response(SdkHttpResponse.builder().statusCode(200)
+                            .response(SdkHttpResponse.builder()
+                                    .statusCode(200)
                                     .putHeader("Content-Type", "application/x-amz-json-1.0")
-                                    .putHeader("Content-Length", String.valueOf(body.length)).build())
+                                    .putHeader("Content-Length", String.valueOf(body.length))
+                                    .build())
                             .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
                             .build();
                 }
 
                 @Override
-                public void abort() {
-                }
+                public void abort() {}
             };
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public String clientName() {

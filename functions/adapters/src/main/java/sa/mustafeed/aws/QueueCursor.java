@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -30,8 +29,11 @@ record QueueCursor(String partition, Map<String, AttributeValue> lastKey) {
 
     String encode() {
         StringBuilder text = new StringBuilder(partition);
-        lastKey.forEach((name, value) -> text.append(SEPARATOR).append(name).append('=').append(value.s()));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+        lastKey.forEach(
+                (name, value) -> text.append(SEPARATOR).append(name).append('=').append(value.s()));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** @throws InvalidInputException ({@code cursor}, {@code invalid_cursor}) for anything not written by {@link #encode()} */

@@ -4,20 +4,19 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
 import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.core.request.IdempotencyRecord;
 import sa.mustafeed.core.request.Language;
-import sa.mustafeed.core.request.Registration;
-import sa.mustafeed.core.staff.CaseClock;
-import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.request.OnBehalf;
+import sa.mustafeed.core.request.Registration;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.request.TimelineEntry;
+import sa.mustafeed.core.staff.CaseClock;
+import sa.mustafeed.core.staff.CaseEvent;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -32,15 +31,17 @@ final class RequestItems {
     static final String EVENT_PREFIX = TableKeys.EVENT_PREFIX;
     static final String TTL = "ttl";
 
-    private RequestItems() {
-    }
+    private RequestItems() {}
 
     static Map<String, AttributeValue> requestItem(ServiceRequest r, Registration registration) {
         Map<String, AttributeValue> item = requestItem(r);
         registration.registeredBy().ifPresent(by -> item.put("registeredBy", s(by)));
         if (!registration.possibleDuplicates().isEmpty()) {
-            item.put("possibleDuplicates", AttributeValue.fromL(registration.possibleDuplicates().stream()
-                    .map(ref -> s(ref.value())).toList()));
+            item.put(
+                    "possibleDuplicates",
+                    AttributeValue.fromL(registration.possibleDuplicates().stream()
+                            .map(ref -> s(ref.value()))
+                            .toList()));
         }
         return item;
     }
@@ -88,20 +89,28 @@ final class RequestItems {
 
     static ServiceRequest request(Map<String, AttributeValue> item) {
         Optional<OnBehalf> onBehalf = opt(item, "onBehalfName")
-                .map(name -> new OnBehalf(name, opt(item, "onBehalfRelationship").orElse("")));
+                .map(name ->
+                        new OnBehalf(name, opt(item, "onBehalfRelationship").orElse("")));
         return new ServiceRequest(
                 new ReferenceCode(str(item, "reference")),
                 Category.fromWireName(str(item, "category")).orElseThrow(),
                 Channel.fromWireName(str(item, "channel")).orElseThrow(),
                 Status.fromWireName(str(item, "status")).orElseThrow(),
-                str(item, "name"), str(item, "mobile"), str(item, "mobileHash"), opt(item, "email"),
-                opt(item, "nationalIdHash"), opt(item, "nationalIdLast4"),
-                str(item, "city"), str(item, "description"),
+                str(item, "name"),
+                str(item, "mobile"),
+                str(item, "mobileHash"),
+                opt(item, "email"),
+                opt(item, "nationalIdHash"),
+                opt(item, "nationalIdLast4"),
+                str(item, "city"),
+                str(item, "description"),
                 ContactMethod.fromWireName(str(item, "preferredContact")).orElseThrow(),
                 Language.fromWireName(str(item, "language")).orElseThrow(),
                 onBehalf,
-                str(item, "consentVersion"), Instant.parse(str(item, "consentAt")),
-                Instant.parse(str(item, "submittedAt")), Instant.parse(str(item, "updatedAt")),
+                str(item, "consentVersion"),
+                Instant.parse(str(item, "consentAt")),
+                Instant.parse(str(item, "submittedAt")),
+                Instant.parse(str(item, "updatedAt")),
                 Long.parseLong(item.get("version").n()));
     }
 
@@ -122,7 +131,10 @@ final class RequestItems {
         item.put(PK, s(TableKeys.request(reference)));
         String kind = event.kind().wireName();
         // A random tail: two notes in the same millisecond must not overwrite each other.
-        item.put(SK, s(TableKeys.event(event.at(), kind, java.util.UUID.randomUUID().toString().substring(0, 8))));
+        item.put(
+                SK,
+                s(TableKeys.event(
+                        event.at(), kind, java.util.UUID.randomUUID().toString().substring(0, 8))));
         item.put("entity", s("timeline"));
         item.put("type", s(kind));
         item.put("at", s(event.at().toString()));
@@ -134,7 +146,8 @@ final class RequestItems {
     }
 
     static boolean isPublicStatusEntry(Map<String, AttributeValue> item) {
-        boolean isPublic = item.containsKey("public") && Boolean.TRUE.equals(item.get("public").bool());
+        boolean isPublic = item.containsKey("public")
+                && Boolean.TRUE.equals(item.get("public").bool());
         return isPublic && item.containsKey("status");
     }
 
@@ -143,28 +156,41 @@ final class RequestItems {
      * names. {@code status} on the others is the status when they were written.
      */
     static TimelineEntry timelineEntry(Map<String, AttributeValue> item) {
-        TimelineEntry.Kind kind = TimelineEntry.Kind.fromWireName(opt(item, "type").orElse("status"))
+        TimelineEntry.Kind kind = TimelineEntry.Kind.fromWireName(
+                        opt(item, "type").orElse("status"))
                 .orElse(TimelineEntry.Kind.STATUS);
-        return new TimelineEntry(Instant.parse(str(item, "at")), Status.fromWireName(str(item, "status")).orElseThrow(),
-                kind, kind == TimelineEntry.Kind.STATUS ? Optional.empty() : opt(item, "text"));
+        return new TimelineEntry(
+                Instant.parse(str(item, "at")),
+                Status.fromWireName(str(item, "status")).orElseThrow(),
+                kind,
+                kind == TimelineEntry.Kind.STATUS ? Optional.empty() : opt(item, "text"));
     }
 
     static CaseEvent caseEvent(Map<String, AttributeValue> item) {
-        return new CaseEvent(Instant.parse(str(item, "at")), CaseEvent.Kind.fromWireName(opt(item, "type").orElse("status")),
-                opt(item, "status").flatMap(Status::fromWireName), opt(item, "text"), opt(item, "by"),
-                item.containsKey("public") && Boolean.TRUE.equals(item.get("public").bool()));
+        return new CaseEvent(
+                Instant.parse(str(item, "at")),
+                CaseEvent.Kind.fromWireName(opt(item, "type").orElse("status")),
+                opt(item, "status").flatMap(Status::fromWireName),
+                opt(item, "text"),
+                opt(item, "by"),
+                item.containsKey("public")
+                        && Boolean.TRUE.equals(item.get("public").bool()));
     }
 
     static CaseClock clock(Map<String, AttributeValue> item) {
         return new CaseClock(
-                item.containsKey("pausedMinutes") ? Long.parseLong(item.get("pausedMinutes").n()) : 0,
-                opt(item, "waitingSince").map(Instant::parse), opt(item, "firstActionAt").map(Instant::parse),
+                item.containsKey("pausedMinutes")
+                        ? Long.parseLong(item.get("pausedMinutes").n())
+                        : 0,
+                opt(item, "waitingSince").map(Instant::parse),
+                opt(item, "firstActionAt").map(Instant::parse),
                 opt(item, "finishedAt").map(Instant::parse));
     }
 
     static java.util.List<ReferenceCode> possibleDuplicates(Map<String, AttributeValue> item) {
         AttributeValue value = item.get("possibleDuplicates");
-        return value == null || !value.hasL() ? java.util.List.of()
+        return value == null || !value.hasL()
+                ? java.util.List.of()
                 : value.l().stream().map(v -> new ReferenceCode(v.s())).toList();
     }
 
@@ -187,7 +213,10 @@ final class RequestItems {
     }
 
     static IdempotencyRecord idempotencyRecord(String key, Map<String, AttributeValue> item) {
-        return new IdempotencyRecord(key, str(item, "fingerprint"), new ReferenceCode(str(item, "reference")),
+        return new IdempotencyRecord(
+                key,
+                str(item, "fingerprint"),
+                new ReferenceCode(str(item, "reference")),
                 Category.fromWireName(str(item, "category")).orElseThrow(),
                 Status.fromWireName(str(item, "status")).orElseThrow(),
                 Instant.parse(str(item, "submittedAt")),

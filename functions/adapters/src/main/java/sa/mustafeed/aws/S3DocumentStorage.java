@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import sa.mustafeed.core.documents.DocumentType;
 import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.ports.DocumentStorage;
@@ -44,7 +43,10 @@ public final class S3DocumentStorage implements DocumentStorage {
     @Override
     public PresignedUpload presignUpload(String key, DocumentType type, long size, String fileName, Duration validFor) {
         PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.signatureDuration(validFor)
-                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(type.mediaType()).contentLength(size)
+                .putObjectRequest(o -> o.bucket(bucket)
+                        .key(key)
+                        .contentType(type.mediaType())
+                        .contentLength(size)
                         .metadata(Map.of(NAME_METADATA, encode(fileName)))));
         Map<String, String> headers = new LinkedHashMap<>();
         // The signed headers the browser must send itself; host and content-length it sets on its own.
@@ -59,8 +61,11 @@ public final class S3DocumentStorage implements DocumentStorage {
     @Override
     public Optional<StoredObject> describe(String key) {
         try {
-            var head = call("describe document", () -> s3.headObject(h -> h.bucket(bucket).key(key)));
-            return Optional.of(new StoredObject(head.contentLength() == null ? 0 : head.contentLength(),
+            var head = call(
+                    "describe document",
+                    () -> s3.headObject(h -> h.bucket(bucket).key(key)));
+            return Optional.of(new StoredObject(
+                    head.contentLength() == null ? 0 : head.contentLength(),
                     head.contentType() == null ? "" : head.contentType(),
                     Optional.ofNullable(head.metadata().get(NAME_METADATA)).map(S3DocumentStorage::decode)));
         } catch (NoSuchKeyException missing) {
@@ -75,8 +80,10 @@ public final class S3DocumentStorage implements DocumentStorage {
 
     @Override
     public byte[] firstBytes(String key, int count) {
-        return call("read document start", () -> s3.getObjectAsBytes(g -> g.bucket(bucket).key(key)
-                .range("bytes=0-" + (count - 1)))).asByteArray();
+        return call(
+                        "read document start",
+                        () -> s3.getObjectAsBytes(g -> g.bucket(bucket).key(key).range("bytes=0-" + (count - 1))))
+                .asByteArray();
     }
 
     @Override
@@ -89,9 +96,14 @@ public final class S3DocumentStorage implements DocumentStorage {
         // RFC 6266 / 5987: an ASCII fallback name and the real (Arabic) name in filename*.
         String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
         String disposition = "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encode(fileName);
-        return URI.create(presigner.presignGetObject(p -> p.signatureDuration(validFor)
-                .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentDisposition(disposition)
-                        .responseContentType(type.mediaType()))).url().toString());
+        return URI.create(presigner
+                .presignGetObject(p -> p.signatureDuration(validFor)
+                        .getObjectRequest(g -> g.bucket(bucket)
+                                .key(key)
+                                .responseContentDisposition(disposition)
+                                .responseContentType(type.mediaType())))
+                .url()
+                .toString());
     }
 
     private static String encode(String text) {

@@ -1,13 +1,11 @@
 package sa.mustafeed.aws;
 
 import java.nio.charset.StandardCharsets;
-
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Loads the key for keyed hashes of personal data from Secrets Manager, once, at cold start. */
 public final class SecretsManagerHashKey {
-    private SecretsManagerHashKey() {
-    }
+    private SecretsManagerHashKey() {}
 
     public static byte[] load(SecretsManagerClient client, String secretId) {
         String secret = client.getSecretValue(b -> b.secretId(secretId)).secretString();

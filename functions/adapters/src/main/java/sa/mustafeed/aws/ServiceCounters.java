@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
 import sa.mustafeed.core.request.Status;
@@ -24,13 +23,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 final class ServiceCounters {
     static final int SHARDS = 8;
 
-    private ServiceCounters() {
-    }
+    private ServiceCounters() {}
 
     /** A new request: one more received, one more in "received". */
     static TransactWriteItem received(String table, YearMonth month, Channel channel, Category category) {
-        return add(table, month, channel, category,
-                Map.of("received", 1L, statusAttribute(Status.RECEIVED), 1L));
+        return add(table, month, channel, category, Map.of("received", 1L, statusAttribute(Status.RECEIVED), 1L));
     }
 
     static TransactWriteItem changed(String table, StatusChange change) {
@@ -55,8 +52,8 @@ final class ServiceCounters {
         return add(table, c.month(), c.channel(), c.category(), deltas);
     }
 
-    private static TransactWriteItem add(String table, YearMonth month, Channel channel, Category category,
-            Map<String, Long> deltas) {
+    private static TransactWriteItem add(
+            String table, YearMonth month, Channel channel, Category category, Map<String, Long> deltas) {
         int shard = ThreadLocalRandom.current().nextInt(SHARDS);
         List<String> parts = new ArrayList<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -66,10 +63,14 @@ final class ServiceCounters {
             values.put(":v" + i++, AttributeValue.fromN(Long.toString(delta.getValue())));
         }
         values.put(":entity", RequestItems.s("service-tally"));
-        return TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(TableKeys.key(TableKeys.serviceCounters(month), TableKeys.serviceCounterShard(channel, category, shard)))
-                .updateExpression("ADD " + String.join(", ", parts) + " SET entity = :entity")
-                .expressionAttributeValues(values)).build();
+        return TransactWriteItem.builder()
+                .update(u -> u.tableName(table)
+                        .key(TableKeys.key(
+                                TableKeys.serviceCounters(month),
+                                TableKeys.serviceCounterShard(channel, category, shard)))
+                        .updateExpression("ADD " + String.join(", ", parts) + " SET entity = :entity")
+                        .expressionAttributeValues(values))
+                .build();
     }
 
     static String statusAttribute(Status status) {

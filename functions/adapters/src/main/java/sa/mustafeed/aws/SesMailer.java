@@ -23,10 +23,11 @@ public final class SesMailer implements Mailer {
     public String send(String to, String subject, String text, String html) {
         try {
             return ses.sendEmail(e -> e.fromEmailAddress(from)
-                    .destination(d -> d.toAddresses(to))
-                    .content(c -> c.simple(m -> m
-                            .subject(s -> s.data(subject).charset("UTF-8"))
-                            .body(b -> b.text(t -> t.data(text).charset("UTF-8")).html(h -> h.data(html).charset("UTF-8"))))))
+                            .destination(d -> d.toAddresses(to))
+                            .content(c ->
+                                    c.simple(m -> m.subject(s -> s.data(subject).charset("UTF-8"))
+                                            .body(b -> b.text(t -> t.data(text).charset("UTF-8"))
+                                                    .html(h -> h.data(html).charset("UTF-8"))))))
                     .messageId();
         } catch (SdkException e) {
             throw new DeliveryFailedException("SES send failed: " + e.getClass().getSimpleName(), e);

@@ -1,7 +1,6 @@
 package sa.mustafeed.aws;
 
 import java.util.Map;
-
 import sa.mustafeed.core.errors.DeliveryFailedException;
 import sa.mustafeed.core.ports.TextMessages;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -16,25 +15,37 @@ public final class SnsTextMessages implements TextMessages {
     public SnsTextMessages(SnsClient sns, String senderId) {
         this.sns = sns;
         this.attributes = Map.of(
-                "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build(),
-                "AWS.SNS.SMS.SenderID", MessageAttributeValue.builder().dataType("String").stringValue(senderId).build());
+                "AWS.SNS.SMS.SMSType",
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue("Transactional")
+                                .build(),
+                "AWS.SNS.SMS.SenderID",
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(senderId)
+                                .build());
     }
 
     @Override
     public String send(String e164, String text) {
         try {
-            return sns.publish(p -> p.phoneNumber(e164).message(text).messageAttributes(attributes)).messageId();
+            return sns.publish(p -> p.phoneNumber(e164).message(text).messageAttributes(attributes))
+                    .messageId();
         } catch (SdkException e) {
-            throw new DeliveryFailedException("SNS publish failed: " + e.getClass().getSimpleName(), e);
+            throw new DeliveryFailedException(
+                    "SNS publish failed: " + e.getClass().getSimpleName(), e);
         }
     }
 
     @Override
     public boolean isOptedOut(String e164) {
         try {
-            return Boolean.TRUE.equals(sns.checkIfPhoneNumberIsOptedOut(c -> c.phoneNumber(e164)).isOptedOut());
+            return Boolean.TRUE.equals(
+                    sns.checkIfPhoneNumberIsOptedOut(c -> c.phoneNumber(e164)).isOptedOut());
         } catch (SdkException e) {
-            throw new DeliveryFailedException("SNS opt-out check failed: " + e.getClass().getSimpleName(), e);
+            throw new DeliveryFailedException(
+                    "SNS opt-out check failed: " + e.getClass().getSimpleName(), e);
         }
     }
 }

@@ -2,7 +2,6 @@ package sa.mustafeed.aws;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.notification.UndeliveredMessage;
 import sa.mustafeed.core.ports.UndeliveredMessages;

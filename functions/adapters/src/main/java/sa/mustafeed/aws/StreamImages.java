@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import sa.mustafeed.core.request.ServiceRequest;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -15,8 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * one item layout.
  */
 public final class StreamImages {
-    private StreamImages() {
-    }
+    private StreamImages() {}
 
     /** True when the image is a request item (not a timeline entry, counter or message record). */
     public static boolean isRequest(Map<String, Object> image) {
@@ -31,7 +29,8 @@ public final class StreamImages {
         String after = stringOf(newImage.get("lastReplyAt"));
         String before = oldImage == null ? "" : stringOf(oldImage.get("lastReplyAt"));
         String text = stringOf(newImage.get("lastReplyText"));
-        return after.isEmpty() || after.equals(before) || text.isEmpty() ? java.util.Optional.empty()
+        return after.isEmpty() || after.equals(before) || text.isEmpty()
+                ? java.util.Optional.empty()
                 : java.util.Optional.of(text);
     }
 
@@ -55,9 +54,13 @@ public final class StreamImages {
             case "N" -> AttributeValue.fromN(String.valueOf(v));
             case "BOOL" -> AttributeValue.fromBool((Boolean) v);
             case "NULL" -> AttributeValue.fromNul(true);
-            case "B" -> AttributeValue.fromB(SdkBytes.fromByteArray(java.util.Base64.getDecoder().decode((String) v)));
+            case "B" ->
+                AttributeValue.fromB(
+                        SdkBytes.fromByteArray(java.util.Base64.getDecoder().decode((String) v)));
             case "SS" -> AttributeValue.fromSs((List<String>) v);
-            case "NS" -> AttributeValue.fromNs(((List<Object>) v).stream().map(String::valueOf).toList());
+            case "NS" ->
+                AttributeValue.fromNs(
+                        ((List<Object>) v).stream().map(String::valueOf).toList());
             case "M" -> AttributeValue.fromM(attributes((Map<String, Object>) v));
             case "L" -> {
                 List<AttributeValue> list = new ArrayList<>();

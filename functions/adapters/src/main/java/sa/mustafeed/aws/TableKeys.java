@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
@@ -24,6 +23,7 @@ public final class TableKeys {
 
     /** A request's partition; its item is {@link #META}, its timeline {@link #EVENT_PREFIX}, its documents {@link #DOCUMENT_PREFIX}. */
     static final String REQUEST_PREFIX = "REQ#";
+
     static final String META = "META";
     static final String EVENT_PREFIX = "EVT#";
     static final String DOCUMENT_PREFIX = "DOC#";
@@ -47,12 +47,12 @@ public final class TableKeys {
 
     /** Index partitions: GSI1 by status, GSI2 by mobile hash, GSI3 by month of submission, GSI4 by ID hash. */
     static final String STATUS_PREFIX = "STATUS#";
+
     static final String BENEFICIARY_PREFIX = "BEN#";
     static final String MONTH_PREFIX = "MONTH#";
     static final String NATIONAL_ID_PREFIX = "NID#";
 
-    private TableKeys() {
-    }
+    private TableKeys() {}
 
     /** A primary key as DynamoDB takes it. */
     static Map<String, AttributeValue> key(String partition, String sort) {
@@ -136,7 +136,8 @@ public final class TableKeys {
 
     /** A question's counters for a channel and (kiosk taps have none) a category. */
     static String satisfactionCounter(String question, Channel channel, Optional<Category> category) {
-        return "Q#" + question + "#CH#" + channel.wireName() + "#CAT#" + category.map(Category::wireName).orElse("none");
+        return "Q#" + question + "#CH#" + channel.wireName() + "#CAT#"
+                + category.map(Category::wireName).orElse("none");
     }
 
     static String statusQueue(Status status) {
@@ -168,6 +169,7 @@ public final class TableKeys {
     /** The message key of a sent-message record's partition (what the outbox shows). */
     public static Optional<String> messageKeyOf(String partition) {
         return partition != null && partition.startsWith(MESSAGE_PREFIX)
-                ? Optional.of(partition.substring(MESSAGE_PREFIX.length())) : Optional.empty();
+                ? Optional.of(partition.substring(MESSAGE_PREFIX.length()))
+                : Optional.empty();
     }
 }

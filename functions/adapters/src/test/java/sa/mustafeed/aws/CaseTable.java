@@ -1,10 +1,9 @@
 package sa.mustafeed.aws;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import sa.mustafeed.core.ports.RequestRepository.CreateOutcome;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
@@ -54,10 +53,27 @@ final class CaseTable {
     }
 
     ServiceRequest request(Instant submittedAt, String mobileHash, Optional<String> idHash) {
-        return new ServiceRequest(newReference(), Category.NEW_BENEFICIARY, Channel.WEB, Status.RECEIVED,
-                "سارة العتيبي", "+966501234567", mobileHash, Optional.of("sara@example.org"),
-                idHash, idHash.map(h -> "8153"), "مكة", "وصف", ContactMethod.EMAIL, Language.AR,
-                Optional.of(new OnBehalf("يوسف", "أم")), "2026-11", submittedAt, submittedAt, submittedAt, 1);
+        return new ServiceRequest(
+                newReference(),
+                Category.NEW_BENEFICIARY,
+                Channel.WEB,
+                Status.RECEIVED,
+                "سارة العتيبي",
+                "+966501234567",
+                mobileHash,
+                Optional.of("sara@example.org"),
+                idHash,
+                idHash.map(h -> "8153"),
+                "مكة",
+                "وصف",
+                ContactMethod.EMAIL,
+                Language.AR,
+                Optional.of(new OnBehalf("يوسف", "أم")),
+                "2026-11",
+                submittedAt,
+                submittedAt,
+                submittedAt,
+                1);
     }
 
     ReferenceCode store(ServiceRequest request) {

@@ -9,11 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import sa.mustafeed.core.errors.InvalidInputException;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Status;
@@ -36,13 +34,21 @@ class DynamoDbCaseQueueIT {
         queue = new DynamoDbCaseQueue(store.dynamoDb, store.table);
         for (int i = 0; i < 7; i++) {
             // Days 0, 12, 24, … : September, October and November.
-            oldestFirst.add(store.store(store.request(SEPTEMBER.plusSeconds(86_400L * 12 * i), "m" + i, Optional.empty())));
+            oldestFirst.add(
+                    store.store(store.request(SEPTEMBER.plusSeconds(86_400L * 12 * i), "m" + i, Optional.empty())));
         }
     }
 
     private static QueueQuery query(boolean newestFirst, Optional<String> cursor, int pageSize) {
-        return new QueueQuery(Optional.empty(), Optional.empty(), Optional.empty(), LocalDate.of(2026, 9, 1),
-                LocalDate.of(2026, 12, 31), newestFirst, cursor, pageSize);
+        return new QueueQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                LocalDate.of(2026, 9, 1),
+                LocalDate.of(2026, 12, 31),
+                newestFirst,
+                cursor,
+                pageSize);
     }
 
     private static List<ReferenceCode> references(List<CaseSummary> rows) {
@@ -77,10 +83,24 @@ class DynamoDbCaseQueueIT {
 
     @Test
     void byStatus_readsTheStatusIndex() {
-        QueueQuery received = new QueueQuery(Optional.of(Status.RECEIVED), Optional.empty(), Optional.empty(),
-                LocalDate.of(2026, 9, 1), LocalDate.of(2026, 12, 31), false, Optional.empty(), 50);
-        QueueQuery inReview = new QueueQuery(Optional.of(Status.IN_REVIEW), Optional.empty(), Optional.empty(),
-                LocalDate.of(2026, 9, 1), LocalDate.of(2026, 12, 31), false, Optional.empty(), 50);
+        QueueQuery received = new QueueQuery(
+                Optional.of(Status.RECEIVED),
+                Optional.empty(),
+                Optional.empty(),
+                LocalDate.of(2026, 9, 1),
+                LocalDate.of(2026, 12, 31),
+                false,
+                Optional.empty(),
+                50);
+        QueueQuery inReview = new QueueQuery(
+                Optional.of(Status.IN_REVIEW),
+                Optional.empty(),
+                Optional.empty(),
+                LocalDate.of(2026, 9, 1),
+                LocalDate.of(2026, 12, 31),
+                false,
+                Optional.empty(),
+                50);
 
         assertEquals(oldestFirst, references(queue.page(received).items()));
         assertEquals(List.of(), queue.page(inReview).items());
@@ -96,9 +116,11 @@ class DynamoDbCaseQueueIT {
 
     @Test
     void partitions_walkTheMonthsOfTheRange_inTheQuerysOrder() {
-        assertEquals(List.of("MONTH#2026-09", "MONTH#2026-10", "MONTH#2026-11", "MONTH#2026-12"),
+        assertEquals(
+                List.of("MONTH#2026-09", "MONTH#2026-10", "MONTH#2026-11", "MONTH#2026-12"),
                 DynamoDbCaseQueue.partitions(query(false, Optional.empty(), 2)));
-        assertEquals(List.of("MONTH#2026-12", "MONTH#2026-11", "MONTH#2026-10", "MONTH#2026-09"),
+        assertEquals(
+                List.of("MONTH#2026-12", "MONTH#2026-11", "MONTH#2026-10", "MONTH#2026-09"),
                 DynamoDbCaseQueue.partitions(query(true, Optional.empty(), 2)));
     }
 }

@@ -7,11 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import sa.mustafeed.core.ports.CaseRepository;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Status;
@@ -64,9 +62,17 @@ class DynamoDbCaseSearchIT {
     void byNationalId_isOneQueryAndOneBatchRead_newestFirst() {
         List<ReferenceCode> refs = twelveOfOnePerson();
         // A move after submission: the row must show the request as stored now, not the index's copy.
-        new DynamoDbCaseRepository(store.dynamoDb, store.table).changeStatus(new StatusChange(refs.getFirst(),
-                Status.RECEIVED, Status.IN_REVIEW, 1, T0.plusSeconds(86_400), "staff-7", Optional.empty(),
-                sa.mustafeed.core.staff.CaseClock.NEW, counted()));
+        new DynamoDbCaseRepository(store.dynamoDb, store.table)
+                .changeStatus(new StatusChange(
+                        refs.getFirst(),
+                        Status.RECEIVED,
+                        Status.IN_REVIEW,
+                        1,
+                        T0.plusSeconds(86_400),
+                        "staff-7",
+                        Optional.empty(),
+                        sa.mustafeed.core.staff.CaseClock.NEW,
+                        counted()));
         store.calls.clear();
 
         QueuePage found = search.search(new CaseSearch.ByNationalIdHash("id-a"));
@@ -78,8 +84,13 @@ class DynamoDbCaseSearchIT {
     }
 
     private static StatusChange.Counted counted() {
-        return new StatusChange.Counted(java.time.YearMonth.of(2026, 9), sa.mustafeed.core.request.Channel.WEB,
-                sa.mustafeed.core.request.Category.NEW_BENEFICIARY, Optional.empty(), Optional.empty(), Optional.empty());
+        return new StatusChange.Counted(
+                java.time.YearMonth.of(2026, 9),
+                sa.mustafeed.core.request.Channel.WEB,
+                sa.mustafeed.core.request.Category.NEW_BENEFICIARY,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     @Test
@@ -103,7 +114,9 @@ class DynamoDbCaseSearchIT {
         QueuePage found = search.search(new CaseSearch.ByNationalIdHash("id-many"));
 
         assertEquals(CaseRepository.SEARCH_LIMIT, found.items().size());
-        assertEquals(T0.plusSeconds(60L * (CaseRepository.SEARCH_LIMIT + 4)), found.items().getFirst().request().submittedAt());
+        assertEquals(
+                T0.plusSeconds(60L * (CaseRepository.SEARCH_LIMIT + 4)),
+                found.items().getFirst().request().submittedAt());
         assertEquals(List.of("QueryRequest", "BatchGetItemRequest"), store.calls);
     }
 
@@ -112,8 +125,13 @@ class DynamoDbCaseSearchIT {
         List<ReferenceCode> refs = twelveOfOnePerson();
         new DynamoDbErasure(store.dynamoDb, store.table).erase(refs.get(5), T0.plusSeconds(999_999));
 
-        assertEquals(11, search.search(new CaseSearch.ByMobileHash("mobile-a")).items().size());
-        assertEquals(11, search.search(new CaseSearch.ByNationalIdHash("id-a")).items().size());
-        assertEquals(11, search.references("GSI2", TableKeys.beneficiary("mobile-a")).size());
+        assertEquals(
+                11,
+                search.search(new CaseSearch.ByMobileHash("mobile-a")).items().size());
+        assertEquals(
+                11,
+                search.search(new CaseSearch.ByNationalIdHash("id-a")).items().size());
+        assertEquals(
+                11, search.references("GSI2", TableKeys.beneficiary("mobile-a")).size());
     }
 }

@@ -10,11 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Status;
@@ -42,7 +40,9 @@ class DynamoDbErasureIT {
     }
 
     private Map<String, AttributeValue> item(Map<String, AttributeValue> key) {
-        return store.dynamoDb.getItem(g -> g.tableName(store.table).key(key).consistentRead(true)).item();
+        return store.dynamoDb
+                .getItem(g -> g.tableName(store.table).key(key).consistentRead(true))
+                .item();
     }
 
     @Test
@@ -63,22 +63,34 @@ class DynamoDbErasureIT {
         assertEquals(AT.toString(), meta.get("submittedAt").s());
         assertEquals("MONTH#2026-11", meta.get("GSI3PK").s(), "still counted in its month");
 
-        List<Map<String, AttributeValue>> notes = store.dynamoDb.query(q -> q.tableName(store.table)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :evt)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.request(reference)),
-                        ":evt", AttributeValue.fromS("EVT#")))).items().stream().filter(i -> i.containsKey("text")).toList();
+        List<Map<String, AttributeValue>> notes = store
+                .dynamoDb
+                .query(q -> q.tableName(store.table)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :evt)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                AttributeValue.fromS(TableKeys.request(reference)),
+                                ":evt",
+                                AttributeValue.fromS("EVT#"))))
+                .items()
+                .stream()
+                .filter(i -> i.containsKey("text"))
+                .toList();
         assertEquals(1, notes.size());
         assertEquals(DynamoDbErasure.ERASED, notes.getFirst().get("text").s());
 
         assertTrue(item(TableKeys.contactPreference("mobile-a")).isEmpty(), "the person's preference deleted");
         assertTrue(item(TableKeys.surveyCooldown("mobile-a")).isEmpty(), "the person's cooldown deleted");
-        assertTrue(new DynamoDbContactPreferences(store.dynamoDb, store.table)
-                .messagesStopped(meta.get("mobileHash").s()), "nothing is ever sent to the erased request");
+        assertTrue(
+                new DynamoDbContactPreferences(store.dynamoDb, store.table)
+                        .messagesStopped(meta.get("mobileHash").s()),
+                "nothing is ever sent to the erased request");
     }
 
     @Test
     void erase_ofAnUnknownRequest_isNotFound() {
-        assertThrows(RequestNotFoundException.class,
+        assertThrows(
+                RequestNotFoundException.class,
                 () -> new DynamoDbErasure(store.dynamoDb, store.table).erase(store.newReference(), AT));
     }
 }

@@ -1,9 +1,7 @@
 package sa.mustafeed.aws;
 
 import java.util.Optional;
-
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import sa.mustafeed.core.ports.RequestRepositoryContract;
 import sa.mustafeed.testing.MotoServer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,6 +19,7 @@ class DynamoDbRequestRepositoryContractIT extends RequestRepositoryContract {
         MotoServer.reset();
         String table = MotoServer.provisionTemplate("contract").refs().get("RequestsTable");
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(AwsClients.httpClient(), Optional.of(MotoServer.endpoint()));
-        return new Store(new DynamoDbRequestRepository(dynamoDb, table), new DynamoDbServiceStatistics(dynamoDb, table));
+        return new Store(
+                new DynamoDbRequestRepository(dynamoDb, table), new DynamoDbServiceStatistics(dynamoDb, table));
     }
 }

@@ -14,11 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.ports.FailedAttempts;
 import sa.mustafeed.core.ports.RequestRepository.CreateOutcome;
@@ -61,26 +59,55 @@ class DynamoDbRequestRepositoryIT {
     }
 
     private static ServiceRequest request(String reference) {
-        return new ServiceRequest(new ReferenceCode(reference), Category.NEW_BENEFICIARY, Channel.WEB, Status.RECEIVED,
-                "سارة العتيبي", "+966501234567", "mobilehash", Optional.of("sara@example.org"),
-                Optional.of("idhash"), Optional.of("8153"), "مكة", "وصف", ContactMethod.EMAIL, Language.AR,
-                Optional.of(new OnBehalf("يوسف", "أم")), "2026-11", NOW, NOW, NOW, 1);
+        return new ServiceRequest(
+                new ReferenceCode(reference),
+                Category.NEW_BENEFICIARY,
+                Channel.WEB,
+                Status.RECEIVED,
+                "سارة العتيبي",
+                "+966501234567",
+                "mobilehash",
+                Optional.of("sara@example.org"),
+                Optional.of("idhash"),
+                Optional.of("8153"),
+                "مكة",
+                "وصف",
+                ContactMethod.EMAIL,
+                Language.AR,
+                Optional.of(new OnBehalf("يوسف", "أم")),
+                "2026-11",
+                NOW,
+                NOW,
+                NOW,
+                1);
     }
 
     private static IdempotencyRecord idempotency(String key, String reference, Instant expiresAt) {
-        return new IdempotencyRecord(key, "fingerprint", new ReferenceCode(reference), Category.NEW_BENEFICIARY,
-                Status.RECEIVED, NOW, expiresAt);
+        return new IdempotencyRecord(
+                key,
+                "fingerprint",
+                new ReferenceCode(reference),
+                Category.NEW_BENEFICIARY,
+                Status.RECEIVED,
+                NOW,
+                expiresAt);
     }
 
     private Map<String, Map<String, AttributeValue>> itemsBySortKey(String partition) {
-        return dynamoDb.query(q -> q.tableName(table).keyConditionExpression("PK = :pk")
+        return dynamoDb
+                .query(q -> q.tableName(table)
+                        .keyConditionExpression("PK = :pk")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))))
-                .items().stream().collect(Collectors.toMap(i -> i.get("SK").s(), i -> i));
+                .items()
+                .stream()
+                .collect(Collectors.toMap(i -> i.get("SK").s(), i -> i));
     }
 
     @Test
     void create_writesRequestTimelineAndIdempotencyItemsWithTheirKeys() {
-        CreateOutcome outcome = repository.create(request("MHF5Q2N7"), new TimelineEntry(NOW, Status.RECEIVED),
+        CreateOutcome outcome = repository.create(
+                request("MHF5Q2N7"),
+                new TimelineEntry(NOW, Status.RECEIVED),
                 Optional.of(idempotency("key-1", "MHF5Q2N7", NOW.plus(Duration.ofHours(24)))));
 
         assertEquals(CreateOutcome.CREATED, outcome);
@@ -92,7 +119,9 @@ class DynamoDbRequestRepositoryIT {
         assertFalse(meta.containsKey("nationalId"), "only the hash and last four of the ID are stored");
         assertTrue(items.containsKey("EVT#2026-11-25T08:30:00Z#status#received"));
         Map<String, AttributeValue> idem = itemsBySortKey("IDEM#key-1").get("IDEM");
-        assertEquals(Long.toString(NOW.plus(Duration.ofHours(24)).getEpochSecond()), idem.get("ttl").n());
+        assertEquals(
+                Long.toString(NOW.plus(Duration.ofHours(24)).getEpochSecond()),
+                idem.get("ttl").n());
     }
 
     @Test
@@ -112,18 +141,18 @@ class DynamoDbRequestRepositoryIT {
         repository.create(stored, new TimelineEntry(NOW, Status.RECEIVED), Optional.empty());
         DynamoDbCaseRepository cases = new DynamoDbCaseRepository(dynamoDb, table);
         cases.addNote(stored.reference(), CaseEvent.note(NOW.plusSeconds(60), "ملاحظة داخلية: لا تُعرض", "staff-7"));
-        cases.addReply(stored.reference(), CaseEvent.reply(NOW.plusSeconds(120), "تم استلام طلبك", "staff-7", Status.RECEIVED));
+        cases.addReply(
+                stored.reference(),
+                CaseEvent.reply(NOW.plusSeconds(120), "تم استلام طلبك", "staff-7", Status.RECEIVED));
         List<Map<String, AttributeValue>> received = new CopyOnWriteArrayList<>();
         DynamoDbClient watched = DynamoDbClient.builder()
                 .endpointOverride(MotoServer.endpoint())
                 .region(Region.of(MotoServer.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("local", "local")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(AwsClients.httpClient())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
-                    public void afterUnmarshalling(Context.AfterUnmarshalling context,
-                                                   ExecutionAttributes attributes) {
+                    public void afterUnmarshalling(Context.AfterUnmarshalling context, ExecutionAttributes attributes) {
                         if (context.response() instanceof QueryResponse q) {
                             received.addAll(q.items());
                         }
@@ -131,12 +160,22 @@ class DynamoDbRequestRepositoryIT {
                 }))
                 .build();
 
-        var found = new DynamoDbRequestRepository(watched, table).findWithTimeline(stored.reference()).orElseThrow();
+        var found = new DynamoDbRequestRepository(watched, table)
+                .findWithTimeline(stored.reference())
+                .orElseThrow();
 
         assertEquals(4, itemsBySortKey("REQ#MHF5Q2N7").size(), "request, status entry, note, reply stored");
         assertEquals(2, found.timeline().size());
-        assertEquals(List.of("request", "timeline", "timeline"), received.stream().map(i -> i.get("entity").s()).sorted().toList());
-        assertTrue(received.stream().noneMatch(i -> "note".equals(i.get("type") == null ? null : i.get("type").s())),
+        assertEquals(
+                List.of("request", "timeline", "timeline"),
+                received.stream().map(i -> i.get("entity").s()).sorted().toList());
+        assertTrue(
+                received.stream()
+                        .noneMatch(i -> "note"
+                                .equals(
+                                        i.get("type") == null
+                                                ? null
+                                                : i.get("type").s())),
                 received.toString());
     }
 
@@ -144,31 +183,65 @@ class DynamoDbRequestRepositoryIT {
     void create_withATakenReference_storesNothing() {
         repository.create(request("MHF5Q2N7"), new TimelineEntry(NOW, Status.RECEIVED), Optional.empty());
 
-        CreateOutcome again = repository.create(request("MHF5Q2N7"), new TimelineEntry(NOW.plusSeconds(1), Status.RECEIVED),
+        CreateOutcome again = repository.create(
+                request("MHF5Q2N7"),
+                new TimelineEntry(NOW.plusSeconds(1), Status.RECEIVED),
                 Optional.of(idempotency("key-2", "MHF5Q2N7", NOW.plusSeconds(3600))));
         assertEquals(CreateOutcome.REFERENCE_TAKEN, again);
-        assertEquals(1, itemsBySortKey("REQ#MHF5Q2N7").keySet().stream().filter(k -> k.startsWith("EVT#")).count());
+        assertEquals(
+                1,
+                itemsBySortKey("REQ#MHF5Q2N7").keySet().stream()
+                        .filter(k -> k.startsWith("EVT#"))
+                        .count());
         assertEquals(Optional.empty(), repository.findIdempotency("key-2"));
     }
 
     @Test
     void create_withALiveIdempotencyKey_isRefusedButAStaleOneIsReplaced() {
-        repository.create(request("MHF5Q2N7"), new TimelineEntry(NOW, Status.RECEIVED),
+        repository.create(
+                request("MHF5Q2N7"),
+                new TimelineEntry(NOW, Status.RECEIVED),
                 Optional.of(idempotency("key-1", "MHF5Q2N7", NOW.plusSeconds(60))));
         ServiceRequest other = request(validCode("ABCDEFG"));
 
-        assertEquals(CreateOutcome.IDEMPOTENCY_KEY_TAKEN, repository.create(other,
-                new TimelineEntry(NOW, Status.RECEIVED),
-                Optional.of(idempotency("key-1", other.reference().value(), NOW.plusSeconds(3600)))));
+        assertEquals(
+                CreateOutcome.IDEMPOTENCY_KEY_TAKEN,
+                repository.create(
+                        other,
+                        new TimelineEntry(NOW, Status.RECEIVED),
+                        Optional.of(idempotency("key-1", other.reference().value(), NOW.plusSeconds(3600)))));
         assertTrue(repository.findWithTimeline(other.reference()).isEmpty(), "a refused transaction stores nothing");
 
-        ServiceRequest later = new ServiceRequest(other.reference(), other.category(), other.channel(), other.status(),
-                other.name(), other.mobile(), other.mobileHash(), other.email(), other.nationalIdHash(),
-                other.nationalIdLast4(), other.city(), other.description(), other.preferredContact(), other.language(),
-                other.onBehalf(), other.consentVersion(), other.consentAt(), NOW.plusSeconds(61), NOW.plusSeconds(61), 1);
-        assertEquals(CreateOutcome.CREATED, repository.create(later, new TimelineEntry(later.submittedAt(), Status.RECEIVED),
-                Optional.of(idempotency("key-1", other.reference().value(), NOW.plusSeconds(7200)))));
-        assertEquals(other.reference(), repository.findIdempotency("key-1").orElseThrow().reference());
+        ServiceRequest later = new ServiceRequest(
+                other.reference(),
+                other.category(),
+                other.channel(),
+                other.status(),
+                other.name(),
+                other.mobile(),
+                other.mobileHash(),
+                other.email(),
+                other.nationalIdHash(),
+                other.nationalIdLast4(),
+                other.city(),
+                other.description(),
+                other.preferredContact(),
+                other.language(),
+                other.onBehalf(),
+                other.consentVersion(),
+                other.consentAt(),
+                NOW.plusSeconds(61),
+                NOW.plusSeconds(61),
+                1);
+        assertEquals(
+                CreateOutcome.CREATED,
+                repository.create(
+                        later,
+                        new TimelineEntry(later.submittedAt(), Status.RECEIVED),
+                        Optional.of(idempotency("key-1", other.reference().value(), NOW.plusSeconds(7200)))));
+        assertEquals(
+                other.reference(),
+                repository.findIdempotency("key-1").orElseThrow().reference());
     }
 
     @Test
@@ -196,8 +269,10 @@ class DynamoDbRequestRepositoryIT {
             attempts.record("client:batch", window, window.plusSeconds(1800));
         }
         List<FailedAttempts.Window> windows = List.of(
-                new FailedAttempts.Window("ref:BATCH001", window), new FailedAttempts.Window("client:batch", window),
-                new FailedAttempts.Window("ref:BATCH001", previous), new FailedAttempts.Window("client:batch", previous),
+                new FailedAttempts.Window("ref:BATCH001", window),
+                new FailedAttempts.Window("client:batch", window),
+                new FailedAttempts.Window("ref:BATCH001", previous),
+                new FailedAttempts.Window("client:batch", previous),
                 new FailedAttempts.Window("ref:BATCH001", window)); // asked twice: DynamoDB refuses duplicate keys
         assertArrayEquals(new int[] {1, 5, 2, 0, 1}, attempts.counts(windows));
         for (int i = 0; i < windows.size(); i++) {
@@ -207,19 +282,23 @@ class DynamoDbRequestRepositoryIT {
 
     @Test
     void failedAttempts_readTogether_fromAnUnreachableStore_isUnavailable() {
-        DynamoDbClient nowhere = AwsClients.dynamoDb(AwsClients.httpClient(), Optional.of(URI.create("http://127.0.0.1:9")));
+        DynamoDbClient nowhere =
+                AwsClients.dynamoDb(AwsClients.httpClient(), Optional.of(URI.create("http://127.0.0.1:9")));
         DynamoDbFailedAttempts down = new DynamoDbFailedAttempts(nowhere, table);
-        assertThrows(StorageUnavailableException.class,
+        assertThrows(
+                StorageUnavailableException.class,
                 () -> down.counts(List.of(new FailedAttempts.Window("ref:X", Instant.EPOCH))));
     }
 
     @Test
     void anUnreachableStore_isReportedAsUnavailable() {
-        DynamoDbClient nowhere = AwsClients.dynamoDb(AwsClients.httpClient(), Optional.of(URI.create("http://127.0.0.1:9")));
+        DynamoDbClient nowhere =
+                AwsClients.dynamoDb(AwsClients.httpClient(), Optional.of(URI.create("http://127.0.0.1:9")));
         DynamoDbRequestRepository down = new DynamoDbRequestRepository(nowhere, table);
         assertThrows(StorageUnavailableException.class, () -> down.findIdempotency("key"));
-        assertThrows(StorageUnavailableException.class, () -> down.create(request("MHF5Q2N7"),
-                new TimelineEntry(NOW, Status.RECEIVED), Optional.empty()));
+        assertThrows(
+                StorageUnavailableException.class,
+                () -> down.create(request("MHF5Q2N7"), new TimelineEntry(NOW, Status.RECEIVED), Optional.empty()));
     }
 
     private static String validCode(String seven) {

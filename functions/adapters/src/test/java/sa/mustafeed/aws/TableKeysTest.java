@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
@@ -42,7 +40,8 @@ class TableKeysTest {
         assertEquals(key("SURVEYPREF#h", "COOLDOWN"), TableKeys.surveyCooldown("h"));
         assertEquals("ANSWER#2026-11", TableKeys.answers(AT));
         assertEquals(key("ANSWER#2026-11", "2026-11-25T08:30:00Z#s1"), TableKeys.answer(AT, "s1"));
-        assertEquals(key("ANSWER#2026-11", "2026-11-25T08:30:00Z#kiosk#ab12cd34"), TableKeys.kioskAnswer(AT, "ab12cd34"));
+        assertEquals(
+                key("ANSWER#2026-11", "2026-11-25T08:30:00Z#kiosk#ab12cd34"), TableKeys.kioskAnswer(AT, "ab12cd34"));
     }
 
     @Test
@@ -51,8 +50,11 @@ class TableKeysTest {
         assertEquals("SVCAGG#2026-03", TableKeys.serviceCounters(month));
         assertEquals("CH#web#CAT#complaint#S#7", TableKeys.serviceCounterShard(Channel.WEB, Category.COMPLAINT, 7));
         assertEquals("SURVEYAGG#2026-03", TableKeys.satisfactionCounters(month));
-        assertEquals("Q#overall#CH#kiosk#CAT#none", TableKeys.satisfactionCounter("overall", Channel.KIOSK, Optional.empty()));
-        assertEquals("Q#overall#CH#web#CAT#complaint",
+        assertEquals(
+                "Q#overall#CH#kiosk#CAT#none",
+                TableKeys.satisfactionCounter("overall", Channel.KIOSK, Optional.empty()));
+        assertEquals(
+                "Q#overall#CH#web#CAT#complaint",
                 TableKeys.satisfactionCounter("overall", Channel.WEB, Optional.of(Category.COMPLAINT)));
     }
 

@@ -1,12 +1,11 @@
 package sa.mustafeed.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jr.ob.JSON;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * jackson-jr against jackson-databind for what the handlers do with JSON: read an API Gateway event
@@ -18,8 +17,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 public final class JsonComparison {
     private static final int WARM = 20_000;
 
-    private JsonComparison() {
-    }
+    private JsonComparison() {}
 
     interface Codec {
         Map<String, Object> read(byte[] json) throws Exception;
@@ -45,14 +43,20 @@ public final class JsonComparison {
             roundTrip(codec, event);
         }
         double warmUs = (System.nanoTime() - warmStarted) / 1e3 / WARM;
-        System.out.printf(java.util.Locale.ROOT, "{\"library\":\"%s\",\"firstUseMs\":%.1f,\"warmUsPerEvent\":%.2f}%n",
-                args[0], firstMs, warmUs);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "{\"library\":\"%s\",\"firstUseMs\":%.1f,\"warmUsPerEvent\":%.2f}%n",
+                args[0],
+                firstMs,
+                warmUs);
     }
 
     private static void roundTrip(Codec codec, byte[] event) throws Exception {
         Map<String, Object> parsed = codec.read(event);
-        Map<String, Object> body = codec.read(String.valueOf(parsed.get("body")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        codec.write(Map.of("statusCode", 201, "body", new String(codec.write(body), java.nio.charset.StandardCharsets.UTF_8)));
+        Map<String, Object> body =
+                codec.read(String.valueOf(parsed.get("body")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        codec.write(Map.of(
+                "statusCode", 201, "body", new String(codec.write(body), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static Codec jr() {
@@ -72,7 +76,7 @@ public final class JsonComparison {
 
     private static Codec databind() {
         ObjectMapper mapper = new ObjectMapper();
-        TypeReference<Map<String, Object>> type = new TypeReference<>() { };
+        TypeReference<Map<String, Object>> type = new TypeReference<>() {};
         return new Codec() {
             @Override
             public Map<String, Object> read(byte[] bytes) throws Exception {

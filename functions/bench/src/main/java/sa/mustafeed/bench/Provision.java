@@ -1,5 +1,6 @@
 package sa.mustafeed.bench;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.jr.ob.JSON;
-
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.SecretsManagerHashKey;
 import sa.mustafeed.core.privacy.HashPurpose;
@@ -44,8 +42,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * <p>Usage: {@code Provision <repo root> <emulator URL> <region> <out.json>}
  */
 public final class Provision {
-    private Provision() {
-    }
+    private Provision() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
@@ -64,8 +61,10 @@ public final class Provision {
         }
         // The table and key the functions are given (not guessed from the template's resource list).
         @SuppressWarnings("unchecked")
-        Map<String, String> environment = functions.stream().map(f -> (Map<String, String>) f.get("environment"))
-                .filter(e -> e.containsKey("TABLE_NAME") && e.containsKey("HASH_KEY_SECRET_ARN")).findFirst()
+        Map<String, String> environment = functions.stream()
+                .map(f -> (Map<String, String>) f.get("environment"))
+                .filter(e -> e.containsKey("TABLE_NAME") && e.containsKey("HASH_KEY_SECRET_ARN"))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no function gets TABLE_NAME and HASH_KEY_SECRET_ARN"));
         String table = environment.get("TABLE_NAME");
         String secret = environment.get("HASH_KEY_SECRET_ARN");
@@ -82,20 +81,28 @@ public final class Provision {
      */
     private static void withoutStream(URI emulator, Region region, String table) {
         var http = UrlConnectionHttpClient.create();
-        try (DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(http).region(region)
+        try (DynamoDbClient dynamoDb = DynamoDbClient.builder()
+                .httpClient(http)
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .endpointOverride(emulator).build()) {
+                .endpointOverride(emulator)
+                .build()) {
             // Re-created from its own description: moto 5.2.5 cancels every transaction on a table whose
             // stream was switched off by UpdateTable (KeyError inside moto), so it cannot be turned off.
             var described = dynamoDb.describeTable(d -> d.tableName(table)).table();
             dynamoDb.deleteTable(d -> d.tableName(table));
             dynamoDb.createTable(c -> {
-                c.tableName(table).billingMode("PAY_PER_REQUEST")
-                        .attributeDefinitions(described.attributeDefinitions()).keySchema(described.keySchema());
+                c.tableName(table)
+                        .billingMode("PAY_PER_REQUEST")
+                        .attributeDefinitions(described.attributeDefinitions())
+                        .keySchema(described.keySchema());
                 if (described.hasGlobalSecondaryIndexes()) {
                     c.globalSecondaryIndexes(described.globalSecondaryIndexes().stream()
                             .map(g -> software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex.builder()
-                                    .indexName(g.indexName()).keySchema(g.keySchema()).projection(g.projection()).build())
+                                    .indexName(g.indexName())
+                                    .keySchema(g.keySchema())
+                                    .projection(g.projection())
+                                    .build())
                             .toList());
                 }
             });
@@ -108,16 +115,41 @@ public final class Provision {
     private static void seedSampleRequest(URI emulator, Region region, String table, String secretArn) {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         var http = UrlConnectionHttpClient.create();
-        try (DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(http).region(region)
-                .credentialsProvider(credentials).endpointOverride(emulator).build();
-             SecretsManagerClient secrets = SecretsManagerClient.builder().httpClient(http).region(region)
-                .credentialsProvider(credentials).endpointOverride(emulator).build()) {
+        try (DynamoDbClient dynamoDb = DynamoDbClient.builder()
+                        .httpClient(http)
+                        .region(region)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(emulator)
+                        .build();
+                SecretsManagerClient secrets = SecretsManagerClient.builder()
+                        .httpClient(http)
+                        .region(region)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(emulator)
+                        .build()) {
             KeyedHasher hasher = new KeyedHasher(SecretsManagerHashKey.load(secrets, secretArn));
             Instant at = Instant.parse("2026-11-25T08:30:00Z");
-            ServiceRequest request = new ServiceRequest(new ReferenceCode("MHF5Q2N7"), Category.SERVICE, Channel.KIOSK,
-                    Status.RECEIVED, "سارة العتيبي", "+966501234567", hasher.hash(HashPurpose.MOBILE, "+966501234567"),
-                    Optional.empty(), Optional.empty(), Optional.empty(), "مكة المكرمة", "طلب للقياس فقط",
-                    ContactMethod.SMS, Language.AR, Optional.empty(), "2026-11", at, at, at, 1);
+            ServiceRequest request = new ServiceRequest(
+                    new ReferenceCode("MHF5Q2N7"),
+                    Category.SERVICE,
+                    Channel.KIOSK,
+                    Status.RECEIVED,
+                    "سارة العتيبي",
+                    "+966501234567",
+                    hasher.hash(HashPurpose.MOBILE, "+966501234567"),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    "مكة المكرمة",
+                    "طلب للقياس فقط",
+                    ContactMethod.SMS,
+                    Language.AR,
+                    Optional.empty(),
+                    "2026-11",
+                    at,
+                    at,
+                    at,
+                    1);
             var outcome = new DynamoDbRequestRepository(dynamoDb, table)
                     .create(request, new TimelineEntry(at, Status.RECEIVED), Optional.empty());
             if (outcome != sa.mustafeed.core.ports.RequestRepository.CreateOutcome.CREATED

@@ -1,15 +1,13 @@
 package sa.mustafeed.documents;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-
 import sa.mustafeed.aws.AwsClients;
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
@@ -56,17 +54,34 @@ public final class DocumentsHandler implements RequestStreamHandler {
     }
 
     private DocumentsHandler(FunctionResources aws, Clock clock) {
-        this(new LookupService(new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()),
-                        new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()), aws.hasher(), clock),
-                new CaseService(new DynamoDbCaseRepository(aws.dynamoDb(), aws.tableName()), ServiceLevelsFile.load(),
-                        aws.hasher(), clock),
-                aws, clock);
+        this(
+                new LookupService(
+                        new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()),
+                        new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()),
+                        aws.hasher(),
+                        clock),
+                new CaseService(
+                        new DynamoDbCaseRepository(aws.dynamoDb(), aws.tableName()),
+                        ServiceLevelsFile.load(),
+                        aws.hasher(),
+                        clock),
+                aws,
+                clock);
     }
 
     private DocumentsHandler(LookupService lookups, CaseService cases, FunctionResources aws, Clock clock) {
-        this(lookups, cases, new DocumentService(cases, new DynamoDbDocumentRecords(aws.dynamoDb(), aws.tableName()),
-                new S3DocumentStorage(AwsClients.s3(AwsClients.httpClient()), AwsClients.s3Presigner(),
-                        Config.required("DOCUMENTS_BUCKET")), clock, DocumentService::randomId));
+        this(
+                lookups,
+                cases,
+                new DocumentService(
+                        cases,
+                        new DynamoDbDocumentRecords(aws.dynamoDb(), aws.tableName()),
+                        new S3DocumentStorage(
+                                AwsClients.s3(AwsClients.httpClient()),
+                                AwsClients.s3Presigner(),
+                                Config.required("DOCUMENTS_BUCKET")),
+                        clock,
+                        DocumentService::randomId));
     }
 
     DocumentsHandler(LookupService lookups, CaseService cases, DocumentService documents) {
@@ -87,20 +102,36 @@ public final class DocumentsHandler implements RequestStreamHandler {
                 UploadRequest upload = UploadRequests.fromJson(body);
                 yield json(201, slot(documents.startUpload(beneficiary(event, body), upload)));
             }
-            case "POST /requests/{reference}/documents/{documentId}/confirm" -> json(201, publicDocument(documents
-                    .confirm(beneficiary(event, JsonBodies.object(event)), documentId(event), CaseEvent.BENEFICIARY)));
+            case "POST /requests/{reference}/documents/{documentId}/confirm" ->
+                json(
+                        201,
+                        publicDocument(documents.confirm(
+                                beneficiary(event, JsonBodies.object(event)),
+                                documentId(event),
+                                CaseEvent.BENEFICIARY)));
             case "POST /requests/{reference}/messages" -> {
                 Map<String, Object> body = JsonBodies.object(event);
                 ReferenceCode reference = beneficiary(event, body);
                 CaseEvent message = cases.receiveMessage(reference, JsonFields.requiredText(body, "text"));
-                yield json(201, Map.of("at", message.at().toString(), "text", message.text().orElse("")));
+                yield json(
+                        201,
+                        Map.of(
+                                "at",
+                                message.at().toString(),
+                                "text",
+                                message.text().orElse("")));
             }
             case "GET /staff/requests/{reference}/documents" -> {
                 StaffIdentity.of(event);
                 ReferenceCode reference = staffReference(event);
                 cases.open(reference);
-                yield json(200, Map.of("documents", documents.all(reference).stream().map(DocumentsHandler::staffDocument)
-                        .toList()));
+                yield json(
+                        200,
+                        Map.of(
+                                "documents",
+                                documents.all(reference).stream()
+                                        .map(DocumentsHandler::staffDocument)
+                                        .toList()));
             }
             case "POST /staff/requests/{reference}/documents/uploads" -> {
                 StaffIdentity.of(event);
@@ -114,8 +145,13 @@ public final class DocumentsHandler implements RequestStreamHandler {
             case "GET /staff/requests/{reference}/documents/{documentId}" -> {
                 StaffIdentity.of(event);
                 var url = documents.open(staffReference(event), documentId(event));
-                yield json(200, Map.of("url", url.toString(), "expiresInSeconds",
-                        DocumentService.DOWNLOAD_VALID_FOR.toSeconds()));
+                yield json(
+                        200,
+                        Map.of(
+                                "url",
+                                url.toString(),
+                                "expiresInSeconds",
+                                DocumentService.DOWNLOAD_VALID_FOR.toSeconds()));
             }
             default -> throw new RequestNotFoundException();
         };
@@ -123,11 +159,14 @@ public final class DocumentsHandler implements RequestStreamHandler {
 
     /** The lookup's own check: the path's reference with the body's four digits, counted on failure. */
     private ReferenceCode beneficiary(ApiEvent event, Map<String, Object> body) {
-        return lookups.check(LookupQueries.forRequest(event, body), event.sourceIp()).request().reference();
+        return lookups.check(LookupQueries.forRequest(event, body), event.sourceIp())
+                .request()
+                .reference();
     }
 
     private static ReferenceCode staffReference(ApiEvent event) {
-        return event.pathParameter("reference").flatMap(ReferenceCode::parse)
+        return event.pathParameter("reference")
+                .flatMap(ReferenceCode::parse)
                 .orElseThrow(() -> new InvalidInputException(FieldError.of("reference", ErrorCode.INVALID_REFERENCE)));
     }
 

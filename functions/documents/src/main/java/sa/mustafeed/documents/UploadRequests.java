@@ -1,7 +1,6 @@
 package sa.mustafeed.documents;
 
 import java.util.Map;
-
 import sa.mustafeed.core.documents.UploadRequest;
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.http.JsonFields;
@@ -12,8 +11,7 @@ import sa.mustafeed.http.JsonFields;
  * unknown one is), a size that is not a whole number {@code invalid_type}.
  */
 final class UploadRequests {
-    private UploadRequests() {
-    }
+    private UploadRequests() {}
 
     static UploadRequest fromJson(Map<String, Object> body) {
         JsonFields fields = new JsonFields(body);

@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.documents.DocumentService;
 import sa.mustafeed.core.fakes.InMemoryDocumentRecords;
 import sa.mustafeed.core.fakes.InMemoryDocumentStorage;
@@ -42,11 +40,13 @@ class DocumentsHandlerTest {
 
     private final MutableClock clock = new MutableClock(SampleDrafts.NOW);
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
-    private final CaseService cases = new CaseService(repository, SampleServiceLevels.LEVELS, SampleDrafts.HASHER, clock);
+    private final CaseService cases =
+            new CaseService(repository, SampleServiceLevels.LEVELS, SampleDrafts.HASHER, clock);
     private final InMemoryDocumentStorage storage = new InMemoryDocumentStorage(clock);
     private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
     private final DocumentsHandler handler = new DocumentsHandler(
-            new LookupService(repository, attempts, SampleDrafts.HASHER, clock), cases,
+            new LookupService(repository, attempts, SampleDrafts.HASHER, clock),
+            cases,
             new DocumentService(cases, new InMemoryDocumentRecords(repository), storage, clock, () -> DOC));
 
     /** The request the sample events name: MHF5-Q2N7, mobile ending 4567, received, version 1. */
@@ -58,7 +58,8 @@ class DocumentsHandlerTest {
 
     private Map<String, Object> invoke(String name) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(SampleEvents.path("documents", name))), out, null);
+        handler.handleRequest(
+                new ByteArrayInputStream(Files.readAllBytes(SampleEvents.path("documents", name))), out, null);
         return Json.readObject(out.toByteArray());
     }
 
@@ -68,7 +69,8 @@ class DocumentsHandlerTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> errorCodes(Map<String, Object> response) throws Exception {
-        return ((List<Map<String, Object>>) body(response).get("errors")).stream().map(e -> (String) e.get("code")).toList();
+        return ((List<Map<String, Object>>) body(response).get("errors"))
+                .stream().map(e -> (String) e.get("code")).toList();
     }
 
     private void waitingForTheBeneficiary() {
@@ -144,7 +146,8 @@ class DocumentsHandlerTest {
         invoke("start-upload");
         storage.put("requests/MHF5Q2N7/" + DOC, PDF, "application/pdf", "تقرير طبي.pdf");
         invoke("confirm");
-        List<Map<String, Object>> documents = (List<Map<String, Object>>) body(invoke("staff-list")).get("documents");
+        List<Map<String, Object>> documents =
+                (List<Map<String, Object>>) body(invoke("staff-list")).get("documents");
         assertEquals(1, documents.size());
         assertEquals("beneficiary", documents.getFirst().get("by"));
         Map<String, Object> open = invoke("staff-open");

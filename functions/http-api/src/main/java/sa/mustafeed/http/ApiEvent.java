@@ -12,8 +12,16 @@ import java.util.Optional;
  * lower-cased as API Gateway delivers them, so lookups are case-insensitive either way.
  */
 public record ApiEvent(
-        String method, String path, Map<String, String> headers, byte[] body, String sourceIp, String requestId,
-        String routeKey, Map<String, String> pathParameters, Map<String, String> query, Map<String, String> claims) {
+        String method,
+        String path,
+        Map<String, String> headers,
+        byte[] body,
+        String sourceIp,
+        String requestId,
+        String routeKey,
+        Map<String, String> pathParameters,
+        Map<String, String> query,
+        Map<String, String> claims) {
 
     /** A query-string parameter, absent when missing or empty. */
     public Optional<String> query(String name) {
@@ -30,8 +38,8 @@ public record ApiEvent(
 
     @SuppressWarnings("unchecked")
     static ApiEvent fromMap(Map<String, Object> event) {
-        Map<String, Object> context = event.get("requestContext") instanceof Map<?, ?> m
-                ? (Map<String, Object>) m : Map.of();
+        Map<String, Object> context =
+                event.get("requestContext") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         Map<String, Object> http = context.get("http") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         Map<String, String> headers = new HashMap<>();
         if (event.get("headers") instanceof Map<?, ?> raw) {
@@ -40,10 +48,11 @@ public record ApiEvent(
         byte[] body = new byte[0];
         if (event.get("body") instanceof String text) {
             body = Boolean.TRUE.equals(event.get("isBase64Encoded"))
-                    ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+                    ? Base64.getDecoder().decode(text)
+                    : text.getBytes(StandardCharsets.UTF_8);
         }
-        Map<String, Object> authorizer = context.get("authorizer") instanceof Map<?, ?> m
-                ? (Map<String, Object>) m : Map.of();
+        Map<String, Object> authorizer =
+                context.get("authorizer") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         Map<String, Object> jwt = authorizer.get("jwt") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         return new ApiEvent(
                 String.valueOf(http.getOrDefault("method", "")),

@@ -18,9 +18,18 @@ public record ApiResponse(int statusCode, Map<String, String> headers, String bo
 
     /** A download (CSV): never cached, offered as a file with this name. */
     public static ApiResponse download(String contentType, String fileName, String body) {
-        return new ApiResponse(200, Map.of("content-type", contentType, "cache-control", "no-store",
-                "x-content-type-options", "nosniff",
-                "content-disposition", "attachment; filename=\"" + fileName + "\""), body);
+        return new ApiResponse(
+                200,
+                Map.of(
+                        "content-type",
+                        contentType,
+                        "cache-control",
+                        "no-store",
+                        "x-content-type-options",
+                        "nosniff",
+                        "content-disposition",
+                        "attachment; filename=\"" + fileName + "\""),
+                body);
     }
 
     public ApiResponse withHeader(String name, String value) {

@@ -11,8 +11,7 @@ import java.util.function.Function;
  * lets an exception escape: Lambda would answer the visitor with a bare 500.
  */
 public final class HttpFunction {
-    private HttpFunction() {
-    }
+    private HttpFunction() {}
 
     public static void serve(InputStream input, OutputStream output, Function<ApiEvent, ApiResponse> route)
             throws IOException {
@@ -26,7 +25,8 @@ public final class HttpFunction {
         } catch (RuntimeException | IOException e) {
             failure = e;
             response = e instanceof RuntimeException runtime
-                    ? ErrorAnswers.of(runtime) : ErrorAnswers.of(new IllegalStateException("unreadable event"));
+                    ? ErrorAnswers.of(runtime)
+                    : ErrorAnswers.of(new IllegalStateException("unreadable event"));
         }
         Json.write(response.toMap(), output);
         log(event, response, failure, (System.nanoTime() - started) / 1_000_000);
@@ -36,7 +36,9 @@ public final class HttpFunction {
     private static void log(ApiEvent event, ApiResponse response, Throwable failure, long millis) {
         LogLine line = LogLine.of(response.statusCode() >= 500 ? "ERROR" : "INFO", "request handled");
         if (event != null) {
-            line.with("requestId", event.requestId()).with("method", event.method()).with("path", event.path());
+            line.with("requestId", event.requestId())
+                    .with("method", event.method())
+                    .with("path", event.path());
         }
         line.with("status", response.statusCode()).with("durationMs", millis);
         if (failure != null && response.statusCode() >= 500) {

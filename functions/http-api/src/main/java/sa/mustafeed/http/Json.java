@@ -1,12 +1,11 @@
 package sa.mustafeed.http;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-
-import com.fasterxml.jackson.jr.ob.JSON;
 
 /**
  * One jackson-jr instance for the process. jackson-jr rather than databind: the handlers only read
@@ -16,8 +15,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 public final class Json {
     private static final JSON JSON_ = JSON.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** @throws IOException when the bytes are not a JSON object */
     public static Map<String, Object> readObject(byte[] bytes) throws IOException {

@@ -3,7 +3,6 @@ package sa.mustafeed.http;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -13,11 +12,11 @@ public final class JsonBodies {
     /** A full request is about 3 KB of UTF-8 at the longest description; 16 KB leaves room, not abuse. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     public static Map<String, Object> object(ApiEvent event) {
-        String contentType = event.header("content-type").orElse("").toLowerCase(Locale.ROOT).strip();
+        String contentType =
+                event.header("content-type").orElse("").toLowerCase(Locale.ROOT).strip();
         if (!(contentType.equals("application/json") || contentType.startsWith("application/json;"))) {
             throw new InvalidInputException(FieldError.general(ErrorCode.UNSUPPORTED_MEDIA_TYPE));
         }

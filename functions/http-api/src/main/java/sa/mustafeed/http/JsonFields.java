@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -68,7 +67,8 @@ public final class JsonFields {
     /** A JSON integer (not {@code 5.0}) that fits a {@code long}, or empty. */
     public static java.util.Optional<Long> integer(Object value) {
         return value instanceof Integer || value instanceof Long
-                ? java.util.Optional.of(((Number) value).longValue()) : java.util.Optional.empty();
+                ? java.util.Optional.of(((Number) value).longValue())
+                : java.util.Optional.empty();
     }
 
     /** What this body's fields had of the wrong type, in the order they were read. */
@@ -84,7 +84,8 @@ public final class JsonFields {
     public static String requiredText(Map<String, Object> body, String name) {
         Object value = body.get(name);
         if (!(value instanceof String text)) {
-            throw new InvalidInputException(FieldError.of(name, value == null ? ErrorCode.REQUIRED : ErrorCode.INVALID_TYPE));
+            throw new InvalidInputException(
+                    FieldError.of(name, value == null ? ErrorCode.REQUIRED : ErrorCode.INVALID_TYPE));
         }
         return text;
     }

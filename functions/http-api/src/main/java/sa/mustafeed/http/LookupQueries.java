@@ -1,7 +1,6 @@
 package sa.mustafeed.http;
 
 import java.util.Map;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.request.LookupQuery;
 
@@ -12,8 +11,7 @@ import sa.mustafeed.core.request.LookupQuery;
  * {@code 23456789} into a real reference).
  */
 public final class LookupQueries {
-    private LookupQueries() {
-    }
+    private LookupQueries() {}
 
     /** {@code POST /requests/lookup}: reference and digits in the body. */
     public static LookupQuery fromJson(Map<String, Object> body) {

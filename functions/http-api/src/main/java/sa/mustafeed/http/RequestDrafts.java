@@ -3,15 +3,13 @@ package sa.mustafeed.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.request.RequestDraft;
 
 /** Reads the JSON body of a new request into a draft, noting every field that has the wrong JSON type. */
 public final class RequestDrafts {
-    private RequestDrafts() {
-    }
+    private RequestDrafts() {}
 
     public static RequestDraft fromJson(Map<String, Object> body) {
         List<FieldError> shapeErrors = new ArrayList<>();
@@ -26,9 +24,18 @@ public final class RequestDrafts {
             shapeErrors.add(FieldError.of("onBehalf", ErrorCode.INVALID_TYPE));
         }
         return new RequestDraft(
-                fields.text("category"), fields.text("channel"), fields.text("name"), fields.text("mobile"),
-                fields.text("email"), fields.text("nationalId"), fields.text("city"), fields.text("description"),
-                fields.text("preferredContact"), fields.text("language"), fields.bool("consent"), onBehalf,
+                fields.text("category"),
+                fields.text("channel"),
+                fields.text("name"),
+                fields.text("mobile"),
+                fields.text("email"),
+                fields.text("nationalId"),
+                fields.text("city"),
+                fields.text("description"),
+                fields.text("preferredContact"),
+                fields.text("language"),
+                fields.bool("consent"),
+                onBehalf,
                 shapeErrors);
     }
 
@@ -39,8 +46,8 @@ public final class RequestDrafts {
                 return (String) value;
             }
             // People type IDs and phones as numbers in hand-written clients; accept integral numbers.
-            if ((name.equals("mobile") || name.equals("nationalId")) && (value instanceof Integer || value instanceof Long
-                    || value instanceof java.math.BigInteger)) {
+            if ((name.equals("mobile") || name.equals("nationalId"))
+                    && (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger)) {
                 return value.toString();
             }
             shapeErrors.add(FieldError.of(prefix + name, ErrorCode.INVALID_TYPE));

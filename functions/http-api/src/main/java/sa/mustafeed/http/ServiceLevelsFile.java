@@ -12,15 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.sla.ServiceLevels;
 import sa.mustafeed.core.sla.WorkingCalendar;
 
 /** Reads {@code service-levels.json} (working calendar and targets) from the jar at cold start. */
 public final class ServiceLevelsFile {
-    private ServiceLevelsFile() {
-    }
+    private ServiceLevelsFile() {}
 
     public static ServiceLevels load() {
         try (InputStream in = ServiceLevelsFile.class.getResourceAsStream("/service-levels.json")) {
@@ -35,23 +33,32 @@ public final class ServiceLevelsFile {
 
     @SuppressWarnings("unchecked")
     static ServiceLevels parse(Map<String, Object> config) {
-        Set<DayOfWeek> days = ((List<Object>) config.get("workingDays")).stream()
-                .map(d -> DayOfWeek.valueOf(String.valueOf(d))).collect(Collectors.toSet());
-        List<WorkingCalendar.Period> ramadan = ((List<Object>) config.getOrDefault("ramadan", List.of())).stream()
-                .map(p -> (Map<String, Object>) p)
-                .map(p -> new WorkingCalendar.Period(LocalDate.parse(String.valueOf(p.get("first"))),
-                        LocalDate.parse(String.valueOf(p.get("last")))))
-                .toList();
-        Set<LocalDate> holidays = ((List<Object>) config.getOrDefault("holidays", List.of())).stream()
-                .map(d -> LocalDate.parse(String.valueOf(d))).collect(Collectors.toSet());
-        WorkingCalendar calendar = new WorkingCalendar(ZoneId.of(String.valueOf(config.get("zone"))), days,
-                LocalTime.parse(String.valueOf(config.get("opens"))), LocalTime.parse(String.valueOf(config.get("closes"))),
-                ramadan, LocalTime.parse(String.valueOf(config.get("ramadanOpens"))),
-                LocalTime.parse(String.valueOf(config.get("ramadanCloses"))), holidays);
+        Set<DayOfWeek> days = ((List<Object>) config.get("workingDays"))
+                .stream().map(d -> DayOfWeek.valueOf(String.valueOf(d))).collect(Collectors.toSet());
+        List<WorkingCalendar.Period> ramadan = ((List<Object>) config.getOrDefault("ramadan", List.of()))
+                .stream()
+                        .map(p -> (Map<String, Object>) p)
+                        .map(p -> new WorkingCalendar.Period(
+                                LocalDate.parse(String.valueOf(p.get("first"))),
+                                LocalDate.parse(String.valueOf(p.get("last")))))
+                        .toList();
+        Set<LocalDate> holidays = ((List<Object>) config.getOrDefault("holidays", List.of()))
+                .stream().map(d -> LocalDate.parse(String.valueOf(d))).collect(Collectors.toSet());
+        WorkingCalendar calendar = new WorkingCalendar(
+                ZoneId.of(String.valueOf(config.get("zone"))),
+                days,
+                LocalTime.parse(String.valueOf(config.get("opens"))),
+                LocalTime.parse(String.valueOf(config.get("closes"))),
+                ramadan,
+                LocalTime.parse(String.valueOf(config.get("ramadanOpens"))),
+                LocalTime.parse(String.valueOf(config.get("ramadanCloses"))),
+                holidays);
         Map<Category, Integer> targets = new EnumMap<>(Category.class);
-        ((Map<String, Object>) config.get("targetHours")).forEach((name, hours) -> targets.put(
-                Category.fromWireName(name).orElseThrow(() -> new IllegalArgumentException("unknown category " + name)),
-                ((Number) hours).intValue()));
+        ((Map<String, Object>) config.get("targetHours"))
+                .forEach((name, hours) -> targets.put(
+                        Category.fromWireName(name)
+                                .orElseThrow(() -> new IllegalArgumentException("unknown category " + name)),
+                        ((Number) hours).intValue()));
         return new ServiceLevels(calendar, targets);
     }
 }

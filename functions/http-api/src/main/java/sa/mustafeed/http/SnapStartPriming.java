@@ -1,5 +1,6 @@
 package sa.mustafeed.http;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,12 +9,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
-
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 /**
  * SnapStart priming. Before Lambda snapshots an initialised function, the org.crac

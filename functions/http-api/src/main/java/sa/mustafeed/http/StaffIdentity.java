@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import sa.mustafeed.core.errors.AccessDeniedException;
 import sa.mustafeed.core.errors.NotSignedInException;
 import sa.mustafeed.core.staff.Role;
@@ -17,17 +16,21 @@ import sa.mustafeed.core.staff.StaffMember;
  * function that serves {@code /staff/} routes.
  */
 public final class StaffIdentity {
-    private StaffIdentity() {
-    }
+    private StaffIdentity() {}
 
     public static StaffMember of(ApiEvent event) {
         String subject = event.claims().get("sub");
         if (subject == null || subject.isBlank()) {
             throw new NotSignedInException();
         }
-        Set<String> groups = Arrays.stream(event.claims().getOrDefault("cognito:groups", "")
-                        .replace("[", "").replace("]", "").split("[,\\s]+"))
-                .map(g -> g.strip().toLowerCase(Locale.ROOT)).filter(g -> !g.isEmpty()).collect(Collectors.toSet());
+        Set<String> groups = Arrays.stream(event.claims()
+                        .getOrDefault("cognito:groups", "")
+                        .replace("[", "")
+                        .replace("]", "")
+                        .split("[,\\s]+"))
+                .map(g -> g.strip().toLowerCase(Locale.ROOT))
+                .filter(g -> !g.isEmpty())
+                .collect(Collectors.toSet());
         Role role;
         if (groups.contains("manager")) {
             role = Role.MANAGER;

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.request.LookupQuery;
@@ -36,8 +34,9 @@ class JsonFieldsPropertiesTest {
         boolean whole = value instanceof Number n && n.doubleValue() == Math.floor(n.doubleValue());
         assertEquals(whole, number != null, String.valueOf(value));
         // exactly the readers whose type the value is not (and which are not absent) note it
-        int expected = value == null ? 0 : (value instanceof String ? 0 : 1) + (value instanceof Boolean ? 0 : 1)
-                + (whole ? 0 : 1);
+        int expected = value == null
+                ? 0
+                : (value instanceof String ? 0 : 1) + (value instanceof Boolean ? 0 : 1) + (whole ? 0 : 1);
         assertEquals(expected, noted.size(), String.valueOf(value));
         assertTrue(noted.stream().allMatch(e -> e.equals(FieldError.of("f", ErrorCode.INVALID_TYPE))));
         assertEquals(value instanceof String s ? s : null, text);
@@ -45,14 +44,15 @@ class JsonFieldsPropertiesTest {
     }
 
     @Property(tries = 1000)
-    void lookup_anyReferenceOrDigits_isTextOrNotedWithTheLookupsOwnCode(@ForAll("jsonValues") Object reference,
-            @ForAll("jsonValues") Object digits) {
+    void lookup_anyReferenceOrDigits_isTextOrNotedWithTheLookupsOwnCode(
+            @ForAll("jsonValues") Object reference, @ForAll("jsonValues") Object digits) {
         Map<String, Object> body = bodyWith("reference", reference);
         body.put("mobileLast4", digits);
         LookupQuery query = LookupQueries.fromJson(body);
         for (FieldError noted : query.shapeErrors()) {
             String field = noted.field().orElseThrow();
-            assertEquals(field.equals("reference") ? ErrorCode.INVALID_REFERENCE : ErrorCode.INVALID_MOBILE_LAST4,
+            assertEquals(
+                    field.equals("reference") ? ErrorCode.INVALID_REFERENCE : ErrorCode.INVALID_MOBILE_LAST4,
                     noted.code());
         }
         if (!(reference instanceof String) && reference != null) {

@@ -8,9 +8,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -29,7 +27,8 @@ class JsonFieldsTest {
         assertNull(fields.text("missing", ErrorCode.INVALID_TYPE));
         assertNull(fields.text("c", ErrorCode.INVALID_REFERENCE));
         assertNull(fields.text("d", ErrorCode.INVALID_TYPE));
-        assertEquals(List.of(FieldError.of("c", ErrorCode.INVALID_REFERENCE), FieldError.of("d", ErrorCode.INVALID_TYPE)),
+        assertEquals(
+                List.of(FieldError.of("c", ErrorCode.INVALID_REFERENCE), FieldError.of("d", ErrorCode.INVALID_TYPE)),
                 fields.shapeErrors());
     }
 
@@ -50,7 +49,8 @@ class JsonFieldsTest {
         assertNull(fields.bool("c"));
         assertNull(fields.bool("d"));
         assertNull(fields.bool("missing"));
-        assertEquals(List.of(FieldError.of("c", ErrorCode.INVALID_TYPE), FieldError.of("d", ErrorCode.INVALID_TYPE)),
+        assertEquals(
+                List.of(FieldError.of("c", ErrorCode.INVALID_TYPE), FieldError.of("d", ErrorCode.INVALID_TYPE)),
                 fields.shapeErrors());
     }
 
@@ -70,8 +70,12 @@ class JsonFieldsTest {
         assertNull(fields.wholeNumber("half"));
         assertNull(fields.wholeNumber("text"));
         assertNull(fields.wholeNumber("bool"));
-        assertEquals(List.of(FieldError.of("half", ErrorCode.INVALID_TYPE), FieldError.of("text", ErrorCode.INVALID_TYPE),
-                FieldError.of("bool", ErrorCode.INVALID_TYPE)), fields.shapeErrors());
+        assertEquals(
+                List.of(
+                        FieldError.of("half", ErrorCode.INVALID_TYPE),
+                        FieldError.of("text", ErrorCode.INVALID_TYPE),
+                        FieldError.of("bool", ErrorCode.INVALID_TYPE)),
+                fields.shapeErrors());
     }
 
     @Test
@@ -87,9 +91,13 @@ class JsonFieldsTest {
     @Test
     void requiredText_isRequiredWhenAbsent_andInvalidTypeWhenNotText() throws Exception {
         assertEquals("hello", JsonFields.requiredText(json("{\"text\":\"hello\"}"), "text"));
-        assertEquals(List.of(FieldError.of("text", ErrorCode.REQUIRED)), assertThrows(InvalidInputException.class,
-                () -> JsonFields.requiredText(json("{}"), "text")).errors());
-        assertEquals(List.of(FieldError.of("text", ErrorCode.INVALID_TYPE)), assertThrows(InvalidInputException.class,
-                () -> JsonFields.requiredText(json("{\"text\":5}"), "text")).errors());
+        assertEquals(
+                List.of(FieldError.of("text", ErrorCode.REQUIRED)),
+                assertThrows(InvalidInputException.class, () -> JsonFields.requiredText(json("{}"), "text"))
+                        .errors());
+        assertEquals(
+                List.of(FieldError.of("text", ErrorCode.INVALID_TYPE)),
+                assertThrows(InvalidInputException.class, () -> JsonFields.requiredText(json("{\"text\":5}"), "text"))
+                        .errors());
     }
 }

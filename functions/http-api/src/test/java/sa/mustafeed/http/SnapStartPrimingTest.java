@@ -2,12 +2,10 @@ package sa.mustafeed.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
-
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 class SnapStartPrimingTest {
     private static final byte[] EVENT = "{}".getBytes(StandardCharsets.UTF_8);
@@ -24,10 +22,12 @@ class SnapStartPrimingTest {
     void beforeCheckpoint_runsTheSampleEveryRound_throughOneHandler() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger built = new AtomicInteger();
-        SnapStartPriming priming = new SnapStartPriming(() -> {
-            built.incrementAndGet();
-            return answering(calls, Integer.MAX_VALUE);
-        }, EVENT);
+        SnapStartPriming priming = new SnapStartPriming(
+                () -> {
+                    built.incrementAndGet();
+                    return answering(calls, Integer.MAX_VALUE);
+                },
+                EVENT);
 
         priming.beforeCheckpoint(null);
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -28,11 +27,11 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * Creates in an emulator (moto, LocalStack) the resources template.yaml declares that the functions
@@ -50,7 +49,11 @@ public final class LocalProvisioner {
     private final String stackName;
     private final Map<String, String> parameterOverrides;
 
-    public LocalProvisioner(SamTemplate template, URI endpoint, String region, String stackName,
+    public LocalProvisioner(
+            SamTemplate template,
+            URI endpoint,
+            String region,
+            String stackName,
             Map<String, String> parameterOverrides) {
         this.template = template;
         this.endpoint = endpoint;
@@ -73,16 +76,37 @@ public final class LocalProvisioner {
         Map<String, String> attributes = new HashMap<>();
         SdkHttpClient http = UrlConnectionHttpClient.create();
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        try (DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(http).region(region)
-                .credentialsProvider(credentials).endpointOverride(endpoint).build();
-             SecretsManagerClient secrets = SecretsManagerClient.builder().httpClient(http).region(region)
-                .credentialsProvider(credentials).endpointOverride(endpoint).build();
-             SqsClient sqs = SqsClient.builder().httpClient(http).region(region)
-                .credentialsProvider(credentials).endpointOverride(endpoint).build();
-             SesV2Client ses = SesV2Client.builder().httpClient(http).region(region)
-                .credentialsProvider(credentials).endpointOverride(endpoint).build();
-             S3Client s3 = S3Client.builder().httpClient(http).region(region).forcePathStyle(true)
-                .credentialsProvider(credentials).endpointOverride(endpoint).build()) {
+        try (DynamoDbClient dynamoDb = DynamoDbClient.builder()
+                        .httpClient(http)
+                        .region(region)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(endpoint)
+                        .build();
+                SecretsManagerClient secrets = SecretsManagerClient.builder()
+                        .httpClient(http)
+                        .region(region)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(endpoint)
+                        .build();
+                SqsClient sqs = SqsClient.builder()
+                        .httpClient(http)
+                        .region(region)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(endpoint)
+                        .build();
+                SesV2Client ses = SesV2Client.builder()
+                        .httpClient(http)
+                        .region(region)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(endpoint)
+                        .build();
+                S3Client s3 = S3Client.builder()
+                        .httpClient(http)
+                        .region(region)
+                        .forcePathStyle(true)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(endpoint)
+                        .build()) {
             for (String id : template.logicalIdsOfType("AWS::DynamoDB::Table")) {
                 String name = stackName + "-" + id;
                 createTable(dynamoDb, name, template.properties(id));
@@ -97,8 +121,9 @@ public final class LocalProvisioner {
                 String name = stackName + "-" + id;
                 String url = sqs.createQueue(c -> c.queueName(name)).queueUrl();
                 refs.put(id, url);
-                String arn = sqs.getQueueAttributes(g -> g.queueUrl(url)
-                        .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+                String arn = sqs.getQueueAttributes(g -> g.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                        .attributes()
+                        .get(QueueAttributeName.QUEUE_ARN);
                 arns.put(id, arn);
                 attributes.put(id + ".Arn", arn);
             }
@@ -150,7 +175,8 @@ public final class LocalProvisioner {
         java.util.Set<String> buckets = new java.util.TreeSet<>();
         for (SamTemplate.Function function : template.functions()) {
             function.environment().values().forEach(value -> {
-                if (value instanceof Map<?, ?> ref && ref.get("Ref") instanceof String id
+                if (value instanceof Map<?, ?> ref
+                        && ref.get("Ref") instanceof String id
                         && "AWS::S3::Bucket".equals(template.type(id))) {
                     buckets.add(id);
                 }
@@ -162,16 +188,24 @@ public final class LocalProvisioner {
     /** The bucket's default encryption and CORS rules as the template declares them (origins resolved). */
     private void configureBucket(S3Client s3, String bucket, Map<String, Object> props, Provisioned provisioned) {
         if (props.containsKey("BucketEncryption")) {
-            s3.putBucketEncryption(p -> p.bucket(bucket).serverSideEncryptionConfiguration(c -> c.rules(r -> r
-                    .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm("AES256")))));
+            s3.putBucketEncryption(p -> p.bucket(bucket)
+                    .serverSideEncryptionConfiguration(
+                            c -> c.rules(r -> r.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm("AES256")))));
         }
         List<CORSRule> rules = new ArrayList<>();
-        for (Object raw : SamTemplate.list(SamTemplate.map(props.get("CorsConfiguration")).get("CorsRules"))) {
+        for (Object raw :
+                SamTemplate.list(SamTemplate.map(props.get("CorsConfiguration")).get("CorsRules"))) {
             Map<String, Object> rule = SamTemplate.map(raw);
             rules.add(CORSRule.builder()
-                    .allowedOrigins(SamTemplate.list(rule.get("AllowedOrigins")).stream().map(o -> resolve(o, provisioned)).toList())
-                    .allowedMethods(SamTemplate.list(rule.get("AllowedMethods")).stream().map(String::valueOf).toList())
-                    .allowedHeaders(SamTemplate.list(rule.get("AllowedHeaders")).stream().map(String::valueOf).toList())
+                    .allowedOrigins(SamTemplate.list(rule.get("AllowedOrigins")).stream()
+                            .map(o -> resolve(o, provisioned))
+                            .toList())
+                    .allowedMethods(SamTemplate.list(rule.get("AllowedMethods")).stream()
+                            .map(String::valueOf)
+                            .toList())
+                    .allowedHeaders(SamTemplate.list(rule.get("AllowedHeaders")).stream()
+                            .map(String::valueOf)
+                            .toList())
                     .maxAgeSeconds(rule.get("MaxAge") instanceof Number n ? n.intValue() : null)
                     .build());
         }
@@ -229,8 +263,8 @@ public final class LocalProvisioner {
         while (matcher.find()) {
             String variable = matcher.group(1);
             String replacement = variable.contains(".") && !variable.startsWith("AWS::")
-                    ? provisioned.attribute(variable.substring(0, variable.indexOf('.')),
-                            variable.substring(variable.indexOf('.') + 1))
+                    ? provisioned.attribute(
+                            variable.substring(0, variable.indexOf('.')), variable.substring(variable.indexOf('.') + 1))
                     : ref(variable, provisioned);
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
@@ -242,8 +276,10 @@ public final class LocalProvisioner {
         List<AttributeDefinition> attributes = new ArrayList<>();
         for (Object a : SamTemplate.list(props.get("AttributeDefinitions"))) {
             Map<String, Object> attribute = SamTemplate.map(a);
-            attributes.add(AttributeDefinition.builder().attributeName(str(attribute, "AttributeName"))
-                    .attributeType(str(attribute, "AttributeType")).build());
+            attributes.add(AttributeDefinition.builder()
+                    .attributeName(str(attribute, "AttributeName"))
+                    .attributeType(str(attribute, "AttributeType"))
+                    .build());
         }
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
         for (Object g : SamTemplate.list(props.get("GlobalSecondaryIndexes"))) {
@@ -252,9 +288,12 @@ public final class LocalProvisioner {
             indexes.add(GlobalSecondaryIndex.builder()
                     .indexName(str(index, "IndexName"))
                     .keySchema(keySchema(index.get("KeySchema")))
-                    .projection(Projection.builder().projectionType(str(projection, "ProjectionType"))
+                    .projection(Projection.builder()
+                            .projectionType(str(projection, "ProjectionType"))
                             .nonKeyAttributes(SamTemplate.list(projection.get("NonKeyAttributes")).stream()
-                                    .map(String::valueOf).toList()).build())
+                                    .map(String::valueOf)
+                                    .toList())
+                            .build())
                     .build());
         }
         CreateTableRequest.Builder request = CreateTableRequest.builder()
@@ -267,8 +306,10 @@ public final class LocalProvisioner {
         }
         Map<String, Object> stream = SamTemplate.map(props.get("StreamSpecification"));
         if (stream.containsKey("StreamViewType")) {
-            request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
-                    .streamViewType(str(stream, "StreamViewType")).build());
+            request.streamSpecification(StreamSpecification.builder()
+                    .streamEnabled(true)
+                    .streamViewType(str(stream, "StreamViewType"))
+                    .build());
         }
         try {
             dynamoDb.createTable(request.build());
@@ -277,14 +318,19 @@ public final class LocalProvisioner {
         }
         Map<String, Object> ttl = SamTemplate.map(props.get("TimeToLiveSpecification"));
         if (Boolean.TRUE.equals(ttl.get("Enabled"))) {
-            dynamoDb.updateTimeToLive(u -> u.tableName(name).timeToLiveSpecification(
-                    t -> t.attributeName(str(ttl, "AttributeName")).enabled(true)));
+            dynamoDb.updateTimeToLive(u -> u.tableName(name)
+                    .timeToLiveSpecification(
+                            t -> t.attributeName(str(ttl, "AttributeName")).enabled(true)));
         }
     }
 
     private static List<KeySchemaElement> keySchema(Object raw) {
-        return SamTemplate.list(raw).stream().map(SamTemplate::map)
-                .map(k -> KeySchemaElement.builder().attributeName(str(k, "AttributeName")).keyType(str(k, "KeyType")).build())
+        return SamTemplate.list(raw).stream()
+                .map(SamTemplate::map)
+                .map(k -> KeySchemaElement.builder()
+                        .attributeName(str(k, "AttributeName"))
+                        .keyType(str(k, "KeyType"))
+                        .build())
                 .toList();
     }
 
@@ -292,7 +338,8 @@ public final class LocalProvisioner {
         try {
             return secrets.describeSecret(d -> d.secretId(name)).arn();
         } catch (ResourceNotFoundException missing) {
-            return secrets.createSecret(c -> c.name(name).secretString(randomSecret())).arn();
+            return secrets.createSecret(c -> c.name(name).secretString(randomSecret()))
+                    .arn();
         }
     }
 

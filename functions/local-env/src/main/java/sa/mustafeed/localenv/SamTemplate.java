@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -40,22 +39,28 @@ public final class SamTemplate {
     }
 
     /** A function and the HTTP routes and table streams that reach it. */
-    public record Function(String logicalId, String handler, Map<String, Object> environment, List<Route> routes,
-            List<StreamSource> streams) {
-    }
+    public record Function(
+            String logicalId,
+            String handler,
+            Map<String, Object> environment,
+            List<Route> routes,
+            List<StreamSource> streams) {}
 
     /**
      * A DynamoDB stream event source, with the settings the local runner honours as Lambda's event
      * source mapping would: batch size, filter patterns, retries, partial batch responses and the
      * on-failure queue.
      */
-    public record StreamSource(String tableLogicalId, int batchSize, List<String> filterPatterns,
-            int maximumRetryAttempts, boolean reportsBatchItemFailures, Optional<String> onFailureQueueLogicalId) {
-    }
+    public record StreamSource(
+            String tableLogicalId,
+            int batchSize,
+            List<String> filterPatterns,
+            int maximumRetryAttempts,
+            boolean reportsBatchItemFailures,
+            Optional<String> onFailureQueueLogicalId) {}
 
     /** One HttpApi event: method and path as API Gateway matches them, and its authorizer if any. */
-    public record Route(String method, String path, Optional<String> authorizer) {
-    }
+    public record Route(String method, String path, Optional<String> authorizer) {}
 
     public Map<String, Object> resources() {
         return map(root.get("Resources"));
@@ -93,8 +98,8 @@ public final class SamTemplate {
         List<Function> functions = new ArrayList<>();
         for (String id : logicalIdsOfType("AWS::Serverless::Function")) {
             Map<String, Object> props = properties(id);
-            Map<String, Object> environment = new LinkedHashMap<>(
-                    map(map(globals.get("Environment")).get("Variables")));
+            Map<String, Object> environment =
+                    new LinkedHashMap<>(map(map(globals.get("Environment")).get("Variables")));
             environment.putAll(map(map(props.get("Environment")).get("Variables")));
             List<Route> routes = new ArrayList<>();
             map(props.get("Events")).values().forEach(event -> {
@@ -102,9 +107,11 @@ public final class SamTemplate {
                 if ("HttpApi".equals(e.get("Type"))) {
                     Map<String, Object> p = map(e.get("Properties"));
                     Object authorizer = map(p.get("Auth")).get("Authorizer");
-                    routes.add(new Route(String.valueOf(p.get("Method")).toUpperCase(java.util.Locale.ROOT),
+                    routes.add(new Route(
+                            String.valueOf(p.get("Method")).toUpperCase(java.util.Locale.ROOT),
                             String.valueOf(p.get("Path")),
-                            authorizer == null || "NONE".equals(authorizer) ? Optional.empty()
+                            authorizer == null || "NONE".equals(authorizer)
+                                    ? Optional.empty()
                                     : Optional.of(String.valueOf(authorizer))));
                 }
             });
@@ -127,8 +134,9 @@ public final class SamTemplate {
         for (Object filter : list(map(p.get("FilterCriteria")).get("Filters"))) {
             patterns.add(String.valueOf(map(filter).get("Pattern")));
         }
-        List<Object> queueAtt = list(map(map(map(p.get("DestinationConfig")).get("OnFailure")).get("Destination"))
-                .get("Fn::GetAtt"));
+        List<Object> queueAtt =
+                list(map(map(map(p.get("DestinationConfig")).get("OnFailure")).get("Destination"))
+                        .get("Fn::GetAtt"));
         return new StreamSource(
                 getAtt.isEmpty() ? "" : String.valueOf(getAtt.get(0)),
                 ((Number) p.getOrDefault("BatchSize", 100)).intValue(),

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.http.Json;
 
 /**
@@ -23,32 +22,39 @@ import sa.mustafeed.http.Json;
  * the two apart.
  */
 final class ApiGatewayEvents {
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
-    private ApiGatewayEvents() {
-    }
+    private ApiGatewayEvents() {}
 
     /** An HTTP request as it reached the runner; header names in any case, repeats as separate values. */
-    record Incoming(String method, URI uri, Map<String, List<String>> headers, String sourceIp, byte[] body) {
-    }
+    record Incoming(String method, URI uri, Map<String, List<String>> headers, String sourceIp, byte[] body) {}
 
     /** The function's answer as HTTP: status, headers, body bytes (decoded when the function sent base64). */
-    record Answer(int status, Map<String, String> headers, byte[] body) {
-    }
+    record Answer(int status, Map<String, String> headers, byte[] body) {}
 
     /**
      * The event for payload format 2.0: header names lower-case and repeats joined by commas,
      * repeated query parameters joined by commas, a body that is not text base64-encoded, and the
      * JWT authorizer's claims when the route has one.
      */
-    static Map<String, Object> event(Incoming request, String routeKey, Map<String, String> pathParameters,
-            Optional<Map<String, String>> claims, String requestId, Instant now) {
+    static Map<String, Object> event(
+            Incoming request,
+            String routeKey,
+            Map<String, String> pathParameters,
+            Optional<Map<String, String>> claims,
+            String requestId,
+            Instant now) {
         Map<String, String> headers = new LinkedHashMap<>();
-        request.headers().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        request.headers()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         String contentType = headers.getOrDefault("content-type", "");
-        boolean text = contentType.isEmpty() || contentType.startsWith("text/") || contentType.contains("json")
-                || contentType.contains("xml") || contentType.contains("x-www-form-urlencoded");
+        boolean text = contentType.isEmpty()
+                || contentType.startsWith("text/")
+                || contentType.contains("json")
+                || contentType.contains("xml")
+                || contentType.contains("x-www-form-urlencoded");
         String method = request.method().toUpperCase(Locale.ROOT);
         String path = request.uri().getRawPath();
         Map<String, Object> http = new LinkedHashMap<>();
@@ -85,7 +91,11 @@ final class ApiGatewayEvents {
         event.put("requestContext", context);
         byte[] body = request.body();
         if (body.length > 0) {
-            event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
+            event.put(
+                    "body",
+                    text
+                            ? new String(body, StandardCharsets.UTF_8)
+                            : Base64.getEncoder().encodeToString(body));
         }
         event.put("isBase64Encoded", body.length > 0 && !text);
         return event;
@@ -112,9 +122,11 @@ final class ApiGatewayEvents {
             h.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
         }
         Object rawBody = answer.get("body");
-        byte[] bytes = rawBody == null ? new byte[0]
-                : Boolean.TRUE.equals(answer.get("isBase64Encoded")) ? Base64.getDecoder().decode(rawBody.toString())
-                : rawBody.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = rawBody == null
+                ? new byte[0]
+                : Boolean.TRUE.equals(answer.get("isBase64Encoded"))
+                        ? Base64.getDecoder().decode(rawBody.toString())
+                        : rawBody.toString().getBytes(StandardCharsets.UTF_8);
         return new Answer(status, headers, bytes);
     }
 }

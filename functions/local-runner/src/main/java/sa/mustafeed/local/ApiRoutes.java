@@ -1,24 +1,26 @@
 package sa.mustafeed.local;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-
 /** The HttpApi routes of template.yaml, matched as API Gateway matches them ({@code {name}} segments). */
 final class ApiRoutes {
-    record Route(String method, String pathTemplate, String functionName, RequestStreamHandler handler,
+    record Route(
+            String method,
+            String pathTemplate,
+            String functionName,
+            RequestStreamHandler handler,
             Optional<String> authorizer) {
         String routeKey() {
             return method + " " + pathTemplate;
         }
     }
 
-    record Match(Route route, Map<String, String> pathParameters) {
-    }
+    record Match(Route route, Map<String, String> pathParameters) {}
 
     private final List<Route> routes = new ArrayList<>();
 
@@ -50,8 +52,12 @@ final class ApiRoutes {
 
     /** The methods some route serves at this path, for a 405's Allow header. */
     List<String> methodsOf(String path) {
-        return routes.stream().filter(r -> matchPath(r.pathTemplate(), path).isPresent()).map(Route::method)
-                .distinct().sorted().toList();
+        return routes.stream()
+                .filter(r -> matchPath(r.pathTemplate(), path).isPresent())
+                .map(Route::method)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** True for paths in the API's namespace, which get JSON errors rather than the site's 404 page. */

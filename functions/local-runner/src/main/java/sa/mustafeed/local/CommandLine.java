@@ -23,7 +23,9 @@ record CommandLine(LocalRunner.Options options, boolean seed) {
                 URI.create(flags.getOrDefault("emulator", "http://127.0.0.1:5000")),
                 flags.getOrDefault("region", "me-south-1"),
                 root.resolve("template.yaml"),
-                flags.containsKey("site") ? Path.of(flags.get("site")).toAbsolutePath().normalize() : root.resolve("site"),
+                flags.containsKey("site")
+                        ? Path.of(flags.get("site")).toAbsolutePath().normalize()
+                        : root.resolve("site"),
                 flags.getOrDefault("stack", "mustafeed-local"));
         return new CommandLine(options, flags.containsKey("seed"));
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-
 import sa.mustafeed.aws.DynamoDbCaseRepository;
 import sa.mustafeed.aws.DynamoDbFailedAttempts;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
@@ -41,68 +40,108 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * something to show. Demo people are invented; numbers are in the 0555 0xx xxx range.
  */
 final class DemoSeed {
-    private static final List<String> NAMES = List.of("سارة العتيبي", "محمد الحربي", "نورة الغامدي", "عبدالله الزهراني",
-            "فاطمة القرشي", "خالد المالكي", "ريم الشهري", "يوسف البقمي", "هند السلمي", "أحمد الثقفي");
+    private static final List<String> NAMES = List.of(
+            "سارة العتيبي",
+            "محمد الحربي",
+            "نورة الغامدي",
+            "عبدالله الزهراني",
+            "فاطمة القرشي",
+            "خالد المالكي",
+            "ريم الشهري",
+            "يوسف البقمي",
+            "هند السلمي",
+            "أحمد الثقفي");
     private static final List<String> CITIES = List.of("مكة المكرمة", "جدة", "الطائف", "رابغ", "الليث", "القنفذة");
     private static final Map<String, List<String>> DESCRIPTIONS = Map.of(
-            "new_beneficiary", List.of("أرغب في تسجيل ابني في برامج الجمعية، لديه إعاقة حركية.",
-                    "تسجيل والدتي المسنة التي فقدت بصرها مؤخرًا."),
-            "service", List.of("أحتاج كرسيًا متحركًا كهربائيًا.", "طلب جلسات علاج طبيعي أسبوعية.",
-                    "أحتاج سماعة طبية لابنتي."),
+            "new_beneficiary",
+                    List.of(
+                            "أرغب في تسجيل ابني في برامج الجمعية، لديه إعاقة حركية.",
+                            "تسجيل والدتي المسنة التي فقدت بصرها مؤخرًا."),
+            "service",
+                    List.of(
+                            "أحتاج كرسيًا متحركًا كهربائيًا.",
+                            "طلب جلسات علاج طبيعي أسبوعية.",
+                            "أحتاج سماعة طبية لابنتي."),
             "inquiry", List.of("ما المستندات المطلوبة للتسجيل؟", "هل تقدمون النقل إلى المستشفى؟"),
             "suggestion", List.of("أقترح فتح فترة مسائية لخدمة العاملين.", "أقترح لغة الإشارة في الاستقبال."),
             "complaint", List.of("تأخر الرد على طلبي السابق.", "موعد النقل لم يحضر في الوقت."));
     private static final List<String> CHANNELS = List.of("interview", "phone", "letter", "volunteer", "social_media");
 
-    private DemoSeed() {
-    }
+    private DemoSeed() {}
 
     /** @return how many requests were created */
     static int seed(DynamoDbClient dynamoDb, String table, KeyedHasher hasher, ServiceLevels levels, int count) {
         SplittableRandom random = new SplittableRandom(2026);
         WalkingClock clock = new WalkingClock(Instant.now().minus(Duration.ofDays(120)));
         DynamoDbRequestRepository requests = new DynamoDbRequestRepository(dynamoDb, table);
-        SubmissionService publicDesk = new SubmissionService(RequestRules.forPublicChannels(), requests, hasher, clock,
-                random, "2026-11");
-        SubmissionService staffDesk = new SubmissionService(RequestRules.forStaffChannels(), requests, hasher, clock,
-                random, "2026-11");
+        SubmissionService publicDesk =
+                new SubmissionService(RequestRules.forPublicChannels(), requests, hasher, clock, random, "2026-11");
+        SubmissionService staffDesk =
+                new SubmissionService(RequestRules.forStaffChannels(), requests, hasher, clock, random, "2026-11");
         CaseService cases = new CaseService(new DynamoDbCaseRepository(dynamoDb, table), levels, hasher, clock);
         DynamoDbSurveyStore surveyStore = new DynamoDbSurveyStore(dynamoDb, table);
         SurveyTokens tokens = new SurveyTokens(hasher);
         SurveyOffers offers = new SurveyOffers(tokens, surveyStore, clock, Duration.ofDays(14), Duration.ofDays(0), "");
-        SurveyService surveys = new SurveyService(tokens, surveyStore, new DynamoDbFailedAttempts(dynamoDb, table), clock,
-                new LocalizedText("", ""));
+        SurveyService surveys = new SurveyService(
+                tokens, surveyStore, new DynamoDbFailedAttempts(dynamoDb, table), clock, new LocalizedText("", ""));
         StaffMember amal = new StaffMember("seed-staff", "أمل (تجريبي)", Role.STAFF);
         List<String> categories = List.copyOf(DESCRIPTIONS.keySet());
         for (int i = 0; i < count; i++) {
-            clock.set(Instant.now().minus(Duration.ofHours(24L * 120 * (count - i) / count)).plus(Duration.ofMinutes(random.nextInt(600))));
+            clock.set(Instant.now()
+                    .minus(Duration.ofHours(24L * 120 * (count - i) / count))
+                    .plus(Duration.ofMinutes(random.nextInt(600))));
             String category = categories.get(random.nextInt(categories.size()));
             boolean byStaff = random.nextInt(3) == 0;
             String mobile = "+9665550" + String.format("%05d", random.nextInt(100_000));
-            RequestDraft draft = new RequestDraft(category, byStaff ? CHANNELS.get(random.nextInt(CHANNELS.size()))
-                    : random.nextBoolean() ? "web" : "kiosk", NAMES.get(random.nextInt(NAMES.size())), mobile, null, null,
+            RequestDraft draft = new RequestDraft(
+                    category,
+                    byStaff ? CHANNELS.get(random.nextInt(CHANNELS.size())) : random.nextBoolean() ? "web" : "kiosk",
+                    NAMES.get(random.nextInt(NAMES.size())),
+                    mobile,
+                    null,
+                    null,
                     CITIES.get(random.nextInt(CITIES.size())),
-                    DESCRIPTIONS.get(category).get(random.nextInt(DESCRIPTIONS.get(category).size())), "sms",
-                    random.nextInt(5) == 0 ? Language.EN.wireName() : Language.AR.wireName(), true, null, null);
-            ReferenceCode reference = (byStaff ? staffDesk.submit(draft, Optional.empty(), Optional.of(amal.name()))
-                    : publicDesk.submit(draft, Optional.empty())).reference();
+                    DESCRIPTIONS
+                            .get(category)
+                            .get(random.nextInt(DESCRIPTIONS.get(category).size())),
+                    "sms",
+                    random.nextInt(5) == 0 ? Language.EN.wireName() : Language.AR.wireName(),
+                    true,
+                    null,
+                    null);
+            ReferenceCode reference = (byStaff
+                            ? staffDesk.submit(draft, Optional.empty(), Optional.of(amal.name()))
+                            : publicDesk.submit(draft, Optional.empty()))
+                    .reference();
             workOn(reference, cases, offers, surveys, tokens, clock, random, amal, i > count - 8);
         }
         for (int tap = 0; tap < count; tap++) {
             clock.set(Instant.now().minus(Duration.ofDays(random.nextInt(120))).plus(Duration.ofSeconds(tap * 7L)));
-            surveys.kioskFeedback(KioskFeedback.of("lobby-1",
-                    1 + Math.min(4, (int) Math.round(Math.abs(random.nextGaussian()) * 1.2) + 2)));
+            surveys.kioskFeedback(KioskFeedback.of(
+                    "lobby-1", 1 + Math.min(4, (int) Math.round(Math.abs(random.nextGaussian()) * 1.2) + 2)));
         }
         return count;
     }
 
     /** Moves a request along the usual path; the newest few are left in the queue for the demo. */
-    private static void workOn(ReferenceCode reference, CaseService cases, SurveyOffers offers, SurveyService surveys,
-            SurveyTokens tokens, WalkingClock clock, SplittableRandom random, StaffMember by, boolean leaveOpen) {
-        List<Status> path = leaveOpen ? List.of() : random.nextInt(6) == 0
-                ? List.of(Status.IN_REVIEW, Status.WAITING_FOR_BENEFICIARY, Status.IN_PROGRESS, Status.COMPLETED)
-                : random.nextInt(10) == 0 ? List.of(Status.IN_REVIEW, Status.REJECTED)
-                : List.of(Status.IN_REVIEW, Status.IN_PROGRESS, Status.COMPLETED);
+    private static void workOn(
+            ReferenceCode reference,
+            CaseService cases,
+            SurveyOffers offers,
+            SurveyService surveys,
+            SurveyTokens tokens,
+            WalkingClock clock,
+            SplittableRandom random,
+            StaffMember by,
+            boolean leaveOpen) {
+        List<Status> path = leaveOpen
+                ? List.of()
+                : random.nextInt(6) == 0
+                        ? List.of(
+                                Status.IN_REVIEW, Status.WAITING_FOR_BENEFICIARY, Status.IN_PROGRESS, Status.COMPLETED)
+                        : random.nextInt(10) == 0
+                                ? List.of(Status.IN_REVIEW, Status.REJECTED)
+                                : List.of(Status.IN_REVIEW, Status.IN_PROGRESS, Status.COMPLETED);
         long version = 1;
         for (Status next : path) {
             clock.advance(Duration.ofHours(2 + random.nextInt(30)));
@@ -115,10 +154,22 @@ final class DemoSeed {
                 String token = link.substring(link.indexOf("t=") + 2);
                 int overall = Math.max(1, Math.min(5, 5 - (int) Math.round(Math.abs(random.nextGaussian()) * 1.3)));
                 surveys.answer(token, SurveyAnswerDraft.overall(overall));
-                surveys.answer(token, new SurveyAnswerDraft(new Score(overall), Map.of(
-                        "speed", new Score(Math.max(1, overall - random.nextInt(2))), "courtesy", new Score(overall),
-                        "clarity", new Score(Math.max(1, overall - random.nextInt(2)))), overall >= 3, null, null, null,
-                        List.of()));
+                surveys.answer(
+                        token,
+                        new SurveyAnswerDraft(
+                                new Score(overall),
+                                Map.of(
+                                        "speed",
+                                        new Score(Math.max(1, overall - random.nextInt(2))),
+                                        "courtesy",
+                                        new Score(overall),
+                                        "clarity",
+                                        new Score(Math.max(1, overall - random.nextInt(2)))),
+                                overall >= 3,
+                                null,
+                                null,
+                                null,
+                                List.of()));
             });
         }
     }

@@ -1,11 +1,9 @@
 package sa.mustafeed.local;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-
-import com.sun.net.httpserver.HttpExchange;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.http.ApiResponse;
@@ -58,7 +56,8 @@ final class DevEndpoints {
             // answered below
         }
         if (!"staff".equals(role) && !"manager".equals(role)) {
-            LocalRunner.send(exchange, ErrorAnswers.answer(400, List.of(FieldError.of("role", ErrorCode.INVALID_CHOICE))));
+            LocalRunner.send(
+                    exchange, ErrorAnswers.answer(400, List.of(FieldError.of("role", ErrorCode.INVALID_CHOICE))));
             return;
         }
         LocalRunner.send(exchange, ApiResponse.json(200, Json.write(tokens.issue((String) role))));

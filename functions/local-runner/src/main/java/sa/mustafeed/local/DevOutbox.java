@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import sa.mustafeed.core.privacy.Masking;
 import sa.mustafeed.http.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,8 +36,11 @@ final class DevOutbox {
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> messages() throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(emulator.resolve("/moto-api/data.json")).GET()
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HTTP.send(
+                HttpRequest.newBuilder(emulator.resolve("/moto-api/data.json"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         Map<String, Object> data = Json.readObject(response.body());
         Map<String, Map<String, AttributeValue>> records = sentRecords();
         List<Map<String, Object>> messages = new ArrayList<>();
@@ -47,32 +49,49 @@ final class DevOutbox {
             Map<String, Object> mail = (Map<String, Object>) raw;
             List<Object> to = (List<Object>) ((Map<String, Object>) mail.getOrDefault("destinations", Map.of()))
                     .getOrDefault("ToAddresses", List.of());
-            messages.add(entry("email", to.isEmpty() ? "" : Masking.email(String.valueOf(to.getFirst())),
-                    String.valueOf(mail.get("subject")), String.valueOf(mail.get("body")), records.get(String.valueOf(mail.get("id")))));
+            messages.add(entry(
+                    "email",
+                    to.isEmpty() ? "" : Masking.email(String.valueOf(to.getFirst())),
+                    String.valueOf(mail.get("subject")),
+                    String.valueOf(mail.get("body")),
+                    records.get(String.valueOf(mail.get("id")))));
         }
         Map<String, Object> sns = (Map<String, Object>) data.getOrDefault("sns", Map.of());
         for (Object raw : (List<Object>) sns.getOrDefault("SMS", List.of())) {
             Map<String, Object> sms = (Map<String, Object>) raw;
-            messages.add(entry("sms", Masking.phone(String.valueOf(sms.get("phone_number"))), null,
-                    String.valueOf(sms.get("message")), records.get(String.valueOf(sms.get("message_id")))));
+            messages.add(entry(
+                    "sms",
+                    Masking.phone(String.valueOf(sms.get("phone_number"))),
+                    null,
+                    String.valueOf(sms.get("message")),
+                    records.get(String.valueOf(sms.get("message_id")))));
         }
         messages.sort(Comparator.comparing(m -> String.valueOf(m.getOrDefault("time", "~"))));
         return messages;
     }
 
-    private static Map<String, Object> entry(String channel, String to, String subject, String body,
-            Map<String, AttributeValue> record) {
+    private static Map<String, Object> entry(
+            String channel, String to, String subject, String body, Map<String, AttributeValue> record) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("channel", channel);
         entry.put("to", to);
-        entry.put("language", record != null && record.containsKey("language") ? record.get("language").s() : "");
+        entry.put(
+                "language",
+                record != null && record.containsKey("language")
+                        ? record.get("language").s()
+                        : "");
         if (subject != null) {
             entry.put("subject", subject);
         }
         entry.put("body", body);
-        entry.put("time", record != null && record.containsKey("sentAt") ? record.get("sentAt").s() : "");
+        entry.put(
+                "time",
+                record != null && record.containsKey("sentAt")
+                        ? record.get("sentAt").s()
+                        : "");
         if (record != null) {
-            sa.mustafeed.aws.TableKeys.messageKeyOf(record.get(sa.mustafeed.aws.TableKeys.PK).s())
+            sa.mustafeed.aws.TableKeys.messageKeyOf(
+                            record.get(sa.mustafeed.aws.TableKeys.PK).s())
                     .ifPresent(key -> entry.put("message", key));
         }
         return entry;
@@ -81,9 +100,11 @@ final class DevOutbox {
     /** A scan is fine here: a development table holds a handful of items. */
     private Map<String, Map<String, AttributeValue>> sentRecords() {
         Map<String, Map<String, AttributeValue>> byProviderId = new HashMap<>();
-        dynamoDb.scanPaginator(s -> s.tableName(tableName).filterExpression("entity = :message")
-                .expressionAttributeValues(Map.of(":message", AttributeValue.fromS("message"))))
-                .items().forEach(item -> {
+        dynamoDb.scanPaginator(s -> s.tableName(tableName)
+                        .filterExpression("entity = :message")
+                        .expressionAttributeValues(Map.of(":message", AttributeValue.fromS("message"))))
+                .items()
+                .forEach(item -> {
                     if (item.containsKey("providerMessageId")) {
                         byProviderId.put(item.get("providerMessageId").s(), item);
                     }

@@ -11,10 +11,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import sa.mustafeed.http.Json;
 
 /**
@@ -53,7 +51,8 @@ final class DevTokens {
         claims.put("aud", AUDIENCE);
         claims.put("iat", now);
         claims.put("exp", now + LIFETIME.toSeconds());
-        String unsigned = B64.encodeToString(Json.write(Map.of("alg", "HS256", "typ", "JWT")).getBytes(StandardCharsets.UTF_8))
+        String unsigned = B64.encodeToString(
+                        Json.write(Map.of("alg", "HS256", "typ", "JWT")).getBytes(StandardCharsets.UTF_8))
                 + "." + B64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token", unsigned + "." + B64.encodeToString(sign(unsigned)));
@@ -68,7 +67,8 @@ final class DevTokens {
         if (authorization == null) {
             return Optional.empty();
         }
-        String token = authorization.startsWith("Bearer ") ? authorization.substring(7).strip() : authorization.strip();
+        String token =
+                authorization.startsWith("Bearer ") ? authorization.substring(7).strip() : authorization.strip();
         String[] parts = token.split("\\.");
         if (parts.length != 3) {
             return Optional.empty();
@@ -80,7 +80,8 @@ final class DevTokens {
             }
             Map<String, Object> claims = Json.readObject(Base64.getUrlDecoder().decode(parts[1]));
             long exp = ((Number) claims.getOrDefault("exp", 0)).longValue();
-            if (exp <= clock.instant().getEpochSecond() || !ISSUER.equals(claims.get("iss"))
+            if (exp <= clock.instant().getEpochSecond()
+                    || !ISSUER.equals(claims.get("iss"))
                     || !AUDIENCE.equals(claims.get("aud"))) {
                 return Optional.empty();
             }

@@ -1,7 +1,6 @@
 package sa.mustafeed.local;
 
 import java.net.URI;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -19,8 +18,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * environment would. They live as long as the process: the pollers' daemon threads may be in a
  * call when the runner stops.
  */
-record LocalClients(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, SqsClient sqs, SdkHttpClient http,
-        URI emulator, Region region) {
+record LocalClients(
+        DynamoDbClient dynamoDb,
+        DynamoDbStreamsClient streams,
+        SqsClient sqs,
+        SdkHttpClient http,
+        URI emulator,
+        Region region) {
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
@@ -28,19 +32,37 @@ record LocalClients(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, SqsC
         SdkHttpClient http = UrlConnectionHttpClient.create();
         Region r = Region.of(region);
         return new LocalClients(
-                DynamoDbClient.builder().httpClient(http).region(r).credentialsProvider(CREDENTIALS)
-                        .endpointOverride(emulator).build(),
-                DynamoDbStreamsClient.builder().httpClient(http).region(r).credentialsProvider(CREDENTIALS)
-                        .endpointOverride(emulator).build(),
-                SqsClient.builder().httpClient(http).region(r).credentialsProvider(CREDENTIALS)
-                        .endpointOverride(emulator).build(),
-                http, emulator, r);
+                DynamoDbClient.builder()
+                        .httpClient(http)
+                        .region(r)
+                        .credentialsProvider(CREDENTIALS)
+                        .endpointOverride(emulator)
+                        .build(),
+                DynamoDbStreamsClient.builder()
+                        .httpClient(http)
+                        .region(r)
+                        .credentialsProvider(CREDENTIALS)
+                        .endpointOverride(emulator)
+                        .build(),
+                SqsClient.builder()
+                        .httpClient(http)
+                        .region(r)
+                        .credentialsProvider(CREDENTIALS)
+                        .endpointOverride(emulator)
+                        .build(),
+                http,
+                emulator,
+                r);
     }
 
     /** A secrets client for one read (the demo seed's key); the caller closes it. */
     SecretsManagerClient secrets() {
-        return SecretsManagerClient.builder().httpClient(http).region(region).credentialsProvider(CREDENTIALS)
-                .endpointOverride(emulator).build();
+        return SecretsManagerClient.builder()
+                .httpClient(http)
+                .region(region)
+                .credentialsProvider(CREDENTIALS)
+                .endpointOverride(emulator)
+                .build();
     }
 
     /**

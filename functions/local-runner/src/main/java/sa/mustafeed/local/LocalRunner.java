@@ -1,10 +1,12 @@
 package sa.mustafeed.local;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.http.ApiResponse;
@@ -48,10 +45,16 @@ public final class LocalRunner implements AutoCloseable {
     private final DevEndpoints development;
     private final List<StreamPoller> pollers;
     private final DevTokens tokens;
-    private Runnable seeder = () -> { };
+    private Runnable seeder = () -> {};
 
-    private LocalRunner(HttpServer server, ExecutorService workers, ApiRoutes routes, StaticSite site, DevTokens tokens,
-            DevOutbox outbox, List<StreamPoller> pollers) {
+    private LocalRunner(
+            HttpServer server,
+            ExecutorService workers,
+            ApiRoutes routes,
+            StaticSite site,
+            DevTokens tokens,
+            DevOutbox outbox,
+            List<StreamPoller> pollers) {
         this.server = server;
         this.workers = workers;
         this.routes = routes;
@@ -61,16 +64,19 @@ public final class LocalRunner implements AutoCloseable {
         this.pollers = pollers;
     }
 
-    public record Options(int port, URI emulator, String region, Path template, Path siteRoot, String stackName) {
-    }
+    public record Options(int port, URI emulator, String region, Path template, Path siteRoot, String stackName) {}
 
     public static LocalRunner start(Options options) throws Exception {
         SamTemplate template = SamTemplate.read(options.template());
         // Bound first: with port 0 the real port is only known now, and links in messages need it.
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 128);
         String origin = "http://127.0.0.1:" + server.getAddress().getPort();
-        LocalProvisioner provisioner = new LocalProvisioner(template, options.emulator(), options.region(),
-                options.stackName(), Map.of("Stage", "local", "AllowedOrigin", origin));
+        LocalProvisioner provisioner = new LocalProvisioner(
+                template,
+                options.emulator(),
+                options.region(),
+                options.stackName(),
+                Map.of("Stage", "local", "AllowedOrigin", origin));
         LocalProvisioner.Provisioned provisioned = provisioner.provision();
 
         LocalClients.exportForFunctions(options.emulator(), options.region());
@@ -90,35 +96,59 @@ public final class LocalRunner implements AutoCloseable {
             });
             RequestStreamHandler handler = instantiate(function.handler());
             for (SamTemplate.Route route : function.routes()) {
-                routes.add(new ApiRoutes.Route(route.method(), route.path(), function.logicalId(), handler,
-                        route.authorizer()));
+                routes.add(new ApiRoutes.Route(
+                        route.method(), route.path(), function.logicalId(), handler, route.authorizer()));
             }
             for (SamTemplate.StreamSource source : function.streams()) {
-                pollers.add(new StreamPoller(function.logicalId(), handler, source,
-                        provisioned.attribute(source.tableLogicalId(), "StreamArn"), options.region(), clients.streams(),
+                pollers.add(new StreamPoller(
+                        function.logicalId(),
+                        handler,
+                        source,
+                        provisioned.attribute(source.tableLogicalId(), "StreamArn"),
+                        options.region(),
+                        clients.streams(),
                         clients.sqs(),
-                        source.onFailureQueueLogicalId().map(id -> provisioned.refs().get(id))));
+                        source.onFailureQueueLogicalId()
+                                .map(id -> provisioned.refs().get(id))));
             }
         }
         for (StreamPoller poller : pollers) {
-            Thread.ofPlatform().daemon().name("stream-" + pollers.indexOf(poller)).start(poller);
+            Thread.ofPlatform()
+                    .daemon()
+                    .name("stream-" + pollers.indexOf(poller))
+                    .start(poller);
         }
-        String table = template.logicalIdsOfType("AWS::DynamoDB::Table").stream().findFirst()
-                .map(id -> provisioned.refs().get(id)).orElse("");
+        String table = template.logicalIdsOfType("AWS::DynamoDB::Table").stream()
+                .findFirst()
+                .map(id -> provisioned.refs().get(id))
+                .orElse("");
         DevOutbox outbox = new DevOutbox(options.emulator(), clients.dynamoDb(), table);
 
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(workers);
-        LocalRunner runner = new LocalRunner(server, workers, routes, new StaticSite(options.siteRoot()),
-                new DevTokens(java.time.Clock.systemUTC()), outbox, pollers);
-        String secretArn = template.logicalIdsOfType("AWS::SecretsManager::Secret").stream().findFirst()
-                .map(id -> provisioned.refs().get(id)).orElse("");
+        LocalRunner runner = new LocalRunner(
+                server,
+                workers,
+                routes,
+                new StaticSite(options.siteRoot()),
+                new DevTokens(java.time.Clock.systemUTC()),
+                outbox,
+                pollers);
+        String secretArn = template.logicalIdsOfType("AWS::SecretsManager::Secret").stream()
+                .findFirst()
+                .map(id -> provisioned.refs().get(id))
+                .orElse("");
         runner.seeder = () -> {
             try (var secrets = clients.secrets()) {
                 byte[] key = sa.mustafeed.aws.SecretsManagerHashKey.load(secrets, secretArn);
-                int made = DemoSeed.seed(clients.dynamoDb(), table, new sa.mustafeed.core.privacy.KeyedHasher(key),
-                        sa.mustafeed.http.ServiceLevelsFile.load(), 60);
-                System.out.println("  seeded   " + made + " demo requests over the last four months, with survey answers");
+                int made = DemoSeed.seed(
+                        clients.dynamoDb(),
+                        table,
+                        new sa.mustafeed.core.privacy.KeyedHasher(key),
+                        sa.mustafeed.http.ServiceLevelsFile.load(),
+                        60);
+                System.out.println(
+                        "  seeded   " + made + " demo requests over the last four months, with survey answers");
             }
         };
         server.createContext("/", runner::handle);
@@ -168,11 +198,14 @@ public final class LocalRunner implements AutoCloseable {
                 invoke(exchange, match.get());
             } else if (routes.isApiNamespace(path) && !site.has(path)) {
                 ErrorCode code = routes.knowsPath(path) ? ErrorCode.METHOD_NOT_ALLOWED : ErrorCode.ROUTE_NOT_FOUND;
-                ApiResponse refusal = ErrorAnswers.answer(code == ErrorCode.METHOD_NOT_ALLOWED ? 405 : 404,
-                        List.of(FieldError.general(code)));
+                ApiResponse refusal = ErrorAnswers.answer(
+                        code == ErrorCode.METHOD_NOT_ALLOWED ? 405 : 404, List.of(FieldError.general(code)));
                 // RFC 9110 §15.5.6: a 405 names the methods the resource does allow.
-                send(exchange, code == ErrorCode.METHOD_NOT_ALLOWED
-                        ? refusal.withHeader("allow", String.join(", ", routes.methodsOf(path))) : refusal);
+                send(
+                        exchange,
+                        code == ErrorCode.METHOD_NOT_ALLOWED
+                                ? refusal.withHeader("allow", String.join(", ", routes.methodsOf(path)))
+                                : refusal);
             } else {
                 site.serve(exchange);
             }
@@ -203,14 +236,21 @@ public final class LocalRunner implements AutoCloseable {
             return;
         }
         String requestId = UUID.randomUUID().toString();
-        ApiGatewayEvents.Incoming incoming = new ApiGatewayEvents.Incoming(exchange.getRequestMethod(),
-                exchange.getRequestURI(), exchange.getRequestHeaders(),
-                exchange.getRemoteAddress().getAddress().getHostAddress(), body);
-        Map<String, Object> event = ApiGatewayEvents.event(incoming, match.route().routeKey(), match.pathParameters(),
-                claims, requestId, Instant.now());
+        ApiGatewayEvents.Incoming incoming = new ApiGatewayEvents.Incoming(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI(),
+                exchange.getRequestHeaders(),
+                exchange.getRemoteAddress().getAddress().getHostAddress(),
+                body);
+        Map<String, Object> event = ApiGatewayEvents.event(
+                incoming, match.route().routeKey(), match.pathParameters(), claims, requestId, Instant.now());
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        match.route().handler().handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)),
-                output, new LocalContext(match.route().functionName(), requestId, 10_000));
+        match.route()
+                .handler()
+                .handleRequest(
+                        new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)),
+                        output,
+                        new LocalContext(match.route().functionName(), requestId, 10_000));
         ApiGatewayEvents.Answer answer = ApiGatewayEvents.answer(output.toByteArray());
         byte[] bytes = answer.body();
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
@@ -249,7 +289,8 @@ public final class LocalRunner implements AutoCloseable {
             System.exit(1);
             return;
         } catch (java.io.IOException | software.amazon.awssdk.core.exception.SdkException emulatorTrouble) {
-            System.err.println("could not prepare the emulator at " + options.emulator() + ": " + emulatorTrouble.getMessage());
+            System.err.println(
+                    "could not prepare the emulator at " + options.emulator() + ": " + emulatorTrouble.getMessage());
             System.exit(1);
             return;
         }
@@ -257,7 +298,8 @@ public final class LocalRunner implements AutoCloseable {
         if (command.seed()) {
             runner.seedDemoData();
         }
-        CommandLine.banner(runner.port(), runner.routeKeys(), options.emulator()).forEach(System.out::println);
+        CommandLine.banner(runner.port(), runner.routeKeys(), options.emulator())
+                .forEach(System.out::println);
         Thread.currentThread().join();
     }
 }

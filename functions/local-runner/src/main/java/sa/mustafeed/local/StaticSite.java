@@ -1,13 +1,12 @@
 package sa.mustafeed.local;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-
-import com.sun.net.httpserver.HttpExchange;
 
 /** Serves {@code site/} as S3 + CloudFront will: directory paths answer with their index.html. */
 final class StaticSite {
@@ -61,7 +60,8 @@ final class StaticSite {
         }
         if (!Files.isRegularFile(file)) {
             Path notFound = root.resolve("404.html");
-            byte[] body = Files.exists(notFound) ? Files.readAllBytes(notFound)
+            byte[] body = Files.exists(notFound)
+                    ? Files.readAllBytes(notFound)
                     : "<!doctype html><html lang=\"ar\" dir=\"rtl\"><title>غير موجود</title><h1>الصفحة غير موجودة</h1></html>"
                             .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("content-type", TYPES.get("html"));
@@ -72,15 +72,17 @@ final class StaticSite {
             return;
         }
         String name = file.getFileName().toString();
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String extension =
+                name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         exchange.getResponseHeaders().set("content-type", TYPES.getOrDefault(extension, "application/octet-stream"));
         exchange.getResponseHeaders().set("cache-control", "no-cache");
         exchange.getResponseHeaders().set("x-content-type-options", "nosniff");
         byte[] body = Files.readAllBytes(file);
         String type = TYPES.getOrDefault(extension, "");
         boolean compressible = type.startsWith("text/") || type.contains("json") || type.contains("svg");
-        if (compressible && exchange.getRequestHeaders().getOrDefault("accept-encoding", java.util.List.of())
-                .stream().anyMatch(v -> v.contains("gzip"))) {
+        if (compressible
+                && exchange.getRequestHeaders().getOrDefault("accept-encoding", java.util.List.of()).stream()
+                        .anyMatch(v -> v.contains("gzip"))) {
             // CloudFront compresses these in production; do the same so local transfer sizes are honest.
             java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream(body.length / 3 + 64);
             try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(packed)) {

@@ -1,5 +1,6 @@
 package sa.mustafeed.local;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-
 import sa.mustafeed.http.Json;
 import sa.mustafeed.localenv.SamTemplate;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -46,8 +44,15 @@ final class StreamPoller implements Runnable {
     private final Map<String, String> iterators = new HashMap<>();
     private volatile boolean running = true;
 
-    StreamPoller(String functionName, RequestStreamHandler handler, SamTemplate.StreamSource source, String streamArn,
-            String region, DynamoDbStreamsClient streams, SqsClient sqs, Optional<String> onFailureQueueUrl)
+    StreamPoller(
+            String functionName,
+            RequestStreamHandler handler,
+            SamTemplate.StreamSource source,
+            String streamArn,
+            String region,
+            DynamoDbStreamsClient streams,
+            SqsClient sqs,
+            Optional<String> onFailureQueueUrl)
             throws java.io.IOException {
         this.functionName = functionName;
         this.handler = handler;
@@ -78,8 +83,8 @@ final class StreamPoller implements Runnable {
                 return;
             } catch (RuntimeException e) {
                 // The emulator restarting or briefly gone: Lambda's poller waits and tries again too.
-                System.err.println("stream poller for " + functionName + ": " + e.getClass().getSimpleName()
-                        + " (retrying)");
+                System.err.println("stream poller for " + functionName + ": "
+                        + e.getClass().getSimpleName() + " (retrying)");
                 iterators.clear();
                 sleepQuietly(1000);
             }
@@ -89,9 +94,15 @@ final class StreamPoller implements Runnable {
     /** One round over every shard; true when some records were handled. */
     boolean pollOnce() throws InterruptedException {
         boolean any = false;
-        for (Shard shard : streams.describeStream(d -> d.streamArn(streamArn)).streamDescription().shards()) {
-            String iterator = iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(g -> g
-                    .streamArn(streamArn).shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+        for (Shard shard : streams.describeStream(d -> d.streamArn(streamArn))
+                .streamDescription()
+                .shards()) {
+            String iterator = iterators.computeIfAbsent(
+                    shard.shardId(),
+                    id -> streams.getShardIterator(g -> g.streamArn(streamArn)
+                                    .shardId(id)
+                                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                            .shardIterator());
             if (iterator == null) {
                 continue;
             }
@@ -143,7 +154,9 @@ final class StreamPoller implements Runnable {
         Map<String, Object> event = Map.of("Records", records);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out,
+            handler.handleRequest(
+                    new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)),
+                    out,
                     new LocalContext(functionName, UUID.randomUUID().toString(), 30_000));
         } catch (Exception | Error crashed) {
             // A function error fails the whole batch, as in Lambda.
@@ -156,7 +169,8 @@ final class StreamPoller implements Runnable {
         try {
             Map<String, Object> response = Json.readObject(out.toByteArray());
             List<?> failures = (List<?>) response.getOrDefault("batchItemFailures", List.of());
-            return failures.stream().map(f -> String.valueOf(((Map<?, ?>) f).get("itemIdentifier")))
+            return failures.stream()
+                    .map(f -> String.valueOf(((Map<?, ?>) f).get("itemIdentifier")))
                     .min(java.util.Comparator.comparing(java.math.BigInteger::new));
         } catch (java.io.IOException unreadable) {
             return Optional.of(sequenceOf(records.getFirst()));
@@ -175,8 +189,13 @@ final class StreamPoller implements Runnable {
         info.put("batchSize", records.size());
         info.put("streamArn", streamArn);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("requestContext", Map.of("functionArn", "arn:aws:lambda:" + region + ":123456789012:function:"
-                + functionName, "condition", "RetryAttemptsExhausted"));
+        body.put(
+                "requestContext",
+                Map.of(
+                        "functionArn",
+                        "arn:aws:lambda:" + region + ":123456789012:function:" + functionName,
+                        "condition",
+                        "RetryAttemptsExhausted"));
         body.put("timestamp", Instant.now().toString());
         body.put("DDBStreamBatchInfo", info);
         sqs.sendMessage(s -> s.queueUrl(onFailureQueueUrl.get()).messageBody(Json.write(body)));
@@ -186,7 +205,9 @@ final class StreamPoller implements Runnable {
         var change = record.dynamodb();
         Map<String, Object> dynamodb = new LinkedHashMap<>();
         if (change.approximateCreationDateTime() != null) {
-            dynamodb.put("ApproximateCreationDateTime", change.approximateCreationDateTime().getEpochSecond());
+            dynamodb.put(
+                    "ApproximateCreationDateTime",
+                    change.approximateCreationDateTime().getEpochSecond());
         }
         dynamodb.put("Keys", typed(change.keys()));
         if (change.hasNewImage()) {
@@ -223,7 +244,10 @@ final class StreamPoller implements Runnable {
             case NUL -> Map.of("NULL", true);
             case SS -> Map.of("SS", value.ss());
             case NS -> Map.of("NS", value.ns());
-            case B -> Map.of("B", java.util.Base64.getEncoder().encodeToString(value.b().asByteArray()));
+            case B ->
+                Map.of(
+                        "B",
+                        java.util.Base64.getEncoder().encodeToString(value.b().asByteArray()));
             case M -> Map.of("M", typed(value.m()));
             case L -> Map.of("L", value.l().stream().map(StreamPoller::typed).toList());
             default -> Map.of("NULL", true);
@@ -240,7 +264,8 @@ final class StreamPoller implements Runnable {
         for (Map.Entry<String, Object> rule : pattern.entrySet()) {
             Object actual = value == null ? null : value.get(rule.getKey());
             if (rule.getValue() instanceof Map<?, ?> nested) {
-                if (!(actual instanceof Map<?, ?>) || !matches((Map<String, Object>) nested, (Map<String, Object>) actual)) {
+                if (!(actual instanceof Map<?, ?>)
+                        || !matches((Map<String, Object>) nested, (Map<String, Object>) actual)) {
                     return false;
                 }
             } else if (rule.getValue() instanceof List<?> allowed) {

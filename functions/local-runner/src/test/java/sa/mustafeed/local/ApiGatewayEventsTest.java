@@ -14,9 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.http.Json;
 import sa.mustafeed.testing.RepositoryRoot;
 
@@ -24,8 +22,8 @@ import sa.mustafeed.testing.RepositoryRoot;
 class ApiGatewayEventsTest {
     private static final Instant NOW = Instant.parse("2026-11-25T08:30:05.123Z");
 
-    private static ApiGatewayEvents.Incoming request(String method, String uri, Map<String, List<String>> headers,
-            byte[] body) {
+    private static ApiGatewayEvents.Incoming request(
+            String method, String uri, Map<String, List<String>> headers, byte[] body) {
         return new ApiGatewayEvents.Incoming(method, URI.create(uri), headers, "127.0.0.1", body);
     }
 
@@ -35,21 +33,37 @@ class ApiGatewayEventsTest {
 
     @Test
     void theEvent_hasTheShapeOfTheSampleEventsTheHandlerTestsFeed() throws Exception {
-        Map<String, Object> sample = Json.readObject(Files.readAllBytes(
-                RepositoryRoot.resolve("events/lookup-request/found.json")));
-        Map<String, Object> event = build(request("post", "/requests/lookup",
-                Map.of("Content-Type", List.of("application/json")), "{}".getBytes(StandardCharsets.UTF_8)));
+        Map<String, Object> sample =
+                Json.readObject(Files.readAllBytes(RepositoryRoot.resolve("events/lookup-request/found.json")));
+        Map<String, Object> event = build(request(
+                "post",
+                "/requests/lookup",
+                Map.of("Content-Type", List.of("application/json")),
+                "{}".getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(sample.keySet(), event.keySet());
-        assertEquals(((Map<?, ?>) sample.get("requestContext")).keySet(), ((Map<?, ?>) event.get("requestContext")).keySet());
+        assertEquals(
+                ((Map<?, ?>) sample.get("requestContext")).keySet(),
+                ((Map<?, ?>) event.get("requestContext")).keySet());
         assertEquals("2.0", event.get("version"));
         Map<?, ?> context = (Map<?, ?>) event.get("requestContext");
         assertEquals("25/Nov/2026:08:30:05 +0000", context.get("time"));
         assertEquals(NOW.toEpochMilli(), context.get("timeEpoch"));
         assertEquals("req-1", context.get("requestId"));
         assertEquals("POST /requests/lookup", context.get("routeKey"));
-        assertEquals(Map.of("method", "POST", "path", "/requests/lookup", "protocol", "HTTP/1.1",
-                "sourceIp", "127.0.0.1", "userAgent", ""), context.get("http"));
+        assertEquals(
+                Map.of(
+                        "method",
+                        "POST",
+                        "path",
+                        "/requests/lookup",
+                        "protocol",
+                        "HTTP/1.1",
+                        "sourceIp",
+                        "127.0.0.1",
+                        "userAgent",
+                        ""),
+                context.get("http"));
     }
 
     @Test
@@ -60,7 +74,8 @@ class ApiGatewayEventsTest {
         headers.put("Host", List.of("127.0.0.1:3000"));
         Map<String, Object> event = build(request("GET", "/staff/requests", headers, new byte[0]));
 
-        assertEquals(Map.of("x-forwarded-for", "10.0.0.1,10.0.0.2", "user-agent", "kiosk/1", "host", "127.0.0.1:3000"),
+        assertEquals(
+                Map.of("x-forwarded-for", "10.0.0.1,10.0.0.2", "user-agent", "kiosk/1", "host", "127.0.0.1:3000"),
                 event.get("headers"));
         Map<?, ?> context = (Map<?, ?>) event.get("requestContext");
         assertEquals("127.0.0.1:3000", context.get("domainName"));
@@ -69,23 +84,35 @@ class ApiGatewayEventsTest {
 
     @Test
     void theQuery_isKeptRaw_andDecodedWithRepeatsJoinedWithCommas() {
-        Map<String, Object> event = build(request("GET", "/staff/requests?q=%D8%B3%D8%A7%D8%B1%D8%A9&status=received"
-                + "&status=in_review&empty", Map.of(), new byte[0]));
+        Map<String, Object> event = build(request(
+                "GET",
+                "/staff/requests?q=%D8%B3%D8%A7%D8%B1%D8%A9&status=received" + "&status=in_review&empty",
+                Map.of(),
+                new byte[0]));
 
         assertEquals("q=%D8%B3%D8%A7%D8%B1%D8%A9&status=received&status=in_review&empty", event.get("rawQueryString"));
-        assertEquals(Map.of("q", "سارة", "status", "received,in_review", "empty", ""), event.get("queryStringParameters"));
-        assertFalse(build(request("GET", "/staff/requests", Map.of(), new byte[0])).containsKey("queryStringParameters"));
-        assertEquals("", build(request("GET", "/staff/requests", Map.of(), new byte[0])).get("rawQueryString"));
+        assertEquals(
+                Map.of("q", "سارة", "status", "received,in_review", "empty", ""), event.get("queryStringParameters"));
+        assertFalse(
+                build(request("GET", "/staff/requests", Map.of(), new byte[0])).containsKey("queryStringParameters"));
+        assertEquals(
+                "",
+                build(request("GET", "/staff/requests", Map.of(), new byte[0])).get("rawQueryString"));
     }
 
     @Test
     void pathParametersAndClaims_appearOnlyWhenThereAreSome() {
-        Map<String, Object> withBoth = ApiGatewayEvents.event(request("GET", "/staff/requests/MHF5-Q2N7", Map.of(),
-                new byte[0]), "GET /staff/requests/{reference}", Map.of("reference", "MHF5-Q2N7"),
-                Optional.of(Map.of("sub", "u-1", "cognito:groups", "[staff]")), "req-2", NOW);
+        Map<String, Object> withBoth = ApiGatewayEvents.event(
+                request("GET", "/staff/requests/MHF5-Q2N7", Map.of(), new byte[0]),
+                "GET /staff/requests/{reference}",
+                Map.of("reference", "MHF5-Q2N7"),
+                Optional.of(Map.of("sub", "u-1", "cognito:groups", "[staff]")),
+                "req-2",
+                NOW);
 
         assertEquals(Map.of("reference", "MHF5-Q2N7"), withBoth.get("pathParameters"));
-        assertEquals(Map.of("jwt", Map.of("claims", Map.of("sub", "u-1", "cognito:groups", "[staff]"), "scopes", List.of())),
+        assertEquals(
+                Map.of("jwt", Map.of("claims", Map.of("sub", "u-1", "cognito:groups", "[staff]"), "scopes", List.of())),
                 ((Map<?, ?>) withBoth.get("requestContext")).get("authorizer"));
         Map<String, Object> without = build(request("GET", "/requests/lookup", Map.of(), new byte[0]));
         assertFalse(without.containsKey("pathParameters"));
@@ -95,17 +122,19 @@ class ApiGatewayEventsTest {
     @Test
     void textBodies_travelAsText_otherBodiesAsBase64_noBodyAsNone() {
         byte[] json = "{\"name\":\"سارة\"}".getBytes(StandardCharsets.UTF_8);
-        Map<String, Object> text = build(request("POST", "/requests", Map.of("content-type",
-                List.of("application/json; charset=utf-8")), json));
+        Map<String, Object> text = build(
+                request("POST", "/requests", Map.of("content-type", List.of("application/json; charset=utf-8")), json));
         assertEquals("{\"name\":\"سارة\"}", text.get("body"));
         assertEquals(false, text.get("isBase64Encoded"));
 
         byte[] pdf = {0x25, 0x50, 0x44, 0x46, (byte) 0xFF, 0x00};
-        Map<String, Object> binary = build(request("POST", "/x", Map.of("content-type", List.of("application/pdf")), pdf));
+        Map<String, Object> binary =
+                build(request("POST", "/x", Map.of("content-type", List.of("application/pdf")), pdf));
         assertEquals(Base64.getEncoder().encodeToString(pdf), binary.get("body"));
         assertEquals(true, binary.get("isBase64Encoded"));
 
-        Map<String, Object> none = build(request("POST", "/x", Map.of("content-type", List.of("application/pdf")), new byte[0]));
+        Map<String, Object> none =
+                build(request("POST", "/x", Map.of("content-type", List.of("application/pdf")), new byte[0]));
         assertFalse(none.containsKey("body"));
         assertEquals(false, none.get("isBase64Encoded"));
         for (String type : List.of("", "text/csv", "application/xml", "application/x-www-form-urlencoded")) {
@@ -116,16 +145,22 @@ class ApiGatewayEventsTest {
 
     @Test
     void theAnswer_isTheFunctionsStatusHeadersAndBody_base64Decoded() throws Exception {
-        ApiGatewayEvents.Answer json = ApiGatewayEvents.answer(Json.write(Map.of("statusCode", 201,
-                "headers", Map.of("content-type", "application/json"), "body", "{\"ok\":true}"))
+        ApiGatewayEvents.Answer json = ApiGatewayEvents.answer(Json.write(Map.of(
+                        "statusCode",
+                        201,
+                        "headers",
+                        Map.of("content-type", "application/json"),
+                        "body",
+                        "{\"ok\":true}"))
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals(201, json.status());
         assertEquals(Map.of("content-type", "application/json"), json.headers());
         assertArrayEquals("{\"ok\":true}".getBytes(StandardCharsets.UTF_8), json.body());
 
         byte[] pdf = {0x25, 0x50, 0x44, 0x46, (byte) 0xFF};
-        ApiGatewayEvents.Answer binary = ApiGatewayEvents.answer(Json.write(Map.of("statusCode", 200,
-                "body", Base64.getEncoder().encodeToString(pdf), "isBase64Encoded", true)).getBytes(StandardCharsets.UTF_8));
+        ApiGatewayEvents.Answer binary = ApiGatewayEvents.answer(Json.write(Map.of(
+                        "statusCode", 200, "body", Base64.getEncoder().encodeToString(pdf), "isBase64Encoded", true))
+                .getBytes(StandardCharsets.UTF_8));
         assertArrayEquals(pdf, binary.body());
 
         ApiGatewayEvents.Answer bare = ApiGatewayEvents.answer("{}".getBytes(StandardCharsets.UTF_8));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** ./run, the test scripts and the README depend on these flags and lines exactly. */
@@ -18,19 +17,45 @@ class CommandLineTest {
     void noFlags_giveTheDefaults() {
         CommandLine command = CommandLine.parse(new String[0]);
 
-        assertEquals(new LocalRunner.Options(3000, URI.create("http://127.0.0.1:5000"), "me-south-1",
-                HERE.resolve("template.yaml"), HERE.resolve("site"), "mustafeed-local"), command.options());
+        assertEquals(
+                new LocalRunner.Options(
+                        3000,
+                        URI.create("http://127.0.0.1:5000"),
+                        "me-south-1",
+                        HERE.resolve("template.yaml"),
+                        HERE.resolve("site"),
+                        "mustafeed-local"),
+                command.options());
         assertFalse(command.seed());
     }
 
     @Test
     void everyFlag_isRead() {
-        CommandLine command = CommandLine.parse(new String[] {"--port", "3111", "--emulator", "http://127.0.0.1:4566",
-                "--region", "eu-west-1", "--root", "/tmp/repo/./x/..", "--site", "/tmp/build/site", "--stack", "s1",
-                "--seed"});
+        CommandLine command = CommandLine.parse(new String[] {
+            "--port",
+            "3111",
+            "--emulator",
+            "http://127.0.0.1:4566",
+            "--region",
+            "eu-west-1",
+            "--root",
+            "/tmp/repo/./x/..",
+            "--site",
+            "/tmp/build/site",
+            "--stack",
+            "s1",
+            "--seed"
+        });
 
-        assertEquals(new LocalRunner.Options(3111, URI.create("http://127.0.0.1:4566"), "eu-west-1",
-                Path.of("/tmp/repo/template.yaml"), Path.of("/tmp/build/site"), "s1"), command.options());
+        assertEquals(
+                new LocalRunner.Options(
+                        3111,
+                        URI.create("http://127.0.0.1:4566"),
+                        "eu-west-1",
+                        Path.of("/tmp/repo/template.yaml"),
+                        Path.of("/tmp/build/site"),
+                        "s1"),
+                command.options());
         assertTrue(command.seed());
     }
 
@@ -45,18 +70,20 @@ class CommandLineTest {
 
     @Test
     void theBanner_listsEveryUrl() {
-        assertEquals(List.of(
-                "Mustafeed is running locally (development only):",
-                "  site     http://127.0.0.1:3000/",
-                "  request  http://127.0.0.1:3000/request/",
-                "  track    http://127.0.0.1:3000/track/",
-                "  kiosk    http://127.0.0.1:3000/kiosk/",
-                "  English  http://127.0.0.1:3000/en/",
-                "  API      http://127.0.0.1:3000  (POST /requests, POST /requests/lookup)",
-                "  outbox   http://127.0.0.1:3000/dev/outbox.html  (every SMS and email sent; development only)",
-                "  staff    http://127.0.0.1:3000/staff/  (development sign-in: choose staff or manager)",
-                "  emulator http://127.0.0.1:4566  (moto; /moto-api/ shows its state)",
-                "Press Ctrl-C to stop."),
-                CommandLine.banner(3000, List.of("POST /requests", "POST /requests/lookup"), URI.create("http://127.0.0.1:4566")));
+        assertEquals(
+                List.of(
+                        "Mustafeed is running locally (development only):",
+                        "  site     http://127.0.0.1:3000/",
+                        "  request  http://127.0.0.1:3000/request/",
+                        "  track    http://127.0.0.1:3000/track/",
+                        "  kiosk    http://127.0.0.1:3000/kiosk/",
+                        "  English  http://127.0.0.1:3000/en/",
+                        "  API      http://127.0.0.1:3000  (POST /requests, POST /requests/lookup)",
+                        "  outbox   http://127.0.0.1:3000/dev/outbox.html  (every SMS and email sent; development only)",
+                        "  staff    http://127.0.0.1:3000/staff/  (development sign-in: choose staff or manager)",
+                        "  emulator http://127.0.0.1:4566  (moto; /moto-api/ shows its state)",
+                        "Press Ctrl-C to stop."),
+                CommandLine.banner(
+                        3000, List.of("POST /requests", "POST /requests/lookup"), URI.create("http://127.0.0.1:4566")));
     }
 }

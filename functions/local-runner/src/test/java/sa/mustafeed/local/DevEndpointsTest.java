@@ -3,6 +3,7 @@ package sa.mustafeed.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -12,13 +13,9 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
-
 import sa.mustafeed.http.Json;
 
 /** The development endpoints over real HTTP, with an outbox in memory and the runner's own token issuer. */
@@ -30,7 +27,8 @@ class DevEndpointsTest {
 
     @BeforeEach
     void serve() throws IOException {
-        List<Map<String, Object>> outbox = List.of(Map.of("channel", "sms", "to", "+9665••••4567", "body", "تم استلام طلبك"));
+        List<Map<String, Object>> outbox =
+                List.of(Map.of("channel", "sms", "to", "+9665••••4567", "body", "تم استلام طلبك"));
         DevEndpoints endpoints = new DevEndpoints(tokens, () -> outbox);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
@@ -53,9 +51,15 @@ class DevEndpointsTest {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -78,12 +82,15 @@ class DevEndpointsTest {
     void theOutbox_isItsMessagesAsJson_andItsPage() throws Exception {
         HttpResponse<String> messages = send("GET", "/dev/outbox", null);
         assertEquals(200, messages.statusCode());
-        assertEquals(List.of(Map.of("channel", "sms", "to", "+9665••••4567", "body", "تم استلام طلبك")),
+        assertEquals(
+                List.of(Map.of("channel", "sms", "to", "+9665••••4567", "body", "تم استلام طلبك")),
                 Json.readList(messages.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         HttpResponse<String> page = send("GET", "/dev/outbox.html", null);
         assertEquals(200, page.statusCode());
-        assertEquals("text/html; charset=utf-8", page.headers().firstValue("content-type").orElseThrow());
+        assertEquals(
+                "text/html; charset=utf-8",
+                page.headers().firstValue("content-type").orElseThrow());
         assertTrue(page.body().contains("<html"), "the outbox page");
     }
 

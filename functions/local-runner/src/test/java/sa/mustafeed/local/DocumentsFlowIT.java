@@ -17,12 +17,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import sa.mustafeed.http.Json;
 import sa.mustafeed.testing.MotoServer;
 import sa.mustafeed.testing.RepositoryRoot;
@@ -44,8 +42,13 @@ class DocumentsFlowIT {
     @BeforeAll
     static void start() throws Exception {
         MotoServer.reset();
-        runner = LocalRunner.start(new LocalRunner.Options(0, MotoServer.endpoint(), MotoServer.REGION,
-                RepositoryRoot.resolve("template.yaml"), RepositoryRoot.resolve("site"), "documents-it"));
+        runner = LocalRunner.start(new LocalRunner.Options(
+                0,
+                MotoServer.endpoint(),
+                MotoServer.REGION,
+                RepositoryRoot.resolve("template.yaml"),
+                RepositoryRoot.resolve("site"),
+                "documents-it"));
         api = new LocalApi(runner);
     }
 
@@ -59,24 +62,48 @@ class DocumentsFlowIT {
     }
 
     private static String token() throws Exception {
-        return (String) json(api.send("POST", "/dev/login", "{\"role\":\"staff\"}", null)).get("token");
+        return (String) json(api.send("POST", "/dev/login", "{\"role\":\"staff\"}", null))
+                .get("token");
     }
 
     private static String submit(String mobile) throws Exception {
-        String body = Json.write(Map.of("category", "inquiry", "channel", "web", "name", "سارة العتيبي",
-                "mobile", mobile, "city", "مكة", "description", "هل يشمل الدعم أجهزة السمع؟", "preferredContact", "sms",
-                "language", "ar", "consent", true));
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(api.base() + "/requests"))
-                .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = Json.write(Map.of(
+                "category",
+                "inquiry",
+                "channel",
+                "web",
+                "name",
+                "سارة العتيبي",
+                "mobile",
+                mobile,
+                "city",
+                "مكة",
+                "description",
+                "هل يشمل الدعم أجهزة السمع؟",
+                "preferredContact",
+                "sms",
+                "language",
+                "ar",
+                "consent",
+                true));
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(URI.create(api.base() + "/requests"))
+                        .header("content-type", "application/json")
+                        .header("idempotency-key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         return (String) json(created).get("reference");
     }
 
     private static void move(String token, String reference, String status) throws Exception {
         Map<String, Object> detail = json(api.send("GET", "/staff/requests/" + reference, null, token));
-        HttpResponse<String> r = api.send("POST", "/staff/requests/" + reference + "/status",
-                Json.write(Map.of("status", status, "version", detail.get("version"))), token);
+        HttpResponse<String> r = api.send(
+                "POST",
+                "/staff/requests/" + reference + "/status",
+                Json.write(Map.of("status", status, "version", detail.get("version"))),
+                token);
         assertEquals(200, r.statusCode(), r.body());
     }
 
@@ -90,15 +117,21 @@ class DocumentsFlowIT {
 
     private static Map<String, Object> startUpload(String reference, String last4, String name, String type, int size)
             throws Exception {
-        HttpResponse<String> r = api.send("POST", "/requests/" + reference + "/documents/uploads",
-                Json.write(Map.of("mobileLast4", last4, "name", name, "contentType", type, "size", size)), null);
+        HttpResponse<String> r = api.send(
+                "POST",
+                "/requests/" + reference + "/documents/uploads",
+                Json.write(Map.of("mobileLast4", last4, "name", name, "contentType", type, "size", size)),
+                null);
         assertEquals(201, r.statusCode(), r.body());
         return json(r);
     }
 
     private static HttpResponse<String> confirm(String reference, String last4, Object documentId) throws Exception {
-        return api.send("POST", "/requests/" + reference + "/documents/" + documentId + "/confirm",
-                Json.write(Map.of("mobileLast4", last4)), null);
+        return api.send(
+                "POST",
+                "/requests/" + reference + "/documents/" + documentId + "/confirm",
+                Json.write(Map.of("mobileLast4", last4)),
+                null);
     }
 
     private static Map<String, String> query(String url) {
@@ -123,9 +156,15 @@ class DocumentsFlowIT {
         String url = (String) slot.get("uploadUrl");
         Map<String, String> signed = query(url);
         assertEquals("300", signed.get("X-Amz-Expires"));
-        assertTrue(URI.create(url).getPath().endsWith("/requests/" + reference.replace("-", "") + "/" + slot.get("documentId")), url);
-        assertTrue(Arrays.asList(signed.get("X-Amz-SignedHeaders").split(";"))
-                .containsAll(List.of("content-length", "content-type", "x-amz-meta-filename")), signed.toString());
+        assertTrue(
+                URI.create(url)
+                        .getPath()
+                        .endsWith("/requests/" + reference.replace("-", "") + "/" + slot.get("documentId")),
+                url);
+        assertTrue(
+                Arrays.asList(signed.get("X-Amz-SignedHeaders").split(";"))
+                        .containsAll(List.of("content-length", "content-type", "x-amz-meta-filename")),
+                signed.toString());
 
         // Nothing sent yet: refused.
         HttpResponse<String> early = confirm(reference, "3344", slot.get("documentId"));
@@ -145,19 +184,21 @@ class DocumentsFlowIT {
         assertEquals("in_review", detail.get("status"));
 
         // The beneficiary sees the name and date only.
-        Map<String, Object> lookup = json(api.send("POST", "/requests/lookup",
-                Json.write(Map.of("reference", reference, "mobileLast4", "3344")), null));
+        Map<String, Object> lookup = json(api.send(
+                "POST", "/requests/lookup", Json.write(Map.of("reference", reference, "mobileLast4", "3344")), null));
         List<Map<String, Object>> mine = (List<Map<String, Object>>) lookup.get("documents");
         assertEquals(1, mine.size());
         assertEquals(Map.of("name", "تقرير طبي.pdf", "at", mine.getFirst().get("at")), mine.getFirst());
 
         // Staff list and open it: the presigned GET really returns the bytes.
-        List<Map<String, Object>> listed = (List<Map<String, Object>>) json(api.send("GET",
-                "/staff/requests/" + reference + "/documents", null, token)).get("documents");
+        List<Map<String, Object>> listed = (List<Map<String, Object>>)
+                json(api.send("GET", "/staff/requests/" + reference + "/documents", null, token))
+                        .get("documents");
         assertEquals(1, listed.size());
-        Map<String, Object> link = json(api.send("GET", "/staff/requests/" + reference + "/documents/"
-                + slot.get("documentId"), null, token));
-        HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(URI.create((String) link.get("url"))).build(),
+        Map<String, Object> link = json(
+                api.send("GET", "/staff/requests/" + reference + "/documents/" + slot.get("documentId"), null, token));
+        HttpResponse<byte[]> file = HTTP.send(
+                HttpRequest.newBuilder(URI.create((String) link.get("url"))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, file.statusCode());
         assertArrayEquals(PDF, file.body());
@@ -188,13 +229,16 @@ class DocumentsFlowIT {
 
         HttpResponse<String> borrowed = confirm(theirs, "3377", slot.get("documentId"));
         assertEquals(409, borrowed.statusCode(), "their prefix holds nothing under this id: " + borrowed.body());
-        HttpResponse<String> open = api.send("GET", "/staff/requests/" + theirs + "/documents/" + slot.get("documentId"),
-                null, token);
+        HttpResponse<String> open =
+                api.send("GET", "/staff/requests/" + theirs + "/documents/" + slot.get("documentId"), null, token);
         assertEquals(404, open.statusCode());
         assertTrue(open.body().contains("document_not_found"));
-        assertEquals("{\"documents\":[]}", api.send("GET", "/staff/requests/" + theirs + "/documents", null, token).body());
-        HttpResponse<String> lookup = api.send("POST", "/requests/lookup",
-                Json.write(Map.of("reference", theirs, "mobileLast4", "3377")), null);
+        assertEquals(
+                "{\"documents\":[]}",
+                api.send("GET", "/staff/requests/" + theirs + "/documents", null, token)
+                        .body());
+        HttpResponse<String> lookup = api.send(
+                "POST", "/requests/lookup", Json.write(Map.of("reference", theirs, "mobileLast4", "3377")), null);
         assertTrue(lookup.body().contains("\"documents\":[]"), lookup.body());
     }
 
@@ -204,41 +248,51 @@ class DocumentsFlowIT {
         String token = token();
         String reference = submit("0501113388");
         String text = "نعم، يشمل الدعم أجهزة السمع. أرسل التقرير الطبي من صفحة المتابعة.";
-        HttpResponse<String> reply = api.send("POST", "/staff/requests/" + reference + "/replies",
-                Json.write(Map.of("text", text)), token);
+        HttpResponse<String> reply =
+                api.send("POST", "/staff/requests/" + reference + "/replies", Json.write(Map.of("text", text)), token);
         assertEquals(201, reply.statusCode(), reply.body());
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(4));
         List<Map<String, Object>> withReply = List.of();
         while (withReply.isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
-            withReply = outbox().stream().filter(m -> String.valueOf(m.get("body")).contains("يشمل الدعم أجهزة السمع"))
+            withReply = outbox().stream()
+                    .filter(m -> String.valueOf(m.get("body")).contains("يشمل الدعم أجهزة السمع"))
                     .toList();
         }
         Thread.sleep(800);
-        withReply = outbox().stream().filter(m -> String.valueOf(m.get("body")).contains("يشمل الدعم أجهزة السمع")).toList();
+        withReply = outbox().stream()
+                .filter(m -> String.valueOf(m.get("body")).contains("يشمل الدعم أجهزة السمع"))
+                .toList();
         assertEquals(1, withReply.size(), "exactly one message carries the reply");
         assertEquals("sms", withReply.getFirst().get("channel"));
 
-        Map<String, Object> lookup = json(api.send("POST", "/requests/lookup",
-                Json.write(Map.of("reference", reference, "mobileLast4", "3388")), null));
+        Map<String, Object> lookup = json(api.send(
+                "POST", "/requests/lookup", Json.write(Map.of("reference", reference, "mobileLast4", "3388")), null));
         Map<String, Object> last = ((List<Map<String, Object>>) lookup.get("timeline")).getLast();
         assertEquals("reply", last.get("type"));
         assertEquals(text, last.get("text"));
 
-        HttpResponse<String> answer = api.send("POST", "/requests/" + reference + "/messages",
-                Json.write(Map.of("mobileLast4", "3388", "text", "شكرًا، سأرسله اليوم.")), null);
+        HttpResponse<String> answer = api.send(
+                "POST",
+                "/requests/" + reference + "/messages",
+                Json.write(Map.of("mobileLast4", "3388", "text", "شكرًا، سأرسله اليوم.")),
+                null);
         assertEquals(201, answer.statusCode(), answer.body());
-        List<Map<String, Object>> staffTimeline = (List<Map<String, Object>>) json(api.send("GET",
-                "/staff/requests/" + reference, null, token)).get("timeline");
-        assertTrue(staffTimeline.stream().anyMatch(e -> "message".equals(e.get("type"))
-                && "شكرًا، سأرسله اليوم.".equals(e.get("text"))), staffTimeline.toString());
+        List<Map<String, Object>> staffTimeline =
+                (List<Map<String, Object>>) json(api.send("GET", "/staff/requests/" + reference, null, token))
+                        .get("timeline");
+        assertTrue(
+                staffTimeline.stream()
+                        .anyMatch(e -> "message".equals(e.get("type")) && "شكرًا، سأرسله اليوم.".equals(e.get("text"))),
+                staffTimeline.toString());
         assertFalse(staffTimeline.stream().anyMatch(e -> "note".equals(e.get("type"))));
     }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> outbox() throws Exception {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(api.base() + "/dev/outbox")).build(),
+        HttpResponse<byte[]> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(api.base() + "/dev/outbox")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         return (List<Map<String, Object>>) (List<?>) Json.readList(response.body());
     }

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import sa.mustafeed.http.Json;
 
 /** A JSON client for the local runner's API, as the site and the staff console call it. */
@@ -27,7 +26,9 @@ final class LocalApi {
     HttpResponse<String> send(String method, String path, String body, String token)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("content-type", "application/json");
         if (token != null) {
             b.header("authorization", "Bearer " + token);

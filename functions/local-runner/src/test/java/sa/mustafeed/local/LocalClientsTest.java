@@ -7,16 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.regions.Region;
 
 /** The runner's clients and the functions' settings both point at the emulator, in the region asked for. */
 class LocalClientsTest {
-    private static final List<String> PROPERTIES = List.of("aws.endpointUrl", "aws.region", "aws.accessKeyId",
-            "aws.secretAccessKey");
+    private static final List<String> PROPERTIES =
+            List.of("aws.endpointUrl", "aws.region", "aws.accessKeyId", "aws.secretAccessKey");
     private final Map<String, Optional<String>> saved = new HashMap<>();
 
     {
@@ -25,8 +23,8 @@ class LocalClientsTest {
 
     @AfterEach
     void restore() {
-        saved.forEach((name, value) -> value.ifPresentOrElse(v -> System.setProperty(name, v),
-                () -> System.clearProperty(name)));
+        saved.forEach((name, value) ->
+                value.ifPresentOrElse(v -> System.setProperty(name, v), () -> System.clearProperty(name)));
     }
 
     @Test
@@ -34,13 +32,16 @@ class LocalClientsTest {
         URI emulator = URI.create("http://127.0.0.1:45999");
         LocalClients clients = LocalClients.of(emulator, "me-south-1");
 
-        for (var configuration : List.of(clients.dynamoDb().serviceClientConfiguration(),
-                clients.streams().serviceClientConfiguration(), clients.sqs().serviceClientConfiguration())) {
+        for (var configuration : List.of(
+                clients.dynamoDb().serviceClientConfiguration(),
+                clients.streams().serviceClientConfiguration(),
+                clients.sqs().serviceClientConfiguration())) {
             assertEquals(Optional.of(emulator), configuration.endpointOverride());
             assertEquals(Region.ME_SOUTH_1, configuration.region());
         }
         try (var secrets = clients.secrets()) {
-            assertEquals(Optional.of(emulator), secrets.serviceClientConfiguration().endpointOverride());
+            assertEquals(
+                    Optional.of(emulator), secrets.serviceClientConfiguration().endpointOverride());
             assertEquals(Region.ME_SOUTH_1, secrets.serviceClientConfiguration().region());
         }
     }

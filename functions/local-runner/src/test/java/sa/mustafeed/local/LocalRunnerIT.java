@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import sa.mustafeed.http.Json;
 import sa.mustafeed.testing.MotoServer;
 import sa.mustafeed.testing.RepositoryRoot;
@@ -36,8 +34,13 @@ class LocalRunnerIT {
 
     @BeforeAll
     static void start() throws Exception {
-        runner = LocalRunner.start(new LocalRunner.Options(0, MotoServer.endpoint(), MotoServer.REGION,
-                RepositoryRoot.resolve("template.yaml"), RepositoryRoot.resolve("site"), "runner-it"));
+        runner = LocalRunner.start(new LocalRunner.Options(
+                0,
+                MotoServer.endpoint(),
+                MotoServer.REGION,
+                RepositoryRoot.resolve("template.yaml"),
+                RepositoryRoot.resolve("site"),
+                "runner-it"));
         base = "http://127.0.0.1:" + runner.port();
     }
 
@@ -59,9 +62,25 @@ class LocalRunnerIT {
     }
 
     private static String submission(String city) {
-        return Json.write(Map.of("category", "inquiry", "channel", "web", "name", "Fatimah Al-Harbi",
-                "mobile", "+966 55 987 6543", "city", city, "description", "What documents do I need?",
-                "preferredContact", "sms", "language", "en", "consent", true));
+        return Json.write(Map.of(
+                "category",
+                "inquiry",
+                "channel",
+                "web",
+                "name",
+                "Fatimah Al-Harbi",
+                "mobile",
+                "+966 55 987 6543",
+                "city",
+                city,
+                "description",
+                "What documents do I need?",
+                "preferredContact",
+                "sms",
+                "language",
+                "en",
+                "consent",
+                true));
     }
 
     @Test
@@ -74,21 +93,30 @@ class LocalRunnerIT {
         HttpResponse<String> retried = post("/requests", submission("Jeddah"), Map.of("Idempotency-Key", key));
         assertEquals(201, retried.statusCode());
         assertEquals(reference, json(retried).get("reference"));
-        assertEquals(409, post("/requests", submission("Taif"), Map.of("Idempotency-Key", key)).statusCode());
+        assertEquals(
+                409,
+                post("/requests", submission("Taif"), Map.of("Idempotency-Key", key))
+                        .statusCode());
 
-        HttpResponse<String> found = post("/requests/lookup",
-                Json.write(Map.of("reference", reference.toLowerCase().replace("-", " "), "mobileLast4", "6543")), Map.of());
+        HttpResponse<String> found = post(
+                "/requests/lookup",
+                Json.write(Map.of("reference", reference.toLowerCase().replace("-", " "), "mobileLast4", "6543")),
+                Map.of());
         assertEquals(200, found.statusCode(), found.body());
         assertEquals("received", json(found).get("status"));
-        assertEquals(404, post("/requests/lookup",
-                Json.write(Map.of("reference", reference, "mobileLast4", "0000")), Map.of()).statusCode());
+        assertEquals(
+                404,
+                post("/requests/lookup", Json.write(Map.of("reference", reference, "mobileLast4", "0000")), Map.of())
+                        .statusCode());
     }
 
     @Test
     void manyDifferentSubmissions_getDistinctReferences() throws Exception {
         Set<String> references = new HashSet<>();
         for (int i = 0; i < 25; i++) {
-            HttpResponse<String> created = post("/requests", submission("Makkah " + i),
+            HttpResponse<String> created = post(
+                    "/requests",
+                    submission("Makkah " + i),
                     Map.of("Idempotency-Key", UUID.randomUUID().toString()));
             assertEquals(201, created.statusCode());
             references.add((String) json(created).get("reference"));
@@ -117,13 +145,23 @@ class LocalRunnerIT {
         assertEquals(400, post("/requests", "{not json", Map.of()).statusCode());
         assertEquals(400, post("/requests", "[]", Map.of()).statusCode());
         assertEquals(400, post("/requests", "{}", Map.of()).statusCode());
-        assertEquals(400, post("/requests", submission("Makkah"), Map.of("Idempotency-Key", "bad key")).statusCode());
-        assertEquals(413, post("/requests", "{\"d\":\"" + "x".repeat(20_000) + "\"}", Map.of()).statusCode());
-        HttpResponse<String> wrongType = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/requests"))
-                .POST(HttpRequest.BodyPublishers.ofString("a=b")).header("content-type", "text/plain").build(),
+        assertEquals(
+                400,
+                post("/requests", submission("Makkah"), Map.of("Idempotency-Key", "bad key"))
+                        .statusCode());
+        assertEquals(
+                413,
+                post("/requests", "{\"d\":\"" + "x".repeat(20_000) + "\"}", Map.of())
+                        .statusCode());
+        HttpResponse<String> wrongType = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/requests"))
+                        .POST(HttpRequest.BodyPublishers.ofString("a=b"))
+                        .header("content-type", "text/plain")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(415, wrongType.statusCode());
-        HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/requests")).GET().build(),
+        HttpResponse<String> get = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/requests")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(405, get.statusCode());
         assertTrue(get.body().contains("method_not_allowed"));
@@ -132,13 +170,17 @@ class LocalRunnerIT {
     @Test
     void site_isServedBesideTheApi() throws Exception {
         for (String page : List.of("/", "/request/", "/track/", "/kiosk/", "/en/")) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + page)).GET().build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + page)).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertEquals(200, response.statusCode(), page);
             assertTrue(response.body().contains("<html"), page);
         }
-        HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/../../etc/passwd")).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> missing = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/../../etc/passwd"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertNotEquals(200, missing.statusCode());
     }
 }

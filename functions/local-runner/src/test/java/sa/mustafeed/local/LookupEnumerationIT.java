@@ -12,15 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.LookupService;
 import sa.mustafeed.http.Json;
@@ -44,14 +42,38 @@ class LookupEnumerationIT {
     @BeforeAll
     static void start() throws Exception {
         MotoServer.reset();
-        runner = LocalRunner.start(new LocalRunner.Options(0, MotoServer.endpoint(), MotoServer.REGION,
-                RepositoryRoot.resolve("template.yaml"), RepositoryRoot.resolve("site"), "enumeration-it"));
+        runner = LocalRunner.start(new LocalRunner.Options(
+                0,
+                MotoServer.endpoint(),
+                MotoServer.REGION,
+                RepositoryRoot.resolve("template.yaml"),
+                RepositoryRoot.resolve("site"),
+                "enumeration-it"));
         base = "http://127.0.0.1:" + runner.port();
-        HttpResponse<String> created = post("/requests", Json.write(Map.of("category", "inquiry", "channel", "web",
-                "name", "Huda Alharbi", "mobile", "0501119999", "city", "Jeddah", "description", "A question",
-                "preferredContact", "sms", "language", "en", "consent", true)));
+        HttpResponse<String> created = post(
+                "/requests",
+                Json.write(Map.of(
+                        "category",
+                        "inquiry",
+                        "channel",
+                        "web",
+                        "name",
+                        "Huda Alharbi",
+                        "mobile",
+                        "0501119999",
+                        "city",
+                        "Jeddah",
+                        "description",
+                        "A question",
+                        "preferredContact",
+                        "sms",
+                        "language",
+                        "en",
+                        "consent",
+                        true)));
         assertEquals(201, created.statusCode(), created.body());
-        reference = (String) Json.readObject(created.body().getBytes(StandardCharsets.UTF_8)).get("reference");
+        reference = (String)
+                Json.readObject(created.body().getBytes(StandardCharsets.UTF_8)).get("reference");
     }
 
     @AfterAll
@@ -60,9 +82,12 @@ class LookupEnumerationIT {
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
-                .header("idempotency-key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("content-type", "application/json")
+                        .header("idempotency-key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -81,7 +106,10 @@ class LookupEnumerationIT {
         assertEquals(wrongDigits.statusCode(), noSuchRequest.statusCode());
         assertEquals(wrongDigits.body(), noSuchRequest.body(), "the bodies tell existing references apart");
         for (String header : new String[] {"content-type", "cache-control", "retry-after"}) {
-            assertEquals(wrongDigits.headers().firstValue(header), noSuchRequest.headers().firstValue(header), header);
+            assertEquals(
+                    wrongDigits.headers().firstValue(header),
+                    noSuchRequest.headers().firstValue(header),
+                    header);
         }
     }
 
@@ -100,7 +128,8 @@ class LookupEnumerationIT {
                 assertTrue(answer.body().contains("too_many_attempts"));
                 String retryAfter = answer.headers().firstValue("retry-after").orElse(null);
                 assertNotNull(retryAfter);
-                assertTrue(Long.parseLong(retryAfter) > 0 && Long.parseLong(retryAfter) <= 2 * LookupService.WINDOW.toSeconds());
+                assertTrue(Long.parseLong(retryAfter) > 0
+                        && Long.parseLong(retryAfter) <= 2 * LookupService.WINDOW.toSeconds());
                 limited++;
             }
         }

@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import sa.mustafeed.aws.AwsClients;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.testing.MotoServer;
@@ -39,8 +37,13 @@ class NotificationFlowIT {
     @BeforeAll
     static void start() throws Exception {
         MotoServer.reset();
-        runner = LocalRunner.start(new LocalRunner.Options(0, MotoServer.endpoint(), MotoServer.REGION,
-                RepositoryRoot.resolve("template.yaml"), RepositoryRoot.resolve("site"), "flow-it"));
+        runner = LocalRunner.start(new LocalRunner.Options(
+                0,
+                MotoServer.endpoint(),
+                MotoServer.REGION,
+                RepositoryRoot.resolve("template.yaml"),
+                RepositoryRoot.resolve("site"),
+                "flow-it"));
         base = "http://127.0.0.1:" + runner.port();
     }
 
@@ -50,27 +53,55 @@ class NotificationFlowIT {
     }
 
     private static String submit(String mobile, String contact, String email) throws Exception {
-        String body = Json.write(Map.of("category", "service", "channel", "kiosk", "name", "سارة العتيبي",
-                "mobile", mobile, "city", "مكة", "description", "كرسي متحرك", "preferredContact", contact,
-                "language", "ar", "consent", true, "email", email));
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/requests"))
-                .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = Json.write(Map.of(
+                "category",
+                "service",
+                "channel",
+                "kiosk",
+                "name",
+                "سارة العتيبي",
+                "mobile",
+                mobile,
+                "city",
+                "مكة",
+                "description",
+                "كرسي متحرك",
+                "preferredContact",
+                contact,
+                "language",
+                "ar",
+                "consent",
+                true,
+                "email",
+                email));
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/requests"))
+                        .header("content-type", "application/json")
+                        .header("idempotency-key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
-        return (String) Json.readObject(created.body().getBytes(StandardCharsets.UTF_8)).get("reference");
+        return (String)
+                Json.readObject(created.body().getBytes(StandardCharsets.UTF_8)).get("reference");
     }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> outboxFor(String reference) throws Exception {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/dev/outbox")).build(),
+        HttpResponse<byte[]> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/dev/outbox")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
-        List<Map<String, Object>> all = (List<Map<String, Object>>) (List<?>) sa.mustafeed.http.Json.readList(response.body());
-        return all.stream().filter(m -> String.valueOf(m.get("body")).contains(reference)).toList();
+        List<Map<String, Object>> all =
+                (List<Map<String, Object>>) (List<?>) sa.mustafeed.http.Json.readList(response.body());
+        return all.stream()
+                .filter(m -> String.valueOf(m.get("body")).contains(reference))
+                .toList();
     }
 
     /** Waits up to {@code limit} for the outbox to hold {@code expected} messages for the reference. */
-    private static List<Map<String, Object>> awaitOutbox(String reference, int expected, Duration limit) throws Exception {
+    private static List<Map<String, Object>> awaitOutbox(String reference, int expected, Duration limit)
+            throws Exception {
         Instant deadline = Instant.now().plus(limit);
         List<Map<String, Object>> found = outboxFor(reference);
         while (found.size() < expected && Instant.now().isBefore(deadline)) {
@@ -115,11 +146,13 @@ class NotificationFlowIT {
                 .key(Map.of("PK", AttributeValue.fromS(key), "SK", AttributeValue.fromS("META")))
                 .updateExpression("SET #s = :s, version = :v")
                 .expressionAttributeNames(Map.of("#s", "status"))
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("in_review"), ":v", AttributeValue.fromN("2"))));
+                .expressionAttributeValues(
+                        Map.of(":s", AttributeValue.fromS("in_review"), ":v", AttributeValue.fromN("2"))));
 
         List<Map<String, Object>> messages = awaitOutbox(reference, 2, Duration.ofSeconds(3));
         assertEquals(2, messages.size());
-        assertTrue(String.valueOf(messages.get(1).get("body")).contains("قيد المراجعة"), String.valueOf(messages.get(1)));
+        assertTrue(
+                String.valueOf(messages.get(1).get("body")).contains("قيد المراجعة"), String.valueOf(messages.get(1)));
     }
 
     @Test
@@ -132,7 +165,8 @@ class NotificationFlowIT {
 
     @Test
     void theOutboxPageIsServed() throws Exception {
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/dev/outbox.html")).build(),
+        HttpResponse<String> page = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/dev/outbox.html")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Outbox"));

@@ -14,10 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.localenv.SamTemplate;
 import sa.mustafeed.testing.RepositoryRoot;
@@ -29,7 +27,8 @@ import sa.mustafeed.testing.RepositoryRoot;
  * says so (the schemathesis run in ./test then checks the answers against it).
  */
 class OpenApiSyncTest {
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> openApi() throws IOException {
@@ -41,8 +40,8 @@ class OpenApiSyncTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> operations() throws IOException {
         Map<String, Map<String, Object>> out = new java.util.TreeMap<>();
-        ((Map<String, Object>) openApi().get("paths")).forEach((path, item) ->
-                ((Map<String, Object>) item).forEach((method, operation) -> {
+        ((Map<String, Object>) openApi().get("paths"))
+                .forEach((path, item) -> ((Map<String, Object>) item).forEach((method, operation) -> {
                     if (METHODS.contains(method)) {
                         out.put(method.toUpperCase(Locale.ROOT) + " " + path, (Map<String, Object>) operation);
                     }
@@ -52,7 +51,8 @@ class OpenApiSyncTest {
 
     private static Map<String, SamTemplate.Route> templateRoutes() throws IOException {
         Map<String, SamTemplate.Route> out = new java.util.TreeMap<>();
-        for (SamTemplate.Function function : SamTemplate.read(RepositoryRoot.resolve("template.yaml")).functions()) {
+        for (SamTemplate.Function function :
+                SamTemplate.read(RepositoryRoot.resolve("template.yaml")).functions()) {
             for (SamTemplate.Route route : function.routes()) {
                 out.put(route.method() + " " + route.path(), route);
             }
@@ -65,7 +65,9 @@ class OpenApiSyncTest {
         Set<String> template = templateRoutes().keySet();
         Set<String> described = operations().keySet();
 
-        assertEquals(new TreeSet<>(template), new TreeSet<>(described),
+        assertEquals(
+                new TreeSet<>(template),
+                new TreeSet<>(described),
                 "missing from openapi.yaml: " + minus(template, described) + "; not in template.yaml: "
                         + minus(described, template));
     }
@@ -74,15 +76,15 @@ class OpenApiSyncTest {
     @SuppressWarnings("unchecked")
     void theStaffJwt_isRequiredExactlyWhereTheTemplatePutsTheAuthorizer() throws IOException {
         Map<String, Map<String, Object>> operations = operations();
-        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) openApi().get("components"))
-                .get("securitySchemes");
+        Map<String, Object> schemes =
+                (Map<String, Object>) ((Map<String, Object>) openApi().get("components")).get("securitySchemes");
         Map<String, Object> jwt = (Map<String, Object>) schemes.get("staffJwt");
         assertEquals("http", jwt.get("type"));
         assertEquals("bearer", jwt.get("scheme"));
         templateRoutes().forEach((key, route) -> {
             Object security = operations.getOrDefault(key, Map.of()).get("security");
-            boolean described = security instanceof List<?> list && list.stream()
-                    .anyMatch(s -> s instanceof Map<?, ?> m && m.containsKey("staffJwt"));
+            boolean described = security instanceof List<?> list
+                    && list.stream().anyMatch(s -> s instanceof Map<?, ?> m && m.containsKey("staffJwt"));
             assertEquals(route.authorizer().isPresent(), described, key + ": authorizer and security disagree");
         });
         assertTrue(openApi().get("security") == null, "no API-wide security: the public routes take no token");
@@ -91,9 +93,12 @@ class OpenApiSyncTest {
     @Test
     @SuppressWarnings("unchecked")
     void theErrorCodeEnum_isErrorCodeJava() throws IOException {
-        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) openApi().get("components")).get("schemas");
-        Set<String> described = new TreeSet<>((List<String>) ((Map<String, Object>) schemas.get("ErrorCode")).get("enum"));
-        Set<String> code = Arrays.stream(ErrorCode.values()).map(ErrorCode::code).collect(Collectors.toCollection(TreeSet::new));
+        Map<String, Object> schemas =
+                (Map<String, Object>) ((Map<String, Object>) openApi().get("components")).get("schemas");
+        Set<String> described =
+                new TreeSet<>((List<String>) ((Map<String, Object>) schemas.get("ErrorCode")).get("enum"));
+        Set<String> code =
+                Arrays.stream(ErrorCode.values()).map(ErrorCode::code).collect(Collectors.toCollection(TreeSet::new));
 
         assertEquals(code, described, "ErrorCode.java and openapi.yaml's ErrorCode enum differ");
     }
@@ -107,7 +112,9 @@ class OpenApiSyncTest {
             assertTrue(responses.containsKey("503"), key + " must document 503 service_unavailable");
             assertTrue(responses.keySet().stream().anyMatch(s -> s.startsWith("4")), key + " documents no 4xx");
             if (operation.containsKey("requestBody")) {
-                assertTrue(responses.containsKey("415") && responses.containsKey("413"), key + " takes a body: 413 and 415");
+                assertTrue(
+                        responses.containsKey("415") && responses.containsKey("413"),
+                        key + " takes a body: 413 and 415");
             }
         });
     }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import sa.mustafeed.http.Json;
 import sa.mustafeed.localenv.SamTemplate;
 import sa.mustafeed.testing.MotoServer;
@@ -45,8 +42,13 @@ class StaffApiIT {
     @BeforeAll
     static void start() throws Exception {
         MotoServer.reset();
-        runner = LocalRunner.start(new LocalRunner.Options(0, MotoServer.endpoint(), MotoServer.REGION,
-                RepositoryRoot.resolve("template.yaml"), RepositoryRoot.resolve("site"), "staff-it"));
+        runner = LocalRunner.start(new LocalRunner.Options(
+                0,
+                MotoServer.endpoint(),
+                MotoServer.REGION,
+                RepositoryRoot.resolve("template.yaml"),
+                RepositoryRoot.resolve("site"),
+                "staff-it"));
         base = "http://127.0.0.1:" + runner.port();
         api = new LocalApi(runner);
         staff = login("staff");
@@ -73,9 +75,27 @@ class StaffApiIT {
     }
 
     private static String register(String token, String mobile, String nationalId) throws Exception {
-        String body = Json.write(Map.of("category", "inquiry", "channel", "interview", "name", "فاطمة",
-                "mobile", mobile, "city", "الطائف", "description", "سؤال عن الخدمات", "preferredContact", "sms",
-                "language", "ar", "consent", true, "nationalId", nationalId));
+        String body = Json.write(Map.of(
+                "category",
+                "inquiry",
+                "channel",
+                "interview",
+                "name",
+                "فاطمة",
+                "mobile",
+                mobile,
+                "city",
+                "الطائف",
+                "description",
+                "سؤال عن الخدمات",
+                "preferredContact",
+                "sms",
+                "language",
+                "ar",
+                "consent",
+                true,
+                "nationalId",
+                nationalId));
         HttpResponse<String> r = send("POST", "/staff/requests", body, token);
         assertEquals(201, r.statusCode(), r.body());
         return (String) json(r).get("reference");
@@ -90,10 +110,14 @@ class StaffApiIT {
     @Test
     void authorizationMatrix_everyStaffRoute() throws Exception {
         String ref = register(staff, "0561234567", "");
-        String forged = staff.substring(0, staff.lastIndexOf('.') + 1) + "AAAA" + staff.substring(staff.lastIndexOf('.') + 5);
-        String expired = (String) runner.devTokens().issue("manager", Instant.now().minus(Duration.ofHours(9))).get("token");
+        String forged =
+                staff.substring(0, staff.lastIndexOf('.') + 1) + "AAAA" + staff.substring(staff.lastIndexOf('.') + 5);
+        String expired = (String) runner.devTokens()
+                .issue("manager", Instant.now().minus(Duration.ofHours(9)))
+                .get("token");
         List<SamTemplate.Route> routes = new ArrayList<>();
-        for (SamTemplate.Function function : SamTemplate.read(RepositoryRoot.resolve("template.yaml")).functions()) {
+        for (SamTemplate.Function function :
+                SamTemplate.read(RepositoryRoot.resolve("template.yaml")).functions()) {
             function.routes().stream().filter(r -> r.authorizer().isPresent()).forEach(routes::add);
         }
         assertTrue(routes.size() >= 11, "the staff routes are read from the template");
@@ -104,21 +128,29 @@ class StaffApiIT {
             String path = route.path().replace("{reference}", ref).replace("{documentId}", "no-such-document");
             String body = access[1];
             String managerBody = access.length > 2 ? access[2] : body;
-            for (String[] refused : List.of(new String[] {null, "no token"}, new String[] {expired, "expired"},
-                    new String[] {forged, "wrong signature"}, new String[] {"not.a.jwt", "garbage"})) {
+            for (String[] refused : List.of(
+                    new String[] {null, "no token"},
+                    new String[] {expired, "expired"},
+                    new String[] {forged, "wrong signature"},
+                    new String[] {"not.a.jwt", "garbage"})) {
                 HttpResponse<String> r = send(route.method(), path, body, refused[0]);
                 assertEquals(401, r.statusCode(), refused[1] + ": " + key);
                 assertTrue(r.body().contains("\"errors\""), "the error shape: " + key);
             }
-            int asStaff = send(route.method(), path, withVersionOf(ref, body), staff).statusCode();
-            int asManager = send(route.method(), path, withVersionOf(ref, managerBody), manager).statusCode();
+            int asStaff =
+                    send(route.method(), path, withVersionOf(ref, body), staff).statusCode();
+            int asManager = send(route.method(), path, withVersionOf(ref, managerBody), manager)
+                    .statusCode();
             switch (access[0]) {
                 case "manager" -> assertEquals(403, asStaff, "staff on a manager route: " + key);
                 case "staff" -> assertTrue(asStaff == 200 || asStaff == 201, "staff: " + key + " got " + asStaff);
                 // A document that does not exist: past the authorizer and the role check, the handler's own 404.
                 default -> assertEquals(404, asStaff, "staff: " + key);
             }
-            assertTrue(access[0].equals("staff, unknown document") ? asManager == 404 : asManager == 200 || asManager == 201,
+            assertTrue(
+                    access[0].equals("staff, unknown document")
+                            ? asManager == 404
+                            : asManager == 200 || asManager == 201,
                     "manager: " + key + " got " + asManager);
         }
     }
@@ -128,47 +160,76 @@ class StaffApiIT {
         if (body == null || !body.contains("VERSION")) {
             return body;
         }
-        Object version = json(send("GET", "/staff/requests/" + ref, null, manager)).get("version");
+        Object version =
+                json(send("GET", "/staff/requests/" + ref, null, manager)).get("version");
         return body.replace("VERSION", String.valueOf(version));
     }
 
     /** Who may call each staff route, a body the handler accepts, and the manager's where it must differ. */
     private static final Map<String, String[]> MATRIX = Map.ofEntries(
             Map.entry("GET /staff/requests", new String[] {"staff", null}),
-            Map.entry("POST /staff/requests", new String[] {"staff", Json.write(Map.of("category", "inquiry",
-                    "channel", "phone", "name", "فاطمة", "mobile", "0561234599", "city", "الطائف",
-                    "description", "سؤال", "preferredContact", "sms", "language", "ar", "consent", true))}),
+            Map.entry("POST /staff/requests", new String[] {
+                "staff",
+                Json.write(Map.of(
+                        "category",
+                        "inquiry",
+                        "channel",
+                        "phone",
+                        "name",
+                        "فاطمة",
+                        "mobile",
+                        "0561234599",
+                        "city",
+                        "الطائف",
+                        "description",
+                        "سؤال",
+                        "preferredContact",
+                        "sms",
+                        "language",
+                        "ar",
+                        "consent",
+                        true))
+            }),
             Map.entry("GET /staff/requests/{reference}", new String[] {"staff", null}),
             Map.entry("POST /staff/requests/{reference}/notes", new String[] {"staff", "{\"text\":\"ملاحظة\"}"}),
             // Staff take the request into review, the manager moves it on, each at its current version.
-            Map.entry("POST /staff/requests/{reference}/status", new String[] {"staff",
-                    "{\"status\":\"in_review\",\"version\":VERSION}", "{\"status\":\"in_progress\",\"version\":VERSION}"}),
+            Map.entry("POST /staff/requests/{reference}/status", new String[] {
+                "staff",
+                "{\"status\":\"in_review\",\"version\":VERSION}",
+                "{\"status\":\"in_progress\",\"version\":VERSION}"
+            }),
             Map.entry("POST /staff/requests/{reference}/replies", new String[] {"staff", "{\"text\":\"رد علني\"}"}),
             Map.entry("GET /staff/requests/{reference}/documents", new String[] {"staff", null}),
-            Map.entry("POST /staff/requests/{reference}/documents/uploads", new String[] {"staff",
-                    "{\"name\":\"letter.pdf\",\"contentType\":\"application/pdf\",\"size\":1000}"}),
-            Map.entry("POST /staff/requests/{reference}/documents/{documentId}/confirm",
+            Map.entry("POST /staff/requests/{reference}/documents/uploads", new String[] {
+                "staff", "{\"name\":\"letter.pdf\",\"contentType\":\"application/pdf\",\"size\":1000}"
+            }),
+            Map.entry(
+                    "POST /staff/requests/{reference}/documents/{documentId}/confirm",
                     new String[] {"staff, unknown document", "{}"}),
-            Map.entry("GET /staff/requests/{reference}/documents/{documentId}", new String[] {"staff, unknown document", null}),
+            Map.entry(
+                    "GET /staff/requests/{reference}/documents/{documentId}",
+                    new String[] {"staff, unknown document", null}),
             Map.entry("GET /staff/reports/service", new String[] {"manager", null}),
             Map.entry("GET /staff/reports/satisfaction", new String[] {"manager", null}),
             Map.entry("GET /staff/exports/requests.csv", new String[] {"manager", null}),
             Map.entry("GET /staff/exports/surveys.csv", new String[] {"manager", null}),
             Map.entry("POST /staff/beneficiaries/export", new String[] {"manager", "{\"mobile\":\"0500000001\"}"}),
-            Map.entry("POST /staff/beneficiaries/erase", new String[] {"manager", "{\"mobile\":\"0500000001\",\"confirm\":true}"}));
+            Map.entry(
+                    "POST /staff/beneficiaries/erase",
+                    new String[] {"manager", "{\"mobile\":\"0500000001\",\"confirm\":true}"}));
 
     @Test
     void statusChanges_useOptimisticLockingOnDynamoDb() throws Exception {
         String ref = register(staff, "0561234568", "");
-        HttpResponse<String> first = send("POST", "/staff/requests/" + ref + "/status",
-                "{\"status\":\"in_review\",\"version\":1}", staff);
+        HttpResponse<String> first =
+                send("POST", "/staff/requests/" + ref + "/status", "{\"status\":\"in_review\",\"version\":1}", staff);
         assertEquals(200, first.statusCode(), first.body());
         assertEquals(2, json(first).get("version"));
-        HttpResponse<String> stale = send("POST", "/staff/requests/" + ref + "/status",
-                "{\"status\":\"rejected\",\"version\":1}", manager);
+        HttpResponse<String> stale =
+                send("POST", "/staff/requests/" + ref + "/status", "{\"status\":\"rejected\",\"version\":1}", manager);
         assertEquals(409, stale.statusCode());
-        HttpResponse<String> refused = send("POST", "/staff/requests/" + ref + "/status",
-                "{\"status\":\"completed\",\"version\":2}", staff);
+        HttpResponse<String> refused =
+                send("POST", "/staff/requests/" + ref + "/status", "{\"status\":\"completed\",\"version\":2}", staff);
         assertEquals(400, refused.statusCode());
         assertTrue(refused.body().contains("invalid_transition"));
         HttpResponse<String> detail = send("GET", "/staff/requests/" + ref, null, staff);
@@ -195,20 +256,45 @@ class StaffApiIT {
             pages++;
         } while (cursor != null && pages < 20);
         assertTrue(seen.containsAll(registered), "every registered request is reachable through the pages");
-        assertEquals(400, send("GET", "/staff/requests?cursor=not-a-cursor", null, staff).statusCode());
-        assertEquals(400, send("GET", "/staff/requests?from=yesterday", null, staff).statusCode());
+        assertEquals(
+                400,
+                send("GET", "/staff/requests?cursor=not-a-cursor", null, staff).statusCode());
+        assertEquals(
+                400, send("GET", "/staff/requests?from=yesterday", null, staff).statusCode());
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void search_findsByNationalIdHashAndFlagsDuplicatesAcrossChannels() throws Exception {
         String first = register(staff, "0581234567", "1908301664");
-        String body = Json.write(Map.of("category", "service", "channel", "kiosk", "name", "فاطمة",
-                "mobile", "0599999999", "nationalId", "1908301664", "city", "الطائف", "description", "طلب",
-                "preferredContact", "sms", "language", "ar", "consent", true));
-        HttpResponse<String> publicOne = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/requests"))
-                .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = Json.write(Map.of(
+                "category",
+                "service",
+                "channel",
+                "kiosk",
+                "name",
+                "فاطمة",
+                "mobile",
+                "0599999999",
+                "nationalId",
+                "1908301664",
+                "city",
+                "الطائف",
+                "description",
+                "طلب",
+                "preferredContact",
+                "sms",
+                "language",
+                "ar",
+                "consent",
+                true));
+        HttpResponse<String> publicOne = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/requests"))
+                        .header("content-type", "application/json")
+                        .header("idempotency-key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         String second = (String) json(publicOne).get("reference");
 
         Map<String, Object> found = json(send("GET", "/staff/requests?q=1908301664", null, staff));
@@ -223,23 +309,37 @@ class StaffApiIT {
     @SuppressWarnings("unchecked")
     void pdplErasure_onDynamoDb_removesPersonalDataKeepsCountsAndStopsMatching() throws Exception {
         String ref = register(staff, "0521112233", "2390996037");
-        HttpResponse<String> exported = send("POST", "/staff/beneficiaries/export", "{\"nationalId\":\"2390996037\"}", manager);
+        HttpResponse<String> exported =
+                send("POST", "/staff/beneficiaries/export", "{\"nationalId\":\"2390996037\"}", manager);
         assertEquals(200, exported.statusCode(), exported.body());
         assertEquals(1, ((List<Object>) json(exported).get("requests")).size());
-        assertEquals(403, send("POST", "/staff/beneficiaries/erase",
-                "{\"mobile\":\"0521112233\",\"confirm\":true}", staff).statusCode());
+        assertEquals(
+                403,
+                send("POST", "/staff/beneficiaries/erase", "{\"mobile\":\"0521112233\",\"confirm\":true}", staff)
+                        .statusCode());
 
-        HttpResponse<String> erased = send("POST", "/staff/beneficiaries/erase",
-                "{\"mobile\":\"0521112233\",\"confirm\":true}", manager);
+        HttpResponse<String> erased =
+                send("POST", "/staff/beneficiaries/erase", "{\"mobile\":\"0521112233\",\"confirm\":true}", manager);
         assertEquals(200, erased.statusCode(), erased.body());
         assertEquals(List.of(ref), json(erased).get("erased"));
         Map<String, Object> detail = json(send("GET", "/staff/requests/" + ref, null, manager));
         assertEquals("—", detail.get("name"));
         assertEquals("inquiry", detail.get("category"));
         assertTrue(!detail.containsKey("nationalIdLast4"));
-        assertEquals(0, ((List<Object>) json(send("POST", "/staff/beneficiaries/export",
-                "{\"nationalId\":\"2390996037\"}", manager)).get("requests")).size());
-        assertEquals(0, ((List<Object>) json(send("GET", "/staff/requests?q=0521112233", null, staff)).get("items")).size());
+        assertEquals(
+                0,
+                ((List<Object>) json(send(
+                                        "POST",
+                                        "/staff/beneficiaries/export",
+                                        "{\"nationalId\":\"2390996037\"}",
+                                        manager))
+                                .get("requests"))
+                        .size());
+        assertEquals(
+                0,
+                ((List<Object>) json(send("GET", "/staff/requests?q=0521112233", null, staff))
+                                .get("items"))
+                        .size());
     }
 
     @Test
@@ -249,22 +349,31 @@ class StaffApiIT {
         String ref = register(staff, "0531231234", "");
         int version = 1;
         for (String status : List.of("in_review", "in_progress", "completed")) {
-            assertEquals(200, send("POST", "/staff/requests/" + ref + "/status",
-                    "{\"status\":\"" + status + "\",\"version\":" + version++ + "}", staff).statusCode());
+            assertEquals(
+                    200,
+                    send(
+                                    "POST",
+                                    "/staff/requests/" + ref + "/status",
+                                    "{\"status\":\"" + status + "\",\"version\":" + version++ + "}",
+                                    staff)
+                            .statusCode());
         }
         Map<String, Object> after = json(send("GET", "/staff/reports/service", null, manager));
         assertEquals(((Number) before.get("requests")).longValue() + 1, ((Number) after.get("requests")).longValue());
         long completedBefore = statusCount(before, "completed");
         assertEquals(completedBefore + 1, statusCount(after, "completed"));
         assertTrue(after.get("withinSla") != null);
-        long histogram = ((List<Map<String, Object>>) after.get("completionHistogram")).stream()
-                .mapToLong(b -> ((Number) b.get("count")).longValue()).sum();
+        long histogram = ((List<Map<String, Object>>) after.get("completionHistogram"))
+                .stream().mapToLong(b -> ((Number) b.get("count")).longValue()).sum();
         assertTrue(histogram >= 1);
     }
 
     @SuppressWarnings("unchecked")
     private static long statusCount(Map<String, Object> report, String status) {
-        return ((List<Map<String, Object>>) report.get("byStatus")).stream().filter(s -> status.equals(s.get("status")))
-                .mapToLong(s -> ((Number) s.get("count")).longValue()).sum();
+        return ((List<Map<String, Object>>) report.get("byStatus"))
+                .stream()
+                        .filter(s -> status.equals(s.get("status")))
+                        .mapToLong(s -> ((Number) s.get("count")).longValue())
+                        .sum();
     }
 }

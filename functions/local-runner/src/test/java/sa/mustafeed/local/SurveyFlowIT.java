@@ -7,19 +7,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import sa.mustafeed.http.Json;
 import sa.mustafeed.testing.MotoServer;
 import sa.mustafeed.testing.RepositoryRoot;
@@ -40,11 +37,17 @@ class SurveyFlowIT {
     @BeforeAll
     static void start() throws Exception {
         MotoServer.reset();
-        runner = LocalRunner.start(new LocalRunner.Options(0, MotoServer.endpoint(), MotoServer.REGION,
-                RepositoryRoot.resolve("template.yaml"), RepositoryRoot.resolve("site"), "survey-it"));
+        runner = LocalRunner.start(new LocalRunner.Options(
+                0,
+                MotoServer.endpoint(),
+                MotoServer.REGION,
+                RepositoryRoot.resolve("template.yaml"),
+                RepositoryRoot.resolve("site"),
+                "survey-it"));
         base = "http://127.0.0.1:" + runner.port();
         api = new LocalApi(runner);
-        manager = (String) json(send("POST", "/dev/login", "{\"role\":\"manager\"}", null)).get("token");
+        manager = (String)
+                json(send("POST", "/dev/login", "{\"role\":\"manager\"}", null)).get("token");
     }
 
     @AfterAll
@@ -63,19 +66,43 @@ class SurveyFlowIT {
     /** Registers and completes a request as staff; returns its survey token from the outbox (or null). */
     @SuppressWarnings("unchecked")
     private static String completeAndFindToken(String category, String mobile) throws Exception {
-        String body = Json.write(Map.of("category", category, "channel", "phone", "name", "سارة", "mobile", mobile,
-                "city", "مكة", "description", "طلب", "preferredContact", "sms", "language", "ar", "consent", true));
-        String reference = (String) json(send("POST", "/staff/requests", body, manager)).get("reference");
+        String body = Json.write(Map.of(
+                "category",
+                category,
+                "channel",
+                "phone",
+                "name",
+                "سارة",
+                "mobile",
+                mobile,
+                "city",
+                "مكة",
+                "description",
+                "طلب",
+                "preferredContact",
+                "sms",
+                "language",
+                "ar",
+                "consent",
+                true));
+        String reference =
+                (String) json(send("POST", "/staff/requests", body, manager)).get("reference");
         int version = 1;
         for (String status : List.of("in_review", "in_progress", "completed")) {
-            HttpResponse<String> moved = send("POST", "/staff/requests/" + reference + "/status",
-                    "{\"status\":\"" + status + "\",\"version\":" + version++ + "}", manager);
+            HttpResponse<String> moved = send(
+                    "POST",
+                    "/staff/requests/" + reference + "/status",
+                    "{\"status\":\"" + status + "\",\"version\":" + version++ + "}",
+                    manager);
             assertEquals(200, moved.statusCode(), moved.body());
         }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
         while (Instant.now().isBefore(deadline)) {
-            List<Object> outbox = Json.readList(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/dev/outbox")).build(),
-                    HttpResponse.BodyHandlers.ofByteArray()).body());
+            List<Object> outbox = Json.readList(HTTP.send(
+                            HttpRequest.newBuilder(URI.create(base + "/dev/outbox"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray())
+                    .body());
             for (Object m : outbox) {
                 String text = String.valueOf(((Map<String, Object>) m).get("body"));
                 if (text.contains(reference) && text.contains("اكتمل")) {
@@ -93,9 +120,16 @@ class SurveyFlowIT {
         String token = completeAndFindToken("service", "0551230001");
         assertTrue(token != null, "the completion SMS carries a survey link");
         assertEquals(200, send("GET", "/surveys/" + token, null, null).statusCode());
-        assertEquals(201, send("POST", "/surveys/" + token, "{\"overall\":5}", null).statusCode());
-        assertEquals(201, send("POST", "/surveys/" + token,
-                "{\"overall\":5,\"answers\":{\"speed\":4,\"needMet\":true},\"anonymous\":true}", null).statusCode());
+        assertEquals(
+                201, send("POST", "/surveys/" + token, "{\"overall\":5}", null).statusCode());
+        assertEquals(
+                201,
+                send(
+                                "POST",
+                                "/surveys/" + token,
+                                "{\"overall\":5,\"answers\":{\"speed\":4,\"needMet\":true},\"anonymous\":true}",
+                                null)
+                        .statusCode());
         HttpResponse<String> again = send("POST", "/surveys/" + token, "{\"overall\":1}", null);
         assertEquals(409, again.statusCode());
         assertTrue(again.body().contains("survey_already_answered"));
@@ -112,19 +146,28 @@ class SurveyFlowIT {
         String token = completeAndFindToken("inquiry", "0551230002");
         String tampered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
         assertEquals(404, send("GET", "/surveys/" + tampered, null, null).statusCode());
-        assertEquals(404, send("POST", "/surveys/" + tampered, "{\"overall\":3}", null).statusCode());
+        assertEquals(
+                404,
+                send("POST", "/surveys/" + tampered, "{\"overall\":3}", null).statusCode());
         assertEquals(404, send("GET", "/surveys/nonsense", null, null).statusCode());
         assertEquals(null, completeAndFindToken("complaint", "0551230003"), "a complaint gets no automatic survey");
     }
 
     @Test
     void kioskFeedback_countsOneTapAndRefusesMashing() throws Exception {
-        assertEquals(202, send("POST", "/feedback", "{\"kioskId\":\"lobby-it\",\"score\":4}", null).statusCode());
+        assertEquals(
+                202,
+                send("POST", "/feedback", "{\"kioskId\":\"lobby-it\",\"score\":4}", null)
+                        .statusCode());
         int status = 202;
         for (int i = 0; i < 4 && status == 202; i++) {
-            status = send("POST", "/feedback", "{\"kioskId\":\"lobby-it\",\"score\":1}", null).statusCode();
+            status = send("POST", "/feedback", "{\"kioskId\":\"lobby-it\",\"score\":1}", null)
+                    .statusCode();
         }
         assertEquals(429, status);
-        assertEquals(400, send("POST", "/feedback", "{\"kioskId\":\"lobby-it\",\"score\":9}", null).statusCode());
+        assertEquals(
+                400,
+                send("POST", "/feedback", "{\"kioskId\":\"lobby-it\",\"score\":9}", null)
+                        .statusCode());
     }
 }

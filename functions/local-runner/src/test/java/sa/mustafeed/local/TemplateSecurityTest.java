@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.localenv.SamTemplate;
 import sa.mustafeed.testing.RepositoryRoot;
 
@@ -34,35 +32,74 @@ class TemplateSecurityTest {
             // DynamoDbRequestRepository: TransactWriteItems of conditional Puts and the ADD of the
             // monthly service counters (UpdateItem), GetItem of the idempotency record, Query of
             // GSI2/GSI4 (open requests of the same person).
-            "SubmitRequestFunction", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query",
-                    "dynamodb:UpdateItem", "secretsmanager:GetSecretValue"),
+            "SubmitRequestFunction",
+                    Set.of(
+                            "dynamodb:PutItem",
+                            "dynamodb:GetItem",
+                            "dynamodb:Query",
+                            "dynamodb:UpdateItem",
+                            "secretsmanager:GetSecretValue"),
             // Query of one request partition; BatchGetItem + UpdateItem (ADD) of RATE# counters.
-            "LookupRequestFunction", Set.of("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:UpdateItem",
-                    "secretsmanager:GetSecretValue"),
+            "LookupRequestFunction",
+                    Set.of(
+                            "dynamodb:BatchGetItem",
+                            "dynamodb:Query",
+                            "dynamodb:UpdateItem",
+                            "secretsmanager:GetSecretValue"),
             // DynamoDbCaseRepository (transactions of Update + Put + ConditionCheck, Query of indexes,
             // BatchGetItem of a national-ID search's hits, DeleteItem of the beneficiary's preferences
             // on PDPL erasure), DynamoDbRequestRepository (registrations), DynamoDbSurveyStatistics
             // and DynamoDbServiceStatistics (Query).
-            "StaffApiFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                    "dynamodb:ConditionCheckItem", "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:DeleteItem",
-                    "secretsmanager:GetSecretValue"),
+            "StaffApiFunction",
+                    Set.of(
+                            "dynamodb:GetItem",
+                            "dynamodb:PutItem",
+                            "dynamodb:UpdateItem",
+                            "dynamodb:ConditionCheckItem",
+                            "dynamodb:Query",
+                            "dynamodb:BatchGetItem",
+                            "dynamodb:DeleteItem",
+                            "secretsmanager:GetSecretValue"),
             // DynamoDbSurveyStore (GetItem, transactions of Put + Update), DynamoDbFailedAttempts.
-            "SurveyFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                    "secretsmanager:GetSecretValue"),
+            "SurveyFunction",
+                    Set.of(
+                            "dynamodb:GetItem",
+                            "dynamodb:PutItem",
+                            "dynamodb:UpdateItem",
+                            "secretsmanager:GetSecretValue"),
             // The stream (SAM's DynamoDBStreamReadPolicy), sent-message records, preferences and survey
             // offers (GetItem, UpdateItem, PutItem), SNS SMS, SES email, the dead-letter queue.
-            "NotifyFunction", Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
-                    "dynamodb:ListStreams", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem",
-                    "secretsmanager:GetSecretValue", "sns:Publish", "sns:CheckIfPhoneNumberIsOptedOut",
-                    "ses:SendEmail", "sqs:SendMessage"),
+            "NotifyFunction",
+                    Set.of(
+                            "dynamodb:DescribeStream",
+                            "dynamodb:GetRecords",
+                            "dynamodb:GetShardIterator",
+                            "dynamodb:ListStreams",
+                            "dynamodb:GetItem",
+                            "dynamodb:UpdateItem",
+                            "dynamodb:PutItem",
+                            "secretsmanager:GetSecretValue",
+                            "sns:Publish",
+                            "sns:CheckIfPhoneNumberIsOptedOut",
+                            "ses:SendEmail",
+                            "sqs:SendMessage"),
             // DocumentsHandler: LookupService's check (Query + RATE# GetItem/UpdateItem),
             // DynamoDbDocumentRecords (transaction of ConditionCheck + Puts, GetItem, Query), the move
             // back to the queue (DynamoDbCaseRepository: Update + Put + counter Update), and
             // S3DocumentStorage (presigned PUT/GET, HEAD and ranged GET = GetObject, DeleteObject), and
             // the lookup's check (BatchGetItem of RATE# counters, UpdateItem ADD).
-            "DocumentsFunction", Set.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem",
-                    "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "s3:PutObject", "s3:GetObject",
-                    "s3:DeleteObject", "secretsmanager:GetSecretValue"));
+            "DocumentsFunction",
+                    Set.of(
+                            "dynamodb:Query",
+                            "dynamodb:GetItem",
+                            "dynamodb:BatchGetItem",
+                            "dynamodb:PutItem",
+                            "dynamodb:UpdateItem",
+                            "dynamodb:ConditionCheckItem",
+                            "s3:PutObject",
+                            "s3:GetObject",
+                            "s3:DeleteObject",
+                            "secretsmanager:GetSecretValue"));
 
     /** Table actions a function may only take on partitions it owns (dynamodb:LeadingKeys). */
     private static final Map<String, Set<String>> PINNED_TO_OWN_PARTITIONS = Map.of(
@@ -74,12 +111,23 @@ class TemplateSecurityTest {
 
     /** The SAM policy templates the template may use, with the actions SAM expands them to. */
     private static final Map<String, Set<String>> POLICY_TEMPLATES = Map.of(
-            "DynamoDBStreamReadPolicy", Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords",
-                    "dynamodb:GetShardIterator", "dynamodb:ListStreams"));
+            "DynamoDBStreamReadPolicy",
+            Set.of(
+                    "dynamodb:DescribeStream",
+                    "dynamodb:GetRecords",
+                    "dynamodb:GetShardIterator",
+                    "dynamodb:ListStreams"));
 
-    private static final Set<String> NEVER = Set.of("dynamodb:Scan", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
-            "dynamodb:DeleteTable", "dynamodb:UpdateTable", "dynamodb:PartiQLDelete", "dynamodb:PartiQLSelect",
-            "secretsmanager:PutSecretValue", "secretsmanager:DeleteSecret");
+    private static final Set<String> NEVER = Set.of(
+            "dynamodb:Scan",
+            "dynamodb:DeleteItem",
+            "dynamodb:BatchWriteItem",
+            "dynamodb:DeleteTable",
+            "dynamodb:UpdateTable",
+            "dynamodb:PartiQLDelete",
+            "dynamodb:PartiQLSelect",
+            "secretsmanager:PutSecretValue",
+            "secretsmanager:DeleteSecret");
 
     private static SamTemplate template;
 
@@ -88,14 +136,14 @@ class TemplateSecurityTest {
         template = SamTemplate.read(RepositoryRoot.resolve("template.yaml"));
     }
 
-    private record Statement(String sid, Set<String> actions, List<Object> resources, Map<String, Object> condition) {
-    }
+    private record Statement(String sid, Set<String> actions, List<Object> resources, Map<String, Object> condition) {}
 
     @SuppressWarnings("unchecked")
     private static List<Statement> statements(String function) {
         List<Statement> out = new ArrayList<>();
         Object policies = template.properties(function).get("Policies");
-        List<Object> list = policies instanceof List<?> l ? (List<Object>) l : policies == null ? List.of() : List.of(policies);
+        List<Object> list =
+                policies instanceof List<?> l ? (List<Object>) l : policies == null ? List.of() : List.of(policies);
         for (Object policy : list) {
             if (policy instanceof String managed) {
                 fail(function + " attaches the managed policy " + managed + ": write the statements it needs instead");
@@ -105,21 +153,26 @@ class TemplateSecurityTest {
                 for (Object raw : (List<Object>) map.get("Statement")) {
                     Map<String, Object> s = (Map<String, Object>) raw;
                     assertEquals("Allow", s.get("Effect"), function + ": only Allow statements expected");
-                    assertFalse(s.containsKey("NotAction") || s.containsKey("NotResource"),
+                    assertFalse(
+                            s.containsKey("NotAction") || s.containsKey("NotResource"),
                             function + ": NotAction/NotResource grant everything else");
                     Object action = s.get("Action");
                     Set<String> actions = new TreeSet<>();
                     (action instanceof List<?> a ? a : List.of(action)).forEach(x -> actions.add(String.valueOf(x)));
                     Object resource = s.get("Resource");
-                    out.add(new Statement(String.valueOf(s.get("Sid")), actions,
+                    out.add(new Statement(
+                            String.valueOf(s.get("Sid")),
+                            actions,
                             resource instanceof List<?> r ? (List<Object>) r : List.of(resource),
                             s.get("Condition") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of()));
                 }
             } else {
                 map.forEach((name, parameters) -> {
                     Set<String> expanded = POLICY_TEMPLATES.get(name);
-                    assertNotNull(expanded, function + " uses the policy template " + name
-                            + ": add its expansion to POLICY_TEMPLATES after checking it grants no more than needed");
+                    assertNotNull(
+                            expanded,
+                            function + " uses the policy template " + name
+                                    + ": add its expansion to POLICY_TEMPLATES after checking it grants no more than needed");
                     out.add(new Statement(name, expanded, List.of("template"), Map.of()));
                 });
             }
@@ -129,7 +182,8 @@ class TemplateSecurityTest {
 
     @Test
     void everyFunction_hasItsActionsListedHere() {
-        assertEquals(new TreeSet<>(ACTIONS_USED.keySet()),
+        assertEquals(
+                new TreeSet<>(ACTIONS_USED.keySet()),
                 new TreeSet<>(template.logicalIdsOfType("AWS::Serverless::Function")),
                 "a function without a reviewed list of the actions it uses");
     }
@@ -151,12 +205,16 @@ class TemplateSecurityTest {
 
     @Test
     void onlySmsPublishing_isGrantedOnEveryResource() {
-        ACTIONS_USED.keySet().forEach(function -> statements(function).forEach(s -> {
-            if (s.resources().contains("*")) {
-                assertEquals(Set.of("sns:Publish", "sns:CheckIfPhoneNumberIsOptedOut"), s.actions(),
-                        function + "/" + s.sid() + " grants on Resource \"*\"");
-            }
-        }));
+        ACTIONS_USED
+                .keySet()
+                .forEach(function -> statements(function).forEach(s -> {
+                    if (s.resources().contains("*")) {
+                        assertEquals(
+                                Set.of("sns:Publish", "sns:CheckIfPhoneNumberIsOptedOut"),
+                                s.actions(),
+                                function + "/" + s.sid() + " grants on Resource \"*\"");
+                    }
+                }));
     }
 
     @Test
@@ -166,10 +224,17 @@ class TemplateSecurityTest {
                 for (String action : s.actions()) {
                     if (actions.contains(action) && !s.sid().equals("DynamoDBStreamReadPolicy")) {
                         Map<?, ?> like = (Map<?, ?>) s.condition().get("ForAllValues:StringLike");
-                        assertNotNull(like, function + "/" + s.sid() + ": " + action + " not limited by dynamodb:LeadingKeys");
+                        assertNotNull(
+                                like,
+                                function + "/" + s.sid() + ": " + action + " not limited by dynamodb:LeadingKeys");
                         List<?> keys = (List<?>) like.get("dynamodb:LeadingKeys");
-                        assertTrue(keys != null && !keys.isEmpty() && keys.stream().noneMatch(k -> k.equals("*")
-                                || String.valueOf(k).startsWith("REQ#")), function + ": " + keys);
+                        assertTrue(
+                                keys != null
+                                        && !keys.isEmpty()
+                                        && keys.stream()
+                                                .noneMatch(k -> k.equals("*")
+                                                        || String.valueOf(k).startsWith("REQ#")),
+                                function + ": " + keys);
                     }
                 }
             }
@@ -179,14 +244,17 @@ class TemplateSecurityTest {
     @Test
     void theStaffSearch_batchReadsOnlyRequestItems() {
         List<Statement> batchReads = statements("StaffApiFunction").stream()
-                .filter(s -> s.actions().contains("dynamodb:BatchGetItem")).toList();
+                .filter(s -> s.actions().contains("dynamodb:BatchGetItem"))
+                .toList();
         assertEquals(1, batchReads.size(), "one statement grants the staff search's BatchGetItem");
         Statement s = batchReads.getFirst();
         assertEquals(Set.of("dynamodb:BatchGetItem"), s.actions(), s.sid() + ": nothing else under the REQ# pin");
         Map<?, ?> like = (Map<?, ?>) s.condition().get("ForAllValues:StringLike");
         assertNotNull(like, s.sid() + ": BatchGetItem not limited by dynamodb:LeadingKeys");
         assertEquals(List.of("REQ#*"), like.get("dynamodb:LeadingKeys"));
-        assertEquals(List.of(Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"))), s.resources(),
+        assertEquals(
+                List.of(Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"))),
+                s.resources(),
                 "the table only: the hits are read by key, not from an index");
     }
 
@@ -198,7 +266,9 @@ class TemplateSecurityTest {
                 Map<?, ?> like = (Map<?, ?>) s.condition().get("ForAllValues:StringLike");
                 assertNotNull(like, s.sid() + ": table access not limited by dynamodb:LeadingKeys");
                 assertEquals(List.of("REQ#*", "RATE#*", "SVCAGG#*"), like.get("dynamodb:LeadingKeys"));
-                assertEquals(List.of(Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"))), s.resources(),
+                assertEquals(
+                        List.of(Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"))),
+                        s.resources(),
                         "no index: the function reads requests by reference only");
             }
             if (s.actions().stream().anyMatch(a -> a.startsWith("s3:"))) {
@@ -216,12 +286,22 @@ class TemplateSecurityTest {
     @SuppressWarnings("unchecked")
     void theDocumentsBucket_isPrivateEncryptedExpiringAndOpenToTheSiteOriginForPutsOnly() {
         Map<String, Object> bucket = template.properties("DocumentsBucket");
-        assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
-                "RestrictPublicBuckets", true), bucket.get("PublicAccessBlockConfiguration"));
-        Map<String, Object> encryption = (Map<String, Object>) ((List<Object>) ((Map<String, Object>) bucket
-                .get("BucketEncryption")).get("ServerSideEncryptionConfiguration")).getFirst();
-        assertTrue(Set.of("AES256", "aws:kms").contains(((Map<String, Object>) encryption
-                .get("ServerSideEncryptionByDefault")).get("SSEAlgorithm")));
+        assertEquals(
+                Map.of(
+                        "BlockPublicAcls",
+                        true,
+                        "BlockPublicPolicy",
+                        true,
+                        "IgnorePublicAcls",
+                        true,
+                        "RestrictPublicBuckets",
+                        true),
+                bucket.get("PublicAccessBlockConfiguration"));
+        Map<String, Object> encryption = (Map<String, Object>) ((List<Object>)
+                        ((Map<String, Object>) bucket.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"))
+                .getFirst();
+        assertTrue(Set.of("AES256", "aws:kms")
+                .contains(((Map<String, Object>) encryption.get("ServerSideEncryptionByDefault")).get("SSEAlgorithm")));
         List<Object> rules = (List<Object>) ((Map<String, Object>) bucket.get("CorsConfiguration")).get("CorsRules");
         for (Object raw : rules) {
             Map<String, Object> rule = (Map<String, Object>) raw;
@@ -229,10 +309,13 @@ class TemplateSecurityTest {
             assertEquals(List.of("PUT"), rule.get("AllowedMethods"));
             assertFalse(String.valueOf(rule.get("AllowedHeaders")).contains("*"), "any header allowed");
         }
-        List<Object> lifecycle = (List<Object>) ((Map<String, Object>) bucket.get("LifecycleConfiguration")).get("Rules");
-        assertTrue(lifecycle.stream().anyMatch(r -> ((Map<String, Object>) r).get("ExpirationInDays") != null),
+        List<Object> lifecycle =
+                (List<Object>) ((Map<String, Object>) bucket.get("LifecycleConfiguration")).get("Rules");
+        assertTrue(
+                lifecycle.stream().anyMatch(r -> ((Map<String, Object>) r).get("ExpirationInDays") != null),
                 "documents kept forever: the privacy notice promises a retention period");
-        Map<String, Object> policy = (Map<String, Object>) template.properties("DocumentsBucketPolicy").get("PolicyDocument");
+        Map<String, Object> policy = (Map<String, Object>)
+                template.properties("DocumentsBucketPolicy").get("PolicyDocument");
         Map<String, Object> deny = (Map<String, Object>) ((List<Object>) policy.get("Statement")).getFirst();
         assertEquals("Deny", deny.get("Effect"));
         assertEquals(Map.of("Bool", Map.of("aws:SecureTransport", "false")), deny.get("Condition"));
@@ -245,7 +328,8 @@ class TemplateSecurityTest {
             Map<?, ?> logging = (Map<?, ?>) template.properties(function).get("LoggingConfig");
             Object group = ((Map<?, ?>) logging.get("LogGroup")).get("Ref");
             assertEquals("AWS::Logs::LogGroup", template.type(String.valueOf(group)), function);
-            assertNotNull(template.properties(String.valueOf(group)).get("RetentionInDays"), group + " keeps logs forever");
+            assertNotNull(
+                    template.properties(String.valueOf(group)).get("RetentionInDays"), group + " keeps logs forever");
         });
     }
 
@@ -253,8 +337,8 @@ class TemplateSecurityTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> securityHeaders() {
-        Map<String, Object> config = (Map<String, Object>) template.properties("SiteResponseHeadersPolicy")
-                .get("ResponseHeadersPolicyConfig");
+        Map<String, Object> config = (Map<String, Object>)
+                template.properties("SiteResponseHeadersPolicy").get("ResponseHeadersPolicyConfig");
         return (Map<String, Object>) config.get("SecurityHeadersConfig");
     }
 
@@ -280,7 +364,8 @@ class TemplateSecurityTest {
         assertEquals("object-src 'none'", directives.get("object-src"));
         assertTrue(directives.containsKey("base-uri"), "base-uri unset: injected <base> could redirect relative URLs");
         assertTrue(directives.containsKey("form-action"), policy);
-        assertFalse(directives.containsKey("script-src") && !directives.get("script-src").contains("'self'"));
+        assertFalse(directives.containsKey("script-src")
+                && !directives.get("script-src").contains("'self'"));
     }
 
     @Test
@@ -290,21 +375,28 @@ class TemplateSecurityTest {
         Map<String, Object> frame = (Map<String, Object>) headers.get("FrameOptions");
         assertEquals("DENY", frame.get("FrameOption"));
         Map<String, Object> referrer = (Map<String, Object>) headers.get("ReferrerPolicy");
-        assertTrue(Set.of("no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin")
-                .contains(referrer.get("ReferrerPolicy")), "referrer policy " + referrer.get("ReferrerPolicy"));
+        assertTrue(
+                Set.of("no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin")
+                        .contains(referrer.get("ReferrerPolicy")),
+                "referrer policy " + referrer.get("ReferrerPolicy"));
         Map<String, Object> hsts = (Map<String, Object>) headers.get("StrictTransportSecurity");
         assertTrue(((Number) hsts.get("AccessControlMaxAgeSec")).longValue() >= 31_536_000L, "HSTS under a year");
         assertEquals(Boolean.TRUE, hsts.get("IncludeSubdomains"));
         assertEquals(Boolean.TRUE, ((Map<String, Object>) headers.get("ContentTypeOptions")).get("Override"));
-        for (String header : List.of("FrameOptions", "ReferrerPolicy", "StrictTransportSecurity", "ContentSecurityPolicy")) {
-            assertEquals(Boolean.TRUE, ((Map<String, Object>) headers.get(header)).get("Override"), header + " not enforced");
+        for (String header :
+                List.of("FrameOptions", "ReferrerPolicy", "StrictTransportSecurity", "ContentSecurityPolicy")) {
+            assertEquals(
+                    Boolean.TRUE,
+                    ((Map<String, Object>) headers.get(header)).get("Override"),
+                    header + " not enforced");
         }
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void everyCacheBehaviour_usesThePolicy_overHttpsOnly() {
-        Map<String, Object> config = (Map<String, Object>) template.properties("SiteDistribution").get("DistributionConfig");
+        Map<String, Object> config =
+                (Map<String, Object>) template.properties("SiteDistribution").get("DistributionConfig");
         List<Map<String, Object>> behaviours = new ArrayList<>();
         behaviours.add((Map<String, Object>) config.get("DefaultCacheBehavior"));
         if (config.get("CacheBehaviors") instanceof List<?> more) {
@@ -314,24 +406,41 @@ class TemplateSecurityTest {
             assertEquals(Map.of("Ref", "SiteResponseHeadersPolicy"), behaviour.get("ResponseHeadersPolicyId"));
             assertTrue(Set.of("redirect-to-https", "https-only").contains(behaviour.get("ViewerProtocolPolicy")));
         }
-        Map<String, Object> block = (Map<String, Object>) template.properties("SiteBucket").get("PublicAccessBlockConfiguration");
-        assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
-                "RestrictPublicBuckets", true), block);
+        Map<String, Object> block =
+                (Map<String, Object>) template.properties("SiteBucket").get("PublicAccessBlockConfiguration");
+        assertEquals(
+                Map.of(
+                        "BlockPublicAcls",
+                        true,
+                        "BlockPublicPolicy",
+                        true,
+                        "IgnorePublicAcls",
+                        true,
+                        "RestrictPublicBuckets",
+                        true),
+                block);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void theApi_allowsCrossOriginCallsFromTheSiteOriginOnly() {
-        Map<String, Object> cors = (Map<String, Object>) template.properties("HttpApi").get("CorsConfiguration");
+        Map<String, Object> cors =
+                (Map<String, Object>) template.properties("HttpApi").get("CorsConfiguration");
         assertEquals(List.of(Map.of("Ref", "AllowedOrigin")), cors.get("AllowOrigins"));
         assertFalse(Boolean.TRUE.equals(cors.get("AllowCredentials")), "credentials are never sent cross-origin");
         String pattern = allowedOriginPattern();
-        for (String bad : List.of("*", "https://*.example.org", "null", "https://site.example/", "site.example",
+        for (String bad : List.of(
+                "*",
+                "https://*.example.org",
+                "null",
+                "https://site.example/",
+                "site.example",
                 "https://a.example https://b.example")) {
             assertFalse(bad.matches(pattern), "AllowedOrigin accepts " + bad);
         }
         assertTrue("https://d111111abcdef8.cloudfront.net".matches(pattern));
-        assertFalse(String.valueOf(template.parameterDefault("AllowedOrigin").orElse("")).contains("*"));
+        assertFalse(String.valueOf(template.parameterDefault("AllowedOrigin").orElse(""))
+                .contains("*"));
         for (Object method : (List<Object>) cors.get("AllowMethods")) {
             assertTrue(Set.of("GET", "POST", "OPTIONS").contains(method), "CORS allows " + method);
         }
@@ -342,7 +451,8 @@ class TemplateSecurityTest {
         try {
             String text = java.nio.file.Files.readString(RepositoryRoot.resolve("template.yaml"));
             java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                    "(?m)^  AllowedOrigin:\\n(?:    .*\\n)*?    AllowedPattern: (.+)$").matcher(text);
+                            "(?m)^  AllowedOrigin:\\n(?:    .*\\n)*?    AllowedPattern: (.+)$")
+                    .matcher(text);
             assertTrue(m.find(), "AllowedOrigin has no AllowedPattern");
             String pattern = m.group(1).strip();
             // Strip YAML quotes; String.matches anchors the whole input, so ^ and $ at the ends are moot.

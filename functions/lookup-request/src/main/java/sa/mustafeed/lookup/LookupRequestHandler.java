@@ -1,5 +1,7 @@
 package sa.mustafeed.lookup;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,10 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-
 import sa.mustafeed.aws.DynamoDbFailedAttempts;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.FunctionResources;
@@ -36,7 +34,8 @@ public final class LookupRequestHandler implements RequestStreamHandler {
 
     /** Used by Lambda: builds the clients once per cold start (and primes them before a SnapStart snapshot). */
     public LookupRequestHandler() {
-        this(wire(FunctionResources.fromEnvironment()),
+        this(
+                wire(FunctionResources.fromEnvironment()),
                 SnapStartPriming.registerIfSnapStart(() -> priming(new OfflineAwsClients())));
     }
 
@@ -55,7 +54,8 @@ public final class LookupRequestHandler implements RequestStreamHandler {
      * GetItem and UpdateItem, and the 404 answer.
      */
     static SnapStartPriming priming(OfflineAwsClients offline) {
-        return new SnapStartPriming(() -> new LookupRequestHandler(wire(offline.functionResources())),
+        return new SnapStartPriming(
+                () -> new LookupRequestHandler(wire(offline.functionResources())),
                 SnapStartPriming.event(LookupRequestHandler.class, "priming-event.json"));
     }
 
@@ -74,19 +74,25 @@ public final class LookupRequestHandler implements RequestStreamHandler {
         answer.put("statusLabel", label(found.status().label()));
         answer.put("submittedAt", found.submittedAt().toString());
         answer.put("updatedAt", found.updatedAt().toString());
-        List<Map<String, Object>> timeline = found.timeline().stream().map(entry -> {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("at", entry.at().toString());
-            step.put("type", entry.kind().wireName());
-            step.put("status", entry.status().wireName());
-            step.put("statusLabel", label(entry.status().label()));
-            entry.text().ifPresent(t -> step.put("text", t));
-            return step;
-        }).toList();
+        List<Map<String, Object>> timeline = found.timeline().stream()
+                .map(entry -> {
+                    Map<String, Object> step = new LinkedHashMap<>();
+                    step.put("at", entry.at().toString());
+                    step.put("type", entry.kind().wireName());
+                    step.put("status", entry.status().wireName());
+                    step.put("statusLabel", label(entry.status().label()));
+                    entry.text().ifPresent(t -> step.put("text", t));
+                    return step;
+                })
+                .toList();
         answer.put("timeline", timeline);
         // Names and dates of what the beneficiary sent; the files themselves are for staff only.
-        answer.put("documents", found.timeline().stream().filter(e -> e.kind() == TimelineEntry.Kind.DOCUMENT)
-                .map(e -> Map.of("name", e.text().orElse(""), "at", e.at().toString())).toList());
+        answer.put(
+                "documents",
+                found.timeline().stream()
+                        .filter(e -> e.kind() == TimelineEntry.Kind.DOCUMENT)
+                        .map(e -> Map.of("name", e.text().orElse(""), "at", e.at().toString()))
+                        .toList());
         return ApiResponse.json(200, Json.write(answer));
     }
 
@@ -95,7 +101,10 @@ public final class LookupRequestHandler implements RequestStreamHandler {
     }
 
     private static LookupService wire(FunctionResources aws) {
-        return new LookupService(new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()),
-                new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()), aws.hasher(), Clock.systemUTC());
+        return new LookupService(
+                new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()),
+                new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()),
+                aws.hasher(),
+                Clock.systemUTC());
     }
 }

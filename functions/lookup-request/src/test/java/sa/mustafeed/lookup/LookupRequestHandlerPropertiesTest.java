@@ -12,14 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeProperty;
-
 import sa.mustafeed.core.fakes.InMemoryFailedAttempts;
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
 import sa.mustafeed.core.fakes.SampleDrafts;
@@ -44,8 +42,8 @@ class LookupRequestHandlerPropertiesTest {
     @BeforeProperty
     void storeTheSampleRequest() {
         repository = new InMemoryRequestRepository();
-        handler = new LookupRequestHandler(new LookupService(repository, new InMemoryFailedAttempts(),
-                SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW)));
+        handler = new LookupRequestHandler(new LookupService(
+                repository, new InMemoryFailedAttempts(), SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW)));
         ServiceRequest request = SampleDrafts.sampleRequest(Status.RECEIVED, 1);
         repository.create(request, new TimelineEntry(SampleDrafts.NOW, Status.RECEIVED), Optional.empty());
     }
@@ -66,8 +64,8 @@ class LookupRequestHandlerPropertiesTest {
 
     @Property(tries = 1500)
     @SuppressWarnings("unchecked")
-    void anyReferenceAndDigits_answerTheRequestOnlyForTheRightPair(@ForAll("values") Object reference,
-            @ForAll("values") Object digits) throws Exception {
+    void anyReferenceAndDigits_answerTheRequestOnlyForTheRightPair(
+            @ForAll("values") Object reference, @ForAll("values") Object digits) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reference", reference);
         body.put("mobileLast4", digits);
@@ -82,7 +80,9 @@ class LookupRequestHandlerPropertiesTest {
         Map<String, Object> answer = Json.readObject(text.getBytes(StandardCharsets.UTF_8));
         if (status == 200) {
             assertEquals("MHF5-Q2N7", answer.get("reference"));
-            assertTrue(ReferenceCode.parse((String) reference).map(r -> r.value().equals("MHF5Q2N7")).orElse(false));
+            assertTrue(ReferenceCode.parse((String) reference)
+                    .map(r -> r.value().equals("MHF5Q2N7"))
+                    .orElse(false));
         } else {
             assertFalse(((List<Object>) answer.get("errors")).isEmpty());
         }
@@ -95,7 +95,8 @@ class LookupRequestHandlerPropertiesTest {
         int answered404 = 0;
         for (String guess : guesses) {
             int status = ((Number) invoke(Json.write(Map.of("reference", "MHF5-Q2N7", "mobileLast4", guess)), client)
-                    .get("statusCode")).intValue();
+                            .get("statusCode"))
+                    .intValue();
             if (status == 404) {
                 answered404++;
             }
@@ -105,20 +106,44 @@ class LookupRequestHandlerPropertiesTest {
 
     @Provide
     static Arbitrary<List<String>> guesses() {
-        return Arbitraries.strings().numeric().ofLength(4).filter(s -> !s.equals("4567")).list().ofMinSize(6).ofMaxSize(30);
+        return Arbitraries.strings()
+                .numeric()
+                .ofLength(4)
+                .filter(s -> !s.equals("4567"))
+                .list()
+                .ofMinSize(6)
+                .ofMaxSize(30);
     }
 
     @Provide
     static Arbitrary<Object> values() {
-        Arbitrary<String> typed = Arbitraries.of("MHF5-Q2N7", "mhf5 q2n7", "MHF5Q2N7", "MHF5-Q2N8", "٤٥٦٧", "4567", "4568",
-                "", " ", "MHF5-Q2N7\u0000", "ＭＨＦ５-Ｑ２Ｎ７", "MHF5–Q2N7", "😀😀😀😀", "\uD800\uD800\uD800\uD800");
+        Arbitrary<String> typed = Arbitraries.of(
+                "MHF5-Q2N7",
+                "mhf5 q2n7",
+                "MHF5Q2N7",
+                "MHF5-Q2N8",
+                "٤٥٦٧",
+                "4567",
+                "4568",
+                "",
+                " ",
+                "MHF5-Q2N7\u0000",
+                "ＭＨＦ５-Ｑ２Ｎ７",
+                "MHF5–Q2N7",
+                "😀😀😀😀",
+                "\uD800\uD800\uD800\uD800");
         return Arbitraries.oneOf(
                 typed.map(s -> (Object) s),
                 Arbitraries.strings().all().ofMaxLength(60).map(s -> (Object) s),
-                Arbitraries.strings().all().ofMinLength(1000).ofMaxLength(15_000).map(s -> (Object) s),
+                Arbitraries.strings()
+                        .all()
+                        .ofMinLength(1000)
+                        .ofMaxLength(15_000)
+                        .map(s -> (Object) s),
                 Arbitraries.integers().map(i -> (Object) i),
                 Arbitraries.of(true, false).map(b -> (Object) b),
                 Arbitraries.just(null),
-                Arbitraries.of(List.of("MHF5-Q2N7"), Map.of("$ne", ""), List.of()).map(v -> (Object) v));
+                Arbitraries.of(List.of("MHF5-Q2N7"), Map.of("$ne", ""), List.of())
+                        .map(v -> (Object) v));
     }
 }

@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.aws.OfflineAwsClients;
 import sa.mustafeed.core.fakes.InMemoryFailedAttempts;
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
@@ -27,8 +25,8 @@ import sa.mustafeed.testing.SampleEvents;
 
 class LookupRequestHandlerTest {
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
-    private final LookupRequestHandler handler = new LookupRequestHandler(new LookupService(repository,
-            new InMemoryFailedAttempts(), SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW)));
+    private final LookupRequestHandler handler = new LookupRequestHandler(new LookupService(
+            repository, new InMemoryFailedAttempts(), SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW)));
 
     /** The request the sample events look up: reference MHF5-Q2N7, mobile ending 4567. */
     @BeforeEach
@@ -105,9 +103,15 @@ class LookupRequestHandlerTest {
         // answered by the offline client, never by a network
         assertEquals(404, priming.lastStatus());
         assertTrue(priming.rounds() > 1, "rounds: " + priming.rounds());
-        assertTrue(offline.operations().contains("DynamoDB_20120810.BatchGetItem"), offline.operations().toString());
-        assertTrue(offline.operations().contains("DynamoDB_20120810.Query"), offline.operations().toString());
-        assertTrue(offline.operations().contains("DynamoDB_20120810.UpdateItem"), offline.operations().toString());
+        assertTrue(
+                offline.operations().contains("DynamoDB_20120810.BatchGetItem"),
+                offline.operations().toString());
+        assertTrue(
+                offline.operations().contains("DynamoDB_20120810.Query"),
+                offline.operations().toString());
+        assertTrue(
+                offline.operations().contains("DynamoDB_20120810.UpdateItem"),
+                offline.operations().toString());
         assertTrue(offline.operations().stream().allMatch(op -> op.startsWith("DynamoDB_20120810.")));
     }
 }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
-
 import sa.mustafeed.core.notification.MessageKind;
 import sa.mustafeed.core.notification.MessageTemplate;
 import sa.mustafeed.core.ports.MessageTemplates;

@@ -1,5 +1,7 @@
 package sa.mustafeed.notify;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,10 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-
 import sa.mustafeed.aws.AwsClients;
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbContactPreferences;
@@ -30,9 +28,9 @@ import sa.mustafeed.core.notification.MessageRenderer;
 import sa.mustafeed.core.notification.NotificationService;
 import sa.mustafeed.core.notification.RequestChange;
 import sa.mustafeed.core.request.LocalizedText;
+import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.survey.SurveyOffers;
 import sa.mustafeed.core.survey.SurveyTokens;
-import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.http.LogLine;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -70,8 +68,8 @@ public final class NotifyHandler implements RequestStreamHandler {
             ServiceRequest after = StreamImages.request(newImage);
             Optional<ServiceRequest> before = Optional.ofNullable(oldImage).map(StreamImages::request);
             try {
-                NotificationService.Outcome outcome = notifications.notify(new RequestChange(before, after,
-                        StreamImages.newReply(newImage, oldImage)));
+                NotificationService.Outcome outcome = notifications.notify(
+                        new RequestChange(before, after, StreamImages.newReply(newImage, oldImage)));
                 log("INFO", after, outcome.name(), null);
             } catch (DeliveryFailedException | StorageUnavailableException retryLater) {
                 log("WARN", after, "RETRY", retryLater.getMessage());
@@ -110,10 +108,16 @@ public final class NotifyHandler implements RequestStreamHandler {
                 new SesMailer(AwsClients.sesV2(http, Optional.empty()), Config.required("SENDER_EMAIL")),
                 new DynamoDbSentMessages(dynamoDb, table),
                 new DynamoDbContactPreferences(dynamoDb, table),
-                new SqsUndeliveredMessages(AwsClients.sqs(http, Optional.empty()), Config.required("DEAD_LETTER_QUEUE_URL")),
-                new SurveyOffers(new SurveyTokens(aws.hasher()), new DynamoDbSurveyStore(dynamoDb, table), Clock.systemUTC(),
-                        Duration.ofDays(Long.parseLong(Config.optional("SURVEY_VALID_DAYS").orElse("14"))),
-                        Duration.ofDays(Long.parseLong(Config.optional("SURVEY_COOLDOWN_DAYS").orElse("30"))),
+                new SqsUndeliveredMessages(
+                        AwsClients.sqs(http, Optional.empty()), Config.required("DEAD_LETTER_QUEUE_URL")),
+                new SurveyOffers(
+                        new SurveyTokens(aws.hasher()),
+                        new DynamoDbSurveyStore(dynamoDb, table),
+                        Clock.systemUTC(),
+                        Duration.ofDays(Long.parseLong(
+                                Config.optional("SURVEY_VALID_DAYS").orElse("14"))),
+                        Duration.ofDays(Long.parseLong(
+                                Config.optional("SURVEY_COOLDOWN_DAYS").orElse("30"))),
                         Config.required("SITE_URL")),
                 Clock.systemUTC(),
                 new LocalizedText(Config.required("ASSOCIATION_NAME"), Config.required("ASSOCIATION_NAME_EN")),

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.notification.Delivery;
 import sa.mustafeed.core.notification.MessageKind;
 import sa.mustafeed.core.notification.MessageRenderer;
@@ -20,7 +18,9 @@ class ClasspathMessageTemplatesTest {
     /** A realistic worst case: the CloudFront domain and a full reference. */
     private static final Map<String, String> VALUES = Map.ofEntries(
             Map.entry("reply", "نعم"),
-            Map.entry("surveyUrl", "https://d1a2b3c4d5e6f7.cloudfront.net/en/survey/?t=AbCdEfGhIjK.MHF5Q2N7.tj3k2p.AbCdEfGhIjKlMnOp"),
+            Map.entry(
+                    "surveyUrl",
+                    "https://d1a2b3c4d5e6f7.cloudfront.net/en/survey/?t=AbCdEfGhIjK.MHF5Q2N7.tj3k2p.AbCdEfGhIjKlMnOp"),
             Map.entry("association", "جمعية تمكين لذوي الإعاقة"),
             Map.entry("reference", "MHF5-Q2N7"),
             Map.entry("status", "بانتظار استكمال من المستفيد"),
@@ -48,19 +48,37 @@ class ClasspathMessageTemplatesTest {
     void everySmsFitsTwoParts() {
         for (Language language : Language.values()) {
             for (MessageKind kind : MessageKind.values()) {
-                String sms = renderer.render(kind, language, Delivery.SMS, VALUES).text();
+                String sms =
+                        renderer.render(kind, language, Delivery.SMS, VALUES).text();
                 int parts = SmsSegments.count(sms);
-                assertTrue(parts <= 2, kind + " " + language + " takes " + parts + " SMS (" + sms.length() + " chars): " + sms);
+                assertTrue(
+                        parts <= 2,
+                        kind + " " + language + " takes " + parts + " SMS (" + sms.length() + " chars): " + sms);
             }
         }
     }
 
     @Test
     void arabicSmsIsUcs2AndEnglishSmsStaysGsm7() {
-        assertFalse(SmsSegments.isGsm7(renderer.render(MessageKind.RECEIVED, Language.AR, Delivery.SMS, VALUES).text()));
-        String english = renderer.render(MessageKind.RECEIVED, Language.EN, Delivery.SMS,
-                Map.of("association", "Tamkeen", "reference", "MHF5-Q2N7", "status", "Received", "category", "Inquiry",
-                        "trackUrl", "https://d1a2b3c4d5e6f7.cloudfront.net/en/track/?ref=MHF5-Q2N7", "siteUrl", "x"))
+        assertFalse(SmsSegments.isGsm7(renderer.render(MessageKind.RECEIVED, Language.AR, Delivery.SMS, VALUES)
+                .text()));
+        String english = renderer.render(
+                        MessageKind.RECEIVED,
+                        Language.EN,
+                        Delivery.SMS,
+                        Map.of(
+                                "association",
+                                "Tamkeen",
+                                "reference",
+                                "MHF5-Q2N7",
+                                "status",
+                                "Received",
+                                "category",
+                                "Inquiry",
+                                "trackUrl",
+                                "https://d1a2b3c4d5e6f7.cloudfront.net/en/track/?ref=MHF5-Q2N7",
+                                "siteUrl",
+                                "x"))
                 .text();
         assertTrue(SmsSegments.isGsm7(english), english);
         assertEquals(1, SmsSegments.count(english));

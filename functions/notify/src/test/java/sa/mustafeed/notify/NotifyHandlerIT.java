@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import sa.mustafeed.http.Json;
 import sa.mustafeed.localenv.LocalProvisioner;
 import sa.mustafeed.testing.MotoServer;
@@ -56,9 +53,13 @@ class NotifyHandlerIT {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> sentSms() throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                MotoServer.endpoint().resolve("/moto-api/data.json")).build(), HttpResponse.BodyHandlers.ofByteArray());
-        Map<String, Object> sns = (Map<String, Object>) Json.readObject(response.body()).get("sns");
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(MotoServer.endpoint().resolve("/moto-api/data.json"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        Map<String, Object> sns =
+                (Map<String, Object>) Json.readObject(response.body()).get("sns");
         return (List<Map<String, Object>>) sns.get("SMS");
     }
 
@@ -109,9 +110,10 @@ class NotifyHandlerIT {
     @Test
     void aStoppedPreference_meansNoMessage() throws Exception {
         NotifyHandler handler = new NotifyHandler();
-        var dynamoDb = sa.mustafeed.aws.AwsClients.dynamoDb(sa.mustafeed.aws.AwsClients.httpClient(),
-                java.util.Optional.of(MotoServer.endpoint()));
-        new sa.mustafeed.aws.DynamoDbContactPreferences(dynamoDb, provisioned.refs().get("RequestsTable"))
+        var dynamoDb = sa.mustafeed.aws.AwsClients.dynamoDb(
+                sa.mustafeed.aws.AwsClients.httpClient(), java.util.Optional.of(MotoServer.endpoint()));
+        new sa.mustafeed.aws.DynamoDbContactPreferences(
+                        dynamoDb, provisioned.refs().get("RequestsTable"))
                 .stopMessages("3f9a1c0e6b2d4a7f8e5c1b0a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e");
         invoke(handler, "insert");
         assertEquals(0, sentSms().size());
@@ -121,21 +123,26 @@ class NotifyHandlerIT {
     @SuppressWarnings("unchecked")
     void anSesFailure_isReportedForRetryThenParkedInTheDeadLetterQueue() throws Exception {
         // An email-preferring beneficiary, and a sender identity SES no longer accepts (unverified).
-        Map<String, Object> event = Json.readObject(java.nio.file.Files.readAllBytes(SampleEvents.path("notify", "insert")));
-        Map<String, Object> image = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-                ((List<Object>) event.get("Records")).getFirst()).get("dynamodb")).get("NewImage");
+        Map<String, Object> event =
+                Json.readObject(java.nio.file.Files.readAllBytes(SampleEvents.path("notify", "insert")));
+        Map<String, Object> image = (Map<String, Object>) ((Map<String, Object>)
+                        ((Map<String, Object>) ((List<Object>) event.get("Records")).getFirst()).get("dynamodb"))
+                .get("NewImage");
         image.put("preferredContact", Map.of("S", "email"));
         image.put("email", Map.of("S", "sara@example.org"));
         byte[] emailEvent = Json.write(event).getBytes(StandardCharsets.UTF_8);
         var ses = software.amazon.awssdk.services.sesv2.SesV2Client.builder()
-                .endpointOverride(MotoServer.endpoint()).region(software.amazon.awssdk.regions.Region.of(MotoServer.REGION))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+                .endpointOverride(MotoServer.endpoint())
+                .region(software.amazon.awssdk.regions.Region.of(MotoServer.REGION))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build();
         ses.deleteEmailIdentity(d -> d.emailIdentity("noreply@example.org"));
 
         NotifyHandler handler = new NotifyHandler();
         for (int attempt = 1; attempt < sa.mustafeed.core.notification.NotificationService.MAX_ATTEMPTS; attempt++) {
             Map<String, Object> response = invoke(handler, emailEvent);
-            assertEquals(List.of(Map.of("itemIdentifier", "111100000000000000000001")), response.get("batchItemFailures"));
+            assertEquals(
+                    List.of(Map.of("itemIdentifier", "111100000000000000000001")), response.get("batchItemFailures"));
         }
         assertEquals(List.of(), invoke(handler, emailEvent).get("batchItemFailures"));
 
@@ -145,6 +152,7 @@ class NotifyHandlerIT {
         assertEquals("email", body.get("channel"));
         assertEquals(3, body.get("attempts"));
     }
+
     @Test
     @SuppressWarnings("unchecked")
     void anSnsFailure_isReportedForRetryThenParkedInTheDeadLetterQueue() throws Exception {
@@ -153,11 +161,12 @@ class NotifyHandlerIT {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = probe.getLocalPort();
         }
-        NotifyHandler handler = new NotifyHandler(NotifyHandler.wire(
-                java.util.Optional.of(java.net.URI.create("http://127.0.0.1:" + closedPort))));
+        NotifyHandler handler = new NotifyHandler(
+                NotifyHandler.wire(java.util.Optional.of(java.net.URI.create("http://127.0.0.1:" + closedPort))));
         for (int attempt = 1; attempt < sa.mustafeed.core.notification.NotificationService.MAX_ATTEMPTS; attempt++) {
             Map<String, Object> response = invoke(handler, "insert");
-            assertEquals(List.of(Map.of("itemIdentifier", "111100000000000000000001")), response.get("batchItemFailures"));
+            assertEquals(
+                    List.of(Map.of("itemIdentifier", "111100000000000000000001")), response.get("batchItemFailures"));
         }
         assertEquals(List.of(), invoke(handler, "insert").get("batchItemFailures"));
         assertEquals(0, sentSms().size());
@@ -169,10 +178,13 @@ class NotifyHandlerIT {
 
     private Map<String, Object> theOneParkedMessage() throws Exception {
         try (var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
-                .endpointOverride(MotoServer.endpoint()).region(software.amazon.awssdk.regions.Region.of(MotoServer.REGION))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+                .endpointOverride(MotoServer.endpoint())
+                .region(software.amazon.awssdk.regions.Region.of(MotoServer.REGION))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build()) {
             var parked = sqs.receiveMessage(r -> r.queueUrl(provisioned.refs().get("NotifyDeadLetterQueue"))
-                    .maxNumberOfMessages(10)).messages();
+                            .maxNumberOfMessages(10))
+                    .messages();
             assertEquals(1, parked.size());
             return Json.readObject(parked.getFirst().body().getBytes(StandardCharsets.UTF_8));
         }

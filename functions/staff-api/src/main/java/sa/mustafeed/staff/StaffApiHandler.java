@@ -1,14 +1,12 @@
 package sa.mustafeed.staff;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
-
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
@@ -45,21 +43,37 @@ public final class StaffApiHandler implements RequestStreamHandler {
     }
 
     private StaffApiHandler(FunctionResources aws, Clock clock) {
-        this(new CaseService(new DynamoDbCaseRepository(aws.dynamoDb(), aws.tableName()), ServiceLevelsFile.load(),
-                        aws.hasher(), clock),
-                new SubmissionService(RequestRules.forStaffChannels(),
-                        new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()), aws.hasher(), clock,
-                        new SecureRandom(), Config.optional("PRIVACY_NOTICE_VERSION").orElse("unversioned")),
+        this(
+                new CaseService(
+                        new DynamoDbCaseRepository(aws.dynamoDb(), aws.tableName()),
+                        ServiceLevelsFile.load(),
+                        aws.hasher(),
+                        clock),
+                new SubmissionService(
+                        RequestRules.forStaffChannels(),
+                        new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()),
+                        aws.hasher(),
+                        clock,
+                        new SecureRandom(),
+                        Config.optional("PRIVACY_NOTICE_VERSION").orElse("unversioned")),
                 new DynamoDbSurveyStatistics(aws.dynamoDb(), aws.tableName()),
                 new DynamoDbServiceStatistics(aws.dynamoDb(), aws.tableName()),
-                new BeneficiaryRecords(new DynamoDbCaseRepository(aws.dynamoDb(), aws.tableName()),
-                        new DynamoDbSurveyStore(aws.dynamoDb(), aws.tableName()), new SurveyTokens(aws.hasher()),
-                        aws.hasher(), clock),
+                new BeneficiaryRecords(
+                        new DynamoDbCaseRepository(aws.dynamoDb(), aws.tableName()),
+                        new DynamoDbSurveyStore(aws.dynamoDb(), aws.tableName()),
+                        new SurveyTokens(aws.hasher()),
+                        aws.hasher(),
+                        clock),
                 clock);
     }
 
-    StaffApiHandler(CaseService cases, SubmissionService registrations, SurveyStatistics surveys,
-            ServiceStatistics service, BeneficiaryRecords beneficiaries, Clock clock) {
+    StaffApiHandler(
+            CaseService cases,
+            SubmissionService registrations,
+            SurveyStatistics surveys,
+            ServiceStatistics service,
+            BeneficiaryRecords beneficiaries,
+            Clock clock) {
         this.routes = new StaffRoutes(cases, registrations, surveys, service, beneficiaries, clock);
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import sa.mustafeed.core.privacy.Masking;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.LocalizedText;
@@ -18,8 +17,7 @@ import sa.mustafeed.core.staff.ServiceReport;
 
 /** The staff API's JSON shapes (openapi.yaml), built from the domain's records. */
 final class StaffJson {
-    private StaffJson() {
-    }
+    private StaffJson() {}
 
     static Map<String, String> label(LocalizedText text) {
         return Map.of("ar", text.ar(), "en", text.en());
@@ -60,28 +58,35 @@ final class StaffJson {
         d.put("description", r.description());
         d.put("preferredContact", r.preferredContact().wireName());
         d.put("language", r.language().wireName());
-        r.onBehalf().ifPresent(o -> d.put("onBehalf", Map.of("beneficiaryName", o.beneficiaryName(),
-                "relationship", o.relationship())));
+        r.onBehalf()
+                .ifPresent(o -> d.put(
+                        "onBehalf", Map.of("beneficiaryName", o.beneficiaryName(), "relationship", o.relationship())));
         d.put("consentVersion", r.consentVersion());
         d.put("version", r.version());
         file.registeredBy().ifPresent(by -> d.put("registeredBy", by));
         d.put("possibleDuplicates", references(file.possibleDuplicates()));
-        d.put("allowedTransitions", StatusMachine.allowedFrom(r.status()).stream()
-                .sorted().map(s -> s.wireName()).toList());
+        d.put(
+                "allowedTransitions",
+                StatusMachine.allowedFrom(r.status()).stream()
+                        .sorted()
+                        .map(s -> s.wireName())
+                        .toList());
         List<Map<String, Object>> timeline = new ArrayList<>();
-        file.events().stream().sorted(java.util.Comparator.comparing(CaseEvent::at)).forEach(e -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("at", e.at().toString());
-            entry.put("type", e.kind().wireName());
-            e.status().ifPresent(s -> {
-                entry.put("status", s.wireName());
-                entry.put("statusLabel", label(s.staffLabel()));
-            });
-            e.text().ifPresent(t -> entry.put("text", t));
-            e.by().ifPresent(b -> entry.put("by", b));
-            entry.put("public", e.isPublic());
-            timeline.add(entry);
-        });
+        file.events().stream()
+                .sorted(java.util.Comparator.comparing(CaseEvent::at))
+                .forEach(e -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("at", e.at().toString());
+                    entry.put("type", e.kind().wireName());
+                    e.status().ifPresent(s -> {
+                        entry.put("status", s.wireName());
+                        entry.put("statusLabel", label(s.staffLabel()));
+                    });
+                    e.text().ifPresent(t -> entry.put("text", t));
+                    e.by().ifPresent(b -> entry.put("by", b));
+                    entry.put("public", e.isPublic());
+                    timeline.add(entry);
+                });
         d.put("timeline", timeline);
         return d;
     }
@@ -102,52 +107,102 @@ final class StaffJson {
     static Map<String, Object> serviceReport(ServiceReport report) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("requests", report.requests());
-        out.put("byChannel", report.byChannel().entrySet().stream().map(e -> Map.of("channel", e.getKey().wireName(),
-                "channelLabel", channelLabel(e.getKey()), "count", e.getValue())).toList());
-        out.put("byCategory", report.byCategory().entrySet().stream().map(e -> Map.of("category", e.getKey().wireName(),
-                "categoryLabel", label(e.getKey().label()), "count", e.getValue())).toList());
-        out.put("byStatus", report.byStatus().entrySet().stream().map(e -> Map.of("status", e.getKey().wireName(),
-                "statusLabel", label(e.getKey().staffLabel()), "count", e.getValue())).toList());
-        out.put("firstActionHours", hours(report.firstActionAverageHours(), report.firstActionMedianHours(),
-                report.firstActionP90Hours()));
-        out.put("completionHours", hours(report.completionAverageHours(), report.completionMedianHours(),
-                report.completionP90Hours()));
+        out.put(
+                "byChannel",
+                report.byChannel().entrySet().stream()
+                        .map(e -> Map.of(
+                                "channel",
+                                e.getKey().wireName(),
+                                "channelLabel",
+                                channelLabel(e.getKey()),
+                                "count",
+                                e.getValue()))
+                        .toList());
+        out.put(
+                "byCategory",
+                report.byCategory().entrySet().stream()
+                        .map(e -> Map.of(
+                                "category",
+                                e.getKey().wireName(),
+                                "categoryLabel",
+                                label(e.getKey().label()),
+                                "count",
+                                e.getValue()))
+                        .toList());
+        out.put(
+                "byStatus",
+                report.byStatus().entrySet().stream()
+                        .map(e -> Map.of(
+                                "status",
+                                e.getKey().wireName(),
+                                "statusLabel",
+                                label(e.getKey().staffLabel()),
+                                "count",
+                                e.getValue()))
+                        .toList());
+        out.put(
+                "firstActionHours",
+                hours(report.firstActionAverageHours(), report.firstActionMedianHours(), report.firstActionP90Hours()));
+        out.put(
+                "completionHours",
+                hours(report.completionAverageHours(), report.completionMedianHours(), report.completionP90Hours()));
         out.put("withinSla", report.withinTarget().orElse(null));
-        out.put("completionHistogram", report.completionHistogram().entrySet().stream()
-                .map(e -> Map.of("label", e.getKey(), "count", e.getValue())).toList());
+        out.put(
+                "completionHistogram",
+                report.completionHistogram().entrySet().stream()
+                        .map(e -> Map.of("label", e.getKey(), "count", e.getValue()))
+                        .toList());
         return out;
     }
 
     static Map<String, Object> satisfactionReport(sa.mustafeed.core.survey.SatisfactionReport report) {
         Map<String, Object> out = new LinkedHashMap<>(figures(report.overall()));
         // Answers per score 1..5 of the overall question.
-        out.put("distribution", java.util.Arrays.stream(report.distribution()).boxed().toList());
-        out.put("byQuestion", report.byQuestion().entrySet().stream().map(e -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("question", e.getKey());
-            row.putAll(figures(e.getValue()));
-            return row;
-        }).toList());
-        out.put("byMonth", report.byMonth().entrySet().stream().map(e -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("month", e.getKey().toString());
-            row.putAll(figures(e.getValue()));
-            return row;
-        }).toList());
-        out.put("byChannel", report.byChannel().entrySet().stream().map(e -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("channel", e.getKey().wireName());
-            row.put("channelLabel", channelLabel(e.getKey()));
-            row.putAll(figures(e.getValue()));
-            return row;
-        }).toList());
-        out.put("byCategory", report.byCategory().entrySet().stream().map(e -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("category", e.getKey().wireName());
-            row.put("categoryLabel", label(e.getKey().label()));
-            row.putAll(figures(e.getValue()));
-            return row;
-        }).toList());
+        out.put(
+                "distribution",
+                java.util.Arrays.stream(report.distribution()).boxed().toList());
+        out.put(
+                "byQuestion",
+                report.byQuestion().entrySet().stream()
+                        .map(e -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("question", e.getKey());
+                            row.putAll(figures(e.getValue()));
+                            return row;
+                        })
+                        .toList());
+        out.put(
+                "byMonth",
+                report.byMonth().entrySet().stream()
+                        .map(e -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("month", e.getKey().toString());
+                            row.putAll(figures(e.getValue()));
+                            return row;
+                        })
+                        .toList());
+        out.put(
+                "byChannel",
+                report.byChannel().entrySet().stream()
+                        .map(e -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("channel", e.getKey().wireName());
+                            row.put("channelLabel", channelLabel(e.getKey()));
+                            row.putAll(figures(e.getValue()));
+                            return row;
+                        })
+                        .toList());
+        out.put(
+                "byCategory",
+                report.byCategory().entrySet().stream()
+                        .map(e -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("category", e.getKey().wireName());
+                            row.put("categoryLabel", label(e.getKey().label()));
+                            row.putAll(figures(e.getValue()));
+                            return row;
+                        })
+                        .toList());
         return out;
     }
 
@@ -159,8 +214,8 @@ final class StaffJson {
         return out;
     }
 
-    private static Map<String, Object> hours(java.util.Optional<Double> average, java.util.Optional<Double> median,
-            java.util.Optional<Double> p90) {
+    private static Map<String, Object> hours(
+            java.util.Optional<Double> average, java.util.Optional<Double> median, java.util.Optional<Double> p90) {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("average", average.orElse(null));
         h.put("median", median.orElse(null));

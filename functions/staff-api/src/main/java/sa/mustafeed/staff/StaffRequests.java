@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -27,15 +26,14 @@ import sa.mustafeed.http.JsonFields;
 final class StaffRequests {
     /** Reports and queues cover at most this span; wider ranges answer 400 invalid_date on "from". */
     static final int MAX_RANGE_YEARS = 5;
+
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
 
-    private StaffRequests() {
-    }
+    private StaffRequests() {}
 
     /** A status change as the console sends it: {@code {"status", "version", "note"?}}. */
-    record StatusChangeBody(Status to, long expectedVersion, Optional<String> note) {
-    }
+    record StatusChangeBody(Status to, long expectedVersion, Optional<String> note) {}
 
     /**
      * The queue's filters and date range ({@code status, category, channel, from, to, order, cursor});
@@ -52,7 +50,8 @@ final class StaffRequests {
         LocalDate from = date(event, "from", errors).orElse(to.minusYears(1));
         // A range is read month by month: an unbounded one (from=0041-08-17) kept a function busy
         // past any timeout, so it is capped (found by the schemathesis run, scripts/fuzz.sh).
-        if (errors.isEmpty() && (from.isAfter(to) || from.plusYears(MAX_RANGE_YEARS).isBefore(to))) {
+        if (errors.isEmpty()
+                && (from.isAfter(to) || from.plusYears(MAX_RANGE_YEARS).isBefore(to))) {
             errors.add(FieldError.of("from", ErrorCode.INVALID_DATE));
         }
         if (!errors.isEmpty()) {
@@ -64,7 +63,8 @@ final class StaffRequests {
 
     /** @throws InvalidInputException {@code invalid_reference} when the path's reference is not one */
     static ReferenceCode reference(ApiEvent event) {
-        return event.pathParameter("reference").flatMap(ReferenceCode::parse)
+        return event.pathParameter("reference")
+                .flatMap(ReferenceCode::parse)
                 .orElseThrow(() -> new InvalidInputException(FieldError.of("reference", ErrorCode.INVALID_REFERENCE)));
     }
 
@@ -73,10 +73,12 @@ final class StaffRequests {
         List<FieldError> errors = new ArrayList<>();
         Optional<Status> to = body.get("status") instanceof String s ? Status.fromWireName(s) : Optional.empty();
         if (to.isEmpty()) {
-            errors.add(FieldError.of("status", body.get("status") == null ? ErrorCode.REQUIRED : ErrorCode.INVALID_CHOICE));
+            errors.add(FieldError.of(
+                    "status", body.get("status") == null ? ErrorCode.REQUIRED : ErrorCode.INVALID_CHOICE));
         }
         if (!(body.get("version") instanceof Number)) {
-            errors.add(FieldError.of("version", body.get("version") == null ? ErrorCode.REQUIRED : ErrorCode.INVALID_TYPE));
+            errors.add(FieldError.of(
+                    "version", body.get("version") == null ? ErrorCode.REQUIRED : ErrorCode.INVALID_TYPE));
         }
         Object note = body.get("note");
         if (note != null && !(note instanceof String)) {
@@ -85,8 +87,8 @@ final class StaffRequests {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new StatusChangeBody(to.get(), ((Number) body.get("version")).longValue(),
-                Optional.ofNullable((String) note));
+        return new StatusChangeBody(
+                to.get(), ((Number) body.get("version")).longValue(), Optional.ofNullable((String) note));
     }
 
     /** A note's or a reply's {@code text}. */
@@ -108,8 +110,8 @@ final class StaffRequests {
         return dataSubject(body);
     }
 
-    private static <T> Optional<T> choice(ApiEvent event, String name, Function<String, Optional<T>> parse,
-            List<FieldError> errors) {
+    private static <T> Optional<T> choice(
+            ApiEvent event, String name, Function<String, Optional<T>> parse, List<FieldError> errors) {
         Optional<String> raw = event.query(name);
         Optional<T> value = raw.flatMap(parse);
         if (raw.isPresent() && value.isEmpty()) {

@@ -10,12 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
+import sa.mustafeed.core.ports.ServiceStatistics;
+import sa.mustafeed.core.ports.SurveyStatistics;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.SubmissionReceipt;
 import sa.mustafeed.core.request.SubmissionService;
-import sa.mustafeed.core.ports.ServiceStatistics;
-import sa.mustafeed.core.ports.SurveyStatistics;
 import sa.mustafeed.core.staff.BeneficiaryRecords;
 import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.staff.CaseFile;
@@ -42,6 +41,7 @@ import sa.mustafeed.http.RequestDrafts;
 final class StaffRoutes {
     /** A report or export reads at most this many requests; beyond it, narrow the dates. */
     static final int REPORT_LIMIT = 20_000;
+
     private static final int PAGE_SIZE = 25;
 
     private final CaseService cases;
@@ -52,8 +52,13 @@ final class StaffRoutes {
     private final Clock clock;
     private final Map<String, StaffRoute> table = new LinkedHashMap<>();
 
-    StaffRoutes(CaseService cases, SubmissionService registrations, SurveyStatistics surveys, ServiceStatistics service,
-            BeneficiaryRecords beneficiaries, Clock clock) {
+    StaffRoutes(
+            CaseService cases,
+            SubmissionService registrations,
+            SurveyStatistics surveys,
+            ServiceStatistics service,
+            BeneficiaryRecords beneficiaries,
+            Clock clock) {
         this.cases = cases;
         this.registrations = registrations;
         this.surveys = surveys;
@@ -62,7 +67,9 @@ final class StaffRoutes {
         this.clock = clock;
         add("GET /staff/requests", STAFF, (event, me) -> queue(event));
         add("POST /staff/requests", STAFF, this::register);
-        add("GET /staff/requests/{reference}", STAFF,
+        add(
+                "GET /staff/requests/{reference}",
+                STAFF,
                 (event, me) -> ok(detail(cases.open(StaffRequests.reference(event)))));
         add("POST /staff/requests/{reference}/status", STAFF, this::changeStatus);
         add("POST /staff/requests/{reference}/notes", STAFF, this::addNote);
@@ -92,14 +99,20 @@ final class StaffRoutes {
         Optional<String> search = event.query("q");
         QueuePage page = search.isPresent() ? cases.search(search.get()) : cases.queue(range(event, PAGE_SIZE));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items().stream().map(c -> StaffJson.summary(c, cases.serviceClock(c))).toList());
+        body.put(
+                "items",
+                page.items().stream()
+                        .map(c -> StaffJson.summary(c, cases.serviceClock(c)))
+                        .toList());
         body.put("nextCursor", page.nextCursor().orElse(null));
         return ok(body);
     }
 
     private ApiResponse register(ApiEvent event, StaffMember me) {
-        SubmissionReceipt receipt = registrations.submit(RequestDrafts.fromJson(JsonBodies.object(event)),
-                event.header("idempotency-key"), Optional.of(me.name()));
+        SubmissionReceipt receipt = registrations.submit(
+                RequestDrafts.fromJson(JsonBodies.object(event)),
+                event.header("idempotency-key"),
+                Optional.of(me.name()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reference", receipt.reference().display());
         body.put("status", receipt.status().wireName());
@@ -111,8 +124,8 @@ final class StaffRoutes {
 
     private ApiResponse changeStatus(ApiEvent event, StaffMember me) {
         StaffRequests.StatusChangeBody change = StaffRequests.statusChange(JsonBodies.object(event));
-        return ok(detail(cases.changeStatus(StaffRequests.reference(event), change.to(), change.expectedVersion(),
-                change.note(), me)));
+        return ok(detail(cases.changeStatus(
+                StaffRequests.reference(event), change.to(), change.expectedVersion(), change.note(), me)));
     }
 
     private ApiResponse addNote(ApiEvent event, StaffMember me) {
@@ -138,8 +151,8 @@ final class StaffRoutes {
 
     private ApiResponse serviceReport(ApiEvent event) {
         QueueQuery range = range(event, 1);
-        return ok(StaffJson.serviceReport(ServiceReport.of(service.tallies(YearMonth.from(range.from()),
-                YearMonth.from(range.to())))));
+        return ok(StaffJson.serviceReport(
+                ServiceReport.of(service.tallies(YearMonth.from(range.from()), YearMonth.from(range.to())))));
     }
 
     private ApiResponse requestsCsv(ApiEvent event) {
@@ -149,8 +162,8 @@ final class StaffRoutes {
 
     private ApiResponse satisfactionReport(ApiEvent event) {
         QueueQuery range = range(event, 1);
-        return ok(StaffJson.satisfactionReport(SatisfactionReport.of(surveys.tallies(YearMonth.from(range.from()),
-                YearMonth.from(range.to())))));
+        return ok(StaffJson.satisfactionReport(
+                SatisfactionReport.of(surveys.tallies(YearMonth.from(range.from()), YearMonth.from(range.to())))));
     }
 
     private ApiResponse surveysCsv(ApiEvent event) {
@@ -177,8 +190,17 @@ final class StaffRoutes {
     /** Every request submitted in the range, read month by month from the month index. */
     private List<CaseSummary> allInRange(ApiEvent event) {
         QueueQuery first = range(event, 500);
-        return cases.allMatching(new QueueQuery(Optional.empty(), first.category(), first.channel(), first.from(),
-                first.to(), false, Optional.empty(), 500), REPORT_LIMIT);
+        return cases.allMatching(
+                new QueueQuery(
+                        Optional.empty(),
+                        first.category(),
+                        first.channel(),
+                        first.from(),
+                        first.to(),
+                        false,
+                        Optional.empty(),
+                        500),
+                REPORT_LIMIT);
     }
 
     private QueueQuery range(ApiEvent event, int pageSize) {

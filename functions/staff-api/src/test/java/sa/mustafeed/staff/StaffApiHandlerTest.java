@@ -7,15 +7,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
+import sa.mustafeed.core.fakes.InMemorySurveyStore;
 import sa.mustafeed.core.fakes.SampleDrafts;
 import sa.mustafeed.core.fakes.SampleServiceLevels;
 import sa.mustafeed.core.reference.ReferenceCode;
@@ -26,12 +26,10 @@ import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.request.SubmissionService;
 import sa.mustafeed.core.request.TimelineEntry;
-import sa.mustafeed.core.staff.CaseService;
 import sa.mustafeed.core.staff.BeneficiaryRecords;
-import sa.mustafeed.core.survey.SurveyTokens;
-import sa.mustafeed.core.fakes.InMemorySurveyStore;
+import sa.mustafeed.core.staff.CaseService;
 import sa.mustafeed.core.survey.SurveyTally;
-import java.time.YearMonth;
+import sa.mustafeed.core.survey.SurveyTokens;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.http.ServiceLevelsFile;
 import sa.mustafeed.testing.SampleEvents;
@@ -41,13 +39,26 @@ class StaffApiHandlerTest {
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
     private final InMemorySurveyStore surveyStore = new InMemorySurveyStore();
     private final StaffApiHandler handler = new StaffApiHandler(
-            new CaseService(repository, SampleServiceLevels.LEVELS, SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW)),
-            new SubmissionService(RequestRules.forStaffChannels(), repository, SampleDrafts.HASHER,
-                    SampleDrafts.clockAt(SampleDrafts.NOW), new SplittableRandom(1), "2026-11"),
-            (first, last) -> List.of(new SurveyTally(YearMonth.of(2026, 11), Channel.KIOSK, Optional.empty(), "overall",
-                    new long[] {1, 0, 1, 3, 5})),
+            new CaseService(
+                    repository,
+                    SampleServiceLevels.LEVELS,
+                    SampleDrafts.HASHER,
+                    SampleDrafts.clockAt(SampleDrafts.NOW)),
+            new SubmissionService(
+                    RequestRules.forStaffChannels(),
+                    repository,
+                    SampleDrafts.HASHER,
+                    SampleDrafts.clockAt(SampleDrafts.NOW),
+                    new SplittableRandom(1),
+                    "2026-11"),
+            (first, last) -> List.of(new SurveyTally(
+                    YearMonth.of(2026, 11), Channel.KIOSK, Optional.empty(), "overall", new long[] {1, 0, 1, 3, 5})),
             (first, last) -> List.of(),
-            new BeneficiaryRecords(repository, surveyStore, new SurveyTokens(SampleDrafts.HASHER), SampleDrafts.HASHER,
+            new BeneficiaryRecords(
+                    repository,
+                    surveyStore,
+                    new SurveyTokens(SampleDrafts.HASHER),
+                    SampleDrafts.HASHER,
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
@@ -83,7 +94,10 @@ class StaffApiHandlerTest {
         // THEN
         assertEquals(201, response.get("statusCode"));
         assertEquals(true, body(response).get("public"));
-        var timeline = repository.findWithTimeline(new ReferenceCode("MHF5Q2N7")).orElseThrow().timeline();
+        var timeline = repository
+                .findWithTimeline(new ReferenceCode("MHF5Q2N7"))
+                .orElseThrow()
+                .timeline();
         assertEquals(TimelineEntry.Kind.REPLY, timeline.getLast().kind());
         assertEquals(1, repository.replies().size());
         assertEquals(2, repository.replies().getFirst().version());
@@ -112,15 +126,34 @@ class StaffApiHandlerTest {
     @SuppressWarnings("unchecked")
     void authorizationMatrix_staffWorkRequestsButOnlyManagersReadReports() throws Exception {
         Map<String, Integer> expected = Map.of(
-                "queue", 200, "detail", 200, "add-note", 201, "add-reply", 201, "register-by-phone", 201,
-                "service-report-as-staff", 403, "service-report-as-manager", 200, "requests-export", 200);
+                "queue",
+                200,
+                "detail",
+                200,
+                "add-note",
+                201,
+                "add-reply",
+                201,
+                "register-by-phone",
+                201,
+                "service-report-as-staff",
+                403,
+                "service-report-as-manager",
+                200,
+                "requests-export",
+                200);
         for (var route : expected.entrySet()) {
             assertEquals(route.getValue(), invoke(route.getKey()).get("statusCode"), route.getKey());
         }
         Map<String, Object> noGroup = Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "queue")));
-        ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) noGroup
-                .get("requestContext")).get("authorizer")).get("jwt")).get("claims")).put("cognito:groups", "[]");
-        assertEquals(403, invoke(Json.write(noGroup).getBytes(StandardCharsets.UTF_8)).get("statusCode"),
+        ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                                        ((Map<String, Object>) noGroup.get("requestContext")).get("authorizer"))
+                                .get("jwt"))
+                        .get("claims"))
+                .put("cognito:groups", "[]");
+        assertEquals(
+                403,
+                invoke(Json.write(noGroup).getBytes(StandardCharsets.UTF_8)).get("statusCode"),
                 "a signed-in user in neither group");
     }
 
@@ -166,14 +199,18 @@ class StaffApiHandlerTest {
     @Test
     void export_isCsvWithABom() throws Exception {
         Map<String, Object> response = invoke("requests-export");
-        assertTrue(((Map<?, ?>) response.get("headers")).get("content-type").toString().startsWith("text/csv"));
+        assertTrue(((Map<?, ?>) response.get("headers"))
+                .get("content-type")
+                .toString()
+                .startsWith("text/csv"));
         assertTrue(((String) response.get("body")).startsWith("\uFEFFreference,"));
         assertTrue(((String) response.get("body")).contains("MHF5-Q2N7"));
     }
 
     @Test
     void satisfactionReport_addsTheTallies() throws Exception {
-        Map<String, Object> event = Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "service-report-as-manager")));
+        Map<String, Object> event =
+                Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "service-report-as-manager")));
         event.put("routeKey", "GET /staff/reports/satisfaction");
         Map<String, Object> report = body(invoke(Json.write(event).getBytes(StandardCharsets.UTF_8)));
         assertEquals(10, report.get("responses"));
@@ -185,7 +222,8 @@ class StaffApiHandlerTest {
     @Test
     @SuppressWarnings("unchecked")
     void pdpl_exportFindsByMobileAndEraseKeepsOnlyTheAnonymousFacts() throws Exception {
-        Map<String, Object> event = Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "service-report-as-manager")));
+        Map<String, Object> event =
+                Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "service-report-as-manager")));
         event.put("routeKey", "POST /staff/beneficiaries/export");
         event.put("body", "{\"mobile\":\"0501234567\"}");
         Map<String, Object> exported = body(invoke(Json.write(event).getBytes(StandardCharsets.UTF_8)));
@@ -194,26 +232,44 @@ class StaffApiHandlerTest {
 
         event.put("routeKey", "POST /staff/beneficiaries/erase");
         event.put("body", "{\"mobile\":\"0501234567\"}");
-        assertEquals(400, invoke(Json.write(event).getBytes(StandardCharsets.UTF_8)).get("statusCode"), "needs confirm");
+        assertEquals(
+                400, invoke(Json.write(event).getBytes(StandardCharsets.UTF_8)).get("statusCode"), "needs confirm");
         event.put("body", "{\"mobile\":\"0501234567\",\"confirm\":true}");
-        assertEquals(List.of("MHF5-Q2N7"), body(invoke(Json.write(event).getBytes(StandardCharsets.UTF_8))).get("erased"));
+        assertEquals(
+                List.of("MHF5-Q2N7"),
+                body(invoke(Json.write(event).getBytes(StandardCharsets.UTF_8))).get("erased"));
 
-        var erased = repository.find(new ReferenceCode("MHF5Q2N7")).orElseThrow().request();
+        var erased =
+                repository.find(new ReferenceCode("MHF5Q2N7")).orElseThrow().request();
         assertEquals("—", erased.name());
         assertEquals(Category.SERVICE, erased.category());
         assertEquals(Status.RECEIVED, erased.status());
         event.put("routeKey", "POST /staff/beneficiaries/export");
         event.put("body", "{\"mobile\":\"0501234567\"}");
-        assertEquals(List.of(), body(invoke(Json.write(event).getBytes(StandardCharsets.UTF_8))).get("requests"));
+        assertEquals(
+                List.of(),
+                body(invoke(Json.write(event).getBytes(StandardCharsets.UTF_8))).get("requests"));
         Map<String, Object> asStaff = Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "queue")));
         asStaff.put("routeKey", "POST /staff/beneficiaries/export");
         asStaff.put("body", "{\"mobile\":\"0501234567\"}");
-        assertEquals(403, invoke(Json.write(asStaff).getBytes(StandardCharsets.UTF_8)).get("statusCode"));
+        assertEquals(
+                403,
+                invoke(Json.write(asStaff).getBytes(StandardCharsets.UTF_8)).get("statusCode"));
     }
 
     @Test
     void serviceLevelsFile_inTheJarIsValid() {
-        assertEquals(16, ServiceLevelsFile.load().read(Category.INQUIRY, Status.RECEIVED, SampleDrafts.NOW, 0,
-                Optional.empty(), Optional.empty(), SampleDrafts.NOW).targetHours());
+        assertEquals(
+                16,
+                ServiceLevelsFile.load()
+                        .read(
+                                Category.INQUIRY,
+                                Status.RECEIVED,
+                                SampleDrafts.NOW,
+                                0,
+                                Optional.empty(),
+                                Optional.empty(),
+                                SampleDrafts.NOW)
+                        .targetHours());
     }
 }

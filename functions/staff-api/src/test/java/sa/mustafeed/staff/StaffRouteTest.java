@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.staff.Role;
 import sa.mustafeed.core.staff.StaffMember;
 import sa.mustafeed.http.ApiEvent;
@@ -28,9 +26,19 @@ class StaffRouteTest {
 
     @Test
     void theAction_getsTheEventAndTheCaller() {
-        ApiEvent event = new ApiEvent("GET", "/staff/requests", Map.of(), new byte[0], "", "id", "GET /staff/requests",
-                Map.of(), Map.of(), Map.of());
+        ApiEvent event = new ApiEvent(
+                "GET",
+                "/staff/requests",
+                Map.of(),
+                new byte[0],
+                "",
+                "id",
+                "GET /staff/requests",
+                Map.of(),
+                Map.of(),
+                Map.of());
         StaffRoute route = new StaffRoute(Role.STAFF, (e, me) -> ApiResponse.json(200, e.routeKey() + " " + me.name()));
-        assertEquals("GET /staff/requests أمل", route.action().handle(event, STAFF).body());
+        assertEquals(
+                "GET /staff/requests أمل", route.action().handle(event, STAFF).body());
     }
 }

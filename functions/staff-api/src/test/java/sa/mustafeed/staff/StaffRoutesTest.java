@@ -11,9 +11,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
 import sa.mustafeed.core.fakes.InMemorySurveyStore;
 import sa.mustafeed.core.fakes.SampleDrafts;
@@ -32,12 +30,26 @@ import sa.mustafeed.testing.RepositoryRoot;
 class StaffRoutesTest {
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
     private final StaffRoutes routes = new StaffRoutes(
-            new CaseService(repository, SampleServiceLevels.LEVELS, SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW)),
-            new SubmissionService(RequestRules.forStaffChannels(), repository, SampleDrafts.HASHER,
-                    SampleDrafts.clockAt(SampleDrafts.NOW), new SplittableRandom(1), "2026-11"),
-            (YearMonth first, YearMonth last) -> List.of(), (first, last) -> List.of(),
-            new BeneficiaryRecords(repository, new InMemorySurveyStore(), new SurveyTokens(SampleDrafts.HASHER),
-                    SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW)),
+            new CaseService(
+                    repository,
+                    SampleServiceLevels.LEVELS,
+                    SampleDrafts.HASHER,
+                    SampleDrafts.clockAt(SampleDrafts.NOW)),
+            new SubmissionService(
+                    RequestRules.forStaffChannels(),
+                    repository,
+                    SampleDrafts.HASHER,
+                    SampleDrafts.clockAt(SampleDrafts.NOW),
+                    new SplittableRandom(1),
+                    "2026-11"),
+            (YearMonth first, YearMonth last) -> List.of(),
+            (first, last) -> List.of(),
+            new BeneficiaryRecords(
+                    repository,
+                    new InMemorySurveyStore(),
+                    new SurveyTokens(SampleDrafts.HASHER),
+                    SampleDrafts.HASHER,
+                    SampleDrafts.clockAt(SampleDrafts.NOW)),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     @Test
@@ -45,7 +57,10 @@ class StaffRoutesTest {
         SamTemplate template = SamTemplate.read(RepositoryRoot.resolve("template.yaml"));
         List<String> declared = template.functions().stream()
                 .filter(f -> f.handler().startsWith(StaffApiHandler.class.getName() + "::"))
-                .flatMap(f -> f.routes().stream()).map(r -> r.method() + " " + r.path()).sorted().toList();
+                .flatMap(f -> f.routes().stream())
+                .map(r -> r.method() + " " + r.path())
+                .sorted()
+                .toList();
         assertEquals(declared, routes.table().keySet().stream().sorted().toList());
     }
 
@@ -53,19 +68,21 @@ class StaffRoutesTest {
     void employeesWorkRequests_onlyManagersReadReportsAndHandleDataSubjectRequests() {
         Map<String, Role> matrix = routes.table().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().role(), (a, b) -> a, TreeMap::new));
-        assertEquals(new TreeMap<>(Map.ofEntries(
-                Map.entry("GET /staff/requests", Role.STAFF),
-                Map.entry("POST /staff/requests", Role.STAFF),
-                Map.entry("GET /staff/requests/{reference}", Role.STAFF),
-                Map.entry("POST /staff/requests/{reference}/status", Role.STAFF),
-                Map.entry("POST /staff/requests/{reference}/notes", Role.STAFF),
-                Map.entry("POST /staff/requests/{reference}/replies", Role.STAFF),
-                Map.entry("GET /staff/reports/service", Role.MANAGER),
-                Map.entry("GET /staff/exports/requests.csv", Role.MANAGER),
-                Map.entry("GET /staff/reports/satisfaction", Role.MANAGER),
-                Map.entry("GET /staff/exports/surveys.csv", Role.MANAGER),
-                Map.entry("POST /staff/beneficiaries/export", Role.MANAGER),
-                Map.entry("POST /staff/beneficiaries/erase", Role.MANAGER))), matrix);
+        assertEquals(
+                new TreeMap<>(Map.ofEntries(
+                        Map.entry("GET /staff/requests", Role.STAFF),
+                        Map.entry("POST /staff/requests", Role.STAFF),
+                        Map.entry("GET /staff/requests/{reference}", Role.STAFF),
+                        Map.entry("POST /staff/requests/{reference}/status", Role.STAFF),
+                        Map.entry("POST /staff/requests/{reference}/notes", Role.STAFF),
+                        Map.entry("POST /staff/requests/{reference}/replies", Role.STAFF),
+                        Map.entry("GET /staff/reports/service", Role.MANAGER),
+                        Map.entry("GET /staff/exports/requests.csv", Role.MANAGER),
+                        Map.entry("GET /staff/reports/satisfaction", Role.MANAGER),
+                        Map.entry("GET /staff/exports/surveys.csv", Role.MANAGER),
+                        Map.entry("POST /staff/beneficiaries/export", Role.MANAGER),
+                        Map.entry("POST /staff/beneficiaries/erase", Role.MANAGER))),
+                matrix);
     }
 
     @Test

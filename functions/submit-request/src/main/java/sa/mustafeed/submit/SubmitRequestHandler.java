@@ -1,5 +1,7 @@
 package sa.mustafeed.submit;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,10 +10,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.FunctionResources;
@@ -35,7 +33,8 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
 
     /** Used by Lambda: builds the clients once per cold start (and primes them before a SnapStart snapshot). */
     public SubmitRequestHandler() {
-        this(wire(FunctionResources.fromEnvironment()),
+        this(
+                wire(FunctionResources.fromEnvironment()),
                 SnapStartPriming.registerIfSnapStart(() -> priming(new OfflineAwsClients())));
     }
 
@@ -50,7 +49,8 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
 
     /** A sample submission through a copy of this handler whose SDK calls never leave the process. */
     static SnapStartPriming priming(OfflineAwsClients offline) {
-        return new SnapStartPriming(() -> new SubmitRequestHandler(wire(offline.functionResources())),
+        return new SnapStartPriming(
+                () -> new SubmitRequestHandler(wire(offline.functionResources())),
                 SnapStartPriming.event(SubmitRequestHandler.class, "priming-event.json"));
     }
 
@@ -60,20 +60,26 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
     }
 
     private ApiResponse submit(ApiEvent event) {
-        SubmissionReceipt receipt = submissions.submit(
-                RequestDrafts.fromJson(JsonBodies.object(event)), event.header("idempotency-key"));
+        SubmissionReceipt receipt =
+                submissions.submit(RequestDrafts.fromJson(JsonBodies.object(event)), event.header("idempotency-key"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reference", receipt.reference().display());
         body.put("status", receipt.status().wireName());
         body.put("submittedAt", receipt.submittedAt().toString());
-        body.put("nextSteps", Map.of("ar", receipt.nextSteps().ar(), "en", receipt.nextSteps().en()));
+        body.put(
+                "nextSteps",
+                Map.of("ar", receipt.nextSteps().ar(), "en", receipt.nextSteps().en()));
         ApiResponse created = ApiResponse.json(201, Json.write(body));
         return receipt.replayed() ? created.withHeader("idempotent-replayed", "true") : created;
     }
 
     private static SubmissionService wire(FunctionResources aws) {
-        return new SubmissionService(RequestRules.forPublicChannels(),
-                new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()), aws.hasher(), Clock.systemUTC(),
-                new SecureRandom(), Config.optional("PRIVACY_NOTICE_VERSION").orElse("unversioned"));
+        return new SubmissionService(
+                RequestRules.forPublicChannels(),
+                new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()),
+                aws.hasher(),
+                Clock.systemUTC(),
+                new SecureRandom(),
+                Config.optional("PRIVACY_NOTICE_VERSION").orElse("unversioned"));
     }
 }

@@ -12,13 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
 import sa.mustafeed.core.fakes.SampleDrafts;
 import sa.mustafeed.core.request.RequestRules;
@@ -37,12 +35,25 @@ class SubmitRequestHandlerPropertiesTest {
 
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
     private final SubmitRequestHandler handler = new SubmitRequestHandler(new SubmissionService(
-            RequestRules.forPublicChannels(), repository, SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW),
-            new SecureRandom(), "2026-11"));
+            RequestRules.forPublicChannels(),
+            repository,
+            SampleDrafts.HASHER,
+            SampleDrafts.clockAt(SampleDrafts.NOW),
+            new SecureRandom(),
+            "2026-11"));
 
     static byte[] event(String body, Map<String, String> headers) {
-        Map<String, Object> http = Map.of("method", "POST", "path", "/requests", "protocol", "HTTP/1.1",
-                "sourceIp", "203.0.113.10", "userAgent", "kiosk");
+        Map<String, Object> http = Map.of(
+                "method",
+                "POST",
+                "path",
+                "/requests",
+                "protocol",
+                "HTTP/1.1",
+                "sourceIp",
+                "203.0.113.10",
+                "userAgent",
+                "kiosk");
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "2.0");
         event.put("routeKey", "POST /requests");
@@ -81,8 +92,9 @@ class SubmitRequestHandlerPropertiesTest {
     }
 
     @Property(tries = 1000)
-    void anyBodyAndKey_answerAReceiptOrAClearRefusal(@ForAll("bodies") String body, @ForAll("keys") String key,
-            @ForAll("contentTypes") String contentType) throws Exception {
+    void anyBodyAndKey_answerAReceiptOrAClearRefusal(
+            @ForAll("bodies") String body, @ForAll("keys") String key, @ForAll("contentTypes") String contentType)
+            throws Exception {
         int before = repository.size();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", contentType);
@@ -97,8 +109,8 @@ class SubmitRequestHandlerPropertiesTest {
     }
 
     @Property(tries = 500)
-    void oneFieldOfAValidBody_replacedByNastyText_isStoredCleanOrRefused(@ForAll("fields") String field,
-            @ForAll("nastyText") String value) throws Exception {
+    void oneFieldOfAValidBody_replacedByNastyText_isStoredCleanOrRefused(
+            @ForAll("fields") String field, @ForAll("nastyText") String value) throws Exception {
         Map<String, Object> body = valid();
         body.put(field, value);
         Map<String, Object> response = invoke(event(Json.write(body), Map.of("content-type", "application/json")));
@@ -106,8 +118,11 @@ class SubmitRequestHandlerPropertiesTest {
         if (((Number) response.get("statusCode")).intValue() == 201) {
             ServiceRequest stored = repository.all().getLast();
             for (String text : List.of(stored.name(), stored.city(), stored.description())) {
-                assertTrue(text.codePoints().noneMatch(cp -> Character.getType(cp) == Character.CONTROL
-                        && cp != '\n' && cp != '\t'), "control character stored in " + field);
+                assertTrue(
+                        text.codePoints()
+                                .noneMatch(
+                                        cp -> Character.getType(cp) == Character.CONTROL && cp != '\n' && cp != '\t'),
+                        "control character stored in " + field);
             }
             assertTrue(stored.mobile().matches("\\+[1-9][0-9]{7,14}"));
         }
@@ -129,43 +144,99 @@ class SubmitRequestHandlerPropertiesTest {
 
     @Provide
     static Arbitrary<String> nastyText() {
-        Arbitrary<String> pieces = Arbitraries.of("سارة", "Sara", "😀", "👩🏽‍⚕️", "\u0000", "\u0007", "\u202E", "\u200F",
-                "\n", "\r\n", "\t", "<script>alert(1)</script>", "\"", "\\", "\uD800", "\uDC00", "\u0301", " ", "٠٥",
-                "0501234567", "+966501234567", "١٥٢٦٠١٨١٥٣", "a@b.sa", "\uFEFF", "ﷺ", "𝕏");
-        return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(120),
+        Arbitrary<String> pieces = Arbitraries.of(
+                "سارة",
+                "Sara",
+                "😀",
+                "👩🏽‍⚕️",
+                "\u0000",
+                "\u0007",
+                "\u202E",
+                "\u200F",
+                "\n",
+                "\r\n",
+                "\t",
+                "<script>alert(1)</script>",
+                "\"",
+                "\\",
+                "\uD800",
+                "\uDC00",
+                "\u0301",
+                " ",
+                "٠٥",
+                "0501234567",
+                "+966501234567",
+                "١٥٢٦٠١٨١٥٣",
+                "a@b.sa",
+                "\uFEFF",
+                "ﷺ",
+                "𝕏");
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(120),
                 Arbitraries.strings().all().ofMinLength(1990).ofMaxLength(8000),
                 pieces.list().ofMaxSize(20).map(p -> String.join("", p)));
     }
 
     @Provide
     static Arbitrary<String> fields() {
-        return Arbitraries.of("category", "channel", "name", "mobile", "email", "nationalId", "city", "description",
-                "preferredContact", "language");
+        return Arbitraries.of(
+                "category",
+                "channel",
+                "name",
+                "mobile",
+                "email",
+                "nationalId",
+                "city",
+                "description",
+                "preferredContact",
+                "language");
     }
 
     @Provide
     static Arbitrary<String> bodies() {
-        Arbitrary<String> mutated = Arbitraries.maps(fields(), nastyText().map(s -> (Object) s)).ofMaxSize(5).map(changes -> {
-            Map<String, Object> body = valid();
-            body.putAll(changes);
-            return Json.write(body);
-        });
-        return Arbitraries.oneOf(mutated, Arbitraries.just(Json.write(valid())), nastyText(),
-                Arbitraries.of("", "null", "[]", "{}", "{\"consent\":\"true\"}", "{\"onBehalf\":[]}",
-                        "{\"mobile\":501234567}", "{\"mobile\":1e308}", "{\"name\":{\"$ne\":null}}"),
+        Arbitrary<String> mutated = Arbitraries.maps(fields(), nastyText().map(s -> (Object) s))
+                .ofMaxSize(5)
+                .map(changes -> {
+                    Map<String, Object> body = valid();
+                    body.putAll(changes);
+                    return Json.write(body);
+                });
+        return Arbitraries.oneOf(
+                mutated,
+                Arbitraries.just(Json.write(valid())),
+                nastyText(),
+                Arbitraries.of(
+                        "",
+                        "null",
+                        "[]",
+                        "{}",
+                        "{\"consent\":\"true\"}",
+                        "{\"onBehalf\":[]}",
+                        "{\"mobile\":501234567}",
+                        "{\"mobile\":1e308}",
+                        "{\"name\":{\"$ne\":null}}"),
                 Arbitraries.integers().between(1, 40_000).map(n -> "{\"description\":\"" + "x".repeat(n) + "\"}"));
     }
 
     @Provide
     static Arbitrary<String> keys() {
-        return Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(140),
-                Arbitraries.strings().all().ofMaxLength(20), Arbitraries.of("same-key", "same-key", "k\u0000", "k y"));
+        return Arbitraries.oneOf(
+                Arbitraries.just(""),
+                Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(140),
+                Arbitraries.strings().all().ofMaxLength(20),
+                Arbitraries.of("same-key", "same-key", "k\u0000", "k y"));
     }
 
     @Provide
     static Arbitrary<String> contentTypes() {
-        return Arbitraries.oneOf(Arbitraries.just("application/json"), Arbitraries.of("application/json; charset=utf-8",
-                "text/plain", "", "application/x-www-form-urlencoded"), Arbitraries.strings().all().ofMaxLength(20))
+        return Arbitraries.oneOf(
+                        Arbitraries.just("application/json"),
+                        Arbitraries.of(
+                                "application/json; charset=utf-8",
+                                "text/plain",
+                                "",
+                                "application/x-www-form-urlencoded"),
+                        Arbitraries.strings().all().ofMaxLength(20))
                 .injectDuplicates(0.5);
     }
 }

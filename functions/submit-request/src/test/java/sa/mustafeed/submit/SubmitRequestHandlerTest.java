@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.aws.OfflineAwsClients;
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
 import sa.mustafeed.core.fakes.SampleDrafts;
@@ -30,8 +28,12 @@ import sa.mustafeed.testing.SampleEvents;
 class SubmitRequestHandlerTest {
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
     private final SubmitRequestHandler handler = new SubmitRequestHandler(new SubmissionService(
-            RequestRules.forPublicChannels(), repository, SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW),
-            new SecureRandom(), "2026-11"));
+            RequestRules.forPublicChannels(),
+            repository,
+            SampleDrafts.HASHER,
+            SampleDrafts.clockAt(SampleDrafts.NOW),
+            new SecureRandom(),
+            "2026-11"));
 
     private Map<String, Object> invoke(byte[] event) throws Exception {
         ByteArrayOutputStream out = SampleEvents.sink();
@@ -50,8 +52,8 @@ class SubmitRequestHandlerTest {
 
     @SuppressWarnings("unchecked")
     private static Set<String> errorFields(Map<String, Object> response) throws Exception {
-        return ((List<Map<String, Object>>) body(response).get("errors")).stream()
-                .map(e -> e.get("field") + ":" + e.get("code")).collect(Collectors.toSet());
+        return ((List<Map<String, Object>>) body(response).get("errors"))
+                .stream().map(e -> e.get("field") + ":" + e.get("code")).collect(Collectors.toSet());
     }
 
     @Test
@@ -86,9 +88,16 @@ class SubmitRequestHandlerTest {
         Map<String, Object> response = invoke("invalid-fields");
 
         assertEquals(400, response.get("statusCode"));
-        assertEquals(Set.of("category:invalid_choice", "channel:channel_not_allowed", "name:required",
-                "mobile:invalid_mobile", "description:required", "email:email_required_for_contact",
-                "consent:consent_required"), errorFields(response));
+        assertEquals(
+                Set.of(
+                        "category:invalid_choice",
+                        "channel:channel_not_allowed",
+                        "name:required",
+                        "mobile:invalid_mobile",
+                        "description:required",
+                        "email:email_required_for_contact",
+                        "consent:consent_required"),
+                errorFields(response));
         assertTrue(((String) response.get("body")).contains("\"ar\":\""));
         assertEquals(0, repository.size());
     }
@@ -105,7 +114,8 @@ class SubmitRequestHandlerTest {
     void oversizedBody_answers413() throws Exception {
         Map<String, Object> event = Json.readObject(Files.readAllBytes(SampleEvents.path("submit-request", "valid")));
         event.put("body", "{\"description\":\"" + "x".repeat(20_000) + "\"}");
-        assertEquals(413, invoke(Json.write(event).getBytes(StandardCharsets.UTF_8)).get("statusCode"));
+        assertEquals(
+                413, invoke(Json.write(event).getBytes(StandardCharsets.UTF_8)).get("statusCode"));
     }
 
     @Test
@@ -129,7 +139,10 @@ class SubmitRequestHandlerTest {
         // ID, then the transaction) were answered by the offline client, never by a network
         // (every round, so the JIT compiles that path into the snapshot)
         assertEquals(201, priming.lastStatus());
-        List<String> round = List.of("DynamoDB_20120810.GetItem", "DynamoDB_20120810.Query", "DynamoDB_20120810.Query",
+        List<String> round = List.of(
+                "DynamoDB_20120810.GetItem",
+                "DynamoDB_20120810.Query",
+                "DynamoDB_20120810.Query",
                 "DynamoDB_20120810.TransactWriteItems");
         assertTrue(priming.rounds() > 1, "rounds: " + priming.rounds());
         assertEquals(round, offline.operations().subList(0, 4));

@@ -1,11 +1,10 @@
 package sa.mustafeed.survey;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.survey.KioskFeedback;
@@ -20,8 +19,7 @@ import sa.mustafeed.http.JsonFields;
  * included, is {@code invalid_choice}, as an off-scale one is.
  */
 final class SurveyBodies {
-    private SurveyBodies() {
-    }
+    private SurveyBodies() {}
 
     /** {@code POST /surveys/{token}}: {@code {overall, answers?{speed, courtesy, clarity, needMet}, comment?, anonymous?, contactConsent?}}. */
     @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package sa.mustafeed.survey;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,10 +9,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbFailedAttempts;
 import sa.mustafeed.aws.DynamoDbSurveyStore;
@@ -70,8 +68,11 @@ public final class SurveyHandler implements RequestStreamHandler {
         body.put("association", label(view.association()));
         body.put("service", label(view.service()));
         body.put("language", view.language().wireName());
-        body.put("questions", SurveyService.QUESTIONS.entrySet().stream()
-                .map(q -> Map.of("id", q.getKey(), "label", label(q.getValue()))).toList());
+        body.put(
+                "questions",
+                SurveyService.QUESTIONS.entrySet().stream()
+                        .map(q -> Map.of("id", q.getKey(), "label", label(q.getValue())))
+                        .toList());
         body.put("needMetQuestion", label(SurveyService.NEED_MET));
         body.put("expiresAt", view.expiresAt().toString());
         return ApiResponse.json(200, Json.write(body));
@@ -84,7 +85,9 @@ public final class SurveyHandler implements RequestStreamHandler {
         } catch (TooManyAttemptsException mashed) {
             // The visitor sees the same thank-you; only the count is refused.
             return ErrorAnswers.answer(429, List.of(FieldError.general(ErrorCode.TOO_MANY_FEEDBACK)))
-                    .withHeader("retry-after", Long.toString(Math.max(1, mashed.retryAfter().toSeconds())));
+                    .withHeader(
+                            "retry-after",
+                            Long.toString(Math.max(1, mashed.retryAfter().toSeconds())));
         }
         return ApiResponse.json(202, Json.write(Map.of("thanks", THANKS)));
     }
@@ -98,8 +101,11 @@ public final class SurveyHandler implements RequestStreamHandler {
     }
 
     private static SurveyService wire(FunctionResources aws) {
-        return new SurveyService(new SurveyTokens(aws.hasher()), new DynamoDbSurveyStore(aws.dynamoDb(), aws.tableName()),
-                new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()), Clock.systemUTC(),
+        return new SurveyService(
+                new SurveyTokens(aws.hasher()),
+                new DynamoDbSurveyStore(aws.dynamoDb(), aws.tableName()),
+                new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()),
+                Clock.systemUTC(),
                 new LocalizedText(Config.required("ASSOCIATION_NAME"), Config.required("ASSOCIATION_NAME_EN")));
     }
 }

@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.fakes.InMemoryFailedAttempts;
 import sa.mustafeed.core.fakes.InMemorySurveyStore;
 import sa.mustafeed.core.fakes.SampleDrafts;
@@ -34,21 +32,33 @@ import sa.mustafeed.testing.SampleEvents;
 class SurveyHandlerTest {
     private final InMemorySurveyStore store = new InMemorySurveyStore();
     private final SurveyTokens tokens = new SurveyTokens(SampleDrafts.HASHER);
-    private final SurveyHandler handler = new SurveyHandler(new SurveyService(tokens, store, new InMemoryFailedAttempts(),
-            SampleDrafts.clockAt(SampleDrafts.NOW), new LocalizedText("جمعية تمكين", "Tamkeen Association")));
+    private final SurveyHandler handler = new SurveyHandler(new SurveyService(
+            tokens,
+            store,
+            new InMemoryFailedAttempts(),
+            SampleDrafts.clockAt(SampleDrafts.NOW),
+            new LocalizedText("جمعية تمكين", "Tamkeen Association")));
     private String token;
 
     @BeforeEach
     void offerTheSampleSurvey() {
         ServiceRequest completed = SampleDrafts.sampleRequest(Status.COMPLETED, 4);
-        String link = new SurveyOffers(tokens, store, SampleDrafts.clockAt(SampleDrafts.NOW), Duration.ofDays(14),
-                Duration.ofDays(30), "https://site.example/").linkFor(completed).orElseThrow();
+        String link = new SurveyOffers(
+                        tokens,
+                        store,
+                        SampleDrafts.clockAt(SampleDrafts.NOW),
+                        Duration.ofDays(14),
+                        Duration.ofDays(30),
+                        "https://site.example/")
+                .linkFor(completed)
+                .orElseThrow();
         token = link.substring(link.indexOf("t=") + 2);
     }
 
     private Map<String, Object> invoke(String name) throws Exception {
         String event = Files.readString(SampleEvents.path("survey", name));
-        assertTrue(!event.contains("/surveys/") || event.contains(token) || name.equals("tampered"),
+        assertTrue(
+                !event.contains("/surveys/") || event.contains(token) || name.equals("tampered"),
                 "events/survey/" + name + " carries the token the test key signs: " + token);
         ByteArrayOutputStream out = SampleEvents.sink();
         handler.handleRequest(SampleEvents.open("survey", name), out, null);

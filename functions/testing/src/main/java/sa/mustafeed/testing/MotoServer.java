@@ -8,11 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import sa.mustafeed.localenv.LocalProvisioner;
 import sa.mustafeed.localenv.SamTemplate;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts one moto server per test JVM on a free loopback port (never a fixed one, so parallel
@@ -56,7 +55,8 @@ public final class MotoServer implements BeforeAllCallback {
 
     /** Wipes every resource and recorded message, so each test starts from nothing. */
     public static void reset() throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) endpoint().resolve("/moto-api/reset").toURL().openConnection();
+        HttpURLConnection connection = (HttpURLConnection)
+                endpoint().resolve("/moto-api/reset").toURL().openConnection();
         connection.setRequestMethod("POST");
         if (connection.getResponseCode() != 200) {
             throw new IOException("moto reset answered " + connection.getResponseCode());
@@ -72,7 +72,8 @@ public final class MotoServer implements BeforeAllCallback {
     private static Running start() throws IOException, InterruptedException {
         String executable = System.getProperty("moto.server");
         if (executable == null || !Files.isExecutable(Path.of(executable))) {
-            throw new IllegalStateException("moto_server not found at " + executable + ": run ./test, which installs it");
+            throw new IllegalStateException(
+                    "moto_server not found at " + executable + ": run ./test, which installs it");
         }
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -80,7 +81,9 @@ public final class MotoServer implements BeforeAllCallback {
         }
         Path log = Files.createTempFile("moto-", ".log");
         Process process = new ProcessBuilder(executable, "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         Instant deadline = Instant.now().plus(START_TIMEOUT);
@@ -89,7 +92,8 @@ public final class MotoServer implements BeforeAllCallback {
                 throw new IllegalStateException("moto_server exited: " + Files.readString(log));
             }
             try {
-                HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
+                HttpURLConnection connection = (HttpURLConnection)
+                        endpoint.resolve("/moto-api/").toURL().openConnection();
                 connection.setConnectTimeout(500);
                 if (connection.getResponseCode() < 500) {
                     System.setProperty("aws.region", REGION);

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** The repository's top folder, where template.yaml, events/ and site/ live. */
 public final class RepositoryRoot {
-    private RepositoryRoot() {
-    }
+    private RepositoryRoot() {}
 
     public static Path path() {
         String configured = System.getProperty("repo.root");

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /** The sample events under {@code events/}: the same files a developer sends with {@code sam local} or the console. */
 public final class SampleEvents {
-    private SampleEvents() {
-    }
+    private SampleEvents() {}
 
     public static Path path(String function, String name) {
         return RepositoryRoot.resolve("events/" + function + "/" + name + ".json");

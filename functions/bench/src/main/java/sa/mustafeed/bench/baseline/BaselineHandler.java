@@ -1,12 +1,11 @@
 package sa.mustafeed.bench.baseline;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 /** The floor: a handler that reads its event and answers a constant. Nothing to initialise. */
 public final class BaselineHandler implements RequestStreamHandler {

@@ -1,5 +1,6 @@
 package sa.mustafeed.bench.invoke;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URL;
@@ -10,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 /**
  * One cold start, the way the java25 managed runtime does it, then exit: the task directory (a copy of
@@ -27,8 +26,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
  * pass for a fast one. Deliberately no JSON library: the floor must not pay for one.
  */
 public final class LambdaInvoke {
-    private LambdaInvoke() {
-    }
+    private LambdaInvoke() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 4) {
@@ -53,7 +51,9 @@ public final class LambdaInvoke {
         Path lib = taskRoot.resolve("lib");
         if (Files.isDirectory(lib)) {
             try (Stream<Path> jars = Files.list(lib)) {
-                for (Path jar : jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                for (Path jar : jars.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                        .sorted()
+                        .toList()) {
                     urls.add(jar.toUri().toURL());
                 }
             }

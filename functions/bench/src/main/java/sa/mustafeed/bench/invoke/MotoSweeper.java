@@ -40,8 +40,12 @@ final class MotoSweeper {
             if (pk.equals(keep)) {
                 continue;
             }
-            batch.append(inBatch == 0 ? "" : ",").append("{\"DeleteRequest\":{\"Key\":{\"PK\":{\"S\":\"").append(pk)
-                    .append("\"},\"SK\":{\"S\":\"").append(sk).append("\"}}}}");
+            batch.append(inBatch == 0 ? "" : ",")
+                    .append("{\"DeleteRequest\":{\"Key\":{\"PK\":{\"S\":\"")
+                    .append(pk)
+                    .append("\"},\"SK\":{\"S\":\"")
+                    .append(sk)
+                    .append("\"}}}}");
             if (++inBatch == 25) {
                 delete(batch);
                 inBatch = 0;
@@ -63,8 +67,10 @@ final class MotoSweeper {
         c.setDoOutput(true);
         c.setRequestProperty("Content-Type", "application/x-amz-json-1.0");
         c.setRequestProperty("X-Amz-Target", "DynamoDB_20120810." + operation);
-        c.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=local/20260101/" + region
-                + "/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
+        c.setRequestProperty(
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=local/20260101/" + region
+                        + "/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
         try (OutputStream out = c.getOutputStream()) {
             out.write(body.getBytes(StandardCharsets.UTF_8));
         }

@@ -1,13 +1,12 @@
 package sa.mustafeed.bench.invoke;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 /**
  * What the SnapStart priming hook buys the invocations after a restore, without Firecracker: one JVM
@@ -21,8 +20,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
  * JSON line.
  */
 public final class PrimingEffect {
-    private PrimingEffect() {
-    }
+    private PrimingEffect() {}
 
     public static void main(String[] args) throws Exception {
         URL timerJar = Path.of(args[1]).toUri().toURL();
@@ -41,7 +39,8 @@ public final class PrimingEffect {
             // handler keeps it (org.crac holds resources weakly; each API handler keeps its own).
             Object resource = null;
             for (var field : handler.getClass().getDeclaredFields()) {
-                if (field.getType() == java.util.Optional.class && field.getName().equals("priming")) {
+                if (field.getType() == java.util.Optional.class
+                        && field.getName().equals("priming")) {
                     field.setAccessible(true);
                     resource = ((java.util.Optional<?>) field.get(handler)).orElse(null);
                 }
@@ -81,11 +80,19 @@ public final class PrimingEffect {
         long firstOurs = ours[0];
         Arrays.sort(total);
         Arrays.sort(ours);
-        realOut.println(String.format(java.util.Locale.ROOT,
+        realOut.println(String.format(
+                java.util.Locale.ROOT,
                 "{\"primed\":%b,\"primingMs\":%.0f,\"status\":%d,\"n\":%d,\"firstMs\":%.2f,\"firstOursMs\":%.2f,"
                         + "\"p50Ms\":%.2f,\"p99Ms\":%.2f,\"oursP50Ms\":%.2f,\"oursP99Ms\":%.2f}",
-                snapStart, primingNanos / 1e6, status, n, firstTotal / 1e6, firstOurs / 1e6,
-                WarmLoop.pct(total, 50) / 1e6, WarmLoop.pct(total, 99) / 1e6, WarmLoop.pct(ours, 50) / 1e6,
+                snapStart,
+                primingNanos / 1e6,
+                status,
+                n,
+                firstTotal / 1e6,
+                firstOurs / 1e6,
+                WarmLoop.pct(total, 50) / 1e6,
+                WarmLoop.pct(total, 99) / 1e6,
+                WarmLoop.pct(ours, 50) / 1e6,
                 WarmLoop.pct(ours, 99) / 1e6));
     }
 }

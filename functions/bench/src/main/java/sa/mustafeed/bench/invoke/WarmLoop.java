@@ -1,5 +1,6 @@
 package sa.mustafeed.bench.invoke;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 /**
  * Warm latency in one JVM: loads the handler as {@link LambdaInvoke} does, with the SDK call timer
@@ -34,8 +33,7 @@ public final class WarmLoop {
     /** Few enough items that moto's per-transaction table copy stays small, few enough sweeps to be quick. */
     private static final int SWEEP_EVERY = 10;
 
-    private WarmLoop() {
-    }
+    private WarmLoop() {}
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
@@ -49,7 +47,9 @@ public final class WarmLoop {
         long loadStarted = System.nanoTime();
         RequestStreamHandler handler = LambdaInvoke.load(jar, args[2], timerJar);
         long initNanos = System.nanoTime() - loadStarted;
-        Class<?> timer = Class.forName("sa.mustafeed.bench.sdk.SdkCallTimer", true,
+        Class<?> timer = Class.forName(
+                "sa.mustafeed.bench.sdk.SdkCallTimer",
+                true,
                 Thread.currentThread().getContextClassLoader());
         Method sdkNanos = timer.getMethod("nanos");
         Method sdkCalls = timer.getMethod("calls");
@@ -128,13 +128,25 @@ public final class WarmLoop {
         long calls = (long) sdkCalls.invoke(null) - callsBefore;
         Arrays.sort(total);
         Arrays.sort(ours);
-        String result = String.format(java.util.Locale.ROOT,
+        String result = String.format(
+                java.util.Locale.ROOT,
                 "{\"status\":%d,\"errors\":%d,\"initMs\":%.1f,\"firstInvokeMs\":%.1f,\"heapAfterFirstMB\":%.1f,\"n\":%d,"
                         + "\"sdkCallsPerInvocation\":%.2f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"oursP50Ms\":%.3f,\"oursP99Ms\":%.3f,"
                         + "\"collections\":%d,\"allocatedKBPerInvocation\":%.1f,\"oursP99WithoutCollectionMs\":%.3f,\"oursP99LastHalfMs\":%.3f}",
-                status, errors, initNanos / 1e6, firstNanos / 1e6, heapAfterFirst / 1048576.0, timed, (double) calls / n,
-                pct(total, 50) / 1e6, pct(total, 99) / 1e6, pct(ours, 50) / 1e6, pct(ours, 99) / 1e6,
-                collectionsDuring, allocated / 1024.0 / n, pct(oursWithoutCollection, 99) / 1e6,
+                status,
+                errors,
+                initNanos / 1e6,
+                firstNanos / 1e6,
+                heapAfterFirst / 1048576.0,
+                timed,
+                (double) calls / n,
+                pct(total, 50) / 1e6,
+                pct(total, 99) / 1e6,
+                pct(ours, 50) / 1e6,
+                pct(ours, 99) / 1e6,
+                collectionsDuring,
+                allocated / 1024.0 / n,
+                pct(oursWithoutCollection, 99) / 1e6,
                 pct(oursLastHalf, 99) / 1e6);
         Files.writeString(Path.of(args[5]), result, StandardCharsets.UTF_8);
         realOut.println(result);

@@ -1,21 +1,18 @@
 package sa.mustafeed.bench.naive;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Map;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
 import sa.mustafeed.aws.SecretsManagerHashKey;
 import sa.mustafeed.core.privacy.KeyedHasher;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** What the naive peers share: written the way most published Lambda samples are. */
 final class NaiveFunctions {
-    private NaiveFunctions() {
-    }
+    private NaiveFunctions() {}
 
     static ObjectMapper mapper() {
         return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -1,5 +1,10 @@
 package sa.mustafeed.bench.naive;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,13 +13,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.core.request.RequestRules;
 import sa.mustafeed.core.request.SubmissionReceipt;
@@ -30,21 +28,28 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class NaiveSubmitHandler implements RequestStreamHandler {
     private final ObjectMapper mapper = NaiveFunctions.mapper();
     private final DynamoDbClient dynamoDb = DynamoDbClient.create();
-    private final SubmissionService submissions = new SubmissionService(RequestRules.forPublicChannels(),
-            new DynamoDbRequestRepository(dynamoDb, System.getenv("TABLE_NAME")), NaiveFunctions.hasher(),
-            Clock.systemUTC(), new SecureRandom(), System.getenv("PRIVACY_NOTICE_VERSION"));
+    private final SubmissionService submissions = new SubmissionService(
+            RequestRules.forPublicChannels(),
+            new DynamoDbRequestRepository(dynamoDb, System.getenv("TABLE_NAME")),
+            NaiveFunctions.hasher(),
+            Clock.systemUTC(),
+            new SecureRandom(),
+            System.getenv("PRIVACY_NOTICE_VERSION"));
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         APIGatewayV2HTTPEvent event = mapper.readValue(input, APIGatewayV2HTTPEvent.class);
-        Map<String, Object> body = mapper.readValue(event.getBody(), new TypeReference<Map<String, Object>>() { });
-        SubmissionReceipt receipt = submissions.submit(RequestDrafts.fromJson(body),
+        Map<String, Object> body = mapper.readValue(event.getBody(), new TypeReference<Map<String, Object>>() {});
+        SubmissionReceipt receipt = submissions.submit(
+                RequestDrafts.fromJson(body),
                 Optional.ofNullable(event.getHeaders().get("idempotency-key")));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("reference", receipt.reference().display());
         answer.put("status", receipt.status().wireName());
         answer.put("submittedAt", receipt.submittedAt().toString());
-        answer.put("nextSteps", Map.of("ar", receipt.nextSteps().ar(), "en", receipt.nextSteps().en()));
+        answer.put(
+                "nextSteps",
+                Map.of("ar", receipt.nextSteps().ar(), "en", receipt.nextSteps().en()));
         NaiveFunctions.answer(mapper, output, 201, answer);
     }
 }

@@ -1,7 +1,6 @@
 package sa.mustafeed.bench.sdk;
 
 import java.util.concurrent.atomic.AtomicLong;
-
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -17,6 +16,7 @@ public final class SdkCallTimer implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("bench.started");
     /** Read reflectively by the warm loop (this class lives in the function's class loader). */
     public static final AtomicLong NANOS = new AtomicLong();
+
     public static final AtomicLong CALLS = new AtomicLong();
 
     @Override

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-
 import sa.mustafeed.core.errors.DocumentNotFoundException;
 import sa.mustafeed.core.errors.DocumentNotUploadedException;
 import sa.mustafeed.core.errors.ErrorCode;
@@ -38,6 +37,7 @@ public final class DocumentService {
     public static final Duration UPLOAD_VALID_FOR = Duration.ofMinutes(5);
     /** A download link is for opening the file now, not for passing around. */
     public static final Duration DOWNLOAD_VALID_FOR = Duration.ofMinutes(5);
+
     public static final int NAME_MAX = 120;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
 
@@ -47,8 +47,8 @@ public final class DocumentService {
     private final Clock clock;
     private final Supplier<String> ids;
 
-    public DocumentService(CaseService cases, DocumentRecords records, DocumentStorage storage, Clock clock,
-            Supplier<String> ids) {
+    public DocumentService(
+            CaseService cases, DocumentRecords records, DocumentStorage storage, Clock clock, Supplier<String> ids) {
         this.cases = cases;
         this.records = records;
         this.storage = storage;
@@ -99,8 +99,8 @@ public final class DocumentService {
         errors.throwIfAny();
         cases.open(reference);
         String id = ids.get();
-        DocumentStorage.PresignedUpload upload = storage.presignUpload(keyOf(reference, id), type.get(), size, name,
-                UPLOAD_VALID_FOR);
+        DocumentStorage.PresignedUpload upload =
+                storage.presignUpload(keyOf(reference, id), type.get(), size, name, UPLOAD_VALID_FOR);
         return new UploadSlot(id, upload.url(), upload.headers(), upload.expiresAt(), type.get(), size);
     }
 
@@ -141,7 +141,10 @@ public final class DocumentService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String name = stored.fileName().filter(n -> !n.isBlank()).orElse("document");
         Document document = new Document(documentId, name, type.get(), stored.size(), now, by);
-        records.record(reference, document, CaseEvent.document(now, name, by, file.request().status()));
+        records.record(
+                reference,
+                document,
+                CaseEvent.document(now, name, by, file.request().status()));
         if (CaseEvent.BENEFICIARY.equals(by)) {
             cases.backToQueue(reference);
         }
@@ -150,7 +153,9 @@ public final class DocumentService {
 
     /** What the beneficiary may see: the names and dates of the documents they sent themselves. */
     public List<Document> sentByBeneficiary(ReferenceCode reference) {
-        return records.list(reference).stream().filter(Document::sentByBeneficiary).toList();
+        return records.list(reference).stream()
+                .filter(Document::sentByBeneficiary)
+                .toList();
     }
 
     /** Every document on the request (staff). */
@@ -168,8 +173,8 @@ public final class DocumentService {
             throw new DocumentNotFoundException();
         }
         Document document = records.find(reference, documentId).orElseThrow(DocumentNotFoundException::new);
-        return storage.presignDownload(keyOf(reference, documentId), document.name(), document.type(),
-                DOWNLOAD_VALID_FOR);
+        return storage.presignDownload(
+                keyOf(reference, documentId), document.name(), document.type(), DOWNLOAD_VALID_FOR);
     }
 
     /** The last part of what the browser calls the file: no folders, no control characters, at most {@link #NAME_MAX}. */
@@ -179,7 +184,8 @@ public final class DocumentService {
             return "";
         }
         String clean = Texts.clean(typed);
-        clean = clean.substring(Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\')) + 1).strip();
+        clean = clean.substring(Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\')) + 1)
+                .strip();
         if (clean.isEmpty()) {
             errors.add("name", ErrorCode.REQUIRED);
         } else if (Texts.length(clean) > NAME_MAX) {

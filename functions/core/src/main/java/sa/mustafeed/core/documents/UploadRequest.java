@@ -1,7 +1,6 @@
 package sa.mustafeed.core.documents;
 
 import java.util.List;
-
 import sa.mustafeed.core.errors.FieldError;
 
 /**

@@ -9,8 +9,8 @@ import java.util.Map;
  * {@code type}, with {@code headers} sent as they are (they are part of the signature), before
  * {@code expiresAt}. Then {@code POST …/documents/{documentId}/confirm}.
  */
-public record UploadSlot(String documentId, URI url, Map<String, String> headers, Instant expiresAt,
-        DocumentType type, long size) {
+public record UploadSlot(
+        String documentId, URI url, Map<String, String> headers, Instant expiresAt, DocumentType type, long size) {
 
     public UploadSlot {
         headers = Map.copyOf(headers);

@@ -8,7 +8,10 @@ public final class InvalidInputException extends RuntimeException {
     private final List<FieldError> errors;
 
     public InvalidInputException(List<FieldError> errors) {
-        super("invalid input: " + errors.stream().map(e -> e.field().orElse("-") + "=" + e.code().code()).toList());
+        super("invalid input: "
+                + errors.stream()
+                        .map(e -> e.field().orElse("-") + "=" + e.code().code())
+                        .toList());
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("an invalid input needs at least one error");
         }

@@ -4,7 +4,11 @@ package sa.mustafeed.core.errors;
 public final class SurveyUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public enum Reason { NOT_FOUND, EXPIRED, ALREADY_ANSWERED }
+    public enum Reason {
+        NOT_FOUND,
+        EXPIRED,
+        ALREADY_ANSWERED
+    }
 
     private final Reason reason;
 

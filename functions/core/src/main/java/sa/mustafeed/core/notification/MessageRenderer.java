@@ -1,7 +1,6 @@
 package sa.mustafeed.core.notification;
 
 import java.util.Map;
-
 import sa.mustafeed.core.ports.MessageTemplates;
 import sa.mustafeed.core.request.Language;
 
@@ -30,11 +29,18 @@ public final class MessageRenderer {
     static String html(String subject, String text, Language language) {
         String dir = language == Language.AR ? "rtl" : "ltr";
         StringBuilder html = new StringBuilder(text.length() * 2 + 400)
-                .append("<!doctype html><html lang=\"").append(language.wireName()).append("\" dir=\"").append(dir)
-                .append("\"><head><meta charset=\"utf-8\"><title>").append(escape(subject)).append("</title></head>")
+                .append("<!doctype html><html lang=\"")
+                .append(language.wireName())
+                .append("\" dir=\"")
+                .append(dir)
+                .append("\"><head><meta charset=\"utf-8\"><title>")
+                .append(escape(subject))
+                .append("</title></head>")
                 .append("<body style=\"font-family:Tahoma,Arial,sans-serif;font-size:16px;line-height:1.6;\">");
         for (String paragraph : text.split("\n\\s*\n")) {
-            html.append("<p>").append(linkify(escape(paragraph.strip())).replace("\n", "<br>")).append("</p>");
+            html.append("<p>")
+                    .append(linkify(escape(paragraph.strip())).replace("\n", "<br>"))
+                    .append("</p>");
         }
         return html.append("</body></html>").toString();
     }

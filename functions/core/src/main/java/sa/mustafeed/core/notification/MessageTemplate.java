@@ -36,7 +36,11 @@ public record MessageTemplate(String subject, String sms, String emailText) {
                 throw new IllegalArgumentException(name + ": unexpected line before ---: " + line);
             }
         }
-        if (subject == null || subject.isEmpty() || sms == null || sms.isEmpty() || body == null
+        if (subject == null
+                || subject.isEmpty()
+                || sms == null
+                || sms.isEmpty()
+                || body == null
                 || body.toString().isBlank()) {
             throw new IllegalArgumentException(name + ": needs subject:, sms: and an email body after ---");
         }

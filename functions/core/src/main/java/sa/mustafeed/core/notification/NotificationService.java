@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.errors.DeliveryFailedException;
 import sa.mustafeed.core.ports.ContactPreferences;
 import sa.mustafeed.core.ports.Mailer;
@@ -33,7 +32,13 @@ public final class NotificationService {
     public static final int MAX_ATTEMPTS = 3;
 
     /** What happened to one change. */
-    public enum Outcome { SENT, NOTHING_TO_SAY, ALREADY_HANDLED, STOPPED_BY_BENEFICIARY, PARKED }
+    public enum Outcome {
+        SENT,
+        NOTHING_TO_SAY,
+        ALREADY_HANDLED,
+        STOPPED_BY_BENEFICIARY,
+        PARKED
+    }
 
     private final MessageRenderer renderer;
     private final TextMessages sms;
@@ -46,9 +51,17 @@ public final class NotificationService {
     private final LocalizedText associationName;
     private final String siteUrl;
 
-    public NotificationService(MessageRenderer renderer, TextMessages sms, Mailer mailer, SentMessages sent,
-            ContactPreferences preferences, UndeliveredMessages undelivered, SurveyLinks surveys, Clock clock,
-            LocalizedText associationName, String siteUrl) {
+    public NotificationService(
+            MessageRenderer renderer,
+            TextMessages sms,
+            Mailer mailer,
+            SentMessages sent,
+            ContactPreferences preferences,
+            UndeliveredMessages undelivered,
+            SurveyLinks surveys,
+            Clock clock,
+            LocalizedText associationName,
+            String siteUrl) {
         this.renderer = renderer;
         this.sms = sms;
         this.mailer = mailer;
@@ -73,11 +86,12 @@ public final class NotificationService {
         if (change.before().get().status() == now) {
             return Optional.empty();
         }
-        return Optional.of(switch (now) {
-            case WAITING_FOR_BENEFICIARY -> MessageKind.WAITING_FOR_BENEFICIARY;
-            case COMPLETED -> MessageKind.COMPLETED;
-            default -> MessageKind.STATUS_CHANGED;
-        });
+        return Optional.of(
+                switch (now) {
+                    case WAITING_FOR_BENEFICIARY -> MessageKind.WAITING_FOR_BENEFICIARY;
+                    case COMPLETED -> MessageKind.COMPLETED;
+                    default -> MessageKind.STATUS_CHANGED;
+                });
     }
 
     /**
@@ -96,8 +110,10 @@ public final class NotificationService {
         if (claim != SentMessages.Claim.CLAIMED) {
             return Outcome.ALREADY_HANDLED;
         }
-        Delivery channel = request.preferredContact() == ContactMethod.EMAIL && request.email().isPresent()
-                ? Delivery.EMAIL : Delivery.SMS;
+        Delivery channel = request.preferredContact() == ContactMethod.EMAIL
+                        && request.email().isPresent()
+                ? Delivery.EMAIL
+                : Delivery.SMS;
         MessageKind messageKind = kind.get();
         // Everything that can fail at the provider sits inside the try: a failure must mark the claim
         // failed (free for the retry), never leave it "sending", which would answer the retry
@@ -129,8 +145,14 @@ public final class NotificationService {
             if (attempts < MAX_ATTEMPTS) {
                 throw failure;
             }
-            undelivered.park(new UndeliveredMessage(request.reference().value(), request.version(), messageKind,
-                    channel, attempts, failure.getMessage(), clock.instant()));
+            undelivered.park(new UndeliveredMessage(
+                    request.reference().value(),
+                    request.version(),
+                    messageKind,
+                    channel,
+                    attempts,
+                    failure.getMessage(),
+                    clock.instant()));
             sent.markParked(key, clock.instant());
             return Outcome.PARKED;
         }
@@ -141,8 +163,8 @@ public final class NotificationService {
      * parts (UCS-2 for Arabic: 67 characters a part), cut at a word with "…", and always the
      * tracking link where the whole reply is.
      */
-    private OutgoingMessage renderReply(ServiceRequest request, Delivery channel, Map<String, String> values,
-            String reply) {
+    private OutgoingMessage renderReply(
+            ServiceRequest request, Delivery channel, Map<String, String> values, String reply) {
         values.put("reply", reply);
         OutgoingMessage message = renderer.render(MessageKind.REPLY, request.language(), channel, values);
         if (channel == Delivery.EMAIL) {
@@ -170,9 +192,20 @@ public final class NotificationService {
         boolean arabic = request.language() == Language.AR;
         values.put("association", arabic ? associationName.ar() : associationName.en());
         values.put("reference", request.reference().display());
-        values.put("status", arabic ? request.status().label().ar() : request.status().label().en());
-        values.put("category", arabic ? request.category().label().ar() : request.category().label().en());
-        values.put("trackUrl", siteUrl + (arabic ? "" : "/en") + "/track/?ref=" + request.reference().display());
+        values.put(
+                "status",
+                arabic
+                        ? request.status().label().ar()
+                        : request.status().label().en());
+        values.put(
+                "category",
+                arabic
+                        ? request.category().label().ar()
+                        : request.category().label().en());
+        values.put(
+                "trackUrl",
+                siteUrl + (arabic ? "" : "/en") + "/track/?ref="
+                        + request.reference().display());
         values.put("siteUrl", siteUrl + (arabic ? "/" : "/en/"));
         return values;
     }

@@ -1,7 +1,6 @@
 package sa.mustafeed.core.notification;
 
 import java.util.Optional;
-
 import sa.mustafeed.core.request.ServiceRequest;
 
 /**

@@ -10,8 +10,7 @@ public final class SmsSegments {
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM_EXTENDED = "^{}\\[~]|€";
 
-    private SmsSegments() {
-    }
+    private SmsSegments() {}
 
     public static boolean isGsm7(String text) {
         for (int i = 0; i < text.length(); i++) {

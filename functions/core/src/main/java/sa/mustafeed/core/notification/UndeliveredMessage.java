@@ -8,6 +8,10 @@ import java.time.Instant;
  * when it is resent.
  */
 public record UndeliveredMessage(
-        String reference, long version, MessageKind kind, Delivery channel, int attempts, String lastError,
-        Instant parkedAt) {
-}
+        String reference,
+        long version,
+        MessageKind kind,
+        Delivery channel,
+        int attempts,
+        String lastError,
+        Instant parkedAt) {}

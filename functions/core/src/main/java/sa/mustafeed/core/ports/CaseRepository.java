@@ -2,7 +2,6 @@ package sa.mustafeed.core.ports;
 
 import java.util.List;
 import java.util.Optional;
-
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.staff.CaseFile;

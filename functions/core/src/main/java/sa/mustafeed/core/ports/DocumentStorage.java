@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.documents.DocumentType;
 
 /**
@@ -23,8 +22,7 @@ public interface DocumentStorage {
     }
 
     /** What the store says about an object (a HEAD): its real size, type and the name it was sent with. */
-    record StoredObject(long size, String contentType, Optional<String> fileName) {
-    }
+    record StoredObject(long size, String contentType, Optional<String> fileName) {}
 
     /**
      * A URL that accepts one PUT to {@code key} of exactly {@code size} bytes of {@code type}, with

@@ -13,8 +13,7 @@ import java.util.List;
 public interface FailedAttempts {
 
     /** One counter: a subject's failures in the window starting at {@code start}. */
-    record Window(String subject, Instant start) {
-    }
+    record Window(String subject, Instant start) {}
 
     /** Failures recorded for the subject in the window starting at {@code windowStart}; 0 if none. */
     int count(String subject, Instant windowStart);

@@ -2,7 +2,6 @@ package sa.mustafeed.core.ports;
 
 import java.util.List;
 import java.util.Optional;
-
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.IdempotencyRecord;
 import sa.mustafeed.core.request.Registration;
@@ -42,11 +41,15 @@ public interface RequestRepository {
      *
      * <p>An idempotency record whose {@code expiresAt} has passed counts as absent and is replaced.
      */
-    CreateOutcome create(ServiceRequest request, TimelineEntry firstEntry, Optional<IdempotencyRecord> idempotency,
+    CreateOutcome create(
+            ServiceRequest request,
+            TimelineEntry firstEntry,
+            Optional<IdempotencyRecord> idempotency,
             Registration registration);
 
     /** {@link #create(ServiceRequest, TimelineEntry, Optional, Registration)} for a public submission. */
-    default CreateOutcome create(ServiceRequest request, TimelineEntry firstEntry, Optional<IdempotencyRecord> idempotency) {
+    default CreateOutcome create(
+            ServiceRequest request, TimelineEntry firstEntry, Optional<IdempotencyRecord> idempotency) {
         return create(request, firstEntry, idempotency, Registration.PUBLIC);
     }
 

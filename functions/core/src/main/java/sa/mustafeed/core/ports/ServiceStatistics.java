@@ -2,7 +2,6 @@ package sa.mustafeed.core.ports;
 
 import java.time.YearMonth;
 import java.util.List;
-
 import sa.mustafeed.core.staff.ServiceTally;
 
 /** The service counters, read by month of submission. May throw StorageUnavailableException. */

@@ -1,7 +1,6 @@
 package sa.mustafeed.core.ports;
 
 import java.util.Optional;
-
 import sa.mustafeed.core.request.ServiceRequest;
 
 /** Offers a satisfaction survey for a completed request, when the rules allow one. */

@@ -2,7 +2,6 @@ package sa.mustafeed.core.ports;
 
 import java.time.YearMonth;
 import java.util.List;
-
 import sa.mustafeed.core.survey.SurveyTally;
 
 /** The satisfaction counters, read by month. May throw StorageUnavailableException. */

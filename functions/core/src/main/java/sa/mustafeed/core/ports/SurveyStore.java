@@ -2,7 +2,6 @@ package sa.mustafeed.core.ports;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import sa.mustafeed.core.survey.SurveyAnswer;
 import sa.mustafeed.core.survey.SurveyInvitation;
 
@@ -13,7 +12,11 @@ import sa.mustafeed.core.survey.SurveyInvitation;
  */
 public interface SurveyStore {
 
-    enum Offer { OFFERED, ALREADY_OFFERED, COOLING_DOWN }
+    enum Offer {
+        OFFERED,
+        ALREADY_OFFERED,
+        COOLING_DOWN
+    }
 
     /**
      * Stores the invitation unless it exists, and only if the beneficiary (by keyed mobile hash) was
@@ -23,7 +26,10 @@ public interface SurveyStore {
 
     Optional<SurveyInvitation> find(String surveyId);
 
-    enum Recorded { RECORDED, ALREADY_ANSWERED }
+    enum Recorded {
+        RECORDED,
+        ALREADY_ANSWERED
+    }
 
     /**
      * The first answer: marks the invitation answered (only if it was not), stores the answer (without

@@ -2,8 +2,7 @@ package sa.mustafeed.core.privacy;
 
 /** What logs and lookups may show of personal data: enough to recognise, never enough to use. */
 public final class Masking {
-    private Masking() {
-    }
+    private Masking() {}
 
     /** {@code +966501234567} → {@code +9665•••••67}. */
     public static String phone(String e164) {

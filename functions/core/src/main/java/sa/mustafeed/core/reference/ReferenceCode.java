@@ -3,7 +3,6 @@ package sa.mustafeed.core.reference;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-
 import sa.mustafeed.core.validation.Digits;
 
 /**

@@ -1,7 +1,6 @@
 package sa.mustafeed.core.request;
 
 import java.time.Instant;
-
 import sa.mustafeed.core.reference.ReferenceCode;
 
 /**
@@ -10,7 +9,12 @@ import sa.mustafeed.core.reference.ReferenceCode;
  * refused. Stale records are ignored by {@code expiresAt}, never by relying on TTL deletion.
  */
 public record IdempotencyRecord(
-        String key, String fingerprint, ReferenceCode reference, Category category, Status status, Instant submittedAt,
+        String key,
+        String fingerprint,
+        ReferenceCode reference,
+        Category category,
+        Status status,
+        Instant submittedAt,
         Instant expiresAt) {
 
     public boolean isLiveAt(Instant now) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.staff.ServiceTally;
 
@@ -37,6 +36,7 @@ import sa.mustafeed.core.staff.ServiceTally;
 public final class Labels {
     /** Where the two files are on the class path (core's pom copies them from functions/messages/labels/). */
     static final String DIRECTORY = "messages/labels/";
+
     static final String BUCKET_PREFIX = "bucket.";
 
     private final Map<String, LocalizedText> byKey;

@@ -1,7 +1,6 @@
 package sa.mustafeed.core.request;
 
 import java.util.List;
-
 import sa.mustafeed.core.errors.FieldError;
 
 /**

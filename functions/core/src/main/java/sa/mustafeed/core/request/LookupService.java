@@ -1,7 +1,7 @@
 package sa.mustafeed.core.request;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldErrors;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -33,6 +32,7 @@ public final class LookupService {
     public static final Duration WINDOW = Duration.ofMinutes(15);
     /** A person who mistypes a few times still gets through; a script guessing 4 digits does not. */
     public static final int MAX_FAILURES_PER_REFERENCE = 5;
+
     public static final int MAX_FAILURES_PER_CLIENT = 20;
 
     private final RequestRepository repository;
@@ -57,8 +57,13 @@ public final class LookupService {
     public LookupResult lookup(LookupQuery query, String clientAddress) {
         RequestWithTimeline found = check(query, clientAddress);
         ServiceRequest request = found.request();
-        return new LookupResult(request.reference(), request.category(), request.status(), request.submittedAt(),
-                request.updatedAt(), found.timeline());
+        return new LookupResult(
+                request.reference(),
+                request.category(),
+                request.status(),
+                request.submittedAt(),
+                request.updatedAt(),
+                found.timeline());
     }
 
     /**
@@ -76,7 +81,11 @@ public final class LookupService {
                 ? required(errors, "reference", query.reference(), ReferenceCode::parse, ErrorCode.INVALID_REFERENCE)
                 : Optional.empty();
         Optional<String> lastFour = errors.readable("mobileLast4")
-                ? required(errors, "mobileLast4", query.mobileLast4(), LookupService::lastFourDigits,
+                ? required(
+                        errors,
+                        "mobileLast4",
+                        query.mobileLast4(),
+                        LookupService::lastFourDigits,
                         ErrorCode.INVALID_MOBILE_LAST4)
                 : Optional.empty();
         errors.throwIfAny();
@@ -85,14 +94,17 @@ public final class LookupService {
         Instant windowStart = Instant.ofEpochSecond(now.getEpochSecond() - now.getEpochSecond() % WINDOW.toSeconds());
         Instant windowEnd = windowStart.plus(WINDOW);
         String referenceSubject = "ref:" + reference.get().value();
-        String clientSubject = "client:" + hasher.hash(HashPurpose.CLIENT_ADDRESS, clientAddress == null ? "" : clientAddress);
+        String clientSubject =
+                "client:" + hasher.hash(HashPurpose.CLIENT_ADDRESS, clientAddress == null ? "" : clientAddress);
         // The limit holds over the current window and the one before: with fixed windows alone, a
         // guesser could spend the whole allowance just before a boundary and again just after it
         // (seen: 34 of 60 scripted guesses answered across 08:30, with 20 allowed).
         Instant previousStart = windowStart.minus(WINDOW);
         int[] counts = failedAttempts.counts(List.of(
-                new FailedAttempts.Window(referenceSubject, windowStart), new FailedAttempts.Window(clientSubject, windowStart),
-                new FailedAttempts.Window(referenceSubject, previousStart), new FailedAttempts.Window(clientSubject, previousStart)));
+                new FailedAttempts.Window(referenceSubject, windowStart),
+                        new FailedAttempts.Window(clientSubject, windowStart),
+                new FailedAttempts.Window(referenceSubject, previousStart),
+                        new FailedAttempts.Window(clientSubject, previousStart)));
         int referenceNow = counts[0];
         int clientNow = counts[1];
         boolean fullNow = referenceNow >= MAX_FAILURES_PER_REFERENCE || clientNow >= MAX_FAILURES_PER_CLIENT;
@@ -103,7 +115,8 @@ public final class LookupService {
             throw new TooManyAttemptsException(Duration.between(now, fullNow ? windowEnd.plus(WINDOW) : windowEnd));
         }
 
-        Optional<RequestWithTimeline> found = repository.findWithTimeline(reference.get())
+        Optional<RequestWithTimeline> found = repository
+                .findWithTimeline(reference.get())
                 .filter(r -> sameDigits(MobileNumbers.lastFour(r.request().mobile()), lastFour.get()));
         if (found.isEmpty()) {
             failedAttempts.record(referenceSubject, windowStart, windowEnd.plus(WINDOW));
@@ -114,8 +127,8 @@ public final class LookupService {
     }
 
     /** A blank field is a missing one; a present one that does not read as {@code T} is {@code invalid}. */
-    private static <T> Optional<T> required(FieldErrors errors, String field, String typed,
-            Function<String, Optional<T>> read, ErrorCode invalid) {
+    private static <T> Optional<T> required(
+            FieldErrors errors, String field, String typed, Function<String, Optional<T>> read, ErrorCode invalid) {
         if (typed == null || typed.isBlank()) {
             errors.add(field, ErrorCode.REQUIRED);
             return Optional.empty();
@@ -129,11 +142,14 @@ public final class LookupService {
 
     private static Optional<String> lastFourDigits(String typed) {
         String ascii = Digits.toAscii(typed.strip());
-        return ascii.length() == 4 && ascii.chars().allMatch(c -> c >= '0' && c <= '9') ? Optional.of(ascii) : Optional.empty();
+        return ascii.length() == 4 && ascii.chars().allMatch(c -> c >= '0' && c <= '9')
+                ? Optional.of(ascii)
+                : Optional.empty();
     }
 
     /** Constant time, so response timing does not tell how many digits matched. */
     private static boolean sameDigits(String stored, String typed) {
-        return MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII), typed.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                stored.getBytes(StandardCharsets.US_ASCII), typed.getBytes(StandardCharsets.US_ASCII));
     }
 }

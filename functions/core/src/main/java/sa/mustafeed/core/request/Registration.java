@@ -2,7 +2,6 @@ package sa.mustafeed.core.request;
 
 import java.util.List;
 import java.util.Optional;
-
 import sa.mustafeed.core.reference.ReferenceCode;
 
 /**

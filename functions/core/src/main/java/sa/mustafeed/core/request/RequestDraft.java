@@ -1,7 +1,6 @@
 package sa.mustafeed.core.request;
 
 import java.util.List;
-
 import sa.mustafeed.core.errors.FieldError;
 
 /**
@@ -29,6 +28,5 @@ public record RequestDraft(
     }
 
     /** The guardian block as it arrived; fields may be null. */
-    public record OnBehalfDraft(String beneficiaryName, String relationship) {
-    }
+    public record OnBehalfDraft(String beneficiaryName, String relationship) {}
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -36,8 +35,8 @@ public final class RequestRules {
 
     /** Rules for staff registering a request that reached them by interview, phone, letter, volunteer or social media. */
     public static RequestRules forStaffChannels() {
-        return new RequestRules(Set.of(Channel.INTERVIEW, Channel.PHONE, Channel.LETTER, Channel.VOLUNTEER,
-                Channel.SOCIAL_MEDIA));
+        return new RequestRules(
+                Set.of(Channel.INTERVIEW, Channel.PHONE, Channel.LETTER, Channel.VOLUNTEER, Channel.SOCIAL_MEDIA));
     }
 
     public ValidRequest validate(RequestDraft draft) {
@@ -54,12 +53,16 @@ public final class RequestRules {
         }
         String name = check.name("name", draft.name());
         String mobile = check.present("mobile", draft.mobile())
-                ? check.parsed("mobile", MobileNumbers.toE164(draft.mobile()), ErrorCode.INVALID_MOBILE) : null;
-        Optional<String> email = check.blank(draft.email()) ? Optional.empty()
-                : Optional.ofNullable(check.parsed("email", EmailAddresses.normalise(draft.email()), ErrorCode.INVALID_EMAIL));
-        Optional<String> nationalId = check.blank(draft.nationalId()) ? Optional.empty()
-                : Optional.ofNullable(check.parsed("nationalId", NationalIds.normalise(draft.nationalId()),
-                        ErrorCode.INVALID_NATIONAL_ID));
+                ? check.parsed("mobile", MobileNumbers.toE164(draft.mobile()), ErrorCode.INVALID_MOBILE)
+                : null;
+        Optional<String> email = check.blank(draft.email())
+                ? Optional.empty()
+                : Optional.ofNullable(
+                        check.parsed("email", EmailAddresses.normalise(draft.email()), ErrorCode.INVALID_EMAIL));
+        Optional<String> nationalId = check.blank(draft.nationalId())
+                ? Optional.empty()
+                : Optional.ofNullable(check.parsed(
+                        "nationalId", NationalIds.normalise(draft.nationalId()), ErrorCode.INVALID_NATIONAL_ID));
         String city = check.text("city", draft.city(), CITY_MIN, CITY_MAX, false);
         String description = check.text("description", draft.description(), 1, DESCRIPTION_MAX, true);
         ContactMethod contact = check.choice("preferredContact", draft.preferredContact(), ContactMethod::fromWireName);
@@ -72,16 +75,17 @@ public final class RequestRules {
         }
         Optional<OnBehalf> onBehalf = Optional.empty();
         if (draft.onBehalf() != null) {
-            String beneficiaryName = check.name("onBehalf.beneficiaryName", draft.onBehalf().beneficiaryName());
-            String relationship = check.text("onBehalf.relationship", draft.onBehalf().relationship(), 2,
-                    RELATIONSHIP_MAX, false);
+            String beneficiaryName =
+                    check.name("onBehalf.beneficiaryName", draft.onBehalf().beneficiaryName());
+            String relationship =
+                    check.text("onBehalf.relationship", draft.onBehalf().relationship(), 2, RELATIONSHIP_MAX, false);
             onBehalf = Optional.of(new OnBehalf(beneficiaryName, relationship));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new ValidRequest(category, channel, name, mobile, email, nationalId, city, description, contact,
-                language, onBehalf);
+        return new ValidRequest(
+                category, channel, name, mobile, email, nationalId, city, description, contact, language, onBehalf);
     }
 
     private record Checker(List<FieldError> errors, Set<String> alreadyWrong) {

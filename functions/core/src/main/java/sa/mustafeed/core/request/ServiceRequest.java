@@ -3,7 +3,6 @@ package sa.mustafeed.core.request;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-
 import sa.mustafeed.core.reference.ReferenceCode;
 
 /**

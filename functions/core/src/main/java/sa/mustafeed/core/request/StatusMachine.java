@@ -15,19 +15,21 @@ public final class StatusMachine {
 
     static {
         NEXT.put(Status.RECEIVED, EnumSet.of(Status.IN_REVIEW, Status.REJECTED, Status.CLOSED));
-        NEXT.put(Status.IN_REVIEW, EnumSet.of(Status.WAITING_FOR_BENEFICIARY, Status.IN_PROGRESS, Status.REJECTED,
-                Status.CLOSED));
-        NEXT.put(Status.WAITING_FOR_BENEFICIARY, EnumSet.of(Status.IN_REVIEW, Status.IN_PROGRESS, Status.REJECTED,
-                Status.CLOSED));
-        NEXT.put(Status.IN_PROGRESS, EnumSet.of(Status.WAITING_FOR_BENEFICIARY, Status.COMPLETED, Status.REJECTED,
-                Status.CLOSED));
+        NEXT.put(
+                Status.IN_REVIEW,
+                EnumSet.of(Status.WAITING_FOR_BENEFICIARY, Status.IN_PROGRESS, Status.REJECTED, Status.CLOSED));
+        NEXT.put(
+                Status.WAITING_FOR_BENEFICIARY,
+                EnumSet.of(Status.IN_REVIEW, Status.IN_PROGRESS, Status.REJECTED, Status.CLOSED));
+        NEXT.put(
+                Status.IN_PROGRESS,
+                EnumSet.of(Status.WAITING_FOR_BENEFICIARY, Status.COMPLETED, Status.REJECTED, Status.CLOSED));
         NEXT.put(Status.COMPLETED, EnumSet.of(Status.CLOSED));
         NEXT.put(Status.REJECTED, EnumSet.of(Status.CLOSED));
         NEXT.put(Status.CLOSED, EnumSet.noneOf(Status.class));
     }
 
-    private StatusMachine() {
-    }
+    private StatusMachine() {}
 
     public static Set<Status> allowedFrom(Status status) {
         return Set.copyOf(NEXT.get(status));

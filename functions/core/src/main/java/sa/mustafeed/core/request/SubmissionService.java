@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.IdempotencyConflictException;
@@ -27,6 +26,7 @@ public final class SubmissionService {
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     /** 29^7 codes against a few thousand a year: a second collision in a row means something is broken. */
     private static final int REFERENCE_ATTEMPTS = 5;
+
     private static final int IDEMPOTENCY_KEY_MAX = 128;
 
     private final RequestRules rules;
@@ -36,8 +36,13 @@ public final class SubmissionService {
     private final RandomGenerator random;
     private final String privacyNoticeVersion;
 
-    public SubmissionService(RequestRules rules, RequestRepository repository, KeyedHasher hasher, Clock clock,
-            RandomGenerator random, String privacyNoticeVersion) {
+    public SubmissionService(
+            RequestRules rules,
+            RequestRepository repository,
+            KeyedHasher hasher,
+            Clock clock,
+            RandomGenerator random,
+            String privacyNoticeVersion) {
         this.rules = Objects.requireNonNull(rules);
         this.repository = Objects.requireNonNull(repository);
         this.hasher = Objects.requireNonNull(hasher);
@@ -61,7 +66,8 @@ public final class SubmissionService {
      * As {@link #submit(RequestDraft, Optional)}, recording the employee who registered the request
      * on the beneficiary's behalf.
      */
-    public SubmissionReceipt submit(RequestDraft draft, Optional<String> idempotencyKey, Optional<String> registeredBy) {
+    public SubmissionReceipt submit(
+            RequestDraft draft, Optional<String> idempotencyKey, Optional<String> registeredBy) {
         idempotencyKey.ifPresent(SubmissionService::checkKey);
         ValidRequest valid = rules.validate(draft);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -75,14 +81,20 @@ public final class SubmissionService {
         }
         String mobileHash = hasher.hash(HashPurpose.MOBILE, valid.mobile());
         Optional<String> nationalIdHash = valid.nationalId().map(id -> hasher.hash(HashPurpose.NATIONAL_ID, id));
-        Registration registration = new Registration(registeredBy, repository.openRequestsOf(mobileHash, nationalIdHash));
+        Registration registration =
+                new Registration(registeredBy, repository.openRequestsOf(mobileHash, nationalIdHash));
         for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
             ServiceRequest request = newRequest(valid, ReferenceCode.random(random), now);
             Optional<IdempotencyRecord> record = idempotencyKey.map(key -> new IdempotencyRecord(
-                    key, fingerprint, request.reference(), request.category(), request.status(), now,
+                    key,
+                    fingerprint,
+                    request.reference(),
+                    request.category(),
+                    request.status(),
+                    now,
                     now.plus(IDEMPOTENCY_WINDOW)));
-            CreateOutcome outcome = repository.create(request, new TimelineEntry(now, Status.RECEIVED), record,
-                    registration);
+            CreateOutcome outcome =
+                    repository.create(request, new TimelineEntry(now, Status.RECEIVED), record, registration);
             switch (outcome) {
                 case CREATED:
                     return receipt(request.reference(), request.status(), now, valid.category(), false)
@@ -113,7 +125,8 @@ public final class SubmissionService {
     }
 
     private static void checkKey(String key) {
-        boolean ok = !key.isEmpty() && key.length() <= IDEMPOTENCY_KEY_MAX
+        boolean ok = !key.isEmpty()
+                && key.length() <= IDEMPOTENCY_KEY_MAX
                 && key.chars().allMatch(c -> c > 0x20 && c < 0x7F);
         if (!ok) {
             throw new InvalidInputException(FieldError.general(ErrorCode.INVALID_IDEMPOTENCY_KEY));
@@ -122,16 +135,30 @@ public final class SubmissionService {
 
     private ServiceRequest newRequest(ValidRequest valid, ReferenceCode reference, Instant now) {
         return new ServiceRequest(
-                reference, valid.category(), valid.channel(), Status.RECEIVED,
-                valid.name(), valid.mobile(), hasher.hash(HashPurpose.MOBILE, valid.mobile()), valid.email(),
+                reference,
+                valid.category(),
+                valid.channel(),
+                Status.RECEIVED,
+                valid.name(),
+                valid.mobile(),
+                hasher.hash(HashPurpose.MOBILE, valid.mobile()),
+                valid.email(),
                 valid.nationalId().map(id -> hasher.hash(HashPurpose.NATIONAL_ID, id)),
                 valid.nationalId().map(NationalIds::lastFour),
-                valid.city(), valid.description(), valid.preferredContact(), valid.language(), valid.onBehalf(),
-                privacyNoticeVersion, now, now, now, 1);
+                valid.city(),
+                valid.description(),
+                valid.preferredContact(),
+                valid.language(),
+                valid.onBehalf(),
+                privacyNoticeVersion,
+                now,
+                now,
+                now,
+                1);
     }
 
-    private static SubmissionReceipt receipt(ReferenceCode reference, Status status, Instant at, Category category,
-            boolean replayed) {
+    private static SubmissionReceipt receipt(
+            ReferenceCode reference, Status status, Instant at, Category category, boolean replayed) {
         return new SubmissionReceipt(reference, status, at, NextSteps.after(category), replayed, List.of());
     }
 }

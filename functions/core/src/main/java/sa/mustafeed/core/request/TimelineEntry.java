@@ -11,7 +11,10 @@ import java.util.Optional;
 public record TimelineEntry(Instant at, Status status, Kind kind, Optional<String> text) {
 
     public enum Kind {
-        STATUS("status"), REPLY("reply"), MESSAGE("message"), DOCUMENT("document");
+        STATUS("status"),
+        REPLY("reply"),
+        MESSAGE("message"),
+        DOCUMENT("document");
 
         private final String wireName;
 

@@ -21,9 +21,19 @@ public record ValidRequest(
 
     /** One line per field in a fixed order: two submissions with equal content give equal text. */
     public String canonicalForm() {
-        return String.join("\u001F",
-                category.wireName(), channel.wireName(), name, mobile, email.orElse(""), nationalId.orElse(""),
-                city, description, preferredContact.wireName(), language.wireName(),
-                onBehalf.map(OnBehalf::beneficiaryName).orElse(""), onBehalf.map(OnBehalf::relationship).orElse(""));
+        return String.join(
+                "\u001F",
+                category.wireName(),
+                channel.wireName(),
+                name,
+                mobile,
+                email.orElse(""),
+                nationalId.orElse(""),
+                city,
+                description,
+                preferredContact.wireName(),
+                language.wireName(),
+                onBehalf.map(OnBehalf::beneficiaryName).orElse(""),
+                onBehalf.map(OnBehalf::relationship).orElse(""));
     }
 }

@@ -3,7 +3,6 @@ package sa.mustafeed.core.sla;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Status;
 
@@ -33,21 +32,35 @@ public final class ServiceLevels {
     }
 
     /** Where a request stands against its target. */
-    public enum State { ON_TRACK, DUE_SOON, OVERDUE, PAUSED, MET, MISSED }
+    public enum State {
+        ON_TRACK,
+        DUE_SOON,
+        OVERDUE,
+        PAUSED,
+        MET,
+        MISSED
+    }
 
     /** The clock's reading for one request. */
-    public record Reading(State state, Instant dueAt, int targetHours, long workingMinutesElapsed) {
-    }
+    public record Reading(State state, Instant dueAt, int targetHours, long workingMinutesElapsed) {}
 
     /**
      * @param pausedMinutes working minutes already spent waiting for the beneficiary (closed intervals)
      * @param waitingSince when the current wait began, if the request is waiting now
      * @param finishedAt when it was completed, rejected or closed, if it was
      */
-    public Reading read(Category category, Status status, Instant submittedAt, long pausedMinutes,
-            Optional<Instant> waitingSince, Optional<Instant> finishedAt, Instant now) {
+    public Reading read(
+            Category category,
+            Status status,
+            Instant submittedAt,
+            long pausedMinutes,
+            Optional<Instant> waitingSince,
+            Optional<Instant> finishedAt,
+            Instant now) {
         int target = targetHours.get(category);
-        long ongoingPause = waitingSince.map(since -> calendar.workingMinutesBetween(since, now)).orElse(0L);
+        long ongoingPause = waitingSince
+                .map(since -> calendar.workingMinutesBetween(since, now))
+                .orElse(0L);
         long totalPause = pausedMinutes + ongoingPause;
         Instant dueAt = calendar.addWorkingMinutes(submittedAt, target * 60L + totalPause);
         Instant end = finishedAt.orElse(now);

@@ -16,8 +16,14 @@ import java.util.Set;
  * request that arrives on Thursday evening is not "late" on Saturday.
  */
 public record WorkingCalendar(
-        ZoneId zone, Set<DayOfWeek> workingDays, LocalTime opens, LocalTime closes, List<Period> ramadan,
-        LocalTime ramadanOpens, LocalTime ramadanCloses, Set<LocalDate> holidays) {
+        ZoneId zone,
+        Set<DayOfWeek> workingDays,
+        LocalTime opens,
+        LocalTime closes,
+        List<Period> ramadan,
+        LocalTime ramadanOpens,
+        LocalTime ramadanCloses,
+        Set<LocalDate> holidays) {
 
     /** An inclusive range of dates. */
     public record Period(LocalDate first, LocalDate last) {

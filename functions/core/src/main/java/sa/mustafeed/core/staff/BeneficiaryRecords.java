@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -31,8 +30,8 @@ public final class BeneficiaryRecords {
     private final KeyedHasher hasher;
     private final Clock clock;
 
-    public BeneficiaryRecords(CaseRepository cases, SurveyStore surveys, SurveyTokens tokens, KeyedHasher hasher,
-            Clock clock) {
+    public BeneficiaryRecords(
+            CaseRepository cases, SurveyStore surveys, SurveyTokens tokens, KeyedHasher hasher, Clock clock) {
         this.cases = cases;
         this.surveys = surveys;
         this.tokens = tokens;

@@ -2,7 +2,6 @@ package sa.mustafeed.core.staff;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import sa.mustafeed.core.request.Status;
 
 /**
@@ -10,14 +9,18 @@ import sa.mustafeed.core.request.Status;
  * sees it too), an internal note (never shown to the beneficiary), a public reply from staff, a
  * message from the beneficiary, or a document received (its file name as text).
  */
-public record CaseEvent(Instant at, Kind kind, Optional<Status> status, Optional<String> text, Optional<String> by,
-        boolean isPublic) {
+public record CaseEvent(
+        Instant at, Kind kind, Optional<Status> status, Optional<String> text, Optional<String> by, boolean isPublic) {
 
     /** Who wrote a message or sent a document that came from the beneficiary's side. */
     public static final String BENEFICIARY = "beneficiary";
 
     public enum Kind {
-        STATUS("status"), NOTE("note"), REPLY("reply"), MESSAGE("message"), DOCUMENT("document");
+        STATUS("status"),
+        NOTE("note"),
+        REPLY("reply"),
+        MESSAGE("message"),
+        DOCUMENT("document");
 
         private final String wireName;
 
@@ -54,7 +57,8 @@ public record CaseEvent(Instant at, Kind kind, Optional<Status> status, Optional
 
     /** What the beneficiary wrote from the tracking page. */
     public static CaseEvent message(Instant at, String text, Status statusNow) {
-        return new CaseEvent(at, Kind.MESSAGE, Optional.of(statusNow), Optional.of(text), Optional.of(BENEFICIARY), true);
+        return new CaseEvent(
+                at, Kind.MESSAGE, Optional.of(statusNow), Optional.of(text), Optional.of(BENEFICIARY), true);
     }
 
     /**
@@ -62,7 +66,12 @@ public record CaseEvent(Instant at, Kind kind, Optional<Status> status, Optional
      * a document staff attached stays in the staff history.
      */
     public static CaseEvent document(Instant at, String fileName, String by, Status statusNow) {
-        return new CaseEvent(at, Kind.DOCUMENT, Optional.of(statusNow), Optional.of(fileName), Optional.of(by),
+        return new CaseEvent(
+                at,
+                Kind.DOCUMENT,
+                Optional.of(statusNow),
+                Optional.of(fileName),
+                Optional.of(by),
                 BENEFICIARY.equals(by));
     }
 
@@ -78,8 +87,12 @@ public record CaseEvent(Instant at, Kind kind, Optional<Status> status, Optional
             case DOCUMENT -> sa.mustafeed.core.request.TimelineEntry.Kind.DOCUMENT;
             case NOTE -> null;
         };
-        return k == null ? Optional.empty()
-                : Optional.of(new sa.mustafeed.core.request.TimelineEntry(at, status.get(), k,
+        return k == null
+                ? Optional.empty()
+                : Optional.of(new sa.mustafeed.core.request.TimelineEntry(
+                        at,
+                        status.get(),
+                        k,
                         k == sa.mustafeed.core.request.TimelineEntry.Kind.STATUS ? Optional.empty() : text));
     }
 }

@@ -8,12 +8,9 @@ import sa.mustafeed.core.reference.ReferenceCode;
  */
 public sealed interface CaseSearch {
 
-    record ByReference(ReferenceCode reference) implements CaseSearch {
-    }
+    record ByReference(ReferenceCode reference) implements CaseSearch {}
 
-    record ByMobileHash(String mobileHash) implements CaseSearch {
-    }
+    record ByMobileHash(String mobileHash) implements CaseSearch {}
 
-    record ByNationalIdHash(String nationalIdHash) implements CaseSearch {
-    }
+    record ByNationalIdHash(String nationalIdHash) implements CaseSearch {}
 }

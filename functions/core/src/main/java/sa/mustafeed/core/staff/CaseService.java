@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -50,8 +49,14 @@ public final class CaseService {
     public ServiceLevels.Reading serviceClock(CaseSummary summary) {
         var r = summary.request();
         var c = summary.clock();
-        return serviceLevels.read(r.category(), r.status(), r.submittedAt(), c.pausedMinutes(), c.waitingSince(),
-                c.finishedAt(), clock.instant());
+        return serviceLevels.read(
+                r.category(),
+                r.status(),
+                r.submittedAt(),
+                c.pausedMinutes(),
+                c.waitingSince(),
+                c.finishedAt(),
+                clock.instant());
     }
 
     public ServiceLevels.Reading serviceClock(CaseFile file) {
@@ -62,8 +67,8 @@ public final class CaseService {
      * @throws InvalidInputException {@code invalid_transition} when the state machine refuses the move
      * @throws VersionConflictException when the request is no longer at {@code expectedVersion}
      */
-    public CaseFile changeStatus(ReferenceCode reference, Status to, long expectedVersion, Optional<String> note,
-            StaffMember by) {
+    public CaseFile changeStatus(
+            ReferenceCode reference, Status to, long expectedVersion, Optional<String> note, StaffMember by) {
         Optional<String> cleanNote = note.filter(n -> !n.isBlank()).map(n -> checkNote("note", n));
         CaseFile file = open(reference);
         if (file.request().version() != expectedVersion) {
@@ -80,8 +85,16 @@ public final class CaseService {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CaseClock after = clockAfter(file.clock(), from, to, now);
-        cases.changeStatus(new StatusChange(file.request().reference(), from, to, file.request().version(), now, by,
-                cleanNote, after, counted(file, after, to, now)));
+        cases.changeStatus(new StatusChange(
+                file.request().reference(),
+                from,
+                to,
+                file.request().version(),
+                now,
+                by,
+                cleanNote,
+                after,
+                counted(file, after, to, now)));
     }
 
     /**
@@ -93,7 +106,10 @@ public final class CaseService {
     public CaseEvent reply(ReferenceCode reference, String text, StaffMember by) {
         String clean = checkNote("text", text);
         CaseFile file = open(reference);
-        CaseEvent reply = CaseEvent.reply(clock.instant().truncatedTo(ChronoUnit.MILLIS), clean, by.name(),
+        CaseEvent reply = CaseEvent.reply(
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                clean,
+                by.name(),
                 file.request().status());
         cases.addReply(reference, reply);
         return reply;
@@ -108,7 +124,9 @@ public final class CaseService {
     public CaseEvent receiveMessage(ReferenceCode reference, String text) {
         String clean = checkNote("text", text);
         CaseFile file = open(reference);
-        CaseEvent message = CaseEvent.message(clock.instant().truncatedTo(ChronoUnit.MILLIS), clean,
+        CaseEvent message = CaseEvent.message(
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                clean,
                 file.request().status());
         cases.addNote(reference, message);
         backToQueue(reference);
@@ -137,7 +155,8 @@ public final class CaseService {
     }
 
     public CaseEvent addNote(ReferenceCode reference, String text, StaffMember by) {
-        CaseEvent note = CaseEvent.note(clock.instant().truncatedTo(ChronoUnit.MILLIS), checkNote("text", text), by.name());
+        CaseEvent note =
+                CaseEvent.note(clock.instant().truncatedTo(ChronoUnit.MILLIS), checkNote("text", text), by.name());
         cases.addNote(reference, note);
         return note;
     }
@@ -176,12 +195,23 @@ public final class CaseService {
     private StatusChange.Counted counted(CaseFile file, CaseClock after, Status to, Instant now) {
         var r = file.request();
         Optional<Long> firstAction = file.clock().firstActionAt().isEmpty()
-                ? Optional.of(serviceLevels.calendar().workingMinutesBetween(r.submittedAt(), now)) : Optional.empty();
-        boolean finishesNow = file.clock().finishedAt().isEmpty() && after.finishedAt().isPresent();
-        ServiceLevels.Reading reading = serviceLevels.read(r.category(), to, r.submittedAt(), after.pausedMinutes(),
-                after.waitingSince(), after.finishedAt(), now);
-        return new StatusChange.Counted(java.time.YearMonth.from(r.submittedAt().atZone(java.time.ZoneOffset.UTC)),
-                r.channel(), r.category(), firstAction,
+                ? Optional.of(serviceLevels.calendar().workingMinutesBetween(r.submittedAt(), now))
+                : Optional.empty();
+        boolean finishesNow =
+                file.clock().finishedAt().isEmpty() && after.finishedAt().isPresent();
+        ServiceLevels.Reading reading = serviceLevels.read(
+                r.category(),
+                to,
+                r.submittedAt(),
+                after.pausedMinutes(),
+                after.waitingSince(),
+                after.finishedAt(),
+                now);
+        return new StatusChange.Counted(
+                java.time.YearMonth.from(r.submittedAt().atZone(java.time.ZoneOffset.UTC)),
+                r.channel(),
+                r.category(),
+                firstAction,
                 finishesNow && to == Status.COMPLETED ? Optional.of(reading.workingMinutesElapsed()) : Optional.empty(),
                 finishesNow ? Optional.of(reading.state() == ServiceLevels.State.MET) : Optional.empty());
     }
@@ -197,7 +227,8 @@ public final class CaseService {
             waitingSince = Optional.of(now);
         }
         Optional<Instant> firstAction = before.firstActionAt().or(() -> Optional.of(now));
-        Optional<Instant> finished = before.finishedAt().or(() -> StatusMachine.isOpen(to) ? Optional.empty() : Optional.of(now));
+        Optional<Instant> finished =
+                before.finishedAt().or(() -> StatusMachine.isOpen(to) ? Optional.empty() : Optional.of(now));
         return new CaseClock(paused, waitingSince, firstAction, finished);
     }
 

@@ -1,7 +1,6 @@
 package sa.mustafeed.core.staff;
 
 import java.util.List;
-
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.ServiceRequest;
 

@@ -1,7 +1,6 @@
 package sa.mustafeed.core.staff;
 
 import java.util.List;
-
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.sla.ServiceLevels;
 
@@ -15,19 +14,28 @@ public final class RequestsCsv {
     private static final String HEADER = "reference,submitted_at,category,channel,status,city,preferred_contact,"
             + "language,first_action_at,finished_at,sla_state,sla_due_at";
 
-    private RequestsCsv() {
-    }
+    private RequestsCsv() {}
 
-    public static String write(List<CaseSummary> cases, java.util.function.Function<CaseSummary, ServiceLevels.Reading> clock) {
+    public static String write(
+            List<CaseSummary> cases, java.util.function.Function<CaseSummary, ServiceLevels.Reading> clock) {
         StringBuilder csv = new StringBuilder(BOM).append(HEADER).append("\r\n");
         for (CaseSummary c : cases) {
             ServiceRequest r = c.request();
             ServiceLevels.Reading reading = clock.apply(c);
-            row(csv, r.reference().display(), r.submittedAt().toString(), r.category().wireName(), r.channel().wireName(),
-                    r.status().wireName(), r.city(), r.preferredContact().wireName(), r.language().wireName(),
+            row(
+                    csv,
+                    r.reference().display(),
+                    r.submittedAt().toString(),
+                    r.category().wireName(),
+                    r.channel().wireName(),
+                    r.status().wireName(),
+                    r.city(),
+                    r.preferredContact().wireName(),
+                    r.language().wireName(),
                     c.clock().firstActionAt().map(Object::toString).orElse(""),
                     c.clock().finishedAt().map(Object::toString).orElse(""),
-                    reading.state().name().toLowerCase(java.util.Locale.ROOT), reading.dueAt().toString());
+                    reading.state().name().toLowerCase(java.util.Locale.ROOT),
+                    reading.dueAt().toString());
         }
         return csv.toString();
     }

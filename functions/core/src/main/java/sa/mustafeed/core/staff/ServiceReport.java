@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
 import sa.mustafeed.core.request.Status;
@@ -18,10 +17,18 @@ import sa.mustafeed.core.request.Status;
  * the service, never a person. The completion histogram is keyed by bucket code
  * ({@link ServiceTally#bucketCode}); {@code Labels.bucket(code)} names a bucket in both languages.
  */
-public record ServiceReport(long requests, Map<Channel, Long> byChannel, Map<Category, Long> byCategory,
-        Map<Status, Long> byStatus, Optional<Double> firstActionAverageHours, Optional<Double> firstActionMedianHours,
-        Optional<Double> firstActionP90Hours, Optional<Double> completionAverageHours,
-        Optional<Double> completionMedianHours, Optional<Double> completionP90Hours, Optional<Double> withinTarget,
+public record ServiceReport(
+        long requests,
+        Map<Channel, Long> byChannel,
+        Map<Category, Long> byCategory,
+        Map<Status, Long> byStatus,
+        Optional<Double> firstActionAverageHours,
+        Optional<Double> firstActionMedianHours,
+        Optional<Double> firstActionP90Hours,
+        Optional<Double> completionAverageHours,
+        Optional<Double> completionMedianHours,
+        Optional<Double> completionP90Hours,
+        Optional<Double> withinTarget,
         Map<String, Long> completionHistogram) {
 
     public static ServiceReport of(List<ServiceTally> tallies) {
@@ -61,10 +68,19 @@ public record ServiceReport(long requests, Map<Channel, Long> byChannel, Map<Cat
         for (int i = 0; i < buckets; i++) {
             histogram.put(ServiceTally.bucketCode(i), completion[i]);
         }
-        return new ServiceReport(received, byChannel, byCategory, byStatus,
-                average(firstActionMinutes, firstActions), percentile(firstAction, 0.5), percentile(firstAction, 0.9),
-                average(completionMinutes, completed), percentile(completion, 0.5), percentile(completion, 0.9),
-                finished == 0 ? Optional.empty() : Optional.of((double) met / finished), histogram);
+        return new ServiceReport(
+                received,
+                byChannel,
+                byCategory,
+                byStatus,
+                average(firstActionMinutes, firstActions),
+                percentile(firstAction, 0.5),
+                percentile(firstAction, 0.9),
+                average(completionMinutes, completed),
+                percentile(completion, 0.5),
+                percentile(completion, 0.9),
+                finished == 0 ? Optional.empty() : Optional.of((double) met / finished),
+                histogram);
     }
 
     private static Optional<Double> average(long minutes, long count) {

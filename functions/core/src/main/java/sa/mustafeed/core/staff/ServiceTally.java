@@ -4,7 +4,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
 import sa.mustafeed.core.request.Status;
@@ -15,9 +14,20 @@ import sa.mustafeed.core.request.Status;
  * completion as sums and bucket counts ({@link #HOUR_BUCKETS}). Kept by atomic increments in the
  * same transactions that change the requests, so a report adds counters instead of reading requests.
  */
-public record ServiceTally(YearMonth month, Channel channel, Category category, long received,
-        Map<Status, Long> byStatus, long firstActions, long firstActionMinutes, long[] firstActionBuckets,
-        long completed, long completionMinutes, long[] completionBuckets, long finished, long metTarget) {
+public record ServiceTally(
+        YearMonth month,
+        Channel channel,
+        Category category,
+        long received,
+        Map<Status, Long> byStatus,
+        long firstActions,
+        long firstActionMinutes,
+        long[] firstActionBuckets,
+        long completed,
+        long completionMinutes,
+        long[] completionBuckets,
+        long finished,
+        long metTarget) {
 
     /** Upper bounds, in working hours, of the time buckets; the last bucket is open-ended. */
     public static final int[] HOUR_BUCKETS = {1, 2, 4, 8, 16, 24, 40, 80, 160};

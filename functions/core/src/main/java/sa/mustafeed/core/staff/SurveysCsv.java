@@ -2,7 +2,6 @@ package sa.mustafeed.core.staff;
 
 import java.util.List;
 import java.util.Locale;
-
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.survey.SurveyTally;
 
@@ -12,19 +11,38 @@ import sa.mustafeed.core.survey.SurveyTally;
  * not individual answers: evaluation is for improving the service, never for judging a person.
  */
 public final class SurveysCsv {
-    private SurveysCsv() {
-    }
+    private SurveysCsv() {}
 
     public static String write(List<SurveyTally> tallies) {
         StringBuilder csv = new StringBuilder(RequestsCsv.BOM);
-        RequestsCsv.row(csv, "month", "channel", "category", "question", "score_1", "score_2", "score_3", "score_4",
-                "score_5", "responses", "csat");
+        RequestsCsv.row(
+                csv,
+                "month",
+                "channel",
+                "category",
+                "question",
+                "score_1",
+                "score_2",
+                "score_3",
+                "score_4",
+                "score_5",
+                "responses",
+                "csat");
         for (SurveyTally t : tallies) {
             long[] c = t.counts();
-            RequestsCsv.row(csv, t.month().toString(), t.channel().wireName(),
-                    t.category().map(Category::wireName).orElse(""), t.question(), Long.toString(c[0]),
-                    Long.toString(c[1]), Long.toString(c[2]), Long.toString(c[3]), Long.toString(c[4]),
-                    Long.toString(t.responses()), csat(t));
+            RequestsCsv.row(
+                    csv,
+                    t.month().toString(),
+                    t.channel().wireName(),
+                    t.category().map(Category::wireName).orElse(""),
+                    t.question(),
+                    Long.toString(c[0]),
+                    Long.toString(c[1]),
+                    Long.toString(c[2]),
+                    Long.toString(c[3]),
+                    Long.toString(c[4]),
+                    Long.toString(t.responses()),
+                    csat(t));
         }
         return csv.toString();
     }

@@ -1,7 +1,6 @@
 package sa.mustafeed.core.survey;
 
 import java.util.List;
-
 import sa.mustafeed.core.errors.FieldError;
 
 /**

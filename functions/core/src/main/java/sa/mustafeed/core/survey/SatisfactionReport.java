@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
 
@@ -15,8 +14,13 @@ import sa.mustafeed.core.request.Channel;
  * (the share of 4–5 answers) and the mean score, overall and by month, channel and category. It
  * aggregates by design: the policy makes evaluation a tool for improvement, not for judging a person.
  */
-public record SatisfactionReport(Figures overall, long[] distribution, Map<YearMonth, Figures> byMonth,
-        Map<Channel, Figures> byChannel, Map<Category, Figures> byCategory, Map<String, Figures> byQuestion) {
+public record SatisfactionReport(
+        Figures overall,
+        long[] distribution,
+        Map<YearMonth, Figures> byMonth,
+        Map<Channel, Figures> byChannel,
+        Map<Category, Figures> byCategory,
+        Map<String, Figures> byQuestion) {
 
     public static final String OVERALL = "overall";
 
@@ -45,7 +49,8 @@ public record SatisfactionReport(Figures overall, long[] distribution, Map<YearM
         Map<String, Figures> byQuestion = new TreeMap<>();
         long[] distribution = new long[5];
         for (SurveyTally t : tallies) {
-            byQuestion.put(t.question(), byQuestion.getOrDefault(t.question(), NONE).plus(t));
+            byQuestion.put(
+                    t.question(), byQuestion.getOrDefault(t.question(), NONE).plus(t));
             if (!OVERALL.equals(t.question())) {
                 continue;
             }
@@ -55,7 +60,9 @@ public record SatisfactionReport(Figures overall, long[] distribution, Map<YearM
             overall = overall.plus(t);
             byMonth.put(t.month(), byMonth.getOrDefault(t.month(), NONE).plus(t));
             byChannel.put(t.channel(), byChannel.getOrDefault(t.channel(), NONE).plus(t));
-            t.category().ifPresent(c -> byCategory.put(c, byCategory.getOrDefault(c, NONE).plus(t)));
+            t.category()
+                    .ifPresent(c ->
+                            byCategory.put(c, byCategory.getOrDefault(c, NONE).plus(t)));
         }
         return new SatisfactionReport(overall, distribution, byMonth, byChannel, byCategory, byQuestion);
     }

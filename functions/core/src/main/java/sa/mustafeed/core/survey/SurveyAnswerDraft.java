@@ -2,7 +2,6 @@ package sa.mustafeed.core.survey;
 
 import java.util.List;
 import java.util.Map;
-
 import sa.mustafeed.core.errors.FieldError;
 
 /**
@@ -11,11 +10,19 @@ import sa.mustafeed.core.errors.FieldError;
  * comment and their choices about anonymity and contact. Absent fields are null; the edge reads the
  * scores whole (a known question, on the scale) and lists what it could not read in {@code shapeErrors}.
  */
-public record SurveyAnswerDraft(Score overall, Map<String, Score> scores, Boolean needMet, String comment,
-        Boolean anonymous, Boolean contactConsent, List<FieldError> shapeErrors) {
+public record SurveyAnswerDraft(
+        Score overall,
+        Map<String, Score> scores,
+        Boolean needMet,
+        String comment,
+        Boolean anonymous,
+        Boolean contactConsent,
+        List<FieldError> shapeErrors) {
 
     public SurveyAnswerDraft {
-        scores = scores == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
+        scores = scores == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
         shapeErrors = shapeErrors == null ? List.of() : List.copyOf(shapeErrors);
     }
 

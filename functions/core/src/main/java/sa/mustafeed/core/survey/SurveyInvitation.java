@@ -2,7 +2,6 @@ package sa.mustafeed.core.survey;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
@@ -12,7 +11,14 @@ import sa.mustafeed.core.request.Language;
  * A survey offered for one completed request. {@code reference} is emptied when the beneficiary
  * answers anonymously, so the answer can no longer be traced to the request.
  */
-public record SurveyInvitation(String surveyId, Optional<ReferenceCode> reference, Category category, Channel channel,
-        Language language, Instant offeredAt, Instant expiresAt, Optional<Instant> answeredAt, Optional<Integer> overall,
-        boolean detailsGiven) {
-}
+public record SurveyInvitation(
+        String surveyId,
+        Optional<ReferenceCode> reference,
+        Category category,
+        Channel channel,
+        Language language,
+        Instant offeredAt,
+        Instant expiresAt,
+        Optional<Instant> answeredAt,
+        Optional<Integer> overall,
+        boolean detailsGiven) {}

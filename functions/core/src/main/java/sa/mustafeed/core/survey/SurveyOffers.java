@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
 import sa.mustafeed.core.ports.SurveyLinks;
 import sa.mustafeed.core.ports.SurveyStore;
 import sa.mustafeed.core.request.Category;
@@ -24,8 +23,8 @@ public final class SurveyOffers implements SurveyLinks {
     private final Duration cooldown;
     private final String siteUrl;
 
-    public SurveyOffers(SurveyTokens tokens, SurveyStore store, Clock clock, Duration validFor, Duration cooldown,
-            String siteUrl) {
+    public SurveyOffers(
+            SurveyTokens tokens, SurveyStore store, Clock clock, Duration validFor, Duration cooldown, String siteUrl) {
         this.tokens = tokens;
         this.store = store;
         this.clock = clock;
@@ -43,11 +42,20 @@ public final class SurveyOffers implements SurveyLinks {
         Instant now = clock.instant();
         String surveyId = tokens.surveyIdFor(request.reference(), request.version());
         Optional<SurveyInvitation> earlier = store.find(surveyId);
-        SurveyInvitation invitation = earlier.orElseGet(() -> new SurveyInvitation(surveyId,
-                Optional.of(request.reference()), request.category(), request.channel(), request.language(), now,
-                now.plus(validFor), Optional.empty(), Optional.empty(), false));
+        SurveyInvitation invitation = earlier.orElseGet(() -> new SurveyInvitation(
+                surveyId,
+                Optional.of(request.reference()),
+                request.category(),
+                request.channel(),
+                request.language(),
+                now,
+                now.plus(validFor),
+                Optional.empty(),
+                Optional.empty(),
+                false));
         if (earlier.isEmpty()
-                && store.offer(invitation, request.mobileHash(), now.minus(cooldown)) == SurveyStore.Offer.COOLING_DOWN) {
+                && store.offer(invitation, request.mobileHash(), now.minus(cooldown))
+                        == SurveyStore.Offer.COOLING_DOWN) {
             return Optional.empty();
         }
         String token = tokens.issue(new SurveyTokens.Ticket(surveyId, request.reference(), invitation.expiresAt()));

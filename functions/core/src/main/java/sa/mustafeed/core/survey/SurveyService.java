@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldErrors;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -31,6 +30,7 @@ public final class SurveyService {
     public static final int COMMENT_MAX = 1000;
     /** A tablet tapped more often than this is being mashed: later taps in the window are not counted. */
     static final Duration KIOSK_WINDOW = Duration.ofSeconds(5);
+
     static final int KIOSK_TAPS_PER_WINDOW = 2;
 
     static {
@@ -47,7 +47,11 @@ public final class SurveyService {
     private final Clock clock;
     private final LocalizedText associationName;
 
-    public SurveyService(SurveyTokens tokens, SurveyStore store, FailedAttempts kioskTaps, Clock clock,
+    public SurveyService(
+            SurveyTokens tokens,
+            SurveyStore store,
+            FailedAttempts kioskTaps,
+            Clock clock,
             LocalizedText associationName) {
         this.tokens = tokens;
         this.store = store;
@@ -57,8 +61,7 @@ public final class SurveyService {
     }
 
     /** What the survey page shows: no personal data, only the association, the kind of service and the language. */
-    public record SurveyView(LocalizedText association, LocalizedText service, Language language, Instant expiresAt) {
-    }
+    public record SurveyView(LocalizedText association, LocalizedText service, Language language, Instant expiresAt) {}
 
     /** @throws SurveyUnavailableException when the link is unknown or tampered, expired, or already answered */
     public SurveyView open(String token) {
@@ -84,9 +87,11 @@ public final class SurveyService {
             if (store.recordAnswer(invitation, answer, now) == SurveyStore.Recorded.RECORDED) {
                 return;
             }
-            invitation = store.find(invitation.surveyId()).orElseThrow(() -> new SurveyUnavailableException(Reason.NOT_FOUND));
+            invitation = store.find(invitation.surveyId())
+                    .orElseThrow(() -> new SurveyUnavailableException(Reason.NOT_FOUND));
         }
-        boolean addsDetails = answer.hasDetails() && !invitation.detailsGiven()
+        boolean addsDetails = answer.hasDetails()
+                && !invitation.detailsGiven()
                 && invitation.overall().equals(Optional.of(answer.overall()));
         if (!addsDetails || store.recordDetails(invitation, answer, now) != SurveyStore.Recorded.RECORDED) {
             throw new SurveyUnavailableException(Reason.ALREADY_ANSWERED);
@@ -110,7 +115,8 @@ public final class SurveyService {
         errors.throwIfAny();
         int value = tap.score().value();
         Instant now = clock.instant();
-        Instant windowStart = Instant.ofEpochSecond(now.getEpochSecond() - now.getEpochSecond() % KIOSK_WINDOW.toSeconds());
+        Instant windowStart =
+                Instant.ofEpochSecond(now.getEpochSecond() - now.getEpochSecond() % KIOSK_WINDOW.toSeconds());
         String subject = "kiosk:" + id;
         if (kioskTaps.count(subject, windowStart) >= KIOSK_TAPS_PER_WINDOW) {
             throw new TooManyAttemptsException(Duration.between(now, windowStart.plus(KIOSK_WINDOW)));
@@ -120,7 +126,8 @@ public final class SurveyService {
     }
 
     private SurveyInvitation usable(String token) {
-        SurveyTokens.Ticket ticket = tokens.verify(token).orElseThrow(() -> new SurveyUnavailableException(Reason.NOT_FOUND));
+        SurveyTokens.Ticket ticket =
+                tokens.verify(token).orElseThrow(() -> new SurveyUnavailableException(Reason.NOT_FOUND));
         SurveyInvitation invitation = store.find(ticket.surveyId())
                 .filter(i -> i.reference().isEmpty() || i.reference().get().equals(ticket.reference()))
                 .orElseThrow(() -> new SurveyUnavailableException(Reason.NOT_FOUND));
@@ -132,8 +139,8 @@ public final class SurveyService {
 
     /** The rules over what the edge read: an overall score, a clean comment, no contact promised to an anonymous answer. */
     static SurveyAnswer validate(SurveyAnswerDraft draft) {
-        FieldErrors errors = new FieldErrors(draft.shapeErrors(), "overall", "answers", "comment", "anonymous",
-                "contactConsent");
+        FieldErrors errors =
+                new FieldErrors(draft.shapeErrors(), "overall", "answers", "comment", "anonymous", "contactConsent");
         if (draft.overall() == null && errors.readable("overall")) {
             errors.add("overall", ErrorCode.REQUIRED);
         }
@@ -157,7 +164,7 @@ public final class SurveyService {
         errors.throwIfAny();
         Map<String, Integer> scores = new LinkedHashMap<>();
         draft.scores().forEach((question, score) -> scores.put(question, score.value()));
-        return new SurveyAnswer(draft.overall().value(), scores, Optional.ofNullable(draft.needMet()), comment,
-                anonymous, contact);
+        return new SurveyAnswer(
+                draft.overall().value(), scores, Optional.ofNullable(draft.needMet()), comment, anonymous, contact);
     }
 }

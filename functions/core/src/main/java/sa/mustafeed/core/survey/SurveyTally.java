@@ -2,7 +2,6 @@ package sa.mustafeed.core.survey;
 
 import java.time.YearMonth;
 import java.util.Optional;
-
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
 
@@ -11,8 +10,8 @@ import sa.mustafeed.core.request.Channel;
  * Kiosk exit feedback has no request, so no category. These counters are kept by atomic increments
  * when an answer arrives, so a report adds a few hundred numbers instead of reading every answer.
  */
-public record SurveyTally(YearMonth month, Channel channel, Optional<Category> category, String question,
-        long[] counts) {
+public record SurveyTally(
+        YearMonth month, Channel channel, Optional<Category> category, String question, long[] counts) {
 
     public SurveyTally {
         if (counts.length != 5) {

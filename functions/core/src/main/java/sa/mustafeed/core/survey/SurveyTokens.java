@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-
-
 import sa.mustafeed.core.privacy.HashPurpose;
 import sa.mustafeed.core.privacy.KeyedHasher;
 import sa.mustafeed.core.reference.ReferenceCode;

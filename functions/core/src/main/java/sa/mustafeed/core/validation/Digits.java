@@ -2,8 +2,7 @@ package sa.mustafeed.core.validation;
 
 /** Arabic keyboards type Arabic-Indic (U+0660..) or Persian (U+06F0..) digits; the rules work on ASCII. */
 public final class Digits {
-    private Digits() {
-    }
+    private Digits() {}
 
     public static String toAscii(String text) {
         StringBuilder out = new StringBuilder(text.length());

@@ -12,8 +12,7 @@ public final class EmailAddresses {
     private static final Pattern PLAIN = Pattern.compile(
             "[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     public static Optional<String> normalise(String typed) {
         if (typed == null || typed.length() > 254) {
@@ -24,6 +23,7 @@ public final class EmailAddresses {
             return Optional.empty();
         }
         int at = trimmed.indexOf('@');
-        return Optional.of(trimmed.substring(0, at) + "@" + trimmed.substring(at + 1).toLowerCase(Locale.ROOT));
+        return Optional.of(
+                trimmed.substring(0, at) + "@" + trimmed.substring(at + 1).toLowerCase(Locale.ROOT));
     }
 }

@@ -11,8 +11,7 @@ public final class MobileNumbers {
     private static final int E164_MAX_DIGITS = 15;
     private static final int E164_MIN_DIGITS = 8;
 
-    private MobileNumbers() {
-    }
+    private MobileNumbers() {}
 
     public static Optional<String> toE164(String typed) {
         if (typed == null || typed.length() > 40) {
@@ -49,7 +48,8 @@ public final class MobileNumbers {
         if (international.startsWith("966")) {
             return isSaudiMobile(international.substring(3)) ? Optional.of("+" + international) : Optional.empty();
         }
-        if (international.length() < E164_MIN_DIGITS || international.length() > E164_MAX_DIGITS
+        if (international.length() < E164_MIN_DIGITS
+                || international.length() > E164_MAX_DIGITS
                 || international.charAt(0) == '0') {
             return Optional.empty();
         }

@@ -7,8 +7,7 @@ import java.util.Optional;
  * check digit over the first nine, as the Ministry of Interior issues them.
  */
 public final class NationalIds {
-    private NationalIds() {
-    }
+    private NationalIds() {}
 
     /** The ID as ten ASCII digits, or empty when it is not a valid ID or iqama number. */
     public static Optional<String> normalise(String typed) {

@@ -4,8 +4,7 @@ import java.text.Normalizer;
 
 /** Free text as people type it: trimmed, NFC, line breaks kept, other control characters refused. */
 public final class Texts {
-    private Texts() {
-    }
+    private Texts() {}
 
     public static String clean(String text) {
         return Normalizer.normalize(text.strip(), Normalizer.Form.NFC).replace("\r\n", "\n");
@@ -18,7 +17,9 @@ public final class Texts {
                 return !allowLineBreaks;
             }
             int type = Character.getType(cp);
-            return type == Character.CONTROL || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+            return type == Character.CONTROL
+                    || type == Character.UNASSIGNED
+                    || type == Character.PRIVATE_USE
                     || type == Character.SURROGATE;
         });
     }
@@ -29,8 +30,14 @@ public final class Texts {
 
     /** Names: letters of any script, marks (Arabic harakat), spaces, and the joiners names really use. */
     public static boolean isPersonName(String text) {
-        return text.codePoints().allMatch(cp -> Character.isLetter(cp)
-                || Character.getType(cp) == Character.NON_SPACING_MARK
-                || cp == ' ' || cp == '-' || cp == '\'' || cp == '.' || cp == '\u0640' || cp == '\u200C');
+        return text.codePoints()
+                .allMatch(cp -> Character.isLetter(cp)
+                        || Character.getType(cp) == Character.NON_SPACING_MARK
+                        || cp == ' '
+                        || cp == '-'
+                        || cp == '\''
+                        || cp == '.'
+                        || cp == '\u0640'
+                        || cp == '\u200C');
     }
 }

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.errors.DocumentNotFoundException;
 import sa.mustafeed.core.errors.DocumentNotUploadedException;
 import sa.mustafeed.core.errors.ErrorCode;
@@ -43,20 +41,32 @@ class DocumentServiceTest {
 
     private final MutableClock clock = new MutableClock(SampleDrafts.NOW);
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
-    private final CaseService cases = new CaseService(repository, SampleServiceLevels.LEVELS, SampleDrafts.HASHER, clock);
+    private final CaseService cases =
+            new CaseService(repository, SampleServiceLevels.LEVELS, SampleDrafts.HASHER, clock);
     private final InMemoryDocumentStorage storage = new InMemoryDocumentStorage(clock);
     private final AtomicInteger nextId = new AtomicInteger();
-    private final DocumentService documents = new DocumentService(cases, new InMemoryDocumentRecords(repository),
-            storage, clock, () -> String.format("%032x", nextId.incrementAndGet()));
+    private final DocumentService documents = new DocumentService(
+            cases,
+            new InMemoryDocumentRecords(repository),
+            storage,
+            clock,
+            () -> String.format("%032x", nextId.incrementAndGet()));
     private ReferenceCode mine;
     private ReferenceCode someoneElses;
 
     @BeforeEach
     void twoRequests() {
-        SubmissionService submissions = new SubmissionService(RequestRules.forPublicChannels(), repository,
-                SampleDrafts.HASHER, clock, new SplittableRandom(9), "2026-11");
+        SubmissionService submissions = new SubmissionService(
+                RequestRules.forPublicChannels(),
+                repository,
+                SampleDrafts.HASHER,
+                clock,
+                new SplittableRandom(9),
+                "2026-11");
         mine = submissions.submit(SampleDrafts.valid(), Optional.empty()).reference();
-        someoneElses = submissions.submit(SampleDrafts.withCity("جدة"), Optional.empty()).reference();
+        someoneElses = submissions
+                .submit(SampleDrafts.withCity("جدة"), Optional.empty())
+                .reference();
     }
 
     private UploadSlot slot(String type, long size) {
@@ -78,7 +88,8 @@ class DocumentServiceTest {
         // WHEN
         UploadSlot slot = slot("application/pdf", 123_456);
         // THEN
-        var signed = storage.signed("requests/" + mine.value() + "/" + slot.documentId()).orElseThrow();
+        var signed = storage.signed("requests/" + mine.value() + "/" + slot.documentId())
+                .orElseThrow();
         assertEquals(DocumentType.PDF, signed.type());
         assertEquals(123_456, signed.size());
         assertEquals(Duration.ofMinutes(5), signed.validFor());
@@ -99,41 +110,66 @@ class DocumentServiceTest {
 
     @Test
     void startUpload_refusesMoreThanTenMegabytesAndEmptyOrFractionalSizes() {
-        assertEquals(List.of(ErrorCode.DOCUMENT_TOO_LARGE),
-                codes(assertThrows(InvalidInputException.class, () -> slot("image/png", DocumentService.MAX_BYTES + 1))));
-        assertEquals(DocumentService.MAX_BYTES, slot("image/png", DocumentService.MAX_BYTES).size());
+        assertEquals(
+                List.of(ErrorCode.DOCUMENT_TOO_LARGE),
+                codes(assertThrows(
+                        InvalidInputException.class, () -> slot("image/png", DocumentService.MAX_BYTES + 1))));
+        assertEquals(
+                DocumentService.MAX_BYTES,
+                slot("image/png", DocumentService.MAX_BYTES).size());
         for (long size : List.of(0L, -1L, Long.MIN_VALUE)) {
-            assertEquals(List.of(ErrorCode.INVALID_TYPE), codes(assertThrows(InvalidInputException.class,
-                    () -> documents.startUpload(mine, UploadRequest.of("a.png", "image/png", size)))), "size " + size);
+            assertEquals(
+                    List.of(ErrorCode.INVALID_TYPE),
+                    codes(assertThrows(
+                            InvalidInputException.class,
+                            () -> documents.startUpload(mine, UploadRequest.of("a.png", "image/png", size)))),
+                    "size " + size);
         }
         // A fractional or textual size is refused where the JSON is read (UploadRequestsTest); here its error stays
         // in its own place among the others.
-        UploadRequest unreadableSize = new UploadRequest("", "image/png", null, List.of(FieldError.of("size",
-                ErrorCode.INVALID_TYPE)));
-        assertEquals(List.of(FieldError.of("name", ErrorCode.REQUIRED), FieldError.of("size", ErrorCode.INVALID_TYPE)),
-                assertThrows(InvalidInputException.class, () -> documents.startUpload(mine, unreadableSize)).errors());
-        assertEquals(List.of(ErrorCode.REQUIRED, ErrorCode.REQUIRED, ErrorCode.REQUIRED), codes(assertThrows(
-                InvalidInputException.class, () -> documents.startUpload(mine, new UploadRequest(null, null, null, null)))));
+        UploadRequest unreadableSize =
+                new UploadRequest("", "image/png", null, List.of(FieldError.of("size", ErrorCode.INVALID_TYPE)));
+        assertEquals(
+                List.of(FieldError.of("name", ErrorCode.REQUIRED), FieldError.of("size", ErrorCode.INVALID_TYPE)),
+                assertThrows(InvalidInputException.class, () -> documents.startUpload(mine, unreadableSize))
+                        .errors());
+        assertEquals(
+                List.of(ErrorCode.REQUIRED, ErrorCode.REQUIRED, ErrorCode.REQUIRED),
+                codes(assertThrows(
+                        InvalidInputException.class,
+                        () -> documents.startUpload(mine, new UploadRequest(null, null, null, null)))));
     }
 
     @Test
     void startUpload_keepsOnlyTheLastPartOfTheNameAndRefusesControlCharacters() {
-        UploadSlot slot = documents.startUpload(mine, UploadRequest.of("C:\\Users\\sara\\تقرير طبي.pdf", "application/pdf", 10));
-        assertEquals("تقرير طبي.pdf", storage.signed(DocumentService.keyOf(mine, slot.documentId())).orElseThrow().fileName());
-        assertEquals(List.of(ErrorCode.INVALID_TEXT), codes(assertThrows(InvalidInputException.class,
-                () -> documents.startUpload(mine, UploadRequest.of("a\u0000.pdf", "application/pdf", 10)))));
+        UploadSlot slot =
+                documents.startUpload(mine, UploadRequest.of("C:\\Users\\sara\\تقرير طبي.pdf", "application/pdf", 10));
+        assertEquals(
+                "تقرير طبي.pdf",
+                storage.signed(DocumentService.keyOf(mine, slot.documentId()))
+                        .orElseThrow()
+                        .fileName());
+        assertEquals(
+                List.of(ErrorCode.INVALID_TEXT),
+                codes(assertThrows(
+                        InvalidInputException.class,
+                        () -> documents.startUpload(mine, UploadRequest.of("a\u0000.pdf", "application/pdf", 10)))));
     }
 
     @Test
     void startUpload_forAnUnknownRequest_isNotFound() {
-        assertThrows(RequestNotFoundException.class,
-                () -> documents.startUpload(new ReferenceCode("MHF5Q2N7"), UploadRequest.of("a.pdf", "application/pdf", 10)));
+        assertThrows(
+                RequestNotFoundException.class,
+                () -> documents.startUpload(
+                        new ReferenceCode("MHF5Q2N7"), UploadRequest.of("a.pdf", "application/pdf", 10)));
     }
 
     @Test
     void confirm_refusesAFileThatNeverArrived() {
         UploadSlot slot = slot("application/pdf", PDF.length);
-        assertThrows(DocumentNotUploadedException.class, () -> documents.confirm(mine, slot.documentId(), CaseEvent.BENEFICIARY));
+        assertThrows(
+                DocumentNotUploadedException.class,
+                () -> documents.confirm(mine, slot.documentId(), CaseEvent.BENEFICIARY));
         assertTrue(documents.all(mine).isEmpty());
     }
 
@@ -144,8 +180,8 @@ class DocumentServiceTest {
         String key = DocumentService.keyOf(mine, slot.documentId());
         storage.put(key, "<html><script>".getBytes(), "application/pdf", "x.pdf");
         // WHEN / THEN
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> documents.confirm(mine, slot.documentId(), CaseEvent.BENEFICIARY));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class, () -> documents.confirm(mine, slot.documentId(), CaseEvent.BENEFICIARY));
         assertEquals(List.of(ErrorCode.INVALID_DOCUMENT_TYPE), codes(e));
         assertFalse(storage.has(key));
         assertTrue(documents.all(mine).isEmpty());
@@ -156,7 +192,8 @@ class DocumentServiceTest {
         UploadSlot slot = slot("application/pdf", PDF.length);
         String key = DocumentService.keyOf(mine, slot.documentId());
         storage.put(key, PDF, "text/html", "x.pdf");
-        assertThrows(InvalidInputException.class, () -> documents.confirm(mine, slot.documentId(), CaseEvent.BENEFICIARY));
+        assertThrows(
+                InvalidInputException.class, () -> documents.confirm(mine, slot.documentId(), CaseEvent.BENEFICIARY));
         assertFalse(storage.has(key));
     }
 
@@ -167,8 +204,8 @@ class DocumentServiceTest {
         byte[] big = new byte[(int) DocumentService.MAX_BYTES + 1];
         System.arraycopy(PDF, 0, big, 0, PDF.length);
         storage.put(key, big, "application/pdf", "x.pdf");
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> documents.confirm(mine, slot.documentId(), CaseEvent.BENEFICIARY));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class, () -> documents.confirm(mine, slot.documentId(), CaseEvent.BENEFICIARY));
         assertEquals(List.of(ErrorCode.DOCUMENT_TOO_LARGE), codes(e));
         assertFalse(storage.has(key));
     }
@@ -180,8 +217,13 @@ class DocumentServiceTest {
         assertEquals(first, again);
         assertEquals(List.of(first), documents.sentByBeneficiary(mine));
         assertEquals(PNG.length, first.size());
-        List<TimelineEntry> timeline = repository.findWithTimeline(mine).orElseThrow().timeline();
-        assertEquals(1, timeline.stream().filter(t -> t.kind() == TimelineEntry.Kind.DOCUMENT).count());
+        List<TimelineEntry> timeline =
+                repository.findWithTimeline(mine).orElseThrow().timeline();
+        assertEquals(
+                1,
+                timeline.stream()
+                        .filter(t -> t.kind() == TimelineEntry.Kind.DOCUMENT)
+                        .count());
     }
 
     @Test
@@ -213,7 +255,8 @@ class DocumentServiceTest {
         // THEN they get nothing: not a link, not the name, not a record
         assertThrows(DocumentNotFoundException.class, () -> documents.open(someoneElses, mineDoc.id()));
         assertTrue(documents.sentByBeneficiary(someoneElses).isEmpty());
-        assertThrows(DocumentNotUploadedException.class,
+        assertThrows(
+                DocumentNotUploadedException.class,
                 () -> documents.confirm(someoneElses, mineDoc.id(), CaseEvent.BENEFICIARY));
         assertTrue(documents.all(someoneElses).isEmpty());
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class FieldErrorsTest {
@@ -19,19 +18,30 @@ class FieldErrorsTest {
         errors.add("a", ErrorCode.REQUIRED);
         // WHEN / THEN
         InvalidInputException e = assertThrows(InvalidInputException.class, errors::throwIfAny);
-        assertEquals(List.of(FieldError.of("a", ErrorCode.REQUIRED), FieldError.of("b", ErrorCode.INVALID_TYPE),
-                FieldError.of("c", ErrorCode.TOO_LONG)), e.errors());
+        assertEquals(
+                List.of(
+                        FieldError.of("a", ErrorCode.REQUIRED),
+                        FieldError.of("b", ErrorCode.INVALID_TYPE),
+                        FieldError.of("c", ErrorCode.TOO_LONG)),
+                e.errors());
     }
 
     @Test
     void nestedFields_takeTheirParentsPlace_andKeepTheirOwnOrder() {
-        FieldErrors errors = new FieldErrors(List.of(FieldError.of("answers.mood", ErrorCode.INVALID_CHOICE),
-                FieldError.of("answers.speed", ErrorCode.INVALID_CHOICE)), "overall", "answers", "comment");
+        FieldErrors errors = new FieldErrors(
+                List.of(
+                        FieldError.of("answers.mood", ErrorCode.INVALID_CHOICE),
+                        FieldError.of("answers.speed", ErrorCode.INVALID_CHOICE)),
+                "overall",
+                "answers",
+                "comment");
         errors.add("comment", ErrorCode.TOO_LONG);
         errors.add("overall", ErrorCode.REQUIRED);
-        assertEquals(List.of("overall", "answers.mood", "answers.speed", "comment"),
+        assertEquals(
+                List.of("overall", "answers.mood", "answers.speed", "comment"),
                 assertThrows(InvalidInputException.class, errors::throwIfAny).errors().stream()
-                        .map(f -> f.field().orElseThrow()).toList());
+                        .map(f -> f.field().orElseThrow())
+                        .toList());
     }
 
     @Test
@@ -41,8 +51,11 @@ class FieldErrorsTest {
         assertFalse(errors.readable("b"));
         errors.add("zzz", ErrorCode.INVALID_CHOICE);
         errors.add("a", ErrorCode.REQUIRED);
-        assertEquals(List.of("a", "b", "zzz"), assertThrows(InvalidInputException.class, errors::throwIfAny).errors()
-                .stream().map(f -> f.field().orElseThrow()).toList());
+        assertEquals(
+                List.of("a", "b", "zzz"),
+                assertThrows(InvalidInputException.class, errors::throwIfAny).errors().stream()
+                        .map(f -> f.field().orElseThrow())
+                        .toList());
     }
 
     @Test

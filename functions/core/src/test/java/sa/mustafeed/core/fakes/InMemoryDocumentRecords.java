@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.documents.Document;
 import sa.mustafeed.core.ports.CaseRepository;
 import sa.mustafeed.core.ports.DocumentRecords;
@@ -34,11 +33,15 @@ public final class InMemoryDocumentRecords implements DocumentRecords {
 
     @Override
     public synchronized List<Document> list(ReferenceCode reference) {
-        return documents.getOrDefault(reference, List.of()).stream().sorted(Comparator.comparing(Document::at)).toList();
+        return documents.getOrDefault(reference, List.of()).stream()
+                .sorted(Comparator.comparing(Document::at))
+                .toList();
     }
 
     @Override
     public synchronized Optional<Document> find(ReferenceCode reference, String documentId) {
-        return documents.getOrDefault(reference, List.of()).stream().filter(d -> d.id().equals(documentId)).findFirst();
+        return documents.getOrDefault(reference, List.of()).stream()
+                .filter(d -> d.id().equals(documentId))
+                .findFirst();
     }
 }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.documents.DocumentType;
 import sa.mustafeed.core.ports.DocumentStorage;
 
@@ -16,11 +15,9 @@ import sa.mustafeed.core.ports.DocumentStorage;
  * so tests can check the limits; {@link #put} stands in for the browser's upload.
  */
 public final class InMemoryDocumentStorage implements DocumentStorage {
-    public record Signed(String key, DocumentType type, long size, String fileName, Duration validFor) {
-    }
+    public record Signed(String key, DocumentType type, long size, String fileName, Duration validFor) {}
 
-    private record Stored(byte[] bytes, String contentType, Optional<String> fileName) {
-    }
+    private record Stored(byte[] bytes, String contentType, Optional<String> fileName) {}
 
     private final Clock clock;
     private final Map<String, Stored> objects = new HashMap<>();
@@ -31,11 +28,13 @@ public final class InMemoryDocumentStorage implements DocumentStorage {
     }
 
     @Override
-    public synchronized PresignedUpload presignUpload(String key, DocumentType type, long size, String fileName,
-            Duration validFor) {
+    public synchronized PresignedUpload presignUpload(
+            String key, DocumentType type, long size, String fileName, Duration validFor) {
         uploads.put(key, new Signed(key, type, size, fileName, validFor));
-        return new PresignedUpload(URI.create("https://store.invalid/" + key + "?expires=" + validFor.toSeconds()),
-                Map.of("content-type", type.mediaType()), clock.instant().plus(validFor));
+        return new PresignedUpload(
+                URI.create("https://store.invalid/" + key + "?expires=" + validFor.toSeconds()),
+                Map.of("content-type", type.mediaType()),
+                clock.instant().plus(validFor));
     }
 
     /** What the last presign for this key allowed. */

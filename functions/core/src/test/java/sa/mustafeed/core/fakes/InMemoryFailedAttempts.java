@@ -3,7 +3,6 @@ package sa.mustafeed.core.fakes;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import sa.mustafeed.core.ports.FailedAttempts;
 
 /** {@link FailedAttempts} in memory, atomic like DynamoDB's ADD. */

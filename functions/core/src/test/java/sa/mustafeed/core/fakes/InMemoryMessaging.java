@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import sa.mustafeed.core.errors.DeliveryFailedException;
 import sa.mustafeed.core.notification.UndeliveredMessage;
 import sa.mustafeed.core.ports.ContactPreferences;
@@ -18,8 +17,7 @@ import sa.mustafeed.core.ports.UndeliveredMessages;
 
 /** In-memory fakes of the messaging ports, recording what was sent; the provider can be made to fail. */
 public final class InMemoryMessaging {
-    public record Sent(String to, String subject, String text) {
-    }
+    public record Sent(String to, String subject, String text) {}
 
     public final List<Sent> sms = new ArrayList<>();
     public final List<Sent> email = new ArrayList<>();
@@ -79,7 +77,8 @@ public final class InMemoryMessaging {
         @Override
         public synchronized Claim claim(String key, Instant now, Instant staleBefore) {
             String current = state.get(key);
-            boolean free = current == null || current.equals("failed")
+            boolean free = current == null
+                    || current.equals("failed")
                     || current.equals("sending") && claimedAt.get(key).isBefore(staleBefore);
             if (!free) {
                 return current.equals("sending") ? Claim.IN_FLIGHT : Claim.DONE;

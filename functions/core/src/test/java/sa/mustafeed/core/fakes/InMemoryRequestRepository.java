@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -55,8 +54,7 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
     private final Map<Group, Counters> counters = new HashMap<>();
 
     /** One service-counter group: the requests of one submission month, channel and category. */
-    private record Group(YearMonth month, Channel channel, Category category) {
-    }
+    private record Group(YearMonth month, Channel channel, Category category) {}
 
     /** The same counters as the DynamoDB service-tally items (ServiceCounters), unsharded. */
     private static final class Counters {
@@ -77,8 +75,11 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
     }
 
     @Override
-    public synchronized CreateOutcome create(ServiceRequest request, TimelineEntry firstEntry,
-            Optional<IdempotencyRecord> record, Registration registration) {
+    public synchronized CreateOutcome create(
+            ServiceRequest request,
+            TimelineEntry firstEntry,
+            Optional<IdempotencyRecord> record,
+            Registration registration) {
         if (record.isPresent()) {
             IdempotencyRecord existing = idempotency.get(record.get().key());
             if (existing != null && existing.isLiveAt(request.submittedAt())) {
@@ -94,8 +95,8 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
         events.computeIfAbsent(request.reference(), r -> new ArrayList<>())
                 .add(CaseEvent.status(firstEntry.at(), firstEntry.status(), registration.registeredBy()));
         record.ifPresent(r -> idempotency.put(r.key(), r));
-        Counters counted = counters(YearMonth.from(request.submittedAt().atZone(ZoneOffset.UTC)), request.channel(),
-                request.category());
+        Counters counted = counters(
+                YearMonth.from(request.submittedAt().atZone(ZoneOffset.UTC)), request.channel(), request.category());
         counted.received++;
         counted.byStatus.merge(Status.RECEIVED, 1L, Long::sum);
         return CreateOutcome.CREATED;
@@ -108,7 +109,8 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
                 .filter(r -> r.mobileHash().equals(mobileHash)
                         || nationalIdHash.isPresent() && r.nationalIdHash().equals(nationalIdHash))
                 .sorted(Comparator.comparing(ServiceRequest::submittedAt).reversed())
-                .map(ServiceRequest::reference).toList();
+                .map(ServiceRequest::reference)
+                .toList();
     }
 
     @Override
@@ -122,8 +124,10 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
         if (request == null) {
             return Optional.empty();
         }
-        List<TimelineEntry> timeline = events.get(reference).stream().flatMap(e -> e.publicEntry().stream())
-                .sorted(Comparator.comparing(TimelineEntry::at)).toList();
+        List<TimelineEntry> timeline = events.get(reference).stream()
+                .flatMap(e -> e.publicEntry().stream())
+                .sorted(Comparator.comparing(TimelineEntry::at))
+                .toList();
         return Optional.of(new RequestWithTimeline(request, timeline));
     }
 
@@ -134,8 +138,12 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
             return Optional.empty();
         }
         Registration registration = registrations.get(reference);
-        return Optional.of(new CaseFile(request, clocks.get(reference), registration.registeredBy(),
-                registration.possibleDuplicates(), events.get(reference)));
+        return Optional.of(new CaseFile(
+                request,
+                clocks.get(reference),
+                registration.registeredBy(),
+                registration.possibleDuplicates(),
+                events.get(reference)));
     }
 
     @Override
@@ -144,10 +152,29 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
         if (r == null || r.version() != change.expectedVersion()) {
             throw new VersionConflictException();
         }
-        requests.put(r.reference(), new ServiceRequest(r.reference(), r.category(), r.channel(), change.to(), r.name(),
-                r.mobile(), r.mobileHash(), r.email(), r.nationalIdHash(), r.nationalIdLast4(), r.city(),
-                r.description(), r.preferredContact(), r.language(), r.onBehalf(), r.consentVersion(), r.consentAt(),
-                r.submittedAt(), change.at(), r.version() + 1));
+        requests.put(
+                r.reference(),
+                new ServiceRequest(
+                        r.reference(),
+                        r.category(),
+                        r.channel(),
+                        change.to(),
+                        r.name(),
+                        r.mobile(),
+                        r.mobileHash(),
+                        r.email(),
+                        r.nationalIdHash(),
+                        r.nationalIdLast4(),
+                        r.city(),
+                        r.description(),
+                        r.preferredContact(),
+                        r.language(),
+                        r.onBehalf(),
+                        r.consentVersion(),
+                        r.consentAt(),
+                        r.submittedAt(),
+                        change.at(),
+                        r.version() + 1));
         clocks.put(r.reference(), change.clockAfter());
         count(change);
         events.get(r.reference()).add(CaseEvent.status(change.at(), change.to(), Optional.of(change.by())));
@@ -188,9 +215,20 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
                         byStatus.put(status, count);
                     }
                 });
-                out.add(new ServiceTally(group.month(), group.channel(), group.category(), c.received, byStatus,
-                        c.firstActions, c.firstActionMinutes, c.firstActionBuckets, c.completed, c.completionMinutes,
-                        c.completionBuckets, c.finished, c.met));
+                out.add(new ServiceTally(
+                        group.month(),
+                        group.channel(),
+                        group.category(),
+                        c.received,
+                        byStatus,
+                        c.firstActions,
+                        c.firstActionMinutes,
+                        c.firstActionBuckets,
+                        c.completed,
+                        c.completionMinutes,
+                        c.completionBuckets,
+                        c.finished,
+                        c.met));
             }
         });
         return out;
@@ -210,17 +248,35 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
         if (r == null) {
             throw new RequestNotFoundException();
         }
-        requests.put(reference, new ServiceRequest(r.reference(), r.category(), r.channel(), r.status(), r.name(),
-                r.mobile(), r.mobileHash(), r.email(), r.nationalIdHash(), r.nationalIdLast4(), r.city(),
-                r.description(), r.preferredContact(), r.language(), r.onBehalf(), r.consentVersion(), r.consentAt(),
-                r.submittedAt(), reply.at(), r.version() + 1));
+        requests.put(
+                reference,
+                new ServiceRequest(
+                        r.reference(),
+                        r.category(),
+                        r.channel(),
+                        r.status(),
+                        r.name(),
+                        r.mobile(),
+                        r.mobileHash(),
+                        r.email(),
+                        r.nationalIdHash(),
+                        r.nationalIdLast4(),
+                        r.city(),
+                        r.description(),
+                        r.preferredContact(),
+                        r.language(),
+                        r.onBehalf(),
+                        r.consentVersion(),
+                        r.consentAt(),
+                        r.submittedAt(),
+                        reply.at(),
+                        r.version() + 1));
         events.get(reference).add(reply);
         replies.add(new Reply(reference, r.version() + 1, reply.text().orElseThrow()));
     }
 
     /** A reply as the stream would announce it: the request version it made and its text. */
-    public record Reply(ReferenceCode reference, long version, String text) {
-    }
+    public record Reply(ReferenceCode reference, long version, String text) {}
 
     private final List<Reply> replies = new ArrayList<>();
 
@@ -234,12 +290,36 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
         if (r == null) {
             throw new RequestNotFoundException();
         }
-        requests.put(reference, new ServiceRequest(reference, r.category(), r.channel(), r.status(), "—", "erased",
-                "erased-" + reference.value(), Optional.empty(), Optional.empty(), Optional.empty(), "—", "—",
-                r.preferredContact(), r.language(), Optional.empty(), r.consentVersion(), r.consentAt(), r.submittedAt(),
-                r.updatedAt(), r.version()));
-        events.put(reference, new ArrayList<>(events.get(reference).stream().map(e -> e.text().isPresent()
-                ? new CaseEvent(e.at(), e.kind(), e.status(), Optional.of("—"), e.by(), e.isPublic()) : e).toList()));
+        requests.put(
+                reference,
+                new ServiceRequest(
+                        reference,
+                        r.category(),
+                        r.channel(),
+                        r.status(),
+                        "—",
+                        "erased",
+                        "erased-" + reference.value(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "—",
+                        "—",
+                        r.preferredContact(),
+                        r.language(),
+                        Optional.empty(),
+                        r.consentVersion(),
+                        r.consentAt(),
+                        r.submittedAt(),
+                        r.updatedAt(),
+                        r.version()));
+        events.put(
+                reference,
+                new ArrayList<>(events.get(reference).stream()
+                        .map(e -> e.text().isPresent()
+                                ? new CaseEvent(e.at(), e.kind(), e.status(), Optional.of("—"), e.by(), e.isPublic())
+                                : e)
+                        .toList()));
     }
 
     /** Pages by offset; the cursor is the offset as text. */
@@ -260,9 +340,15 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
                     LocalDate day = r.submittedAt().atZone(ZoneOffset.UTC).toLocalDate();
                     return !day.isBefore(query.from()) && !day.isAfter(query.to());
                 })
-                .sorted(query.newestFirst() ? order.reversed() : order).toList();
-        List<CaseSummary> page = matching.stream().skip(offset).limit(query.pageSize())
-                .map(r -> new CaseSummary(r, clocks.get(r.reference()), registrations.get(r.reference()).possibleDuplicates()))
+                .sorted(query.newestFirst() ? order.reversed() : order)
+                .toList();
+        List<CaseSummary> page = matching.stream()
+                .skip(offset)
+                .limit(query.pageSize())
+                .map(r -> new CaseSummary(
+                        r,
+                        clocks.get(r.reference()),
+                        registrations.get(r.reference()).possibleDuplicates()))
                 .toList();
         int next = offset + page.size();
         return new QueuePage(page, next < matching.size() ? Optional.of(Integer.toString(next)) : Optional.empty());
@@ -270,13 +356,18 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
 
     @Override
     public synchronized List<ReferenceCode> byMobileHash(String mobileHash) {
-        return requests.values().stream().filter(r -> r.mobileHash().equals(mobileHash)).map(ServiceRequest::reference).toList();
+        return requests.values().stream()
+                .filter(r -> r.mobileHash().equals(mobileHash))
+                .map(ServiceRequest::reference)
+                .toList();
     }
 
     @Override
     public synchronized List<ReferenceCode> byNationalIdHash(String nationalIdHash) {
-        return requests.values().stream().filter(r -> r.nationalIdHash().equals(Optional.of(nationalIdHash)))
-                .map(ServiceRequest::reference).toList();
+        return requests.values().stream()
+                .filter(r -> r.nationalIdHash().equals(Optional.of(nationalIdHash)))
+                .map(ServiceRequest::reference)
+                .toList();
     }
 
     /** Reads the fake's own pages, as the DynamoDB repository reads its index pages. */
@@ -285,8 +376,15 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
         List<CaseSummary> out = new ArrayList<>();
         Optional<String> cursor = query.cursor();
         do {
-            QueuePage page = queue(new QueueQuery(query.status(), query.category(), query.channel(), query.from(),
-                    query.to(), query.newestFirst(), cursor, query.pageSize()));
+            QueuePage page = queue(new QueueQuery(
+                    query.status(),
+                    query.category(),
+                    query.channel(),
+                    query.from(),
+                    query.to(),
+                    query.newestFirst(),
+                    cursor,
+                    query.pageSize()));
             out.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor.isPresent() && out.size() < atLeast);
@@ -298,11 +396,17 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
         java.util.function.Predicate<ServiceRequest> hit = switch (search) {
             case CaseSearch.ByReference r -> request -> request.reference().equals(r.reference());
             case CaseSearch.ByMobileHash m -> request -> request.mobileHash().equals(m.mobileHash());
-            case CaseSearch.ByNationalIdHash n -> request -> request.nationalIdHash().equals(Optional.of(n.nationalIdHash()));
+            case CaseSearch.ByNationalIdHash n ->
+                request -> request.nationalIdHash().equals(Optional.of(n.nationalIdHash()));
         };
-        List<CaseSummary> found = requests.values().stream().filter(hit)
-                .sorted(Comparator.comparing(ServiceRequest::submittedAt).reversed()).limit(SEARCH_LIMIT)
-                .map(r -> new CaseSummary(r, clocks.get(r.reference()), registrations.get(r.reference()).possibleDuplicates()))
+        List<CaseSummary> found = requests.values().stream()
+                .filter(hit)
+                .sorted(Comparator.comparing(ServiceRequest::submittedAt).reversed())
+                .limit(SEARCH_LIMIT)
+                .map(r -> new CaseSummary(
+                        r,
+                        clocks.get(r.reference()),
+                        registrations.get(r.reference()).possibleDuplicates()))
                 .toList();
         return new QueuePage(found, Optional.empty());
     }

@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.ports.RequestRepositoryContract;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
@@ -36,9 +34,22 @@ class InMemoryRequestRepositoryTest extends RequestRepositoryContract {
         YearMonth month = YearMonth.of(2026, 11);
         Instant later = SampleDrafts.NOW.plusSeconds(3600);
 
-        repository.changeStatus(new StatusChange(request.reference(), Status.RECEIVED, Status.COMPLETED, 1, later, "staff-1",
-                Optional.empty(), CaseClock.NEW, new StatusChange.Counted(month, Channel.KIOSK, Category.SERVICE,
-                        Optional.of(90L), Optional.of(20 * 60L), Optional.of(true))));
+        repository.changeStatus(new StatusChange(
+                request.reference(),
+                Status.RECEIVED,
+                Status.COMPLETED,
+                1,
+                later,
+                "staff-1",
+                Optional.empty(),
+                CaseClock.NEW,
+                new StatusChange.Counted(
+                        month,
+                        Channel.KIOSK,
+                        Category.SERVICE,
+                        Optional.of(90L),
+                        Optional.of(20 * 60L),
+                        Optional.of(true))));
 
         ServiceTally tally = repository.tallies(month, month).getFirst();
         assertEquals(1, tally.received());
@@ -51,6 +62,7 @@ class InMemoryRequestRepositoryTest extends RequestRepositoryContract {
         assertEquals(1, tally.completionBuckets()[ServiceTally.bucketOf(20 * 60)]);
         assertEquals(1, tally.finished());
         assertEquals(1, tally.metTarget());
-        assertEquals(0, repository.tallies(month.plusMonths(1), month.plusMonths(1)).size());
+        assertEquals(
+                0, repository.tallies(month.plusMonths(1), month.plusMonths(1)).size());
     }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import sa.mustafeed.core.ports.SurveyStatistics;
 import sa.mustafeed.core.ports.SurveyStore;
 import sa.mustafeed.core.request.Category;
@@ -49,10 +48,19 @@ public final class InMemorySurveyStore implements SurveyStore, SurveyStatistics 
         if (current == null || current.answeredAt().isPresent()) {
             return Recorded.ALREADY_ANSWERED;
         }
-        invitations.put(current.surveyId(), new SurveyInvitation(current.surveyId(),
-                answer.anonymous() ? Optional.empty() : current.reference(), current.category(), current.channel(),
-                current.language(), current.offeredAt(), current.expiresAt(), Optional.of(at),
-                Optional.of(answer.overall()), answer.hasDetails()));
+        invitations.put(
+                current.surveyId(),
+                new SurveyInvitation(
+                        current.surveyId(),
+                        answer.anonymous() ? Optional.empty() : current.reference(),
+                        current.category(),
+                        current.channel(),
+                        current.language(),
+                        current.offeredAt(),
+                        current.expiresAt(),
+                        Optional.of(at),
+                        Optional.of(answer.overall()),
+                        answer.hasDetails()));
         answers.add(answer);
         count(at, "overall", current.channel(), Optional.of(current.category()), answer.overall());
         answer.scores().forEach((q, v) -> count(at, q, current.channel(), Optional.of(current.category()), v));
@@ -62,16 +70,29 @@ public final class InMemorySurveyStore implements SurveyStore, SurveyStatistics 
     @Override
     public synchronized Recorded recordDetails(SurveyInvitation invitation, SurveyAnswer answer, Instant at) {
         SurveyInvitation current = invitations.get(invitation.surveyId());
-        if (current == null || current.answeredAt().isEmpty() || current.detailsGiven()
+        if (current == null
+                || current.answeredAt().isEmpty()
+                || current.detailsGiven()
                 || !current.overall().equals(Optional.of(answer.overall()))) {
             return Recorded.ALREADY_ANSWERED;
         }
-        invitations.put(current.surveyId(), new SurveyInvitation(current.surveyId(),
-                answer.anonymous() ? Optional.empty() : current.reference(), current.category(), current.channel(),
-                current.language(), current.offeredAt(), current.expiresAt(), current.answeredAt(), current.overall(), true));
+        invitations.put(
+                current.surveyId(),
+                new SurveyInvitation(
+                        current.surveyId(),
+                        answer.anonymous() ? Optional.empty() : current.reference(),
+                        current.category(),
+                        current.channel(),
+                        current.language(),
+                        current.offeredAt(),
+                        current.expiresAt(),
+                        current.answeredAt(),
+                        current.overall(),
+                        true));
         answers.add(answer);
-        answer.scores().forEach((q, v) -> count(current.answeredAt().get(), q, current.channel(),
-                Optional.of(current.category()), v));
+        answer.scores()
+                .forEach((q, v) ->
+                        count(current.answeredAt().get(), q, current.channel(), Optional.of(current.category()), v));
         return Recorded.RECORDED;
     }
 
@@ -79,8 +100,19 @@ public final class InMemorySurveyStore implements SurveyStore, SurveyStatistics 
     public synchronized void forget(String surveyId) {
         SurveyInvitation c = invitations.get(surveyId);
         if (c != null) {
-            invitations.put(surveyId, new SurveyInvitation(c.surveyId(), Optional.empty(), c.category(), c.channel(),
-                    c.language(), c.offeredAt(), c.expiresAt(), c.answeredAt(), c.overall(), c.detailsGiven()));
+            invitations.put(
+                    surveyId,
+                    new SurveyInvitation(
+                            c.surveyId(),
+                            Optional.empty(),
+                            c.category(),
+                            c.channel(),
+                            c.language(),
+                            c.offeredAt(),
+                            c.expiresAt(),
+                            c.answeredAt(),
+                            c.overall(),
+                            c.detailsGiven()));
         }
     }
 
@@ -102,8 +134,12 @@ public final class InMemorySurveyStore implements SurveyStore, SurveyStatistics 
             String[] p = key.split("\\|", -1);
             YearMonth month = YearMonth.parse(p[0]);
             if (!month.isBefore(first) && !month.isAfter(last)) {
-                out.add(new SurveyTally(month, Channel.fromWireName(p[2]).orElseThrow(),
-                        p[3].isEmpty() ? Optional.empty() : Category.fromWireName(p[3]), p[1], counts));
+                out.add(new SurveyTally(
+                        month,
+                        Channel.fromWireName(p[2]).orElseThrow(),
+                        p[3].isEmpty() ? Optional.empty() : Category.fromWireName(p[3]),
+                        p[1],
+                        counts));
             }
         });
         return out;

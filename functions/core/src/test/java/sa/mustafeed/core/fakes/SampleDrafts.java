@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
 import sa.mustafeed.core.privacy.HashPurpose;
 import sa.mustafeed.core.privacy.KeyedHasher;
 import sa.mustafeed.core.reference.ReferenceCode;
@@ -21,18 +20,41 @@ public final class SampleDrafts {
     public static final KeyedHasher HASHER = new KeyedHasher("test-key-test-key-test-key-test-key!".getBytes());
     public static final Instant NOW = Instant.parse("2026-11-25T08:30:00Z");
 
-    private SampleDrafts() {
-    }
+    private SampleDrafts() {}
 
     public static RequestDraft valid() {
-        return new RequestDraft("service", "web", "سارة العتيبي", "0501234567", null, null, "مكة المكرمة",
-                "أحتاج إلى كرسي متحرك لابني.", "sms", "ar", true, null, null);
+        return new RequestDraft(
+                "service",
+                "web",
+                "سارة العتيبي",
+                "0501234567",
+                null,
+                null,
+                "مكة المكرمة",
+                "أحتاج إلى كرسي متحرك لابني.",
+                "sms",
+                "ar",
+                true,
+                null,
+                null);
     }
 
     public static RequestDraft withCity(String city) {
         RequestDraft d = valid();
-        return new RequestDraft(d.category(), d.channel(), d.name(), d.mobile(), d.email(), d.nationalId(), city,
-                d.description(), d.preferredContact(), d.language(), d.consent(), d.onBehalf(), d.shapeErrors());
+        return new RequestDraft(
+                d.category(),
+                d.channel(),
+                d.name(),
+                d.mobile(),
+                d.email(),
+                d.nationalId(),
+                city,
+                d.description(),
+                d.preferredContact(),
+                d.language(),
+                d.consent(),
+                d.onBehalf(),
+                d.shapeErrors());
     }
 
     /**
@@ -40,10 +62,27 @@ public final class SampleDrafts {
      * request from mobile +966501234567 (last digits 4567), with a description no public answer may show.
      */
     public static ServiceRequest sampleRequest(Status status, long version) {
-        return new ServiceRequest(new ReferenceCode("MHF5Q2N7"), Category.SERVICE, Channel.KIOSK, status, "سارة العتيبي",
-                "+966501234567", HASHER.hash(HashPurpose.MOBILE, "+966501234567"), Optional.empty(), Optional.empty(),
-                Optional.empty(), "مكة المكرمة", "وصف خاص لا يظهر في المتابعة", ContactMethod.SMS, Language.AR,
-                Optional.empty(), "2026-11", NOW, NOW, NOW, version);
+        return new ServiceRequest(
+                new ReferenceCode("MHF5Q2N7"),
+                Category.SERVICE,
+                Channel.KIOSK,
+                status,
+                "سارة العتيبي",
+                "+966501234567",
+                HASHER.hash(HashPurpose.MOBILE, "+966501234567"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "مكة المكرمة",
+                "وصف خاص لا يظهر في المتابعة",
+                ContactMethod.SMS,
+                Language.AR,
+                Optional.empty(),
+                "2026-11",
+                NOW,
+                NOW,
+                NOW,
+                version);
     }
 
     public static Clock clockAt(Instant instant) {

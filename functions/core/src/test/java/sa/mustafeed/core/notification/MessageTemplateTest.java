@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.request.Language;
 
 class MessageTemplateTest {
     @Test
     void parse_readsSubjectSmsAndBodyAndSkipsNotes() {
-        MessageTemplate t = MessageTemplate.parse("t", "# note\nsubject: S {reference}\nsms: M {reference}\n---\nA\n\nB\n");
+        MessageTemplate t =
+                MessageTemplate.parse("t", "# note\nsubject: S {reference}\nsms: M {reference}\n---\nA\n\nB\n");
         assertEquals("S {reference}", t.subject());
         assertEquals("M {reference}", t.sms());
         assertEquals("A\n\nB", t.emailText());
@@ -21,7 +20,8 @@ class MessageTemplateTest {
 
     @Test
     void parse_namesWhatIsMissing() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> MessageTemplate.parse("ar/received.txt", "subject: x\n---\nbody"));
         assertTrue(e.getMessage().contains("ar/received.txt"));
     }
@@ -34,7 +34,8 @@ class MessageTemplateTest {
 
     @Test
     void html_escapesValuesAndSetsDirection() {
-        String html = MessageRenderer.html("s", "<script>alert(1)</script>\n\nhttps://example.org/track/?ref=A", Language.AR);
+        String html =
+                MessageRenderer.html("s", "<script>alert(1)</script>\n\nhttps://example.org/track/?ref=A", Language.AR);
         assertTrue(html.contains("dir=\"rtl\""));
         assertTrue(html.contains("&lt;script&gt;"));
         assertTrue(html.contains("<a href=\"https://example.org/track/?ref=A\""));

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.errors.DeliveryFailedException;
 import sa.mustafeed.core.fakes.InMemoryMessaging;
 import sa.mustafeed.core.fakes.SampleDrafts;
@@ -24,25 +22,52 @@ import sa.mustafeed.core.request.Status;
 
 class NotificationServiceTest {
     private final InMemoryMessaging messaging = new InMemoryMessaging();
-    private final NotificationService service = new NotificationService(new MessageRenderer(NotificationServiceTest::template),
-            messaging.textMessages, messaging.mailer, messaging.sentMessages, messaging.preferences,
-            messaging.undelivered, request -> request.category() == Category.COMPLAINT ? Optional.empty()
+    private final NotificationService service = new NotificationService(
+            new MessageRenderer(NotificationServiceTest::template),
+            messaging.textMessages,
+            messaging.mailer,
+            messaging.sentMessages,
+            messaging.preferences,
+            messaging.undelivered,
+            request -> request.category() == Category.COMPLAINT
+                    ? Optional.empty()
                     : Optional.of("https://site.example/survey/?t=T"),
-            SampleDrafts.clockAt(SampleDrafts.NOW), new LocalizedText("جمعية تمكين", "Tamkeen"),
+            SampleDrafts.clockAt(SampleDrafts.NOW),
+            new LocalizedText("جمعية تمكين", "Tamkeen"),
             "https://site.example/");
 
     private static MessageTemplate template(MessageKind kind, Language language) {
         if (kind == MessageKind.REPLY) {
             return new MessageTemplate("reply {reference}", "رد {reference}: {reply} {trackUrl}", "{reply}");
         }
-        return new MessageTemplate(kind + " {reference}", language + " " + kind + " {reference} {status} {trackUrl}",
+        return new MessageTemplate(
+                kind + " {reference}",
+                language + " " + kind + " {reference} {status} {trackUrl}",
                 "{association}: {category}");
     }
 
     private static ServiceRequest request(Status status, long version, ContactMethod contact, Optional<String> email) {
-        return new ServiceRequest(new ReferenceCode("MHF5Q2N7"), Category.SERVICE, Channel.KIOSK, status, "سارة",
-                "+966501234567", "mobilehash", email, Optional.empty(), Optional.empty(), "مكة", "وصف", contact,
-                Language.AR, Optional.empty(), "2026-11", SampleDrafts.NOW, SampleDrafts.NOW, SampleDrafts.NOW, version);
+        return new ServiceRequest(
+                new ReferenceCode("MHF5Q2N7"),
+                Category.SERVICE,
+                Channel.KIOSK,
+                status,
+                "سارة",
+                "+966501234567",
+                "mobilehash",
+                email,
+                Optional.empty(),
+                Optional.empty(),
+                "مكة",
+                "وصف",
+                contact,
+                Language.AR,
+                Optional.empty(),
+                "2026-11",
+                SampleDrafts.NOW,
+                SampleDrafts.NOW,
+                SampleDrafts.NOW,
+                version);
     }
 
     private static RequestChange created() {
@@ -50,13 +75,16 @@ class NotificationServiceTest {
     }
 
     private static RequestChange moved(Status from, Status to) {
-        return new RequestChange(Optional.of(request(from, 1, ContactMethod.SMS, Optional.empty())),
+        return new RequestChange(
+                Optional.of(request(from, 1, ContactMethod.SMS, Optional.empty())),
                 request(to, 2, ContactMethod.SMS, Optional.empty()));
     }
 
     private static RequestChange replied(String text, ContactMethod contact, Optional<String> email) {
-        return new RequestChange(Optional.of(request(Status.IN_REVIEW, 3, contact, email)),
-                request(Status.IN_REVIEW, 4, contact, email), Optional.of(text));
+        return new RequestChange(
+                Optional.of(request(Status.IN_REVIEW, 3, contact, email)),
+                request(Status.IN_REVIEW, 4, contact, email),
+                Optional.of(text));
     }
 
     @Test
@@ -81,16 +109,26 @@ class NotificationServiceTest {
         assertTrue(SmsSegments.count(sms) <= NotificationService.MAX_REPLY_SMS_PARTS, sms.length() + ": " + sms);
         assertTrue(sms.contains("…") && sms.contains("https://site.example/track/?ref=MHF5-Q2N7"), sms);
 
-        new NotificationService(new MessageRenderer(NotificationServiceTest::template), messaging.textMessages,
-                messaging.mailer, new InMemoryMessaging().sentMessages, messaging.preferences, messaging.undelivered,
-                request -> Optional.empty(), SampleDrafts.clockAt(SampleDrafts.NOW), new LocalizedText("ج", "A"),
-                "https://site.example/").notify(replied(longReply, ContactMethod.EMAIL, Optional.of("s@example.org")));
+        new NotificationService(
+                        new MessageRenderer(NotificationServiceTest::template),
+                        messaging.textMessages,
+                        messaging.mailer,
+                        new InMemoryMessaging().sentMessages,
+                        messaging.preferences,
+                        messaging.undelivered,
+                        request -> Optional.empty(),
+                        SampleDrafts.clockAt(SampleDrafts.NOW),
+                        new LocalizedText("ج", "A"),
+                        "https://site.example/")
+                .notify(replied(longReply, ContactMethod.EMAIL, Optional.of("s@example.org")));
         assertEquals(longReply, messaging.email.getFirst().text());
     }
 
     @Test
     void kindOf_aReplyWithoutStatusChange_isAReply() {
-        assertEquals(Optional.of(MessageKind.REPLY), NotificationService.kindOf(replied("x", ContactMethod.SMS, Optional.empty())));
+        assertEquals(
+                Optional.of(MessageKind.REPLY),
+                NotificationService.kindOf(replied("x", ContactMethod.SMS, Optional.empty())));
     }
 
     @Test
@@ -102,7 +140,8 @@ class NotificationServiceTest {
         expected.put(Status.COMPLETED, MessageKind.COMPLETED);
         expected.put(Status.REJECTED, MessageKind.STATUS_CHANGED);
         expected.put(Status.CLOSED, MessageKind.STATUS_CHANGED);
-        expected.forEach((to, kind) -> assertEquals(Optional.of(kind), NotificationService.kindOf(moved(Status.RECEIVED, to))));
+        expected.forEach(
+                (to, kind) -> assertEquals(Optional.of(kind), NotificationService.kindOf(moved(Status.RECEIVED, to))));
         assertEquals(Optional.of(MessageKind.RECEIVED), NotificationService.kindOf(created()));
         assertEquals(Optional.empty(), NotificationService.kindOf(moved(Status.IN_REVIEW, Status.IN_REVIEW)));
     }
@@ -130,20 +169,23 @@ class NotificationServiceTest {
     @Test
     void notify_aCompletedRequest_carriesTheSurveyLink() {
         assertEquals(NotificationService.Outcome.SENT, service.notify(moved(Status.IN_PROGRESS, Status.COMPLETED)));
-        assertEquals("AR COMPLETED_WITH_SURVEY MHF5-Q2N7 مكتمل https://site.example/track/?ref=MHF5-Q2N7",
+        assertEquals(
+                "AR COMPLETED_WITH_SURVEY MHF5-Q2N7 مكتمل https://site.example/track/?ref=MHF5-Q2N7",
                 messaging.sms.getFirst().text());
     }
 
     @Test
     void notify_theSameChangeTwice_sendsOnce() {
         service.notify(moved(Status.RECEIVED, Status.IN_REVIEW));
-        assertEquals(NotificationService.Outcome.ALREADY_HANDLED, service.notify(moved(Status.RECEIVED, Status.IN_REVIEW)));
+        assertEquals(
+                NotificationService.Outcome.ALREADY_HANDLED, service.notify(moved(Status.RECEIVED, Status.IN_REVIEW)));
         assertEquals(1, messaging.sms.size());
     }
 
     @Test
     void notify_withNoStatusChange_sendsNothing() {
-        assertEquals(NotificationService.Outcome.NOTHING_TO_SAY, service.notify(moved(Status.IN_REVIEW, Status.IN_REVIEW)));
+        assertEquals(
+                NotificationService.Outcome.NOTHING_TO_SAY, service.notify(moved(Status.IN_REVIEW, Status.IN_REVIEW)));
         assertEquals(0, messaging.sms.size());
     }
 
@@ -153,7 +195,9 @@ class NotificationServiceTest {
         assertEquals(NotificationService.Outcome.STOPPED_BY_BENEFICIARY, service.notify(created()));
         messaging.stoppedHashes.clear();
         messaging.optedOutNumbers.add("+966501234567");
-        assertEquals(NotificationService.Outcome.STOPPED_BY_BENEFICIARY, service.notify(moved(Status.RECEIVED, Status.IN_REVIEW)));
+        assertEquals(
+                NotificationService.Outcome.STOPPED_BY_BENEFICIARY,
+                service.notify(moved(Status.RECEIVED, Status.IN_REVIEW)));
         assertEquals(0, messaging.sms.size());
     }
 

@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.ports.RequestRepository.CreateOutcome;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
@@ -39,8 +37,7 @@ public abstract class RequestRepositoryContract {
     private static final Instant NOVEMBER = Instant.parse("2026-11-25T08:30:00Z");
 
     /** A repository and the counters it writes, over one store. */
-    public record Store(RequestRepository requests, ServiceStatistics statistics) {
-    }
+    public record Store(RequestRepository requests, ServiceStatistics statistics) {}
 
     /** An empty store for each test. */
     protected abstract Store emptyStore() throws Exception;
@@ -54,10 +51,27 @@ public abstract class RequestRepositoryContract {
     }
 
     private ServiceRequest request(ReferenceCode reference, Channel channel, Category category, Instant submittedAt) {
-        return new ServiceRequest(reference, category, channel, Status.RECEIVED, "سارة العتيبي", "+966501234567",
-                "mobilehash-" + reference.value(), Optional.empty(), Optional.empty(), Optional.empty(), "مكة",
-                "وصف", ContactMethod.SMS, Language.AR, Optional.empty(), "2026-11", submittedAt, submittedAt,
-                submittedAt, 1);
+        return new ServiceRequest(
+                reference,
+                category,
+                channel,
+                Status.RECEIVED,
+                "سارة العتيبي",
+                "+966501234567",
+                "mobilehash-" + reference.value(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "مكة",
+                "وصف",
+                ContactMethod.SMS,
+                Language.AR,
+                Optional.empty(),
+                "2026-11",
+                submittedAt,
+                submittedAt,
+                submittedAt,
+                1);
     }
 
     private ServiceRequest request(Channel channel, Category category, Instant submittedAt) {
@@ -69,13 +83,20 @@ public abstract class RequestRepositoryContract {
     }
 
     private static Optional<IdempotencyRecord> key(String key, ServiceRequest request) {
-        return Optional.of(new IdempotencyRecord(key, "fingerprint-" + request.reference().value(), request.reference(),
-                request.category(), Status.RECEIVED, request.submittedAt(), request.submittedAt().plus(Duration.ofHours(24))));
+        return Optional.of(new IdempotencyRecord(
+                key,
+                "fingerprint-" + request.reference().value(),
+                request.reference(),
+                request.category(),
+                Status.RECEIVED,
+                request.submittedAt(),
+                request.submittedAt().plus(Duration.ofHours(24))));
     }
 
     private ServiceTally only(YearMonth month, Channel channel, Category category) {
         List<ServiceTally> matching = store.statistics().tallies(month, month).stream()
-                .filter(t -> t.channel() == channel && t.category() == category).toList();
+                .filter(t -> t.channel() == channel && t.category() == category)
+                .toList();
         assertEquals(1, matching.size(), "one tally for " + month + " " + channel + " " + category + ": " + matching);
         return matching.getFirst();
     }
@@ -95,7 +116,11 @@ public abstract class RequestRepositoryContract {
         assertEquals(CreateOutcome.CREATED, create(request(Channel.WEB, Category.INQUIRY, NOVEMBER), Optional.empty()));
 
         assertCountedAsReceived(1, only(YearMonth.of(2026, 11), Channel.WEB, Category.INQUIRY));
-        assertEquals(1, store.statistics().tallies(YearMonth.of(2026, 11), YearMonth.of(2026, 11)).size());
+        assertEquals(
+                1,
+                store.statistics()
+                        .tallies(YearMonth.of(2026, 11), YearMonth.of(2026, 11))
+                        .size());
     }
 
     @Test
@@ -114,8 +139,12 @@ public abstract class RequestRepositoryContract {
     @Test
     void create_countsAStaffRegistration_underItsChannel() {
         ServiceRequest byPhone = request(Channel.PHONE, Category.NEW_BENEFICIARY, NOVEMBER);
-        store.requests().create(byPhone, new TimelineEntry(NOVEMBER, Status.RECEIVED), Optional.empty(),
-                new Registration(Optional.of("staff-7"), List.of()));
+        store.requests()
+                .create(
+                        byPhone,
+                        new TimelineEntry(NOVEMBER, Status.RECEIVED),
+                        Optional.empty(),
+                        new Registration(Optional.of("staff-7"), List.of()));
 
         assertCountedAsReceived(1, only(YearMonth.of(2026, 11), Channel.PHONE, Category.NEW_BENEFICIARY));
     }
@@ -128,8 +157,11 @@ public abstract class RequestRepositoryContract {
 
         assertCountedAsReceived(1, only(YearMonth.of(2026, 11), Channel.WEB, Category.SUGGESTION));
         assertCountedAsReceived(1, only(YearMonth.of(2026, 12), Channel.WEB, Category.SUGGESTION));
-        assertEquals(2, store.statistics().tallies(YearMonth.of(2026, 11), YearMonth.of(2026, 12)).stream()
-                .mapToLong(ServiceTally::received).sum());
+        assertEquals(
+                2,
+                store.statistics().tallies(YearMonth.of(2026, 11), YearMonth.of(2026, 12)).stream()
+                        .mapToLong(ServiceTally::received)
+                        .sum());
     }
 
     @Test
@@ -137,7 +169,8 @@ public abstract class RequestRepositoryContract {
         ServiceRequest first = request(Channel.WEB, Category.INQUIRY, NOVEMBER);
         create(first, Optional.empty());
 
-        ServiceRequest sameReference = request(first.reference(), Channel.KIOSK, Category.COMPLAINT, NOVEMBER.plusSeconds(1));
+        ServiceRequest sameReference =
+                request(first.reference(), Channel.KIOSK, Category.COMPLAINT, NOVEMBER.plusSeconds(1));
         assertEquals(CreateOutcome.REFERENCE_TAKEN, create(sameReference, Optional.empty()));
 
         assertCountedAsReceived(1, only(YearMonth.of(2026, 11), Channel.WEB, Category.INQUIRY));

@@ -21,7 +21,8 @@ class MaskingTest {
         KeyedHasher one = new KeyedHasher("k".repeat(32).getBytes());
         KeyedHasher other = new KeyedHasher("j".repeat(32).getBytes());
         assertEquals(one.hash(HashPurpose.NATIONAL_ID, "1526018153"), one.hash(HashPurpose.NATIONAL_ID, "1526018153"));
-        assertNotEquals(one.hash(HashPurpose.NATIONAL_ID, "1526018153"), other.hash(HashPurpose.NATIONAL_ID, "1526018153"));
+        assertNotEquals(
+                one.hash(HashPurpose.NATIONAL_ID, "1526018153"), other.hash(HashPurpose.NATIONAL_ID, "1526018153"));
         assertNotEquals(one.hash(HashPurpose.NATIONAL_ID, "1526018153"), one.hash(HashPurpose.MOBILE, "1526018153"));
     }
 }

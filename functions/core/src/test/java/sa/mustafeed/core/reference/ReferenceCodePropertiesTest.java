@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -21,10 +20,13 @@ class ReferenceCodePropertiesTest {
 
     @Provide
     static Arbitrary<String> anyText() {
-        Arbitrary<String> nearMiss = Arbitraries.strings().withChars(ReferenceCode.ALPHABET + "01ILOUZ-_ ٢٣٤\u00A0\u2011")
+        Arbitrary<String> nearMiss = Arbitraries.strings()
+                .withChars(ReferenceCode.ALPHABET + "01ILOUZ-_ ٢٣٤\u00A0\u2011")
                 .ofMaxLength(14);
-        return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(50),
-                Arbitraries.strings().all().ofMinLength(41).ofMaxLength(10_000), nearMiss,
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(50),
+                Arbitraries.strings().all().ofMinLength(41).ofMaxLength(10_000),
+                nearMiss,
                 Arbitraries.strings().withChars("😀\u0000\u202Eab").ofMaxLength(12));
     }
 
@@ -44,8 +46,11 @@ class ReferenceCodePropertiesTest {
     }
 
     @Property
-    void parse_readsEveryWayAPersonRetypesACode(@ForAll("codes") ReferenceCode code, @ForAll boolean lower,
-            @ForAll("separator") String separator, @ForAll boolean arabicDigits) {
+    void parse_readsEveryWayAPersonRetypesACode(
+            @ForAll("codes") ReferenceCode code,
+            @ForAll boolean lower,
+            @ForAll("separator") String separator,
+            @ForAll boolean arabicDigits) {
         String typed = code.value().substring(0, 4) + separator + code.value().substring(4);
         if (lower) {
             typed = typed.toLowerCase(Locale.ROOT);
@@ -59,13 +64,16 @@ class ReferenceCodePropertiesTest {
     }
 
     @Property
-    void parse_refusesAnySingleSubstitution(@ForAll("codes") ReferenceCode code,
-            @ForAll("position") int position, @ForAll("alphabetIndex") int replacement) {
+    void parse_refusesAnySingleSubstitution(
+            @ForAll("codes") ReferenceCode code,
+            @ForAll("position") int position,
+            @ForAll("alphabetIndex") int replacement) {
         char changed = ReferenceCode.ALPHABET.charAt(replacement);
         if (code.value().charAt(position) == changed) {
             return;
         }
-        String typo = code.value().substring(0, position) + changed + code.value().substring(position + 1);
+        String typo =
+                code.value().substring(0, position) + changed + code.value().substring(position + 1);
         assertEquals(Optional.empty(), ReferenceCode.parse(typo), code + " → " + typo);
     }
 

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -70,10 +69,15 @@ class ReferenceCodeTest {
     void parse_forgivesCaseSpacesDashesAndArabicDigits() {
         ReferenceCode code = ReferenceCode.random(new SplittableRandom(4));
         String value = code.value();
-        String arabicDigits = value.chars().mapToObj(c -> c >= '0' && c <= '9'
-                ? String.valueOf((char) ('\u0660' + (c - '0'))) : String.valueOf((char) c)).reduce("", String::concat);
-        Set<String> typings = Set.of(value.toLowerCase(), " " + code.display() + " ",
-                value.substring(0, 4) + " " + value.substring(4), value.substring(0, 2) + "-" + value.substring(2),
+        String arabicDigits = value.chars()
+                .mapToObj(c ->
+                        c >= '0' && c <= '9' ? String.valueOf((char) ('\u0660' + (c - '0'))) : String.valueOf((char) c))
+                .reduce("", String::concat);
+        Set<String> typings = Set.of(
+                value.toLowerCase(),
+                " " + code.display() + " ",
+                value.substring(0, 4) + " " + value.substring(4),
+                value.substring(0, 2) + "-" + value.substring(2),
                 arabicDigits);
         for (String typed : typings) {
             assertEquals(Optional.of(code), ReferenceCode.parse(typed), typed);

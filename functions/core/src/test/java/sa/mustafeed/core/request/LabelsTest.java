@@ -21,10 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.staff.ServiceTally;
 import sa.mustafeed.core.survey.SurveyService;
@@ -56,7 +54,8 @@ class LabelsTest {
         for (ErrorCode code : ErrorCode.values()) {
             assertNamed(code.message(), code.code());
         }
-        assertEquals(ServiceTally.HOUR_BUCKETS.length + 1, ServiceTally.bucketCodes().size());
+        assertEquals(
+                ServiceTally.HOUR_BUCKETS.length + 1, ServiceTally.bucketCodes().size());
         for (String bucket : ServiceTally.bucketCodes()) {
             assertNamed(Labels.shipped().bucket(bucket), "bucket " + bucket);
         }
@@ -69,7 +68,9 @@ class LabelsTest {
 
         assertEquals(Set.of(), difference(ar.stringPropertyNames(), en.stringPropertyNames()), "only in ar.properties");
         assertEquals(Set.of(), difference(en.stringPropertyNames(), ar.stringPropertyNames()), "only in en.properties");
-        assertEquals(Set.of(), difference(Set.copyOf(Labels.keysJavaShows()), ar.stringPropertyNames()),
+        assertEquals(
+                Set.of(),
+                difference(Set.copyOf(Labels.keysJavaShows()), ar.stringPropertyNames()),
                 "shown by Java, in neither file");
     }
 
@@ -77,28 +78,38 @@ class LabelsTest {
     void theTextsAreTodaysWords() {
         // Outside checks and the site compare these; the one named drift is settled in Java's favour.
         assertEquals(new LocalizedText("طلب خدمة أو دعم", "Service or support request"), Category.SERVICE.label());
-        assertEquals(new LocalizedText("بانتظار استكمال من المستفيد", "Waiting for you"),
+        assertEquals(
+                new LocalizedText("بانتظار استكمال من المستفيد", "Waiting for you"),
                 Status.WAITING_FOR_BENEFICIARY.label());
-        assertEquals(new LocalizedText("رقم الجوال غير صحيح. اكتبه مثل 0501234567 أو بالصيغة الدولية +9665…",
-                "This mobile number is not valid. Write it like 0501234567 or in international form +9665…"),
+        assertEquals(
+                new LocalizedText(
+                        "رقم الجوال غير صحيح. اكتبه مثل 0501234567 أو بالصيغة الدولية +9665…",
+                        "This mobile number is not valid. Write it like 0501234567 or in international form +9665…"),
                 ErrorCode.INVALID_MOBILE.message());
-        assertEquals(new LocalizedText("أقل من ساعة", "Under 1 hour"), Labels.shipped().bucket("<1h"));
+        assertEquals(
+                new LocalizedText("أقل من ساعة", "Under 1 hour"),
+                Labels.shipped().bucket("<1h"));
     }
 
     @Test
     void theSurveysQuestions_areTheFilesWords() {
         // SurveyService keeps its own copy until it reads the file; until then, drift fails here.
         assertEquals(Labels.shipped().get("survey.need_met"), SurveyService.NEED_MET);
-        assertEquals(SurveyService.QUESTIONS.keySet(), Labels.shipped().keys().stream()
-                .filter(k -> k.startsWith("survey.question.")).map(k -> k.substring("survey.question.".length()))
-                .collect(Collectors.toSet()));
-        SurveyService.QUESTIONS.forEach((id, text) ->
-                assertEquals(Labels.shipped().get("survey.question." + id), text, id));
+        assertEquals(
+                SurveyService.QUESTIONS.keySet(),
+                Labels.shipped().keys().stream()
+                        .filter(k -> k.startsWith("survey.question."))
+                        .map(k -> k.substring("survey.question.".length()))
+                        .collect(Collectors.toSet()));
+        SurveyService.QUESTIONS.forEach(
+                (id, text) -> assertEquals(Labels.shipped().get("survey.question." + id), text, id));
     }
 
     @Test
     void staffWording_replacesTheBeneficiarysWhereTheFileGivesOne() {
-        assertEquals("Waiting for the beneficiary", Status.WAITING_FOR_BENEFICIARY.staffLabel().en());
+        assertEquals(
+                "Waiting for the beneficiary",
+                Status.WAITING_FOR_BENEFICIARY.staffLabel().en());
         assertNotEquals(Status.WAITING_FOR_BENEFICIARY.label(), Status.WAITING_FOR_BENEFICIARY.staffLabel());
         assertEquals(Status.IN_REVIEW.label(), Status.IN_REVIEW.staffLabel());
     }
@@ -110,18 +121,19 @@ class LabelsTest {
 
     @Test
     void load_refusesAKeyMissingFromOneLanguage_namingIt() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> Labels.load(LOADER, "labels/missing-english/", List.of()));
+        IllegalStateException refused = assertThrows(
+                IllegalStateException.class, () -> Labels.load(LOADER, "labels/missing-english/", List.of()));
 
-        assertTrue(refused.getMessage().contains("category.service is in ar.properties but not in en.properties"),
+        assertTrue(
+                refused.getMessage().contains("category.service is in ar.properties but not in en.properties"),
                 refused.getMessage());
         assertFalse(refused.getMessage().contains("category.inquiry"), refused.getMessage());
     }
 
     @Test
     void load_refusesAnEmptyText_namingIt() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> Labels.load(LOADER, "labels/blank/", List.of()));
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> Labels.load(LOADER, "labels/blank/", List.of()));
 
         assertTrue(refused.getMessage().contains("category.inquiry is empty in ar.properties"), refused.getMessage());
     }
@@ -129,10 +141,11 @@ class LabelsTest {
     @Test
     void load_refusesTheShippedTableWithOneEnglishLineRemoved(@TempDir Path dir) throws IOException {
         try (URLClassLoader broken = tableWithout(dir, "channel.kiosk", List.of("en"))) {
-            IllegalStateException refused = assertThrows(IllegalStateException.class,
-                    () -> Labels.load(broken, Labels.DIRECTORY, Labels.keysJavaShows()));
+            IllegalStateException refused = assertThrows(
+                    IllegalStateException.class, () -> Labels.load(broken, Labels.DIRECTORY, Labels.keysJavaShows()));
 
-            assertTrue(refused.getMessage().contains("channel.kiosk is in ar.properties but not in en.properties"),
+            assertTrue(
+                    refused.getMessage().contains("channel.kiosk is in ar.properties but not in en.properties"),
                     refused.getMessage());
         }
     }
@@ -140,18 +153,19 @@ class LabelsTest {
     @Test
     void load_refusesANameJavaShows_whenBothFilesLackIt(@TempDir Path dir) throws IOException {
         try (URLClassLoader broken = tableWithout(dir, "error.not_found", List.of("ar", "en"))) {
-            IllegalStateException refused = assertThrows(IllegalStateException.class,
-                    () -> Labels.load(broken, Labels.DIRECTORY, Labels.keysJavaShows()));
+            IllegalStateException refused = assertThrows(
+                    IllegalStateException.class, () -> Labels.load(broken, Labels.DIRECTORY, Labels.keysJavaShows()));
 
-            assertTrue(refused.getMessage().contains("error.not_found is shown by the API but is in neither"),
+            assertTrue(
+                    refused.getMessage().contains("error.not_found is shown by the API but is in neither"),
                     refused.getMessage());
         }
     }
 
     @Test
     void load_refusesAMissingFile_namingIt() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> Labels.load(LOADER, "labels/nowhere/", List.of()));
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> Labels.load(LOADER, "labels/nowhere/", List.of()));
 
         assertTrue(refused.getMessage().contains("labels/nowhere/ar.properties"), refused.getMessage());
     }
@@ -170,8 +184,8 @@ class LabelsTest {
 
     @Test
     void get_refusesAnUnknownKey_ratherThanAnsweringABlank() {
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> Labels.shipped().get("category.nonsense"));
+        IllegalArgumentException unknown = assertThrows(
+                IllegalArgumentException.class, () -> Labels.shipped().get("category.nonsense"));
 
         assertTrue(unknown.getMessage().contains("category.nonsense"));
         assertTrue(Labels.shipped().find("category.nonsense").isEmpty());
@@ -200,7 +214,9 @@ class LabelsTest {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             Predicate<String> dropped = line -> languages.contains(language) && line.startsWith(key + "=");
-            assertEquals(languages.contains(language), text.lines().anyMatch(dropped),
+            assertEquals(
+                    languages.contains(language),
+                    text.lines().anyMatch(dropped),
                     key + " should be a line of " + language + ".properties");
             String kept = text.lines().filter(dropped.negate()).collect(Collectors.joining("\n", "", "\n"));
             Files.writeString(labels.resolve(language + ".properties"), kept, StandardCharsets.UTF_8);

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -35,10 +33,11 @@ class RequestRulesTest {
 
     @Test
     void validate_listsEveryMissingFieldAtOnce() {
-        RequestDraft empty = new RequestDraft(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        RequestDraft empty =
+                new RequestDraft(null, null, null, null, null, null, null, null, null, null, null, null, null);
         Map<String, ErrorCode> errors = errorsOf(() -> rules.validate(empty));
-        for (String field : List.of("category", "channel", "name", "mobile", "city", "description",
-                "preferredContact", "language")) {
+        for (String field : List.of(
+                "category", "channel", "name", "mobile", "city", "description", "preferredContact", "language")) {
             assertEquals(ErrorCode.REQUIRED, errors.get(field), field);
         }
         assertEquals(ErrorCode.CONSENT_REQUIRED, errors.get("consent"));
@@ -47,23 +46,59 @@ class RequestRulesTest {
     @Test
     void validate_refusesStaffChannelsOnThePublicRoute() {
         RequestDraft d = SampleDrafts.valid();
-        RequestDraft byPhone = new RequestDraft(d.category(), "phone", d.name(), d.mobile(), null, null, d.city(),
-                d.description(), "sms", "ar", true, null, null);
+        RequestDraft byPhone = new RequestDraft(
+                d.category(),
+                "phone",
+                d.name(),
+                d.mobile(),
+                null,
+                null,
+                d.city(),
+                d.description(),
+                "sms",
+                "ar",
+                true,
+                null,
+                null);
         assertEquals(Map.of("channel", ErrorCode.CHANNEL_NOT_ALLOWED), errorsOf(() -> rules.validate(byPhone)));
     }
 
     @Test
     void validate_needsAnEmailWhenEmailIsThePreferredContact() {
         RequestDraft d = SampleDrafts.valid();
-        RequestDraft byEmail = new RequestDraft(d.category(), d.channel(), d.name(), d.mobile(), null, null, d.city(),
-                d.description(), "email", "ar", true, null, null);
+        RequestDraft byEmail = new RequestDraft(
+                d.category(),
+                d.channel(),
+                d.name(),
+                d.mobile(),
+                null,
+                null,
+                d.city(),
+                d.description(),
+                "email",
+                "ar",
+                true,
+                null,
+                null);
         assertEquals(Map.of("email", ErrorCode.EMAIL_REQUIRED_FOR_CONTACT), errorsOf(() -> rules.validate(byEmail)));
     }
 
     @Test
     void validate_refusesBadValuesWithTheirOwnCodes() {
-        RequestDraft bad = new RequestDraft("gift", "web", "Sara 2", "12345", "sara@", "1526018154", "م",
-                "x".repeat(RequestRules.DESCRIPTION_MAX + 1), "fax", "fr", false, null, null);
+        RequestDraft bad = new RequestDraft(
+                "gift",
+                "web",
+                "Sara 2",
+                "12345",
+                "sara@",
+                "1526018154",
+                "م",
+                "x".repeat(RequestRules.DESCRIPTION_MAX + 1),
+                "fax",
+                "fr",
+                false,
+                null,
+                null);
         Map<String, ErrorCode> errors = errorsOf(() -> rules.validate(bad));
         assertEquals(ErrorCode.INVALID_CHOICE, errors.get("category"));
         assertEquals(ErrorCode.INVALID_NAME, errors.get("name"));
@@ -79,38 +114,100 @@ class RequestRulesTest {
 
     @Test
     void validate_refusesControlCharactersButKeepsLineBreaksInTheDescription() {
-        assertEquals(Map.of("city", ErrorCode.INVALID_TEXT),
+        assertEquals(
+                Map.of("city", ErrorCode.INVALID_TEXT),
                 errorsOf(() -> rules.validate(SampleDrafts.withCity("مكة\u0000"))));
         RequestDraft d = SampleDrafts.valid();
-        RequestDraft multiline = new RequestDraft(d.category(), d.channel(), d.name(), d.mobile(), null, null, d.city(),
-                "سطر أول\r\nسطر ثان", "sms", "ar", true, null, null);
+        RequestDraft multiline = new RequestDraft(
+                d.category(),
+                d.channel(),
+                d.name(),
+                d.mobile(),
+                null,
+                null,
+                d.city(),
+                "سطر أول\r\nسطر ثان",
+                "sms",
+                "ar",
+                true,
+                null,
+                null);
         assertEquals("سطر أول\nسطر ثان", rules.validate(multiline).description());
     }
 
     @Test
     void validate_acceptsArabicNamesWithHarakatAndTatweel() {
         RequestDraft d = SampleDrafts.valid();
-        RequestDraft named = new RequestDraft(d.category(), d.channel(), "عَبْدُ اللّٰه آل سـعود", d.mobile(), null, null,
-                d.city(), d.description(), "sms", "ar", true, null, null);
+        RequestDraft named = new RequestDraft(
+                d.category(),
+                d.channel(),
+                "عَبْدُ اللّٰه آل سـعود",
+                d.mobile(),
+                null,
+                null,
+                d.city(),
+                d.description(),
+                "sms",
+                "ar",
+                true,
+                null,
+                null);
         assertTrue(rules.validate(named).name().startsWith("عَبْدُ"));
     }
 
     @Test
     void validate_checksTheGuardianBlock() {
         RequestDraft d = SampleDrafts.valid();
-        RequestDraft carer = new RequestDraft(d.category(), d.channel(), d.name(), d.mobile(), null, null, d.city(),
-                d.description(), "sms", "ar", true, new RequestDraft.OnBehalfDraft("", "أم"), null);
+        RequestDraft carer = new RequestDraft(
+                d.category(),
+                d.channel(),
+                d.name(),
+                d.mobile(),
+                null,
+                null,
+                d.city(),
+                d.description(),
+                "sms",
+                "ar",
+                true,
+                new RequestDraft.OnBehalfDraft("", "أم"),
+                null);
         assertEquals(Map.of("onBehalf.beneficiaryName", ErrorCode.REQUIRED), errorsOf(() -> rules.validate(carer)));
-        RequestDraft good = new RequestDraft(d.category(), d.channel(), d.name(), d.mobile(), null, null, d.city(),
-                d.description(), "sms", "ar", true, new RequestDraft.OnBehalfDraft("يوسف", "أم"), null);
-        assertEquals(Optional.of(new OnBehalf("يوسف", "أم")), rules.validate(good).onBehalf());
+        RequestDraft good = new RequestDraft(
+                d.category(),
+                d.channel(),
+                d.name(),
+                d.mobile(),
+                null,
+                null,
+                d.city(),
+                d.description(),
+                "sms",
+                "ar",
+                true,
+                new RequestDraft.OnBehalfDraft("يوسف", "أم"),
+                null);
+        assertEquals(
+                Optional.of(new OnBehalf("يوسف", "أم")), rules.validate(good).onBehalf());
     }
 
     @Test
     void validate_reportsShapeErrorsOnceWithoutRepeatingThem() {
         RequestDraft d = SampleDrafts.valid();
-        RequestDraft wrongType = new RequestDraft(d.category(), d.channel(), d.name(), d.mobile(), null, null, d.city(),
-                d.description(), "sms", "ar", null, null, List.of(FieldError.of("consent", ErrorCode.INVALID_TYPE)));
+        RequestDraft wrongType = new RequestDraft(
+                d.category(),
+                d.channel(),
+                d.name(),
+                d.mobile(),
+                null,
+                null,
+                d.city(),
+                d.description(),
+                "sms",
+                "ar",
+                null,
+                null,
+                List.of(FieldError.of("consent", ErrorCode.INVALID_TYPE)));
         assertEquals(Map.of("consent", ErrorCode.INVALID_TYPE), errorsOf(() -> rules.validate(wrongType)));
     }
 }

@@ -17,9 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.errors.IdempotencyConflictException;
 import sa.mustafeed.core.errors.InvalidInputException;
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
@@ -31,8 +29,8 @@ class SubmissionServiceTest {
     private final MutableClock clock = new MutableClock(SampleDrafts.NOW);
 
     private SubmissionService service(RandomGenerator random) {
-        return new SubmissionService(RequestRules.forPublicChannels(), repository, SampleDrafts.HASHER, clock, random,
-                "2026-11");
+        return new SubmissionService(
+                RequestRules.forPublicChannels(), repository, SampleDrafts.HASHER, clock, random, "2026-11");
     }
 
     @Test
@@ -42,7 +40,8 @@ class SubmissionServiceTest {
         assertEquals(Status.RECEIVED, receipt.status());
         assertEquals(SampleDrafts.NOW, receipt.submittedAt());
         assertFalse(receipt.replayed());
-        RequestWithTimeline stored = repository.findWithTimeline(receipt.reference()).orElseThrow();
+        RequestWithTimeline stored =
+                repository.findWithTimeline(receipt.reference()).orElseThrow();
         assertEquals("+966501234567", stored.request().mobile());
         assertEquals("2026-11", stored.request().consentVersion());
         assertEquals(List.of(new TimelineEntry(SampleDrafts.NOW, Status.RECEIVED)), stored.timeline());
@@ -51,11 +50,24 @@ class SubmissionServiceTest {
     @Test
     void submit_keepsOnlyAKeyedHashAndLastFourOfTheNationalId() {
         RequestDraft d = SampleDrafts.valid();
-        RequestDraft withId = new RequestDraft(d.category(), d.channel(), d.name(), d.mobile(), null, "1526018153",
-                d.city(), d.description(), "sms", "ar", true, null, null);
+        RequestDraft withId = new RequestDraft(
+                d.category(),
+                d.channel(),
+                d.name(),
+                d.mobile(),
+                null,
+                "1526018153",
+                d.city(),
+                d.description(),
+                "sms",
+                "ar",
+                true,
+                null,
+                null);
         SubmissionReceipt receipt = service(new SplittableRandom(1)).submit(withId, Optional.empty());
 
-        ServiceRequest stored = repository.findWithTimeline(receipt.reference()).orElseThrow().request();
+        ServiceRequest stored =
+                repository.findWithTimeline(receipt.reference()).orElseThrow().request();
         assertEquals(Optional.of("8153"), stored.nationalIdLast4());
         assertEquals(64, stored.nationalIdHash().orElseThrow().length());
         assertFalse(stored.toString().contains("1526018153"), "the full ID must not be stored anywhere");
@@ -79,7 +91,8 @@ class SubmissionServiceTest {
         SubmissionService service = service(new SplittableRandom(1));
         service.submit(SampleDrafts.valid(), Optional.of("key-1"));
 
-        assertThrows(IdempotencyConflictException.class,
+        assertThrows(
+                IdempotencyConflictException.class,
                 () -> service.submit(SampleDrafts.withCity("جدة"), Optional.of("key-1")));
         assertEquals(1, repository.size());
     }
@@ -107,9 +120,11 @@ class SubmissionServiceTest {
 
     @Test
     void submit_withABadIdempotencyKey_isRefusedBeforeAnythingIsStored() {
-        assertThrows(InvalidInputException.class,
+        assertThrows(
+                InvalidInputException.class,
                 () -> service(new SplittableRandom(1)).submit(SampleDrafts.valid(), Optional.of("has space")));
-        assertThrows(InvalidInputException.class,
+        assertThrows(
+                InvalidInputException.class,
                 () -> service(new SplittableRandom(1)).submit(SampleDrafts.valid(), Optional.of("k".repeat(129))));
         assertEquals(0, repository.size());
     }

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.request.Status;
 
 class WorkingCalendarTest {
     static final WorkingCalendar CALENDAR = sa.mustafeed.core.fakes.SampleServiceLevels.CALENDAR;
 
     private static Instant riyadh(String local) {
-        return java.time.LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Riyadh")).toInstant();
+        return java.time.LocalDateTime.parse(local)
+                .atZone(ZoneId.of("Asia/Riyadh"))
+                .toInstant();
     }
 
     @Test
@@ -39,23 +39,47 @@ class WorkingCalendarTest {
     void waitingForTheBeneficiary_pausesTheClock() {
         ServiceLevels levels = sa.mustafeed.core.fakes.SampleServiceLevels.LEVELS;
         Instant submitted = riyadh("2026-11-29T08:00");
-        ServiceLevels.Reading running = levels.read(sa.mustafeed.core.request.Category.INQUIRY, Status.IN_REVIEW, submitted, 0, Optional.empty(),
-                Optional.empty(), riyadh("2026-11-29T12:00"));
+        ServiceLevels.Reading running = levels.read(
+                sa.mustafeed.core.request.Category.INQUIRY,
+                Status.IN_REVIEW,
+                submitted,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                riyadh("2026-11-29T12:00"));
         assertEquals(riyadh("2026-11-30T16:00"), running.dueAt());
         assertEquals(ServiceLevels.State.ON_TRACK, running.state());
         assertEquals(240, running.workingMinutesElapsed());
 
-        ServiceLevels.Reading paused = levels.read(sa.mustafeed.core.request.Category.INQUIRY, Status.WAITING_FOR_BENEFICIARY, submitted, 0,
-                Optional.of(riyadh("2026-11-29T12:00")), Optional.empty(), riyadh("2026-12-01T12:00"));
+        ServiceLevels.Reading paused = levels.read(
+                sa.mustafeed.core.request.Category.INQUIRY,
+                Status.WAITING_FOR_BENEFICIARY,
+                submitted,
+                0,
+                Optional.of(riyadh("2026-11-29T12:00")),
+                Optional.empty(),
+                riyadh("2026-12-01T12:00"));
         assertEquals(ServiceLevels.State.PAUSED, paused.state());
         assertEquals(riyadh("2026-12-02T16:00"), paused.dueAt(), "two working days of waiting move the due time");
         assertEquals(240, paused.workingMinutesElapsed());
 
-        ServiceLevels.Reading late = levels.read(sa.mustafeed.core.request.Category.INQUIRY, Status.IN_PROGRESS, submitted, 0, Optional.empty(),
-                Optional.empty(), riyadh("2026-12-01T09:00"));
+        ServiceLevels.Reading late = levels.read(
+                sa.mustafeed.core.request.Category.INQUIRY,
+                Status.IN_PROGRESS,
+                submitted,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                riyadh("2026-12-01T09:00"));
         assertEquals(ServiceLevels.State.OVERDUE, late.state());
-        ServiceLevels.Reading met = levels.read(sa.mustafeed.core.request.Category.INQUIRY, Status.COMPLETED, submitted, 0, Optional.empty(),
-                Optional.of(riyadh("2026-11-30T15:00")), riyadh("2026-12-10T09:00"));
+        ServiceLevels.Reading met = levels.read(
+                sa.mustafeed.core.request.Category.INQUIRY,
+                Status.COMPLETED,
+                submitted,
+                0,
+                Optional.empty(),
+                Optional.of(riyadh("2026-11-30T15:00")),
+                riyadh("2026-12-10T09:00"));
         assertEquals(ServiceLevels.State.MET, met.state());
     }
 }

@@ -13,10 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -42,17 +40,27 @@ class CaseServiceTest {
 
     @BeforeEach
     void oneRequest() {
-        reference = new SubmissionService(RequestRules.forPublicChannels(), repository, SampleDrafts.HASHER, clock,
-                new SplittableRandom(3), "2026-11").submit(SampleDrafts.valid(), Optional.empty()).reference();
+        reference = new SubmissionService(
+                        RequestRules.forPublicChannels(),
+                        repository,
+                        SampleDrafts.HASHER,
+                        clock,
+                        new SplittableRandom(3),
+                        "2026-11")
+                .submit(SampleDrafts.valid(), Optional.empty())
+                .reference();
     }
 
     @Test
     void everyTransition_isAllowedOrRefusedAsTheStateMachineSays() {
         Map<Status, Set<Status>> allowed = Map.of(
                 Status.RECEIVED, EnumSet.of(Status.IN_REVIEW, Status.REJECTED, Status.CLOSED),
-                Status.IN_REVIEW, EnumSet.of(Status.WAITING_FOR_BENEFICIARY, Status.IN_PROGRESS, Status.REJECTED, Status.CLOSED),
-                Status.WAITING_FOR_BENEFICIARY, EnumSet.of(Status.IN_REVIEW, Status.IN_PROGRESS, Status.REJECTED, Status.CLOSED),
-                Status.IN_PROGRESS, EnumSet.of(Status.WAITING_FOR_BENEFICIARY, Status.COMPLETED, Status.REJECTED, Status.CLOSED),
+                Status.IN_REVIEW,
+                        EnumSet.of(Status.WAITING_FOR_BENEFICIARY, Status.IN_PROGRESS, Status.REJECTED, Status.CLOSED),
+                Status.WAITING_FOR_BENEFICIARY,
+                        EnumSet.of(Status.IN_REVIEW, Status.IN_PROGRESS, Status.REJECTED, Status.CLOSED),
+                Status.IN_PROGRESS,
+                        EnumSet.of(Status.WAITING_FOR_BENEFICIARY, Status.COMPLETED, Status.REJECTED, Status.CLOSED),
                 Status.COMPLETED, EnumSet.of(Status.CLOSED),
                 Status.REJECTED, EnumSet.of(Status.CLOSED),
                 Status.CLOSED, EnumSet.noneOf(Status.class));
@@ -73,13 +81,16 @@ class CaseServiceTest {
         CaseEvent last = file.events().get(file.events().size() - 1);
         assertEquals(Optional.of("اتصلت بها"), last.text());
         assertFalse(last.isPublic(), "notes are internal");
-        assertEquals(1, repository.findWithTimeline(reference).orElseThrow().timeline().size() - 1,
+        assertEquals(
+                1,
+                repository.findWithTimeline(reference).orElseThrow().timeline().size() - 1,
                 "the beneficiary sees the status change, not the note");
     }
 
     @Test
     void changeStatus_refusesAMoveTheStateMachineForbids() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> cases.changeStatus(reference, Status.COMPLETED, 1, Optional.empty(), AMAL));
         assertEquals(List.of(FieldError.of("status", ErrorCode.INVALID_TRANSITION)), e.errors());
     }
@@ -87,7 +98,8 @@ class CaseServiceTest {
     @Test
     void changeStatus_withAStaleVersion_isAConflictAndChangesNothing() {
         cases.changeStatus(reference, Status.IN_REVIEW, 1, Optional.empty(), AMAL);
-        assertThrows(VersionConflictException.class,
+        assertThrows(
+                VersionConflictException.class,
                 () -> cases.changeStatus(reference, Status.REJECTED, 1, Optional.empty(), AMAL));
         assertEquals(Status.IN_REVIEW, cases.open(reference).request().status());
     }
@@ -109,17 +121,39 @@ class CaseServiceTest {
     @Test
     void addNote_refusesBlankAndOverlongText() {
         assertThrows(InvalidInputException.class, () -> cases.addNote(reference, "  ", AMAL));
-        assertThrows(InvalidInputException.class, () -> cases.addNote(reference, "x".repeat(CaseService.NOTE_MAX + 1), AMAL));
+        assertThrows(
+                InvalidInputException.class,
+                () -> cases.addNote(reference, "x".repeat(CaseService.NOTE_MAX + 1), AMAL));
         assertEquals("ملاحظة", cases.addNote(reference, " ملاحظة ", AMAL).text().orElseThrow());
     }
 
     @Test
     void search_findsByReferenceMobileOrNationalId() {
         RequestDraft d = SampleDrafts.valid();
-        ReferenceCode withId = new SubmissionService(RequestRules.forPublicChannels(), repository, SampleDrafts.HASHER,
-                clock, new SplittableRandom(4), "2026-11").submit(new RequestDraft(d.category(), d.channel(), d.name(),
-                "0559998877", null, "1526018153", d.city(), d.description(), "sms", "ar", true, null, null),
-                Optional.empty()).reference();
+        ReferenceCode withId = new SubmissionService(
+                        RequestRules.forPublicChannels(),
+                        repository,
+                        SampleDrafts.HASHER,
+                        clock,
+                        new SplittableRandom(4),
+                        "2026-11")
+                .submit(
+                        new RequestDraft(
+                                d.category(),
+                                d.channel(),
+                                d.name(),
+                                "0559998877",
+                                null,
+                                "1526018153",
+                                d.city(),
+                                d.description(),
+                                "sms",
+                                "ar",
+                                true,
+                                null,
+                                null),
+                        Optional.empty())
+                .reference();
 
         assertEquals(List.of(reference), found(cases.search(reference.display().toLowerCase())));
         assertEquals(List.of(reference), found(cases.search("٠٥٠١٢٣٤٥٦٧")));
@@ -130,17 +164,32 @@ class CaseServiceTest {
 
     @Test
     void allMatching_readsEveryPageItself_untilItHoldsEnough() {
-        SubmissionService desk = new SubmissionService(RequestRules.forPublicChannels(), repository, SampleDrafts.HASHER,
-                clock, new SplittableRandom(9), "2026-11");
+        SubmissionService desk = new SubmissionService(
+                RequestRules.forPublicChannels(),
+                repository,
+                SampleDrafts.HASHER,
+                clock,
+                new SplittableRandom(9),
+                "2026-11");
         for (int i = 0; i < 4; i++) {
             clock.advance(Duration.ofMinutes(5));
             desk.submit(SampleDrafts.valid(), Optional.empty());
         }
-        QueueQuery onePerPage = new QueueQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-                LocalDate.of(2020, 1, 1), LocalDate.of(2030, 1, 1), false, Optional.empty(), 1);
+        QueueQuery onePerPage = new QueueQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                LocalDate.of(2020, 1, 1),
+                LocalDate.of(2030, 1, 1),
+                false,
+                Optional.empty(),
+                1);
 
         assertEquals(5, cases.allMatching(onePerPage, 100).size(), "five requests, one page each");
-        assertEquals(reference, cases.allMatching(onePerPage, 100).getFirst().request().reference(), "oldest first");
+        assertEquals(
+                reference,
+                cases.allMatching(onePerPage, 100).getFirst().request().reference(),
+                "oldest first");
         assertEquals(2, cases.allMatching(onePerPage, 2).size(), "stops once it holds two");
     }
 
@@ -150,11 +199,31 @@ class CaseServiceTest {
 
     @Test
     void aSecondOpenRequestFromTheSameMobile_isFlaggedAsAPossibleDuplicate() {
-        SubmissionService staffDesk = new SubmissionService(RequestRules.forStaffChannels(), repository,
-                SampleDrafts.HASHER, clock, new SplittableRandom(8), "2026-11");
+        SubmissionService staffDesk = new SubmissionService(
+                RequestRules.forStaffChannels(),
+                repository,
+                SampleDrafts.HASHER,
+                clock,
+                new SplittableRandom(8),
+                "2026-11");
         RequestDraft d = SampleDrafts.valid();
-        var receipt = staffDesk.submit(new RequestDraft("complaint", "phone", d.name(), "+966501234567", null, null,
-                d.city(), "شكوى بالهاتف", "sms", "ar", true, null, null), Optional.empty(), Optional.of("أمل"));
+        var receipt = staffDesk.submit(
+                new RequestDraft(
+                        "complaint",
+                        "phone",
+                        d.name(),
+                        "+966501234567",
+                        null,
+                        null,
+                        d.city(),
+                        "شكوى بالهاتف",
+                        "sms",
+                        "ar",
+                        true,
+                        null,
+                        null),
+                Optional.empty(),
+                Optional.of("أمل"));
 
         assertEquals(List.of(reference), receipt.possibleDuplicates());
         CaseFile file = cases.open(receipt.reference());
@@ -164,21 +233,44 @@ class CaseServiceTest {
 
     @Test
     void queue_pagesThroughFilteredRequests() {
-        SubmissionService more = new SubmissionService(RequestRules.forPublicChannels(), repository, SampleDrafts.HASHER,
-                clock, new SplittableRandom(11), "2026-11");
+        SubmissionService more = new SubmissionService(
+                RequestRules.forPublicChannels(),
+                repository,
+                SampleDrafts.HASHER,
+                clock,
+                new SplittableRandom(11),
+                "2026-11");
         for (int i = 0; i < 4; i++) {
             clock.advance(Duration.ofMinutes(1));
             more.submit(SampleDrafts.withCity("مدينة " + i), Optional.empty());
         }
-        QueueQuery first = new QueueQuery(Optional.of(Status.RECEIVED), Optional.empty(), Optional.empty(),
-                LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), true, Optional.empty(), 3);
+        QueueQuery first = new QueueQuery(
+                Optional.of(Status.RECEIVED),
+                Optional.empty(),
+                Optional.empty(),
+                LocalDate.parse("2026-11-01"),
+                LocalDate.parse("2026-11-30"),
+                true,
+                Optional.empty(),
+                3);
         QueuePage page1 = cases.queue(first);
         assertEquals(3, page1.items().size());
-        QueuePage page2 = cases.queue(new QueueQuery(first.status(), first.category(), first.channel(), first.from(),
-                first.to(), true, page1.nextCursor(), 3));
+        QueuePage page2 = cases.queue(new QueueQuery(
+                first.status(),
+                first.category(),
+                first.channel(),
+                first.from(),
+                first.to(),
+                true,
+                page1.nextCursor(),
+                3));
         assertEquals(2, page2.items().size());
         assertTrue(page2.nextCursor().isEmpty());
-        assertTrue(page1.items().get(0).request().submittedAt().isAfter(page2.items().get(1).request().submittedAt()));
+        assertTrue(page1.items()
+                .get(0)
+                .request()
+                .submittedAt()
+                .isAfter(page2.items().get(1).request().submittedAt()));
     }
 
     @Test
@@ -191,7 +283,8 @@ class CaseServiceTest {
         assertEquals(sa.mustafeed.core.request.TimelineEntry.Kind.REPLY, last.kind());
         assertEquals(Optional.of("نعم، يشمل الدعم أجهزة السمع."), last.text());
         assertEquals(2, cases.open(reference).request().version());
-        assertEquals(List.of(new InMemoryRequestRepository.Reply(reference, 2, "نعم، يشمل الدعم أجهزة السمع.")),
+        assertEquals(
+                List.of(new InMemoryRequestRepository.Reply(reference, 2, "نعم، يشمل الدعم أجهزة السمع.")),
                 repository.replies());
         assertTrue(reply.isPublic());
     }
@@ -201,7 +294,8 @@ class CaseServiceTest {
         cases.addNote(reference, "ملاحظة داخلية", AMAL);
         cases.reply(reference, "رد علني", AMAL);
         var texts = repository.findWithTimeline(reference).orElseThrow().timeline().stream()
-                .flatMap(t -> t.text().stream()).toList();
+                .flatMap(t -> t.text().stream())
+                .toList();
         assertEquals(List.of("رد علني"), texts);
     }
 
@@ -224,8 +318,10 @@ class CaseServiceTest {
         CaseFile file = cases.open(reference);
         assertEquals(Status.IN_REVIEW, file.request().status());
         assertTrue(file.clock().waitingSince().isEmpty());
-        assertTrue(file.events().stream().anyMatch(e -> e.kind() == CaseEvent.Kind.MESSAGE
-                && e.text().equals(Optional.of("أرسلت الصورة بالبريد")) && e.by().equals(Optional.of(CaseEvent.BENEFICIARY))));
+        assertTrue(file.events().stream()
+                .anyMatch(e -> e.kind() == CaseEvent.Kind.MESSAGE
+                        && e.text().equals(Optional.of("أرسلت الصورة بالبريد"))
+                        && e.by().equals(Optional.of(CaseEvent.BENEFICIARY))));
     }
 
     @Test

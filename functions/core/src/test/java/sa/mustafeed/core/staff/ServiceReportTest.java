@@ -8,9 +8,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.fakes.SampleServiceLevels;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
@@ -34,11 +32,34 @@ class ServiceReportTest {
     @Test
     void addsTheShardsMonthsAndGroups() {
         List<ServiceTally> tallies = List.of(
-                new ServiceTally(YearMonth.of(2026, 10), Channel.WEB, Category.INQUIRY, 3,
-                        Map.of(Status.COMPLETED, 2L, Status.IN_REVIEW, 1L), 3, 60 * (1 + 3 + 6), buckets(1, 3, 6),
-                        2, 60 * (4 + 28), buckets(4, 28), 2, 1),
-                new ServiceTally(YearMonth.of(2026, 11), Channel.KIOSK, Category.INQUIRY, 2,
-                        Map.of(Status.COMPLETED, 1L, Status.RECEIVED, 1L), 1, 30, buckets(0), 1, 60 * 16, buckets(16), 1, 1));
+                new ServiceTally(
+                        YearMonth.of(2026, 10),
+                        Channel.WEB,
+                        Category.INQUIRY,
+                        3,
+                        Map.of(Status.COMPLETED, 2L, Status.IN_REVIEW, 1L),
+                        3,
+                        60 * (1 + 3 + 6),
+                        buckets(1, 3, 6),
+                        2,
+                        60 * (4 + 28),
+                        buckets(4, 28),
+                        2,
+                        1),
+                new ServiceTally(
+                        YearMonth.of(2026, 11),
+                        Channel.KIOSK,
+                        Category.INQUIRY,
+                        2,
+                        Map.of(Status.COMPLETED, 1L, Status.RECEIVED, 1L),
+                        1,
+                        30,
+                        buckets(0),
+                        1,
+                        60 * 16,
+                        buckets(16),
+                        1,
+                        1));
         ServiceReport report = ServiceReport.of(tallies);
 
         assertEquals(5, report.requests());
@@ -69,12 +90,37 @@ class ServiceReportTest {
     @Test
     void csv_startsWithABomAndNeutralisesFormulas() {
         Instant submitted = Instant.parse("2026-11-29T05:00:00Z");
-        ServiceRequest r = new ServiceRequest(new ReferenceCode("MHF5Q2N7"), Category.INQUIRY, Channel.WEB,
-                Status.COMPLETED, "x", "+966501234567", "h", Optional.empty(), Optional.empty(), Optional.empty(), "مكة",
-                "d", ContactMethod.SMS, Language.AR, Optional.empty(), "v", submitted, submitted, submitted, 1);
-        String csv = RequestsCsv.write(List.of(new CaseSummary(r, CaseClock.NEW, List.of())),
-                c -> SampleServiceLevels.LEVELS.read(Category.INQUIRY, Status.COMPLETED, submitted, 0, Optional.empty(),
-                        Optional.empty(), Instant.now()));
+        ServiceRequest r = new ServiceRequest(
+                new ReferenceCode("MHF5Q2N7"),
+                Category.INQUIRY,
+                Channel.WEB,
+                Status.COMPLETED,
+                "x",
+                "+966501234567",
+                "h",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "مكة",
+                "d",
+                ContactMethod.SMS,
+                Language.AR,
+                Optional.empty(),
+                "v",
+                submitted,
+                submitted,
+                submitted,
+                1);
+        String csv = RequestsCsv.write(
+                List.of(new CaseSummary(r, CaseClock.NEW, List.of())),
+                c -> SampleServiceLevels.LEVELS.read(
+                        Category.INQUIRY,
+                        Status.COMPLETED,
+                        submitted,
+                        0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Instant.now()));
         assertTrue(csv.startsWith("\uFEFFreference,"));
         assertTrue(csv.contains("MHF5-Q2N7,"));
         assertTrue(csv.contains(",مكة,"), "Arabic survives as UTF-8");

@@ -14,9 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
-
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
@@ -41,15 +39,33 @@ class SurveyServiceTest {
     private final MutableClock clock = new MutableClock(SampleDrafts.NOW);
     private final InMemorySurveyStore store = new InMemorySurveyStore();
     private final SurveyTokens tokens = new SurveyTokens(SampleDrafts.HASHER);
-    private final SurveyOffers offers = new SurveyOffers(tokens, store, clock, Duration.ofDays(14), Duration.ofDays(30),
-            "https://site.example/");
-    private final SurveyService surveys = new SurveyService(tokens, store, new InMemoryFailedAttempts(), clock,
-            new LocalizedText("جمعية تمكين", "Tamkeen"));
+    private final SurveyOffers offers =
+            new SurveyOffers(tokens, store, clock, Duration.ofDays(14), Duration.ofDays(30), "https://site.example/");
+    private final SurveyService surveys = new SurveyService(
+            tokens, store, new InMemoryFailedAttempts(), clock, new LocalizedText("جمعية تمكين", "Tamkeen"));
 
     private static ServiceRequest completed(String reference, Category category, String mobileHash) {
-        return new ServiceRequest(new ReferenceCode(reference), category, Channel.WEB, Status.COMPLETED, "x",
-                "+966501234567", mobileHash, Optional.empty(), Optional.empty(), Optional.empty(), "مكة", "d",
-                ContactMethod.SMS, Language.AR, Optional.empty(), "v", SampleDrafts.NOW, SampleDrafts.NOW, SampleDrafts.NOW, 4);
+        return new ServiceRequest(
+                new ReferenceCode(reference),
+                category,
+                Channel.WEB,
+                Status.COMPLETED,
+                "x",
+                "+966501234567",
+                mobileHash,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "مكة",
+                "d",
+                ContactMethod.SMS,
+                Language.AR,
+                Optional.empty(),
+                "v",
+                SampleDrafts.NOW,
+                SampleDrafts.NOW,
+                SampleDrafts.NOW,
+                4);
     }
 
     private String tokenFor(ServiceRequest request) {
@@ -78,15 +94,26 @@ class SurveyServiceTest {
         assertEquals(Language.AR, surveys.open(token).language());
 
         surveys.answer(token, SurveyAnswerDraft.overall(4));
-        surveys.answer(token, new SurveyAnswerDraft(new Score(4), Map.of("speed", new Score(5)), true, "شكرًا", true,
-                null, List.of()));
-        SurveyUnavailableException again = assertThrows(SurveyUnavailableException.class,
-                () -> surveys.answer(token, new SurveyAnswerDraft(new Score(4), Map.of("speed", new Score(1)), null, null,
-                        null, null, List.of())));
+        surveys.answer(
+                token,
+                new SurveyAnswerDraft(
+                        new Score(4), Map.of("speed", new Score(5)), true, "شكرًا", true, null, List.of()));
+        SurveyUnavailableException again = assertThrows(
+                SurveyUnavailableException.class,
+                () -> surveys.answer(
+                        token,
+                        new SurveyAnswerDraft(
+                                new Score(4), Map.of("speed", new Score(1)), null, null, null, null, List.of())));
         assertEquals(Reason.ALREADY_ANSWERED, again.reason());
-        assertEquals(Reason.ALREADY_ANSWERED, assertThrows(SurveyUnavailableException.class,
-                () -> surveys.open(token)).reason());
-        assertEquals(Optional.empty(), store.find(tokens.verify(token).orElseThrow().surveyId()).orElseThrow().reference(),
+        assertEquals(
+                Reason.ALREADY_ANSWERED,
+                assertThrows(SurveyUnavailableException.class, () -> surveys.open(token))
+                        .reason());
+        assertEquals(
+                Optional.empty(),
+                store.find(tokens.verify(token).orElseThrow().surveyId())
+                        .orElseThrow()
+                        .reference(),
                 "an anonymous answer is no longer linked to the request");
     }
 
@@ -118,16 +145,27 @@ class SurveyServiceTest {
             }
         }
         assertEquals(1, recorded);
-        assertEquals(1, store.tallies(java.time.YearMonth.of(2026, 11), java.time.YearMonth.of(2026, 11)).getFirst().responses());
+        assertEquals(
+                1,
+                store.tallies(java.time.YearMonth.of(2026, 11), java.time.YearMonth.of(2026, 11))
+                        .getFirst()
+                        .responses());
     }
 
     @Test
     void anExpiredLink_isGone() {
         String token = tokenFor(completed("MHF5Q2N7", Category.SERVICE, "h1"));
         clock.advance(Duration.ofDays(15));
-        assertEquals(Reason.EXPIRED, assertThrows(SurveyUnavailableException.class, () -> surveys.open(token)).reason());
-        assertEquals(Reason.EXPIRED, assertThrows(SurveyUnavailableException.class,
-                () -> surveys.answer(token, SurveyAnswerDraft.overall(3))).reason());
+        assertEquals(
+                Reason.EXPIRED,
+                assertThrows(SurveyUnavailableException.class, () -> surveys.open(token))
+                        .reason());
+        assertEquals(
+                Reason.EXPIRED,
+                assertThrows(
+                                SurveyUnavailableException.class,
+                                () -> surveys.answer(token, SurveyAnswerDraft.overall(3)))
+                        .reason());
     }
 
     @Test
@@ -135,12 +173,16 @@ class SurveyServiceTest {
         assertEquals(Optional.empty(), offers.linkFor(completed("MHF5Q2N7", Category.COMPLAINT, "h1")));
         assertTrue(offers.linkFor(completed("MHF5Q2N7", Category.SERVICE, "h2")).isPresent());
         String otherReference = "2345678H";
-        assertEquals(Optional.empty(), offers.linkFor(completed(otherReference, Category.INQUIRY, "h2")),
+        assertEquals(
+                Optional.empty(),
+                offers.linkFor(completed(otherReference, Category.INQUIRY, "h2")),
                 "the same beneficiary within the cooldown");
-        assertTrue(offers.linkFor(completed("MHF5Q2N7", Category.SERVICE, "h2")).isPresent(),
+        assertTrue(
+                offers.linkFor(completed("MHF5Q2N7", Category.SERVICE, "h2")).isPresent(),
                 "a redelivered completion gets the same survey again");
         clock.advance(Duration.ofDays(31));
-        assertTrue(offers.linkFor(completed(otherReference, Category.INQUIRY, "h2")).isPresent());
+        assertTrue(offers.linkFor(completed(otherReference, Category.INQUIRY, "h2"))
+                .isPresent());
     }
 
     @Test
@@ -149,22 +191,39 @@ class SurveyServiceTest {
         // Off-scale scores, unknown questions and wrong JSON types are refused where the JSON is read
         // (SurveyBodiesTest); what reaches the rules here can still break them.
         Map<SurveyAnswerDraft, List<FieldError>> bad = new LinkedHashMap<>();
-        bad.put(new SurveyAnswerDraft(null, Map.of(), null, null, null, null, List.of()),
+        bad.put(
+                new SurveyAnswerDraft(null, Map.of(), null, null, null, null, List.of()),
                 List.of(FieldError.of("overall", ErrorCode.REQUIRED)));
-        bad.put(new SurveyAnswerDraft(new Score(3), Map.of(), null, "x".repeat(1001), null, null, List.of()),
+        bad.put(
+                new SurveyAnswerDraft(new Score(3), Map.of(), null, "x".repeat(1001), null, null, List.of()),
                 List.of(FieldError.of("comment", ErrorCode.TOO_LONG)));
-        bad.put(new SurveyAnswerDraft(new Score(3), Map.of(), null, "a\u0000b", null, null, List.of()),
+        bad.put(
+                new SurveyAnswerDraft(new Score(3), Map.of(), null, "a\u0000b", null, null, List.of()),
                 List.of(FieldError.of("comment", ErrorCode.INVALID_TEXT)));
-        bad.put(new SurveyAnswerDraft(new Score(3), Map.of(), null, null, true, true, List.of()),
+        bad.put(
+                new SurveyAnswerDraft(new Score(3), Map.of(), null, null, true, true, List.of()),
                 List.of(FieldError.of("contactConsent", ErrorCode.INVALID_CHOICE)));
-        bad.put(new SurveyAnswerDraft(new Score(3), Map.of(), null, "x".repeat(1001), null, null,
-                List.of(FieldError.of("anonymous", ErrorCode.INVALID_TYPE), FieldError.of("answers.mood",
-                        ErrorCode.INVALID_CHOICE))),
-                List.of(FieldError.of("answers.mood", ErrorCode.INVALID_CHOICE), FieldError.of("comment", ErrorCode.TOO_LONG),
+        bad.put(
+                new SurveyAnswerDraft(
+                        new Score(3),
+                        Map.of(),
+                        null,
+                        "x".repeat(1001),
+                        null,
+                        null,
+                        List.of(
+                                FieldError.of("anonymous", ErrorCode.INVALID_TYPE),
+                                FieldError.of("answers.mood", ErrorCode.INVALID_CHOICE))),
+                List.of(
+                        FieldError.of("answers.mood", ErrorCode.INVALID_CHOICE),
+                        FieldError.of("comment", ErrorCode.TOO_LONG),
                         FieldError.of("anonymous", ErrorCode.INVALID_TYPE)));
         for (var each : bad.entrySet()) {
-            assertEquals(each.getValue(), assertThrows(InvalidInputException.class,
-                    () -> surveys.answer(token, each.getKey())).errors(), each.getKey().toString());
+            assertEquals(
+                    each.getValue(),
+                    assertThrows(InvalidInputException.class, () -> surveys.answer(token, each.getKey()))
+                            .errors(),
+                    each.getKey().toString());
         }
         surveys.answer(token, new SurveyAnswerDraft(new Score(3), Map.of(), null, "  ", false, false, List.of()));
     }
@@ -178,13 +237,22 @@ class SurveyServiceTest {
         surveys.kioskFeedback(KioskFeedback.of("lobby-1", 3));
         assertThrows(InvalidInputException.class, () -> surveys.kioskFeedback(KioskFeedback.of("lobby 1", 3)));
         // An off-scale score (7) is refused where the JSON is read (SurveyBodiesTest): no Score of 7 exists.
-        assertEquals(List.of(FieldError.of("kioskId", ErrorCode.REQUIRED), FieldError.of("score", ErrorCode.INVALID_CHOICE)),
-                assertThrows(InvalidInputException.class, () -> surveys.kioskFeedback(new KioskFeedback(null, null,
-                        List.of(FieldError.of("score", ErrorCode.INVALID_CHOICE))))).errors());
-        assertEquals(List.of(FieldError.of("score", ErrorCode.REQUIRED)), assertThrows(InvalidInputException.class,
-                () -> surveys.kioskFeedback(new KioskFeedback("lobby-1", null, List.of()))).errors());
+        assertEquals(
+                List.of(FieldError.of("kioskId", ErrorCode.REQUIRED), FieldError.of("score", ErrorCode.INVALID_CHOICE)),
+                assertThrows(
+                                InvalidInputException.class,
+                                () -> surveys.kioskFeedback(new KioskFeedback(
+                                        null, null, List.of(FieldError.of("score", ErrorCode.INVALID_CHOICE)))))
+                        .errors());
+        assertEquals(
+                List.of(FieldError.of("score", ErrorCode.REQUIRED)),
+                assertThrows(
+                                InvalidInputException.class,
+                                () -> surveys.kioskFeedback(new KioskFeedback("lobby-1", null, List.of())))
+                        .errors());
         long counted = store.tallies(java.time.YearMonth.of(2026, 11), java.time.YearMonth.of(2026, 11)).stream()
-                .mapToLong(SurveyTally::responses).sum();
+                .mapToLong(SurveyTally::responses)
+                .sum();
         assertEquals(3, counted);
     }
 }

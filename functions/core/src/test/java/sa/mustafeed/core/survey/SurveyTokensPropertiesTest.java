@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-
 import sa.mustafeed.core.fakes.SampleDrafts;
 import sa.mustafeed.core.privacy.KeyedHasher;
 import sa.mustafeed.core.reference.ReferenceCode;
@@ -29,7 +27,8 @@ class SurveyTokensPropertiesTest {
 
     @Provide
     static Arbitrary<String> anyText() {
-        return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(200),
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(200),
                 Arbitraries.strings().withChars(TOKEN_CHARS).ofMaxLength(130),
                 Arbitraries.strings().all().ofMinLength(121).ofMaxLength(20_000),
                 Arbitraries.strings().withChars("😀\u0000\u202E.=+/٣").ofMaxLength(40));
@@ -37,10 +36,15 @@ class SurveyTokensPropertiesTest {
 
     @Provide
     static Arbitrary<SurveyTokens.Ticket> tickets() {
-        Arbitrary<String> surveyIds = Arbitraries.strings().withChars(TOKEN_CHARS.replace(".", "")).ofMinLength(1).ofMaxLength(16);
+        Arbitrary<String> surveyIds = Arbitraries.strings()
+                .withChars(TOKEN_CHARS.replace(".", ""))
+                .ofMinLength(1)
+                .ofMaxLength(16);
         Arbitrary<ReferenceCode> references = Arbitraries.longs().map(seed -> ReferenceCode.random(new Random(seed)));
-        Arbitrary<Instant> expiries = Arbitraries.longs().between(0, 4_102_444_800L).map(Instant::ofEpochSecond);
-        return net.jqwik.api.Combinators.combine(surveyIds, references, expiries).as(SurveyTokens.Ticket::new);
+        Arbitrary<Instant> expiries =
+                Arbitraries.longs().between(0, 4_102_444_800L).map(Instant::ofEpochSecond);
+        return net.jqwik.api.Combinators.combine(surveyIds, references, expiries)
+                .as(SurveyTokens.Ticket::new);
     }
 
     @Property
@@ -55,8 +59,10 @@ class SurveyTokensPropertiesTest {
     }
 
     @Property
-    void verify_refusesAnySingleCharacterChange(@ForAll("tickets") SurveyTokens.Ticket ticket,
-            @ForAll @IntRange(min = 0, max = 200) int position, @ForAll("replacement") char replacement) {
+    void verify_refusesAnySingleCharacterChange(
+            @ForAll("tickets") SurveyTokens.Ticket ticket,
+            @ForAll @IntRange(min = 0, max = 200) int position,
+            @ForAll("replacement") char replacement) {
         String issued = tokens.issue(ticket);
         int at = position % issued.length();
         if (issued.charAt(at) == replacement) {

@@ -3,7 +3,6 @@ package sa.mustafeed.core.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,8 +14,18 @@ class EmailAddressesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "sara", "sara@", "@example.org", "sara@example", "sara@@example.org",
-        "sa ra@example.org", "sara..a@example.org", "<script>@example.org"})
+    @ValueSource(
+            strings = {
+                "",
+                "sara",
+                "sara@",
+                "@example.org",
+                "sara@example",
+                "sara@@example.org",
+                "sa ra@example.org",
+                "sara..a@example.org",
+                "<script>@example.org"
+            })
     void normalise_refusesWhatSesCannotSendTo(String typed) {
         assertEquals(Optional.empty(), EmailAddresses.normalise(typed));
     }

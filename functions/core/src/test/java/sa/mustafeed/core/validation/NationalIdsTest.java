@@ -3,7 +3,6 @@ package sa.mustafeed.core.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,8 +17,19 @@ class NationalIdsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1526018154", "1526018150", "2390996036", "3526018153", "0526018153",
-        "152601815", "15260181533", "15260181x3", "", "abcdefghij"})
+    @ValueSource(
+            strings = {
+                "1526018154",
+                "1526018150",
+                "2390996036",
+                "3526018153",
+                "0526018153",
+                "152601815",
+                "15260181533",
+                "15260181x3",
+                "",
+                "abcdefghij"
+            })
     void normalise_refusesWrongChecksumPrefixOrLength(String id) {
         assertEquals(Optional.empty(), NationalIds.normalise(id));
     }

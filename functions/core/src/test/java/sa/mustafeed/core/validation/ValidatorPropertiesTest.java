@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -32,16 +31,48 @@ class ValidatorPropertiesTest {
                 Arbitraries.strings().all().ofMaxLength(60),
                 Arbitraries.strings().all().ofMinLength(200).ofMaxLength(20_000),
                 mixedScripts(),
-                Arbitraries.strings().withChars("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹+-() .\u00A0").ofMaxLength(45));
+                Arbitraries.strings()
+                        .withChars("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹+-() .\u00A0")
+                        .ofMaxLength(45));
     }
 
     /** Arabic, Latin, digits of three scripts, emoji (surrogate pairs), controls, bidi marks, joiners. */
     @Provide
     static Arbitrary<String> mixedScripts() {
         Arbitrary<String> piece = Arbitraries.of(
-                "سارة", "العتيبي", "Sara", "ö", "٠٥٠", "۱۲۳", "0501234567", "+966", "@", ".", "-", " ", "\n", "\r\n",
-                "\t", "\u0000", "\u001B", "\u007F", "\u200F", "\u202E", "\u200C", "\u0640", "\uFEFF", "😀", "👨‍👩‍👧",
-                "\uD83D", "\uDE00", "\uE000", "\u0301", "<script>", "'; DROP TABLE", "%00", "\\u0000");
+                "سارة",
+                "العتيبي",
+                "Sara",
+                "ö",
+                "٠٥٠",
+                "۱۲۳",
+                "0501234567",
+                "+966",
+                "@",
+                ".",
+                "-",
+                " ",
+                "\n",
+                "\r\n",
+                "\t",
+                "\u0000",
+                "\u001B",
+                "\u007F",
+                "\u200F",
+                "\u202E",
+                "\u200C",
+                "\u0640",
+                "\uFEFF",
+                "😀",
+                "👨‍👩‍👧",
+                "\uD83D",
+                "\uDE00",
+                "\uE000",
+                "\u0301",
+                "<script>",
+                "'; DROP TABLE",
+                "%00",
+                "\\u0000");
         return piece.list().ofMaxSize(30).map(parts -> String.join("", parts));
     }
 
@@ -61,8 +92,11 @@ class ValidatorPropertiesTest {
     }
 
     @Property
-    void mobile_everyCommonSaudiForm_isTheSameNumber(@ForAll("saudiSubscriber") String eightDigits,
-            @ForAll("saudiForm") int form, @ForAll("digitScript") int script, @ForAll boolean spaced) {
+    void mobile_everyCommonSaudiForm_isTheSameNumber(
+            @ForAll("saudiSubscriber") String eightDigits,
+            @ForAll("saudiForm") int form,
+            @ForAll("digitScript") int script,
+            @ForAll boolean spaced) {
         String national = "5" + eightDigits;
         String typed = switch (form) {
             case 0 -> "0" + national;
@@ -79,8 +113,10 @@ class ValidatorPropertiesTest {
     }
 
     @Property
-    void mobile_withALetterOrEmoji_isRefused(@ForAll("saudiSubscriber") String eightDigits,
-            @ForAll("intruder") String intruder, @ForAll @IntRange(min = 1, max = 9) int at) {
+    void mobile_withALetterOrEmoji_isRefused(
+            @ForAll("saudiSubscriber") String eightDigits,
+            @ForAll("intruder") String intruder,
+            @ForAll @IntRange(min = 1, max = 9) int at) {
         String typed = "05" + eightDigits;
         assertEquals(Optional.empty(), MobileNumbers.toE164(typed.substring(0, at) + intruder + typed.substring(at)));
     }
@@ -97,15 +133,17 @@ class ValidatorPropertiesTest {
     }
 
     @Property
-    void nationalId_validIds_areAccepted_inAnyDigitScript(@ForAll("validNationalId") String id,
-            @ForAll("digitScript") int script) {
+    void nationalId_validIds_areAccepted_inAnyDigitScript(
+            @ForAll("validNationalId") String id, @ForAll("digitScript") int script) {
         String typed = inScript(id.substring(0, 4) + " " + id.substring(4), script);
         assertEquals(Optional.of(id), NationalIds.normalise(typed));
     }
 
     @Property
-    void nationalId_anySingleDigitChange_isRefused(@ForAll("validNationalId") String id,
-            @ForAll @IntRange(min = 1, max = 9) int position, @ForAll @IntRange(min = 1, max = 9) int delta) {
+    void nationalId_anySingleDigitChange_isRefused(
+            @ForAll("validNationalId") String id,
+            @ForAll @IntRange(min = 1, max = 9) int position,
+            @ForAll @IntRange(min = 1, max = 9) int delta) {
         char changed = (char) ('0' + (id.charAt(position) - '0' + delta) % 10);
         String typo = id.substring(0, position) + changed + id.substring(position + 1);
         assertEquals(Optional.empty(), NationalIds.normalise(typo), id + " → " + typo);
@@ -126,17 +164,18 @@ class ValidatorPropertiesTest {
     }
 
     @Property
-    void email_plainAddresses_areAccepted_withTheLocalPartKept(@ForAll("localPart") String local,
-            @ForAll("domainLabel") String label, @ForAll("tld") String tld) {
+    void email_plainAddresses_areAccepted_withTheLocalPartKept(
+            @ForAll("localPart") String local, @ForAll("domainLabel") String label, @ForAll("tld") String tld) {
         String typed = local + "@" + label.toUpperCase(java.util.Locale.ROOT) + "." + tld;
-        assertEquals(Optional.of(local + "@" + label.toLowerCase(java.util.Locale.ROOT) + "." + tld),
+        assertEquals(
+                Optional.of(local + "@" + label.toLowerCase(java.util.Locale.ROOT) + "." + tld),
                 EmailAddresses.normalise("  " + typed + "\n"));
     }
 
     /** The pattern has nested repetition: no input within the length limit may make it backtrack for long. */
     @Property(tries = 300)
-    void email_adversarialInputs_answerQuickly(@ForAll @IntRange(min = 1, max = 120) int repeat,
-            @ForAll("backtrackBait") String bait) {
+    void email_adversarialInputs_answerQuickly(
+            @ForAll @IntRange(min = 1, max = 120) int repeat, @ForAll("backtrackBait") String bait) {
         String typed = ("a@" + bait.repeat(repeat) + "!").substring(0, Math.min(254, 3 + bait.length() * repeat));
         long started = System.nanoTime();
         EmailAddresses.normalise(typed);
@@ -157,8 +196,10 @@ class ValidatorPropertiesTest {
     }
 
     @Property
-    void texts_controlCharacters_areAlwaysForbidden(@ForAll("mixedScripts") String around,
-            @ForAll("controlCharacter") String control, @ForAll boolean multiline) {
+    void texts_controlCharacters_areAlwaysForbidden(
+            @ForAll("mixedScripts") String around,
+            @ForAll("controlCharacter") String control,
+            @ForAll boolean multiline) {
         assertTrue(Texts.hasForbiddenCharacters(around + control + around, multiline));
         assertTrue(Texts.hasForbiddenCharacters(around + "\n" + around, false));
     }
@@ -208,7 +249,9 @@ class ValidatorPropertiesTest {
 
     @Provide
     static Arbitrary<String> validNationalId() {
-        return Combinators.combine(Arbitraries.of('1', '2'), Arbitraries.strings().numeric().ofLength(8))
+        return Combinators.combine(
+                        Arbitraries.of('1', '2'),
+                        Arbitraries.strings().numeric().ofLength(8))
                 .as((first, rest) -> {
                     String nine = first + rest;
                     for (char check = '0'; check <= '9'; check++) {
@@ -222,14 +265,23 @@ class ValidatorPropertiesTest {
 
     @Provide
     static Arbitrary<String> localPart() {
-        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
-                .withChars("_%+'-").ofMinLength(1).ofMaxLength(30)
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withCharRange('A', 'Z')
+                .withCharRange('0', '9')
+                .withChars("_%+'-")
+                .ofMinLength(1)
+                .ofMaxLength(30)
                 .flatMap(s -> Arbitraries.of(s, s + "." + s));
     }
 
     @Provide
     static Arbitrary<String> domainLabel() {
-        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').ofMinLength(1).ofMaxLength(20);
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withCharRange('0', '9')
+                .ofMinLength(1)
+                .ofMaxLength(20);
     }
 
     @Provide
@@ -244,17 +296,22 @@ class ValidatorPropertiesTest {
 
     @Provide
     static Arbitrary<String> controlCharacter() {
-        return Arbitraries.of("\u0000", "\u0001", "\u0007", "\u0008", "\u000B", "\u000C", "\r", "\u001B", "\u007F",
-                "\u0085", "\u009F", "\uD800", "\uDFFF", "\uE000", "\uF8FF", "\u0378");
+        return Arbitraries.of(
+                "\u0000", "\u0001", "\u0007", "\u0008", "\u000B", "\u000C", "\r", "\u001B", "\u007F", "\u0085",
+                "\u009F", "\uD800", "\uDFFF", "\uE000", "\uF8FF", "\u0378");
     }
 
     @Provide
     static Arbitrary<List<String>> nameWords() {
-        Arbitrary<String> arabic = Arbitraries.strings().withCharRange('\u0621', '\u063A').withCharRange('\u0641', '\u064A')
-                .ofMinLength(2).ofMaxLength(10);
+        Arbitrary<String> arabic = Arbitraries.strings()
+                .withCharRange('\u0621', '\u063A')
+                .withCharRange('\u0641', '\u064A')
+                .ofMinLength(2)
+                .ofMaxLength(10);
         Arbitrary<String> latin = Arbitraries.strings().alpha().ofMinLength(2).ofMaxLength(10);
         return Arbitraries.oneOf(arabic, latin, Arbitraries.of("عبد الله", "آل سعود", "O'Neil", "Al-Harbi"))
-                .list().ofMinSize(1).ofMaxSize(4);
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4);
     }
-
 }
