@@ -47,7 +47,7 @@ class DocumentsFlowIT {
                 MotoServer.endpoint(),
                 MotoServer.REGION,
                 RepositoryRoot.resolve("template.yaml"),
-                RepositoryRoot.resolve("site"),
+                RepositoryRoot.resolve("build/site"),
                 "documents-it"));
         api = new LocalApi(runner);
     }

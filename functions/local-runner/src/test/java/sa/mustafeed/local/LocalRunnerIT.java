@@ -39,7 +39,7 @@ class LocalRunnerIT {
                 MotoServer.endpoint(),
                 MotoServer.REGION,
                 RepositoryRoot.resolve("template.yaml"),
-                RepositoryRoot.resolve("site"),
+                RepositoryRoot.resolve("build/site"),
                 "runner-it"));
         base = "http://127.0.0.1:" + runner.port();
     }

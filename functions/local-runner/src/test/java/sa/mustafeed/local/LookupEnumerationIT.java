@@ -47,7 +47,7 @@ class LookupEnumerationIT {
                 MotoServer.endpoint(),
                 MotoServer.REGION,
                 RepositoryRoot.resolve("template.yaml"),
-                RepositoryRoot.resolve("site"),
+                RepositoryRoot.resolve("build/site"),
                 "enumeration-it"));
         base = "http://127.0.0.1:" + runner.port();
         HttpResponse<String> created = post(

@@ -42,7 +42,7 @@ class NotificationFlowIT {
                 MotoServer.endpoint(),
                 MotoServer.REGION,
                 RepositoryRoot.resolve("template.yaml"),
-                RepositoryRoot.resolve("site"),
+                RepositoryRoot.resolve("build/site"),
                 "flow-it"));
         base = "http://127.0.0.1:" + runner.port();
     }

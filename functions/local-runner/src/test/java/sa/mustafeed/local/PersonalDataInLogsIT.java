@@ -130,7 +130,7 @@ class PersonalDataInLogsIT {
                 MotoServer.endpoint(),
                 MotoServer.REGION,
                 RepositoryRoot.resolve("template.yaml"),
-                RepositoryRoot.resolve("site"),
+                RepositoryRoot.resolve("build/site"),
                 "pii-logs-it"))) {
             base = "http://127.0.0.1:" + runner.port();
             seen.addAll(flow());

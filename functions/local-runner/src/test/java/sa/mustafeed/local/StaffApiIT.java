@@ -47,7 +47,7 @@ class StaffApiIT {
                 MotoServer.endpoint(),
                 MotoServer.REGION,
                 RepositoryRoot.resolve("template.yaml"),
-                RepositoryRoot.resolve("site"),
+                RepositoryRoot.resolve("build/site"),
                 "staff-it"));
         base = "http://127.0.0.1:" + runner.port();
         api = new LocalApi(runner);

@@ -42,7 +42,7 @@ class SurveyFlowIT {
                 MotoServer.endpoint(),
                 MotoServer.REGION,
                 RepositoryRoot.resolve("template.yaml"),
-                RepositoryRoot.resolve("site"),
+                RepositoryRoot.resolve("build/site"),
                 "survey-it"));
         base = "http://127.0.0.1:" + runner.port();
         api = new LocalApi(runner);
