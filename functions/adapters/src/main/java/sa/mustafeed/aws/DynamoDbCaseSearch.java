@@ -1,11 +1,9 @@
 package sa.mustafeed.aws;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.ports.CaseRepository;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.staff.CaseSearch;
@@ -13,8 +11,6 @@ import sa.mustafeed.core.staff.CaseSummary;
 import sa.mustafeed.core.staff.QueuePage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Staff search in a fixed number of calls, whatever the number of hits: a reference is one GetItem;
@@ -25,9 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  */
 final class DynamoDbCaseSearch {
     /** BatchGetItem may leave keys unprocessed when throttled; a few quick retries, then 503. */
-    private static final int BATCH_ATTEMPTS = 3;
-
     private final DynamoDbClient dynamoDb;
+
     private final String tableName;
 
     DynamoDbCaseSearch(DynamoDbClient dynamoDb, String tableName) {
@@ -89,26 +84,13 @@ final class DynamoDbCaseSearch {
             return List.of();
         }
         Map<String, Map<String, AttributeValue>> byPartition = new HashMap<>();
-        List<Map<String, AttributeValue>> pending = new ArrayList<>(
-                references.stream().distinct().map(TableKeys::requestItem).toList());
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            if (attempt > BATCH_ATTEMPTS) {
-                throw new StorageUnavailableException("search: keys left unprocessed", null);
-            }
-            List<Map<String, AttributeValue>> batch = pending;
-            BatchGetItemResponse response = DynamoDbFailures.call(
-                    "search",
-                    () -> dynamoDb.batchGetItem(b -> b.requestItems(Map.of(
-                            tableName,
-                            KeysAndAttributes.builder()
-                                    .keys(batch)
-                                    .consistentRead(true)
-                                    .build()))));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
-                byPartition.put(item.get(TableKeys.PK).s(), item);
-            }
-            KeysAndAttributes unprocessed = response.unprocessedKeys().get(tableName);
-            pending = unprocessed == null ? List.of() : unprocessed.keys();
+        for (Map<String, AttributeValue> item : ConsistentBatchRead.items(
+                dynamoDb,
+                tableName,
+                references.stream().distinct().map(TableKeys::requestItem).toList(),
+                "search",
+                keys -> keys)) {
+            byPartition.put(item.get(TableKeys.PK).s(), item);
         }
         return references.stream()
                 .distinct()

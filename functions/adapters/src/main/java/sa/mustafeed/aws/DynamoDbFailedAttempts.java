@@ -1,17 +1,13 @@
 package sa.mustafeed.aws;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.ports.FailedAttempts;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Failure counters as items {@code RATE#<subject> / W#<windowStart>}, incremented with an atomic ADD,
@@ -19,9 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  */
 public final class DynamoDbFailedAttempts implements FailedAttempts {
     /** BatchGetItem may leave keys unprocessed when throttled; a few quick retries, then 503. */
-    private static final int BATCH_ATTEMPTS = 3;
-
     private final DynamoDbClient dynamoDb;
+
     private final String tableName;
 
     public DynamoDbFailedAttempts(DynamoDbClient dynamoDb, String tableName) {
@@ -53,33 +48,20 @@ public final class DynamoDbFailedAttempts implements FailedAttempts {
             keys.putIfAbsent(id(window.subject(), window.start()), key(window.subject(), window.start()));
         }
         Map<String, Integer> found = new HashMap<>();
-        List<Map<String, AttributeValue>> pending = new ArrayList<>(keys.values());
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            if (attempt > BATCH_ATTEMPTS) {
-                throw new StorageUnavailableException("read attempts: keys left unprocessed", null);
+        for (Map<String, AttributeValue> item : ConsistentBatchRead.items(
+                dynamoDb,
+                tableName,
+                keys.values(),
+                "read attempts",
+                request -> request.projectionExpression("#pk, #sk, #count")
+                        .expressionAttributeNames(
+                                Map.of("#pk", RequestItems.PK, "#sk", RequestItems.SK, "#count", "count")))) {
+            if (item.containsKey("count")) {
+                found.put(
+                        item.get(RequestItems.PK).s() + "|"
+                                + item.get(RequestItems.SK).s(),
+                        Integer.parseInt(item.get("count").n()));
             }
-            List<Map<String, AttributeValue>> batch = pending;
-            BatchGetItemResponse response = DynamoDbFailures.call(
-                    "read attempts",
-                    () -> dynamoDb.batchGetItem(b -> b.requestItems(Map.of(
-                            tableName,
-                            KeysAndAttributes.builder()
-                                    .keys(batch)
-                                    .consistentRead(true)
-                                    .projectionExpression("#pk, #sk, #count")
-                                    .expressionAttributeNames(
-                                            Map.of("#pk", RequestItems.PK, "#sk", RequestItems.SK, "#count", "count"))
-                                    .build()))));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
-                if (item.containsKey("count")) {
-                    found.put(
-                            item.get(RequestItems.PK).s() + "|"
-                                    + item.get(RequestItems.SK).s(),
-                            Integer.parseInt(item.get("count").n()));
-                }
-            }
-            KeysAndAttributes unprocessed = response.unprocessedKeys().get(tableName);
-            pending = unprocessed == null ? List.of() : unprocessed.keys();
         }
         int[] counts = new int[windows.size()];
         for (int i = 0; i < counts.length; i++) {
