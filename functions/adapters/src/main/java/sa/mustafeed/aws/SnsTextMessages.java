@@ -2,9 +2,12 @@ package sa.mustafeed.aws;
 
 import java.util.Map;
 import sa.mustafeed.core.errors.DeliveryFailedException;
+import sa.mustafeed.core.errors.UndeliverableException;
 import sa.mustafeed.core.ports.TextMessages;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.InvalidParameterException;
+import software.amazon.awssdk.services.sns.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 /** SMS through SNS direct publish: transactional (delivery over price) with the association's sender id. */
@@ -32,10 +35,18 @@ public final class SnsTextMessages implements TextMessages {
         try {
             return sns.publish(p -> p.phoneNumber(e164).message(text).messageAttributes(attributes))
                     .messageId();
+        } catch (InvalidParameterException | InvalidParameterValueException refused) {
+            // SNS's answer to a number it can never text (malformed, not a mobile): retrying changes nothing.
+            throw new UndeliverableException("sns: " + refused.getClass().getSimpleName());
         } catch (SdkException e) {
             throw new DeliveryFailedException(
                     "SNS publish failed: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    @Override
+    public String provider() {
+        return "sns";
     }
 
     @Override

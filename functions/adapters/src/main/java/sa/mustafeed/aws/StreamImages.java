@@ -22,6 +22,17 @@ public final class StreamImages {
     }
 
     /**
+     * The message whose WhatsApp leg failed and asks for its SMS, when this image is that ask (the
+     * receipts set {@code fallback} to {@code requested}; the notifier's filter lets only these through).
+     */
+    public static java.util.Optional<String> fallbackAskedFor(Map<String, Object> image) {
+        return TableKeys.MESSAGE_SORT.equals(stringOf(image.get(RequestItems.SK)))
+                        && "requested".equals(stringOf(image.get("fallback")))
+                ? TableKeys.messageKeyOf(stringOf(image.get(RequestItems.PK)))
+                : java.util.Optional.empty();
+    }
+
+    /**
      * The text of the public reply this change made, if it made one: the new image's latest reply is
      * newer than the old image's.
      */

@@ -15,11 +15,11 @@ import java.util.Optional;
 import sa.mustafeed.aws.AwsClients;
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbContactPreferences;
+import sa.mustafeed.aws.DynamoDbDeliveryLog;
 import sa.mustafeed.aws.DynamoDbSentMessages;
 import sa.mustafeed.aws.DynamoDbSurveyStore;
 import sa.mustafeed.aws.FunctionResources;
 import sa.mustafeed.aws.SesMailer;
-import sa.mustafeed.aws.SnsTextMessages;
 import sa.mustafeed.aws.SqsUndeliveredMessages;
 import sa.mustafeed.aws.StreamImages;
 import sa.mustafeed.core.errors.DeliveryFailedException;
@@ -61,7 +61,22 @@ public final class NotifyHandler implements RequestStreamHandler {
         for (Object raw : (List<Object>) event.getOrDefault("Records", List.of())) {
             Map<String, Object> stream = (Map<String, Object>) ((Map<String, Object>) raw).get("dynamodb");
             Map<String, Object> newImage = (Map<String, Object>) stream.get("NewImage");
-            if (newImage == null || !StreamImages.isRequest(newImage)) {
+            if (newImage == null) {
+                continue;
+            }
+            Optional<String> fallback = StreamImages.fallbackAskedFor(newImage);
+            if (fallback.isPresent()) {
+                try {
+                    NotificationService.Outcome outcome = notifications.fallBack(fallback.get());
+                    logFallback("INFO", fallback.get(), outcome.name(), null);
+                } catch (DeliveryFailedException | StorageUnavailableException retryLater) {
+                    logFallback("WARN", fallback.get(), "RETRY", retryLater.getMessage());
+                    failures.add(Map.of("itemIdentifier", String.valueOf(stream.get("SequenceNumber"))));
+                    break;
+                }
+                continue;
+            }
+            if (!StreamImages.isRequest(newImage)) {
                 continue;
             }
             Map<String, Object> oldImage = (Map<String, Object>) stream.get("OldImage");
@@ -92,6 +107,15 @@ public final class NotifyHandler implements RequestStreamHandler {
                 .print();
     }
 
+    /** The message key names the request and version only: no contact details. */
+    private static void logFallback(String level, String messageKey, String outcome, String error) {
+        LogLine.of(level, "notification-fallback")
+                .with("message", messageKey)
+                .with("outcome", outcome)
+                .with("error", error)
+                .print();
+    }
+
     private static NotificationService wire() {
         return wire(Optional.empty());
     }
@@ -104,12 +128,15 @@ public final class NotifyHandler implements RequestStreamHandler {
         String table = aws.tableName();
         return new NotificationService(
                 new MessageRenderer(new ClasspathMessageTemplates()),
-                new SnsTextMessages(AwsClients.sns(http, smsEndpoint), Config.required("SMS_SENDER_ID")),
-                new SesMailer(AwsClients.sesV2(http, Optional.empty()), Config.required("SENDER_EMAIL")),
-                new DynamoDbSentMessages(dynamoDb, table),
-                new DynamoDbContactPreferences(dynamoDb, table),
-                new SqsUndeliveredMessages(
-                        AwsClients.sqs(http, Optional.empty()), Config.required("DEAD_LETTER_QUEUE_URL")),
+                new NotificationService.Channels(
+                        MessagingProviders.textMessages(http, smsEndpoint),
+                        MessagingProviders.whatsApp(http),
+                        new SesMailer(AwsClients.sesV2(http, Optional.empty()), Config.required("SENDER_EMAIL")),
+                        new DynamoDbSentMessages(dynamoDb, table),
+                        new DynamoDbContactPreferences(dynamoDb, table),
+                        new SqsUndeliveredMessages(
+                                AwsClients.sqs(http, Optional.empty()), Config.required("DEAD_LETTER_QUEUE_URL")),
+                        new DynamoDbDeliveryLog(dynamoDb, table)),
                 new SurveyOffers(
                         new SurveyTokens(aws.hasher()),
                         new DynamoDbSurveyStore(dynamoDb, table),

@@ -2,19 +2,40 @@ package sa.mustafeed.core.notification;
 
 /** Why the association writes to a beneficiary; one template per kind and language. */
 public enum MessageKind {
-    RECEIVED("received"),
-    STATUS_CHANGED("status-changed"),
-    WAITING_FOR_BENEFICIARY("waiting-for-beneficiary"),
-    COMPLETED("completed"),
+    RECEIVED("received", "received"),
+    STATUS_CHANGED("status-changed", "status"),
+    WAITING_FOR_BENEFICIARY("waiting-for-beneficiary", "status"),
+    COMPLETED("completed", "status"),
     /** Completed, with the link to the satisfaction survey. */
-    COMPLETED_WITH_SURVEY("completed-survey"),
+    COMPLETED_WITH_SURVEY("completed-survey", "survey"),
     /** Staff answered the beneficiary publicly (the answer to an inquiry, a question about the request). */
-    REPLY("reply");
+    REPLY("reply", "reply");
 
     private final String templateName;
+    private final String purpose;
 
-    MessageKind(String templateName) {
+    MessageKind(String templateName, String purpose) {
         this.templateName = templateName;
+        this.purpose = purpose;
+    }
+
+    /**
+     * What staff see a message was for ({@code received}, {@code status}, {@code reply}, {@code survey}):
+     * the {@code kind} of a request's {@code deliveries}.
+     */
+    public String purpose() {
+        return purpose;
+    }
+
+    /** The name of the approved WhatsApp template for this kind (one per language, same name). */
+    public String whatsAppTemplateName() {
+        return "mustafeed_" + templateName.replace('-', '_');
+    }
+
+    public static java.util.Optional<MessageKind> fromTemplateName(String name) {
+        return java.util.Arrays.stream(values())
+                .filter(k -> k.templateName.equals(name))
+                .findFirst();
     }
 
     /** The file name (without extension) of this kind's template in each language folder. */

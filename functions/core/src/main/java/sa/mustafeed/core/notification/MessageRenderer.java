@@ -1,5 +1,7 @@
 package sa.mustafeed.core.notification;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import sa.mustafeed.core.ports.MessageTemplates;
 import sa.mustafeed.core.request.Language;
@@ -21,6 +23,33 @@ public final class MessageRenderer {
         String text = MessageTemplate.fill(template.emailText(), values);
         return new OutgoingMessage(channel, language, subject, text, html(subject, text, language));
     }
+
+    /**
+     * The WhatsApp template message for a kind: its approved name, the language, and the values of its
+     * placeholders in order. Meta refuses a parameter with a line break, a tab or more than four spaces
+     * in a row, so each is folded to single spaces, and the longest (a reply) is cut to fit the body.
+     */
+    public WhatsAppTemplate renderWhatsApp(MessageKind kind, Language language, Map<String, String> values) {
+        MessageTemplate template = templates.get(kind, language);
+        List<String> parameters = new ArrayList<>();
+        for (String name : MessageTemplate.placeholders(template.whatsapp())) {
+            String value = values.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("unknown placeholder {" + name + "}");
+            }
+            String folded = value.replaceAll("\\s+", " ").strip();
+            if (folded.length() > MAX_WHATSAPP_PARAMETER) {
+                int space = folded.lastIndexOf(' ', MAX_WHATSAPP_PARAMETER - 1);
+                folded = folded.substring(0, space > MAX_WHATSAPP_PARAMETER / 2 ? space : MAX_WHATSAPP_PARAMETER - 1)
+                        + "…";
+            }
+            parameters.add(folded);
+        }
+        return new WhatsAppTemplate(kind.whatsAppTemplateName(), language.wireName(), parameters);
+    }
+
+    /** A template body holds 1,024 characters; a reply's words get most of them, the link stays whole. */
+    static final int MAX_WHATSAPP_PARAMETER = 700;
 
     /**
      * Paragraphs from blank lines, every value escaped, links made clickable. The direction is set on

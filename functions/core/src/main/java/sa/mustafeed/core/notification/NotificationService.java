@@ -3,17 +3,22 @@ package sa.mustafeed.core.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import sa.mustafeed.core.errors.DeliveryFailedException;
+import sa.mustafeed.core.errors.UndeliverableException;
 import sa.mustafeed.core.ports.ContactPreferences;
+import sa.mustafeed.core.ports.DeliveryLog;
 import sa.mustafeed.core.ports.Mailer;
 import sa.mustafeed.core.ports.SentMessages;
 import sa.mustafeed.core.ports.SurveyLinks;
 import sa.mustafeed.core.ports.TextMessages;
 import sa.mustafeed.core.ports.UndeliveredMessages;
-import sa.mustafeed.core.request.ContactMethod;
+import sa.mustafeed.core.ports.WhatsAppMessages;
+import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Language;
 import sa.mustafeed.core.request.LocalizedText;
 import sa.mustafeed.core.request.ServiceRequest;
@@ -42,32 +47,42 @@ public final class NotificationService {
 
     private final MessageRenderer renderer;
     private final TextMessages sms;
+    private final Optional<WhatsAppMessages> whatsapp;
     private final Mailer mailer;
     private final SentMessages sent;
     private final ContactPreferences preferences;
     private final UndeliveredMessages undelivered;
     private final SurveyLinks surveys;
+    private final DeliveryLog deliveries;
     private final Clock clock;
     private final LocalizedText associationName;
     private final String siteUrl;
 
-    public NotificationService(
-            MessageRenderer renderer,
+    /** The channels and stores it writes through, and the words it writes with. */
+    public record Channels(
             TextMessages sms,
+            Optional<WhatsAppMessages> whatsapp,
             Mailer mailer,
             SentMessages sent,
             ContactPreferences preferences,
             UndeliveredMessages undelivered,
+            DeliveryLog deliveries) {}
+
+    public NotificationService(
+            MessageRenderer renderer,
+            Channels channels,
             SurveyLinks surveys,
             Clock clock,
             LocalizedText associationName,
             String siteUrl) {
         this.renderer = renderer;
-        this.sms = sms;
-        this.mailer = mailer;
-        this.sent = sent;
-        this.preferences = preferences;
-        this.undelivered = undelivered;
+        this.sms = channels.sms();
+        this.whatsapp = channels.whatsapp();
+        this.mailer = channels.mailer();
+        this.sent = channels.sent();
+        this.preferences = channels.preferences();
+        this.undelivered = channels.undelivered();
+        this.deliveries = channels.deliveries();
         this.surveys = surveys;
         this.clock = clock;
         this.associationName = associationName;
@@ -94,6 +109,15 @@ public final class NotificationService {
                 });
     }
 
+    /** The channel a request's messages go on first: WhatsApp only where the association has a number. */
+    Delivery firstChannel(ServiceRequest request) {
+        return switch (request.preferredContact()) {
+            case EMAIL -> request.email().isPresent() ? Delivery.EMAIL : Delivery.SMS;
+            case WHATSAPP -> whatsapp.isPresent() ? Delivery.WHATSAPP : Delivery.SMS;
+            case SMS -> Delivery.SMS;
+        };
+    }
+
     /**
      * @throws DeliveryFailedException when the send failed and should be retried later
      * @throws sa.mustafeed.core.errors.StorageUnavailableException when the record store is unreachable
@@ -110,18 +134,16 @@ public final class NotificationService {
         if (claim != SentMessages.Claim.CLAIMED) {
             return Outcome.ALREADY_HANDLED;
         }
-        Delivery channel = request.preferredContact() == ContactMethod.EMAIL
-                        && request.email().isPresent()
-                ? Delivery.EMAIL
-                : Delivery.SMS;
+        Delivery channel = firstChannel(request);
         MessageKind messageKind = kind.get();
+        List<DeliveryLeg> legs = new ArrayList<>();
         // Everything that can fail at the provider sits inside the try: a failure must mark the claim
         // failed (free for the retry), never leave it "sending", which would answer the retry
         // ALREADY_HANDLED for five minutes and drop the message.
         try {
             if (preferences.messagesStopped(request.mobileHash())
                     || channel == Delivery.SMS && sms.isOptedOut(request.mobile())) {
-                sent.markSent(key, channel.wireName(), request.language().wireName(), "opted-out", now);
+                sent.markSkipped(key, "opted-out", now);
                 return Outcome.STOPPED_BY_BENEFICIARY;
             }
             Map<String, String> values = values(request);
@@ -132,30 +154,121 @@ public final class NotificationService {
                     values.put("surveyUrl", survey.get());
                 }
             }
-            OutgoingMessage message = messageKind == MessageKind.REPLY
-                    ? renderReply(request, channel, values, change.reply().get())
-                    : renderer.render(messageKind, request.language(), channel, values);
+            change.reply().ifPresent(reply -> values.put("reply", reply));
+            if (channel == Delivery.WHATSAPP) {
+                WhatsAppMessages whatsApp = whatsapp.orElseThrow();
+                try {
+                    String id = whatsApp.send(
+                            request.mobile(), renderer.renderWhatsApp(messageKind, request.language(), values));
+                    legs.add(DeliveryLeg.sent(Delivery.WHATSAPP, whatsApp.provider(), id, clock.instant()));
+                    sent.markSent(
+                            key,
+                            new SentMessage(
+                                    messageKind,
+                                    request.language(),
+                                    legs,
+                                    Optional.of(new FallbackPlan(request.mobile(), request.mobileHash(), values))),
+                            clock.instant());
+                    return Outcome.SENT;
+                } catch (UndeliverableException refused) {
+                    // Refused before it left (template paused, number not valid for WhatsApp): the
+                    // same message goes by SMS now, within this claim.
+                    legs.add(DeliveryLeg.refused(
+                            Delivery.WHATSAPP, whatsApp.provider(), refused.reason(), clock.instant()));
+                    channel = Delivery.SMS;
+                    if (sms.isOptedOut(request.mobile())) {
+                        sent.markSent(
+                                key, new SentMessage(messageKind, request.language(), legs, Optional.empty()), now);
+                        return Outcome.STOPPED_BY_BENEFICIARY;
+                    }
+                }
+            }
+            OutgoingMessage message = render(messageKind, request.language(), channel, values);
             String id = channel == Delivery.SMS
                     ? sms.send(request.mobile(), message.text())
                     : mailer.send(request.email().orElseThrow(), message.subject(), message.text(), message.html());
-            sent.markSent(key, channel.wireName(), request.language().wireName(), id, clock.instant());
+            legs.add(DeliveryLeg.sent(
+                    channel, channel == Delivery.SMS ? sms.provider() : Mailer.PROVIDER, id, clock.instant()));
+            sent.markSent(
+                    key, new SentMessage(messageKind, request.language(), legs, Optional.empty()), clock.instant());
             return Outcome.SENT;
+        } catch (UndeliverableException refused) {
+            // Never retried: the record shows the refusal, a person sees it in the dead-letter queue, and
+            // the request is flagged so someone phones the beneficiary.
+            legs.add(DeliveryLeg.refused(
+                    channel,
+                    channel == Delivery.SMS ? sms.provider() : Mailer.PROVIDER,
+                    refused.reason(),
+                    clock.instant()));
+            sent.markSent(
+                    key, new SentMessage(messageKind, request.language(), legs, Optional.empty()), clock.instant());
+            park(request.reference().value(), request.version(), messageKind, channel, 1, refused.reason());
+            sent.markParked(key, clock.instant());
+            deliveries.recordReach(request.reference(), request.version(), false);
+            return Outcome.PARKED;
         } catch (DeliveryFailedException failure) {
             int attempts = sent.markFailed(key, clock.instant());
             if (attempts < MAX_ATTEMPTS) {
                 throw failure;
             }
-            undelivered.park(new UndeliveredMessage(
-                    request.reference().value(),
-                    request.version(),
-                    messageKind,
-                    channel,
-                    attempts,
-                    failure.getMessage(),
-                    clock.instant()));
+            park(request.reference().value(), request.version(), messageKind, channel, attempts, failure.getMessage());
             sent.markParked(key, clock.instant());
+            deliveries.recordReach(request.reference(), request.version(), false);
             return Outcome.PARKED;
         }
+    }
+
+    /**
+     * Sends by SMS a message whose WhatsApp leg failed after it was sent (the person is not on
+     * WhatsApp, Meta did not deliver it): exactly once, claimed like the first send.
+     *
+     * @throws DeliveryFailedException when the SMS failed and should be retried later
+     */
+    public Outcome fallBack(String messageKey) {
+        Instant now = clock.instant();
+        Optional<PendingFallback> claimed = sent.claimFallback(messageKey, now, now.minus(STALE_CLAIM));
+        if (claimed.isEmpty()) {
+            return Outcome.ALREADY_HANDLED;
+        }
+        PendingFallback pending = claimed.get();
+        FallbackPlan plan = pending.plan();
+        try {
+            if (preferences.messagesStopped(plan.mobileHash()) || sms.isOptedOut(plan.to())) {
+                sent.markFallbackParked(messageKey, "opted-out", clock.instant());
+                return Outcome.STOPPED_BY_BENEFICIARY;
+            }
+            OutgoingMessage message =
+                    render(pending.kind(), pending.language(), Delivery.SMS, new HashMap<>(plan.values()));
+            String id = sms.send(plan.to(), message.text());
+            sent.markFallbackSent(
+                    messageKey, DeliveryLeg.sent(Delivery.SMS, sms.provider(), id, clock.instant()), clock.instant());
+            return Outcome.SENT;
+        } catch (UndeliverableException refused) {
+            return parkFallback(pending, 1, refused.reason());
+        } catch (DeliveryFailedException failure) {
+            int attempts = sent.markFallbackFailed(messageKey, clock.instant());
+            if (attempts < MAX_ATTEMPTS) {
+                throw failure;
+            }
+            return parkFallback(pending, attempts, failure.getMessage());
+        }
+    }
+
+    private Outcome parkFallback(PendingFallback pending, int attempts, String reason) {
+        park(pending.reference(), pending.version(), pending.kind(), Delivery.SMS, attempts, reason);
+        sent.markFallbackParked(pending.messageKey(), reason, clock.instant());
+        deliveries.recordReach(new ReferenceCode(pending.reference()), pending.version(), false);
+        return Outcome.PARKED;
+    }
+
+    private void park(String reference, long version, MessageKind kind, Delivery channel, int attempts, String why) {
+        undelivered.park(new UndeliveredMessage(reference, version, kind, channel, attempts, why, clock.instant()));
+    }
+
+    private OutgoingMessage render(MessageKind kind, Language language, Delivery channel, Map<String, String> values) {
+        return kind == MessageKind.REPLY
+                ? renderReply(language, channel, values)
+                : renderer.render(kind, language, channel, values);
     }
 
     /**
@@ -163,23 +276,21 @@ public final class NotificationService {
      * parts (UCS-2 for Arabic: 67 characters a part), cut at a word with "…", and always the
      * tracking link where the whole reply is.
      */
-    private OutgoingMessage renderReply(
-            ServiceRequest request, Delivery channel, Map<String, String> values, String reply) {
-        values.put("reply", reply);
-        OutgoingMessage message = renderer.render(MessageKind.REPLY, request.language(), channel, values);
+    private OutgoingMessage renderReply(Language language, Delivery channel, Map<String, String> values) {
+        OutgoingMessage message = renderer.render(MessageKind.REPLY, language, channel, values);
         if (channel == Delivery.EMAIL) {
             return message;
         }
-        String text = reply.replaceAll("\\s+", " ").strip();
+        String text = values.get("reply").replaceAll("\\s+", " ").strip();
         values.put("reply", text);
-        message = renderer.render(MessageKind.REPLY, request.language(), channel, values);
+        message = renderer.render(MessageKind.REPLY, language, channel, values);
         while (SmsSegments.count(message.text()) > MAX_REPLY_SMS_PARTS && !text.isEmpty()) {
             int cut = Math.max(0, text.length() - Math.max(4, (message.text().length() - 67 * MAX_REPLY_SMS_PARTS)));
             int space = text.lastIndexOf(' ', cut);
             text = text.substring(0, space > cut / 2 ? space : cut).strip();
             // "…" would turn an English SMS into UCS-2 (70 characters a part instead of 160).
-            values.put("reply", text + (request.language() == Language.AR ? "…" : "..."));
-            message = renderer.render(MessageKind.REPLY, request.language(), channel, values);
+            values.put("reply", text + (language == Language.AR ? "…" : "..."));
+            message = renderer.render(MessageKind.REPLY, language, channel, values);
         }
         return message;
     }

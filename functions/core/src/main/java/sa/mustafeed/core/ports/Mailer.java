@@ -2,6 +2,8 @@ package sa.mustafeed.core.ports;
 
 /** Sends email from the association's verified sender. */
 public interface Mailer {
+    /** Email goes through SES only; the name staff and reports see. */
+    String PROVIDER = "ses";
 
     /**
      * @return the provider's message id

@@ -9,7 +9,9 @@ import java.util.Optional;
  */
 public enum ContactMethod {
     SMS("sms"),
-    EMAIL("email");
+    EMAIL("email"),
+    /** WhatsApp to the mobile number, by the association's approved templates; SMS when it cannot arrive. */
+    WHATSAPP("whatsapp");
 
     private final String wireName;
 

@@ -24,11 +24,7 @@ class NotificationServiceTest {
     private final InMemoryMessaging messaging = new InMemoryMessaging();
     private final NotificationService service = new NotificationService(
             new MessageRenderer(NotificationServiceTest::template),
-            messaging.textMessages,
-            messaging.mailer,
-            messaging.sentMessages,
-            messaging.preferences,
-            messaging.undelivered,
+            messaging.channels(false),
             request -> request.category() == Category.COMPLAINT
                     ? Optional.empty()
                     : Optional.of("https://site.example/survey/?t=T"),
@@ -38,11 +34,16 @@ class NotificationServiceTest {
 
     private static MessageTemplate template(MessageKind kind, Language language) {
         if (kind == MessageKind.REPLY) {
-            return new MessageTemplate("reply {reference}", "رد {reference}: {reply} {trackUrl}", "{reply}");
+            return new MessageTemplate(
+                    "reply {reference}",
+                    "رد {reference}: {reply} {trackUrl}",
+                    "رد {reference}: {reply} الرابط {trackUrl} .",
+                    "{reply}");
         }
         return new MessageTemplate(
                 kind + " {reference}",
                 language + " " + kind + " {reference} {status} {trackUrl}",
+                "WA " + kind + " {reference} {status} {trackUrl} .",
                 "{association}: {category}");
     }
 
@@ -111,11 +112,14 @@ class NotificationServiceTest {
 
         new NotificationService(
                         new MessageRenderer(NotificationServiceTest::template),
-                        messaging.textMessages,
-                        messaging.mailer,
-                        new InMemoryMessaging().sentMessages,
-                        messaging.preferences,
-                        messaging.undelivered,
+                        new NotificationService.Channels(
+                                messaging.textMessages,
+                                Optional.empty(),
+                                messaging.mailer,
+                                new InMemoryMessaging().sentMessages,
+                                messaging.preferences,
+                                messaging.undelivered,
+                                messaging.deliveryLog),
                         request -> Optional.empty(),
                         SampleDrafts.clockAt(SampleDrafts.NOW),
                         new LocalizedText("ج", "A"),
