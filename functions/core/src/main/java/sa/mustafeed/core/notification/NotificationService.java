@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import sa.mustafeed.core.errors.DeliveryFailedException;
+import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.errors.UndeliverableException;
 import sa.mustafeed.core.ports.ContactPreferences;
 import sa.mustafeed.core.ports.DeliveryLog;
@@ -161,14 +162,12 @@ public final class NotificationService {
                     String id = whatsApp.send(
                             request.mobile(), renderer.renderWhatsApp(messageKind, request.language(), values));
                     legs.add(DeliveryLeg.sent(Delivery.WHATSAPP, whatsApp.provider(), id, clock.instant()));
-                    sent.markSent(
-                            key,
-                            new SentMessage(
-                                    messageKind,
-                                    request.language(),
-                                    legs,
-                                    Optional.of(new FallbackPlan(request.mobile(), request.mobileHash(), values))),
-                            clock.instant());
+                    SentMessage record = new SentMessage(
+                            messageKind,
+                            request.language(),
+                            legs,
+                            Optional.of(new FallbackPlan(request.mobile(), request.mobileHash(), values)));
+                    afterSending(() -> sent.markSent(key, record, clock.instant()));
                     return Outcome.SENT;
                 } catch (UndeliverableException refused) {
                     // Refused before it left (template paused, number not valid for WhatsApp): the
@@ -253,6 +252,29 @@ public final class NotificationService {
             return parkFallback(pending, attempts, failure.getMessage());
         }
     }
+
+    /**
+     * The record of a send the provider already accepted is written again, a few times, if the store
+     * fails: until it is written, the claim says "sending", which a retry treats as handled (never a
+     * second message), and a WhatsApp receipt cannot find its message (no SMS if it fails). Past
+     * these attempts the store error goes up and the message stays sent but unrecorded: logged, never
+     * sent twice.
+     */
+    private static void afterSending(Runnable record) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                record.run();
+                return;
+            } catch (StorageUnavailableException unavailable) {
+                if (attempt >= RECORD_ATTEMPTS) {
+                    throw unavailable;
+                }
+            }
+        }
+    }
+
+    /** Writes of a sent message's record before the store error is given up on. */
+    static final int RECORD_ATTEMPTS = 3;
 
     private Outcome parkFallback(PendingFallback pending, int attempts, String reason) {
         park(pending.reference(), pending.version(), pending.kind(), Delivery.SMS, attempts, reason);

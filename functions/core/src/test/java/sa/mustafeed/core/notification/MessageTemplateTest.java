@@ -11,10 +11,11 @@ import sa.mustafeed.core.request.Language;
 class MessageTemplateTest {
     @Test
     void parse_readsSubjectSmsAndBodyAndSkipsNotes() {
-        MessageTemplate t =
-                MessageTemplate.parse("t", "# note\nsubject: S {reference}\nsms: M {reference}\n---\nA\n\nB\n");
+        MessageTemplate t = MessageTemplate.parse(
+                "t", "# note\nsubject: S {reference}\nsms: M {reference}\nwhatsapp: W {reference} .\n---\nA\n\nB\n");
         assertEquals("S {reference}", t.subject());
         assertEquals("M {reference}", t.sms());
+        assertEquals("W {reference} .", t.whatsapp());
         assertEquals("A\n\nB", t.emailText());
     }
 
@@ -24,6 +25,29 @@ class MessageTemplateTest {
                 IllegalArgumentException.class,
                 () -> MessageTemplate.parse("ar/received.txt", "subject: x\n---\nbody"));
         assertTrue(e.getMessage().contains("ar/received.txt"));
+    }
+
+    @Test
+    void parse_refusesAWhatsAppBodyMetaWouldReject() {
+        // Meta's template review refuses a body that starts or ends with a parameter, or has two side by side.
+        for (String body :
+                new String[] {"{reference} received", "received {reference}", "ref {reference}{trackUrl} ."}) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> MessageTemplate.parse(
+                            "en/received.txt", "subject: s\nsms: m\nwhatsapp: " + body + "\n---\nb"),
+                    body);
+            assertTrue(e.getMessage().contains("whatsapp:"), e.getMessage());
+        }
+    }
+
+    @Test
+    void numbered_isTheBodySubmittedToMeta() {
+        String body = "From {association}: request {reference} is {status}. See {trackUrl} thanks.";
+        assertEquals("From {{1}}: request {{2}} is {{3}}. See {{4}} thanks.", MessageTemplate.numbered(body));
+        assertEquals(
+                java.util.List.of("association", "reference", "status", "trackUrl"),
+                MessageTemplate.placeholders(body));
     }
 
     @Test
