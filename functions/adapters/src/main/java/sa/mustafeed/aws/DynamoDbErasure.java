@@ -1,6 +1,8 @@
 package sa.mustafeed.aws;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import sa.mustafeed.core.errors.RequestNotFoundException;
@@ -61,11 +63,40 @@ final class DynamoDbErasure {
                                 RequestItems.s(at.toString())))));
         new DynamoDbContactPreferences(dynamoDb, tableName).stopMessages(erasedHash);
         eraseTimelineTexts(reference);
+        eraseFallbackPlans(reference, Long.parseLong(meta.get("version").n()));
         for (Map<String, AttributeValue> key : java.util.List.of(
                 TableKeys.contactPreference(oldMobileHash), TableKeys.surveyCooldown(oldMobileHash))) {
             DynamoDbFailures.call(
                     "erase preference",
                     () -> dynamoDb.deleteItem(d -> d.tableName(tableName).key(key)));
+        }
+    }
+
+    /**
+     * A WhatsApp message still waiting for its receipt keeps the number and the words of its SMS
+     * fallback: those go too (the "no messages" preference above already stops the SMS itself).
+     */
+    private void eraseFallbackPlans(ReferenceCode reference, long version) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (long v = 1; v <= version; v++) {
+            keys.add(TableKeys.sentMessage(reference.value() + "#v" + v));
+        }
+        for (int from = 0; from < keys.size(); from += 100) {
+            for (Map<String, AttributeValue> item : ConsistentBatchRead.items(
+                    dynamoDb,
+                    tableName,
+                    keys.subList(from, Math.min(keys.size(), from + 100)),
+                    "read messages for erasure",
+                    k -> k.projectionExpression("PK, SK, fallbackPlan"))) {
+                if (item.containsKey("fallbackPlan")) {
+                    DynamoDbFailures.call(
+                            "erase fallback plan",
+                            () -> dynamoDb.updateItem(u -> u.tableName(tableName)
+                                    .key(Map.of(
+                                            TableKeys.PK, item.get(TableKeys.PK), TableKeys.SK, item.get(TableKeys.SK)))
+                                    .updateExpression("REMOVE fallbackPlan")));
+                }
+            }
         }
     }
 

@@ -46,6 +46,29 @@ class DynamoDbErasureIT {
     }
 
     @Test
+    void erase_removesTheSmsFallbackPlanOfAWhatsAppMessageStillInFlight() {
+        String key = reference.value() + "#v1";
+        DynamoDbSentMessages sent = new DynamoDbSentMessages(store.dynamoDb, store.table);
+        sent.claim(key, AT, AT.minusSeconds(300));
+        sent.markSent(
+                key,
+                new sa.mustafeed.core.notification.SentMessage(
+                        sa.mustafeed.core.notification.MessageKind.RECEIVED,
+                        sa.mustafeed.core.request.Language.AR,
+                        List.of(sa.mustafeed.core.notification.DeliveryLeg.sent(
+                                sa.mustafeed.core.notification.Delivery.WHATSAPP, "whatsapp", "wa-1", AT)),
+                        Optional.of(new sa.mustafeed.core.notification.FallbackPlan(
+                                "+966501234567", "mobile-a", Map.of("reply", "نص الرد")))),
+                AT);
+        assertTrue(item(TableKeys.sentMessage(key)).containsKey("fallbackPlan"));
+
+        new DynamoDbErasure(store.dynamoDb, store.table).erase(reference, AT.plusSeconds(3600));
+
+        assertFalse(item(TableKeys.sentMessage(key)).containsKey("fallbackPlan"));
+        assertTrue(item(TableKeys.sentMessage(key)).containsKey("deliveries"), "what was sent stays for the counts");
+    }
+
+    @Test
     void erase_overwritesPersonalData_keepsWhatTheCountsNeed() {
         new DynamoDbErasure(store.dynamoDb, store.table).erase(reference, AT.plusSeconds(3600));
 
