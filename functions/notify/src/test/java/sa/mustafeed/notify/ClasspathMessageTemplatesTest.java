@@ -11,6 +11,7 @@ import sa.mustafeed.core.notification.MessageKind;
 import sa.mustafeed.core.notification.MessageRenderer;
 import sa.mustafeed.core.notification.OutgoingMessage;
 import sa.mustafeed.core.notification.SmsSegments;
+import sa.mustafeed.core.notification.WhatsAppTemplate;
 import sa.mustafeed.core.request.Language;
 
 /** The real message files under functions/messages/, as a non-programmer may have edited them. */
@@ -82,6 +83,68 @@ class ClasspathMessageTemplatesTest {
                 .text();
         assertTrue(SmsSegments.isGsm7(english), english);
         assertEquals(1, SmsSegments.count(english));
+    }
+
+    @Test
+    void everyKindHasAWhatsAppTemplateCarryingTheReference() {
+        for (Language language : Language.values()) {
+            for (MessageKind kind : MessageKind.values()) {
+                WhatsAppTemplate template = renderer.renderWhatsApp(kind, language, VALUES);
+                assertEquals("mustafeed_" + kind.templateName().replace('-', '_'), template.name());
+                assertEquals(language.wireName(), template.languageCode());
+                assertTrue(template.bodyParameters().contains("MHF5-Q2N7"), kind + " " + language);
+            }
+        }
+    }
+
+    /**
+     * functions/messages/WHATSAPP-TEMPLATES.md is what the association submits in Meta's manager; it
+     * must say what the files say. Regenerate with -Dmessages.regenerate=true.
+     */
+    @Test
+    void theTemplateListForMetaIsCurrent() throws Exception {
+        StringBuilder md = new StringBuilder()
+                .append("# WhatsApp templates to submit for approval\n\n")
+                .append("Generated from the `whatsapp:` line of each file in `ar/` and `en/` by\n")
+                .append(
+                        "`ClasspathMessageTemplatesTest` (run it with `-Dmessages.regenerate=true` after an edit; the\n")
+                .append("test fails while this list and the files disagree). Submit each in Meta's WhatsApp Manager\n")
+                .append("(or the AWS End User Messaging Social console) as category **Utility**, with the name and\n")
+                .append("language below; a changed text must be approved again before it is sent. Parameters are\n")
+                .append("filled in this order; the sample values are what Meta's review asks for.\n");
+        for (MessageKind kind : MessageKind.values()) {
+            md.append("\n## `").append(kind.whatsAppTemplateName()).append("`\n");
+            for (Language language : Language.values()) {
+                String body =
+                        new ClasspathMessageTemplates().get(kind, language).whatsapp();
+                md.append("\n- language `")
+                        .append(language.wireName())
+                        .append("`: ")
+                        .append(sa.mustafeed.core.notification.MessageTemplate.numbered(body))
+                        .append("\n  - parameters: ");
+                java.util.List<String> names = sa.mustafeed.core.notification.MessageTemplate.placeholders(body);
+                for (int i = 0; i < names.size(); i++) {
+                    md.append(i == 0 ? "" : ", ")
+                            .append("{{")
+                            .append(i + 1)
+                            .append("}} = `")
+                            .append(names.get(i))
+                            .append("` (e.g. ")
+                            .append(VALUES.get(names.get(i)))
+                            .append(")");
+                }
+                md.append("\n");
+            }
+        }
+        java.nio.file.Path file =
+                sa.mustafeed.testing.RepositoryRoot.resolve("functions/messages/WHATSAPP-TEMPLATES.md");
+        if (Boolean.getBoolean("messages.regenerate")) {
+            java.nio.file.Files.writeString(file, md.toString());
+        }
+        assertEquals(
+                md.toString(),
+                java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "",
+                "functions/messages/WHATSAPP-TEMPLATES.md is stale: run the notify tests with -Dmessages.regenerate=true");
     }
 
     @Test
