@@ -38,4 +38,24 @@ class StreamImagesTest {
         assertEquals(Optional.empty(), StreamImages.newReply(image(null, null), image(null, null)));
         assertEquals(Optional.empty(), StreamImages.newReply(image(null, null), null));
     }
+
+    @Test
+    void fallbackAskedFor_isTheMessageKeyOnlyWhenTheReceiptsAskedForTheSms() {
+        Map<String, Object> asked = Map.of(
+                "PK", Map.of("S", "MSG#MHF5Q2N7#v3"), "SK", Map.of("S", "MSG"), "fallback", Map.of("S", "requested"));
+        assertEquals(Optional.of("MHF5Q2N7#v3"), StreamImages.fallbackAskedFor(asked));
+        for (String state : new String[] {"sending", "sent", "failed", "parked"}) {
+            assertEquals(
+                    Optional.empty(),
+                    StreamImages.fallbackAskedFor(Map.of(
+                            "PK",
+                            Map.of("S", "MSG#MHF5Q2N7#v3"),
+                            "SK",
+                            Map.of("S", "MSG"),
+                            "fallback",
+                            Map.of("S", state))),
+                    state);
+        }
+        assertEquals(Optional.empty(), StreamImages.fallbackAskedFor(image(null, null)), "a request item");
+    }
 }
