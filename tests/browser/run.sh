@@ -12,5 +12,6 @@ if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ 
 fi
 if [ "$#" -eq 0 ]; then set -- axe.test.mjs request-flow.test.mjs kiosk-flow.test.mjs kiosk-privacy.test.mjs \
   kiosk-steps.test.mjs display-settings.test.mjs lighthouse.test.mjs staff-axe.test.mjs staff-flow.test.mjs staff-reports.test.mjs staff-xss.test.mjs \
-  survey-page.test.mjs kiosk-feedback.test.mjs staff-cognito.test.mjs documents-flow.test.mjs layout-shift.test.mjs; fi
+  survey-page.test.mjs kiosk-feedback.test.mjs staff-cognito.test.mjs documents-flow.test.mjs layout-shift.test.mjs \
+  contact-choice.test.mjs; fi
 exec node --test --test-concurrency=1 "$@"

@@ -4,6 +4,7 @@ const MODULES = {
   'request-form': '../components/request-form/request-form.js',
   'track-form': '../components/track-form/track-form.js',
   'track-reply': '../components/track-reply/track-reply.js',
+  'track-contact': '../components/track-contact/track-contact.js',
   'char-count': '../components/char-count/char-count.js',
   kiosk: '../components/kiosk/kiosk.js',
   info: '../components/info/info.js',

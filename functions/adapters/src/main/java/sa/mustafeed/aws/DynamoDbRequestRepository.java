@@ -7,6 +7,7 @@ import java.util.Optional;
 import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.ports.RequestRepository;
 import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.core.request.IdempotencyRecord;
 import sa.mustafeed.core.request.Registration;
 import sa.mustafeed.core.request.RequestWithTimeline;
@@ -14,7 +15,9 @@ import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.TimelineEntry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -129,6 +132,31 @@ public final class DynamoDbRequestRepository implements RequestRepository {
             }
         }
         return request == null ? Optional.empty() : Optional.of(new RequestWithTimeline(request, timeline));
+    }
+
+    @Override
+    public ContactChange changeContact(ReferenceCode reference, ContactMethod to) {
+        // One UpdateItem of the request item: without attribute_exists it would create a bare item
+        // for an unknown reference. The version and updatedAt are left alone on purpose (the port says
+        // why). A refusal returns the item as it was, which tells "no request" from "no address"
+        // without a second read.
+        String condition =
+                to == ContactMethod.EMAIL ? "attribute_exists(PK) AND attribute_exists(email)" : "attribute_exists(PK)";
+        try {
+            DynamoDbFailures.call(
+                    "change contact",
+                    () -> dynamoDb.updateItem(u -> u.tableName(tableName)
+                            .key(TableKeys.requestItem(reference))
+                            .updateExpression("SET preferredContact = :to")
+                            .conditionExpression(condition)
+                            .expressionAttributeValues(Map.of(":to", RequestItems.s(to.wireName())))
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+            return ContactChange.CHANGED;
+        } catch (ConditionalCheckFailedException refused) {
+            return refused.hasItem() && !refused.item().isEmpty()
+                    ? ContactChange.NO_EMAIL
+                    : ContactChange.NO_SUCH_REQUEST;
+        }
     }
 
     @Override

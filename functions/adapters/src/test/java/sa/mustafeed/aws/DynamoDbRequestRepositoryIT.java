@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.ports.FailedAttempts;
+import sa.mustafeed.core.ports.RequestRepository;
 import sa.mustafeed.core.ports.RequestRepository.CreateOutcome;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
@@ -122,6 +123,46 @@ class DynamoDbRequestRepositoryIT {
         assertEquals(
                 Long.toString(NOW.plus(Duration.ofHours(24)).getEpochSecond()),
                 idem.get("ttl").n());
+    }
+
+    @Test
+    void changeContact_updatesOnlyThatAttribute_andNeverCreatesAnItem() {
+        repository.create(request("MHF5Q2N7"), new TimelineEntry(NOW, Status.RECEIVED), Optional.empty());
+        Map<String, AttributeValue> before = itemsBySortKey("REQ#MHF5Q2N7").get("META");
+
+        assertEquals(
+                RequestRepository.ContactChange.CHANGED,
+                repository.changeContact(new ReferenceCode("MHF5Q2N7"), ContactMethod.WHATSAPP));
+
+        Map<String, AttributeValue> after =
+                new java.util.HashMap<>(itemsBySortKey("REQ#MHF5Q2N7").get("META"));
+        assertEquals("whatsapp", after.remove("preferredContact").s());
+        Map<String, AttributeValue> rest = new java.util.HashMap<>(before);
+        rest.remove("preferredContact");
+        assertEquals(rest, after, "version, updatedAt, index keys: all as they were");
+
+        ReferenceCode nobody = new ReferenceCode(validCode("2345678"));
+        assertEquals(
+                RequestRepository.ContactChange.NO_SUCH_REQUEST,
+                repository.changeContact(nobody, ContactMethod.WHATSAPP));
+        assertTrue(itemsBySortKey("REQ#" + nobody.value()).isEmpty(), "no bare item for an unknown reference");
+    }
+
+    @Test
+    void changeContact_toEmail_afterTheAddressWasErased_isRefusedByTheWriteItself() {
+        ReferenceCode reference = new ReferenceCode("MHF5Q2N7");
+        repository.create(request("MHF5Q2N7"), new TimelineEntry(NOW, Status.RECEIVED), Optional.empty());
+        repository.changeContact(reference, ContactMethod.SMS);
+        new DynamoDbErasure(dynamoDb, table).erase(reference, NOW.plusSeconds(60));
+
+        assertEquals(
+                RequestRepository.ContactChange.NO_EMAIL, repository.changeContact(reference, ContactMethod.EMAIL));
+        assertEquals(
+                "sms",
+                itemsBySortKey("REQ#MHF5Q2N7")
+                        .get("META")
+                        .get("preferredContact")
+                        .s());
     }
 
     @Test

@@ -25,6 +25,8 @@ import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
 import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.ContactChoiceService;
+import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.core.request.LookupService;
 import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.staff.CaseService;
@@ -39,14 +41,16 @@ import sa.mustafeed.http.ServiceLevelsFile;
 import sa.mustafeed.http.StaffIdentity;
 
 /**
- * What the beneficiary sends back without coming to the office, and the staff side of the same
- * files. Public routes pass the lookup's check (reference + last four mobile digits, same limits);
+ * What the beneficiary sends back without coming to the office (documents, messages, how to be
+ * contacted), and the staff side of the same files. Public routes pass the lookup's check
+ * (reference + last four mobile digits, same limits);
  * {@code /staff/} routes carry the verified JWT. The only function with an S3 client.
  */
 public final class DocumentsHandler implements RequestStreamHandler {
     private final LookupService lookups;
     private final CaseService cases;
     private final DocumentService documents;
+    private final ContactChoiceService contactChoices;
 
     /** Used by Lambda: builds the clients once per cold start. */
     public DocumentsHandler() {
@@ -54,12 +58,14 @@ public final class DocumentsHandler implements RequestStreamHandler {
     }
 
     private DocumentsHandler(FunctionResources aws, Clock clock) {
+        this(aws, new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()), clock);
+    }
+
+    private DocumentsHandler(FunctionResources aws, DynamoDbRequestRepository requests, Clock clock) {
         this(
                 new LookupService(
-                        new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()),
-                        new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()),
-                        aws.hasher(),
-                        clock),
+                        requests, new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()), aws.hasher(), clock),
+                requests,
                 new CaseService(
                         new DynamoDbCaseRepository(aws.dynamoDb(), aws.tableName()),
                         ServiceLevelsFile.load(),
@@ -69,7 +75,12 @@ public final class DocumentsHandler implements RequestStreamHandler {
                 clock);
     }
 
-    private DocumentsHandler(LookupService lookups, CaseService cases, FunctionResources aws, Clock clock) {
+    private DocumentsHandler(
+            LookupService lookups,
+            DynamoDbRequestRepository requests,
+            CaseService cases,
+            FunctionResources aws,
+            Clock clock) {
         this(
                 lookups,
                 cases,
@@ -81,13 +92,16 @@ public final class DocumentsHandler implements RequestStreamHandler {
                                 AwsClients.s3Presigner(),
                                 Config.required("DOCUMENTS_BUCKET")),
                         clock,
-                        DocumentService::randomId));
+                        DocumentService::randomId),
+                new ContactChoiceService(lookups, requests));
     }
 
-    DocumentsHandler(LookupService lookups, CaseService cases, DocumentService documents) {
+    DocumentsHandler(
+            LookupService lookups, CaseService cases, DocumentService documents, ContactChoiceService contactChoices) {
         this.lookups = lookups;
         this.cases = cases;
         this.documents = documents;
+        this.contactChoices = contactChoices;
     }
 
     @Override
@@ -120,6 +134,12 @@ public final class DocumentsHandler implements RequestStreamHandler {
                                 message.at().toString(),
                                 "text",
                                 message.text().orElse("")));
+            }
+            case "POST /requests/{reference}/contact-preference" -> {
+                Map<String, Object> body = JsonBodies.object(event);
+                ContactMethod now = contactChoices.change(
+                        LookupQueries.forRequest(event, body), ContactChoices.fromJson(body), event.sourceIp());
+                yield json(200, Map.of("preferredContact", now.wireName()));
             }
             case "GET /staff/requests/{reference}/documents" -> {
                 StaffIdentity.of(event);

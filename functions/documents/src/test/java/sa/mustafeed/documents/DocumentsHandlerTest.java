@@ -22,6 +22,8 @@ import sa.mustafeed.core.fakes.MutableClock;
 import sa.mustafeed.core.fakes.SampleDrafts;
 import sa.mustafeed.core.fakes.SampleServiceLevels;
 import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.ContactChoiceService;
+import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.core.request.LookupService;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.Status;
@@ -44,10 +46,12 @@ class DocumentsHandlerTest {
             new CaseService(repository, SampleServiceLevels.LEVELS, SampleDrafts.HASHER, clock);
     private final InMemoryDocumentStorage storage = new InMemoryDocumentStorage(clock);
     private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
+    private final LookupService lookups = new LookupService(repository, attempts, SampleDrafts.HASHER, clock);
     private final DocumentsHandler handler = new DocumentsHandler(
-            new LookupService(repository, attempts, SampleDrafts.HASHER, clock),
+            lookups,
             cases,
-            new DocumentService(cases, new InMemoryDocumentRecords(repository), storage, clock, () -> DOC));
+            new DocumentService(cases, new InMemoryDocumentRecords(repository), storage, clock, () -> DOC),
+            new ContactChoiceService(lookups, repository));
 
     /** The request the sample events name: MHF5-Q2N7, mobile ending 4567, received, version 1. */
     @BeforeEach
@@ -138,6 +142,74 @@ class DocumentsHandlerTest {
         assertEquals(201, response.get("statusCode"));
         assertEquals("أرسلت صورة التقرير الطبي، شكرًا لكم.", body(response).get("text"));
         assertEquals(Status.IN_REVIEW, cases.open(SAMPLE).request().status());
+    }
+
+    private ServiceRequest stored() {
+        return cases.open(SAMPLE).request();
+    }
+
+    @Test
+    void contactPreference_movesTheRequestToWhatsApp_andAnswersTheChoice() throws Exception {
+        // GIVEN the sample request on SMS, version 1 (the event types its digits in Arabic-Indic)
+        // WHEN the beneficiary chooses WhatsApp
+        Map<String, Object> response = invoke("contact-preference");
+        // THEN it is stored and answered, and nothing a message depends on moved
+        assertEquals(200, response.get("statusCode"));
+        assertEquals(Map.of("preferredContact", "whatsapp"), body(response));
+        assertEquals(ContactMethod.WHATSAPP, stored().preferredContact());
+        assertEquals(1, stored().version(), "no new version, so the notifier has nothing to say");
+        assertEquals(Status.RECEIVED, stored().status());
+        // AND choosing it again answers the same
+        assertEquals(200, invoke("contact-preference").get("statusCode"));
+        assertEquals(ContactMethod.WHATSAPP, stored().preferredContact());
+    }
+
+    @Test
+    void contactPreference_withWrongDigits_isTheLookupsSame404_andCountsLikeTheMessagesRoute() throws Exception {
+        Map<String, Object> wrong = invoke("contact-preference-wrong-digits");
+        assertEquals(404, wrong.get("statusCode"));
+        assertEquals(List.of("not_found"), errorCodes(wrong));
+        assertEquals(ContactMethod.SMS, stored().preferredContact(), "nothing changed");
+        for (int i = 1; i < LookupService.MAX_FAILURES_PER_REFERENCE; i++) {
+            invoke("contact-preference-wrong-digits");
+        }
+        // The right digits now meet the lookup's limit, on this route and on the messages route alike.
+        Map<String, Object> blocked = invoke("contact-preference");
+        assertEquals(429, blocked.get("statusCode"));
+        assertTrue(((Map<?, ?>) blocked.get("headers")).containsKey("retry-after"), String.valueOf(blocked));
+        assertEquals(429, invoke("message").get("statusCode"), "one limit for every door");
+        assertEquals(ContactMethod.SMS, stored().preferredContact());
+    }
+
+    @Test
+    void contactPreference_failuresOnTheOtherPublicRoutes_countHereToo() throws Exception {
+        for (int i = 0; i < LookupService.MAX_FAILURES_PER_REFERENCE; i++) {
+            invoke("start-upload-wrong-digits");
+        }
+        assertEquals(429, invoke("contact-preference").get("statusCode"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void contactPreference_unknownChoice_is400OnTheField_andChangesNothing() throws Exception {
+        Map<String, Object> response = invoke("contact-preference-unknown");
+        assertEquals(400, response.get("statusCode"));
+        Map<String, Object> error = ((List<Map<String, Object>>) body(response).get("errors")).getFirst();
+        assertEquals("preferredContact", error.get("field"));
+        assertEquals("invalid_choice", error.get("code"));
+        assertTrue(((Map<String, Object>) error.get("message")).containsKey("ar"));
+        assertEquals(ContactMethod.SMS, stored().preferredContact());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void contactPreference_emailForARequestWithoutAnAddress_is400EmailRequired() throws Exception {
+        Map<String, Object> response = invoke("contact-preference-email");
+        assertEquals(400, response.get("statusCode"));
+        Map<String, Object> error = ((List<Map<String, Object>>) body(response).get("errors")).getFirst();
+        assertEquals("preferredContact", error.get("field"));
+        assertEquals("email_required_for_contact", error.get("code"));
+        assertEquals(ContactMethod.SMS, stored().preferredContact());
     }
 
     @Test

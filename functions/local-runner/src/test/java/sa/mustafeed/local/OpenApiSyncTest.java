@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.localenv.SamTemplate;
 import sa.mustafeed.testing.RepositoryRoot;
 
@@ -88,6 +89,29 @@ class OpenApiSyncTest {
             assertEquals(route.authorizer().isPresent(), described, key + ": authorizer and security disagree");
         });
         assertTrue(openApi().get("security") == null, "no API-wide security: the public routes take no token");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theContactMethodEnum_isContactMethodJava_andEveryPreferredContactUsesIt() throws IOException {
+        Map<String, Object> schemas =
+                (Map<String, Object>) ((Map<String, Object>) openApi().get("components")).get("schemas");
+        Set<String> described =
+                new TreeSet<>((List<String>) ((Map<String, Object>) schemas.get("ContactMethod")).get("enum"));
+        Set<String> code = Arrays.stream(ContactMethod.values())
+                .map(ContactMethod::wireName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(code, described, "ContactMethod.java and openapi.yaml's ContactMethod enum differ");
+
+        // A second hand-kept list beside it would drift (it did: "whatsapp" was missing from two).
+        String text = Files.readString(RepositoryRoot.resolve("openapi.yaml"), StandardCharsets.UTF_8);
+        assertTrue(
+                java.util.regex.Pattern.compile("preferredContact: \\{type: string")
+                        .matcher(text)
+                        .results()
+                        .findAny()
+                        .isEmpty(),
+                "every preferredContact refers to #/components/schemas/ContactMethod");
     }
 
     @Test

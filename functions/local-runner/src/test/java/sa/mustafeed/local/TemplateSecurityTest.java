@@ -85,7 +85,8 @@ class TemplateSecurityTest {
                             "sqs:SendMessage"),
             // DocumentsHandler: LookupService's check (Query + RATE# GetItem/UpdateItem),
             // DynamoDbDocumentRecords (transaction of ConditionCheck + Puts, GetItem, Query), the move
-            // back to the queue (DynamoDbCaseRepository: Update + Put + counter Update), and
+            // back to the queue (DynamoDbCaseRepository: Update + Put + counter Update), the contact
+            // choice (DynamoDbRequestRepository.changeContact: one conditional UpdateItem), and
             // S3DocumentStorage (presigned PUT/GET, HEAD and ranged GET = GetObject, DeleteObject), and
             // the lookup's check (BatchGetItem of RATE# counters, UpdateItem ADD).
             "DocumentsFunction",

@@ -14,6 +14,7 @@ import sa.mustafeed.aws.DynamoDbFailedAttempts;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.FunctionResources;
 import sa.mustafeed.aws.OfflineAwsClients;
+import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.core.request.LocalizedText;
 import sa.mustafeed.core.request.LookupResult;
 import sa.mustafeed.core.request.LookupService;
@@ -93,6 +94,11 @@ public final class LookupRequestHandler implements RequestStreamHandler {
                         .filter(e -> e.kind() == TimelineEntry.Kind.DOCUMENT)
                         .map(e -> Map.of("name", e.text().orElse(""), "at", e.at().toString()))
                         .toList());
+        // How we reach them, so the tracking page can offer the change (the address itself never).
+        answer.put("preferredContact", found.preferredContact().wireName());
+        answer.put(
+                "contactChoices",
+                found.contactChoices().stream().map(ContactMethod::wireName).toList());
         return ApiResponse.json(200, Json.write(answer));
     }
 

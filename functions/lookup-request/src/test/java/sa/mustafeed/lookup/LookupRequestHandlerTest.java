@@ -58,6 +58,9 @@ class LookupRequestHandlerTest {
         assertEquals("received", body.get("status"));
         assertEquals(Map.of("ar", "تم الاستلام", "en", "Received"), body.get("statusLabel"));
         assertEquals(1, ((List<Object>) body.get("timeline")).size());
+        // How we reach them, and the ways open to a request without an email address.
+        assertEquals("sms", body.get("preferredContact"));
+        assertEquals(List.of("sms", "whatsapp"), body.get("contactChoices"));
         String raw = (String) response.get("body");
         for (String secret : List.of("سارة", "4567", "+966", "وصف", "مكة")) {
             assertFalse(raw.contains(secret), "lookup must not reveal " + secret);

@@ -3,6 +3,7 @@ package sa.mustafeed.core.ports;
 import java.util.List;
 import java.util.Optional;
 import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.core.request.IdempotencyRecord;
 import sa.mustafeed.core.request.Registration;
 import sa.mustafeed.core.request.RequestWithTimeline;
@@ -64,4 +65,25 @@ public interface RequestRepository {
 
     /** The request with its public timeline, or empty when there is no such reference. */
     Optional<RequestWithTimeline> findWithTimeline(ReferenceCode reference);
+
+    /** What {@link #changeContact} did. */
+    enum ContactChange {
+        /** The request's messages go the new way from now on. */
+        CHANGED,
+        /** Nothing written: there is no such request. */
+        NO_SUCH_REQUEST,
+        /** Nothing written: email was chosen and the request has no email address. */
+        NO_EMAIL
+    }
+
+    /**
+     * Sets how the request's messages reach the beneficiary from now on, in one conditional write on
+     * the request alone, which also checks that the request exists and, for {@link ContactMethod#EMAIL},
+     * that it has an email address (so an erasure between the caller's read and this write cannot
+     * leave a request set to a channel with no address). Nothing else changes: not the status, not
+     * {@code updatedAt}, and not the version, so the stream's copy of this change is no message for the
+     * notifier (same status, no reply) and a staff page open on the request keeps its version. Tested
+     * for every implementation by {@code RequestRepositoryContract}.
+     */
+    ContactChange changeContact(ReferenceCode reference, ContactMethod to);
 }

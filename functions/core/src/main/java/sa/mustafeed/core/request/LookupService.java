@@ -63,7 +63,9 @@ public final class LookupService {
                 request.status(),
                 request.submittedAt(),
                 request.updatedAt(),
-                found.timeline());
+                found.timeline(),
+                request.preferredContact(),
+                ContactChoiceService.choicesFor(request));
     }
 
     /**

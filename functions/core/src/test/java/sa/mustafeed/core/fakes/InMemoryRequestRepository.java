@@ -21,6 +21,7 @@ import sa.mustafeed.core.ports.ServiceStatistics;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
+import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.core.request.IdempotencyRecord;
 import sa.mustafeed.core.request.Registration;
 import sa.mustafeed.core.request.RequestWithTimeline;
@@ -129,6 +130,41 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
                 .sorted(Comparator.comparing(TimelineEntry::at))
                 .toList();
         return Optional.of(new RequestWithTimeline(request, timeline));
+    }
+
+    @Override
+    public synchronized ContactChange changeContact(ReferenceCode reference, ContactMethod to) {
+        ServiceRequest r = requests.get(reference);
+        if (r == null) {
+            return ContactChange.NO_SUCH_REQUEST;
+        }
+        if (to == ContactMethod.EMAIL && r.email().isEmpty()) {
+            return ContactChange.NO_EMAIL;
+        }
+        requests.put(
+                reference,
+                new ServiceRequest(
+                        r.reference(),
+                        r.category(),
+                        r.channel(),
+                        r.status(),
+                        r.name(),
+                        r.mobile(),
+                        r.mobileHash(),
+                        r.email(),
+                        r.nationalIdHash(),
+                        r.nationalIdLast4(),
+                        r.city(),
+                        r.description(),
+                        to,
+                        r.language(),
+                        r.onBehalf(),
+                        r.consentVersion(),
+                        r.consentAt(),
+                        r.submittedAt(),
+                        r.updatedAt(),
+                        r.version()));
+        return ContactChange.CHANGED;
     }
 
     @Override

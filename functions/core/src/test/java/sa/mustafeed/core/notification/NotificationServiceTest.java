@@ -151,6 +151,21 @@ class NotificationServiceTest {
     }
 
     @Test
+    void notify_aChangeOfContactChoiceAlone_isNothingToSay_andSendsNothing() {
+        // GIVEN the stream's copy of a beneficiary's contact change: same status, same version, no reply
+        // (RequestRepository.changeContact leaves both alone)
+        for (ContactMethod to : ContactMethod.values()) {
+            RequestChange change = new RequestChange(
+                    Optional.of(request(Status.IN_REVIEW, 3, ContactMethod.SMS, Optional.of("s@example.org"))),
+                    request(Status.IN_REVIEW, 3, to, Optional.of("s@example.org")));
+            // WHEN the notifier reads it, THEN it says nothing, on any channel
+            assertEquals(Optional.empty(), NotificationService.kindOf(change), to.wireName());
+            assertEquals(NotificationService.Outcome.NOTHING_TO_SAY, service.notify(change), to.wireName());
+        }
+        assertEquals(0, messaging.sms.size() + messaging.email.size() + messaging.whatsApp.size());
+    }
+
+    @Test
     void notify_sendsOneArabicSmsWithTheReferenceAndTrackingLink() {
         assertEquals(NotificationService.Outcome.SENT, service.notify(created()));
 

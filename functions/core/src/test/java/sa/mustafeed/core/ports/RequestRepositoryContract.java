@@ -2,6 +2,7 @@ package sa.mustafeed.core.ports;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import sa.mustafeed.core.ports.RequestRepository.ContactChange;
 import sa.mustafeed.core.ports.RequestRepository.CreateOutcome;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
@@ -21,6 +23,7 @@ import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.core.request.IdempotencyRecord;
 import sa.mustafeed.core.request.Language;
 import sa.mustafeed.core.request.Registration;
+import sa.mustafeed.core.request.RequestWithTimeline;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.request.TimelineEntry;
@@ -198,5 +201,91 @@ public abstract class RequestRepositoryContract {
         assertEquals(CreateOutcome.CREATED, create(nextDay, key("old-key", nextDay)));
 
         assertCountedAsReceived(2, only(YearMonth.of(2026, 11), Channel.WEB, Category.INQUIRY));
+    }
+
+    private ServiceRequest withEmail(ServiceRequest r, String email) {
+        return new ServiceRequest(
+                r.reference(),
+                r.category(),
+                r.channel(),
+                r.status(),
+                r.name(),
+                r.mobile(),
+                r.mobileHash(),
+                Optional.of(email),
+                r.nationalIdHash(),
+                r.nationalIdLast4(),
+                r.city(),
+                r.description(),
+                r.preferredContact(),
+                r.language(),
+                r.onBehalf(),
+                r.consentVersion(),
+                r.consentAt(),
+                r.submittedAt(),
+                r.updatedAt(),
+                r.version());
+    }
+
+    private ServiceRequest stored(ReferenceCode reference) {
+        return store.requests()
+                .findWithTimeline(reference)
+                .map(RequestWithTimeline::request)
+                .orElseThrow();
+    }
+
+    @Test
+    void changeContact_setsTheChoice_andLeavesStatusVersionAndUpdatedAtAlone() {
+        // GIVEN a request on SMS, version 1
+        ServiceRequest request = request(Channel.WEB, Category.INQUIRY, NOVEMBER);
+        create(request, Optional.empty());
+
+        // WHEN the beneficiary moves it to WhatsApp
+        assertEquals(
+                ContactChange.CHANGED, store.requests().changeContact(request.reference(), ContactMethod.WHATSAPP));
+
+        // THEN its messages go by WhatsApp, and nothing the notifier or a staff page relies on moved
+        ServiceRequest after = stored(request.reference());
+        assertEquals(ContactMethod.WHATSAPP, after.preferredContact());
+        assertEquals(request.status(), after.status());
+        assertEquals(request.version(), after.version(), "no new version: the stream's copy is no message");
+        assertEquals(request.updatedAt(), after.updatedAt());
+        assertEquals(request.mobile(), after.mobile());
+        assertEquals(
+                1,
+                store.requests()
+                        .findWithTimeline(request.reference())
+                        .orElseThrow()
+                        .timeline()
+                        .size());
+
+        // AND back to SMS again
+        assertEquals(ContactChange.CHANGED, store.requests().changeContact(request.reference(), ContactMethod.SMS));
+        assertEquals(ContactMethod.SMS, stored(request.reference()).preferredContact());
+    }
+
+    @Test
+    void changeContact_toEmail_needsAnAddressOnTheRequest() {
+        ServiceRequest noAddress = request(Channel.WEB, Category.INQUIRY, NOVEMBER);
+        ServiceRequest withAddress = withEmail(request(Channel.KIOSK, Category.SERVICE, NOVEMBER), "sara@example.com");
+        create(noAddress, Optional.empty());
+        create(withAddress, Optional.empty());
+
+        assertEquals(
+                ContactChange.NO_EMAIL, store.requests().changeContact(noAddress.reference(), ContactMethod.EMAIL));
+        assertEquals(ContactMethod.SMS, stored(noAddress.reference()).preferredContact(), "nothing written");
+
+        assertEquals(
+                ContactChange.CHANGED, store.requests().changeContact(withAddress.reference(), ContactMethod.EMAIL));
+        assertEquals(ContactMethod.EMAIL, stored(withAddress.reference()).preferredContact());
+    }
+
+    @Test
+    void changeContact_ofAnUnknownRequest_writesNothing() {
+        ReferenceCode nobody = ReferenceCode.random(random);
+
+        assertEquals(ContactChange.NO_SUCH_REQUEST, store.requests().changeContact(nobody, ContactMethod.WHATSAPP));
+        assertEquals(ContactChange.NO_SUCH_REQUEST, store.requests().changeContact(nobody, ContactMethod.EMAIL));
+        assertFalse(store.requests().findWithTimeline(nobody).isPresent());
     }
 }

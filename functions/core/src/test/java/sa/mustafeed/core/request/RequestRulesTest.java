@@ -83,6 +83,66 @@ class RequestRulesTest {
         assertEquals(Map.of("email", ErrorCode.EMAIL_REQUIRED_FOR_CONTACT), errorsOf(() -> rules.validate(byEmail)));
     }
 
+    /** A draft like the sample with this contact choice and no email. */
+    private static RequestDraft choosing(String preferredContact) {
+        RequestDraft d = SampleDrafts.valid();
+        return new RequestDraft(
+                d.category(),
+                d.channel(),
+                d.name(),
+                d.mobile(),
+                null,
+                null,
+                d.city(),
+                d.description(),
+                preferredContact,
+                "ar",
+                true,
+                null,
+                null);
+    }
+
+    @Test
+    void validate_acceptsWhatsApp_onTheMobileAlone() {
+        // GIVEN a draft choosing WhatsApp with a mobile and no email
+        // WHEN it is validated
+        ValidRequest valid = rules.validate(choosing("whatsapp"));
+        // THEN it goes to the mobile by WhatsApp: no email asked for
+        assertEquals(ContactMethod.WHATSAPP, valid.preferredContact());
+        assertEquals(Optional.empty(), valid.email());
+    }
+
+    @Test
+    void validate_needsTheMobileForWhatsApp_asForSms() {
+        RequestDraft d = choosing("whatsapp");
+        RequestDraft noMobile = new RequestDraft(
+                d.category(),
+                d.channel(),
+                d.name(),
+                null,
+                null,
+                null,
+                d.city(),
+                d.description(),
+                "whatsapp",
+                "ar",
+                true,
+                null,
+                null);
+        assertEquals(Map.of("mobile", ErrorCode.REQUIRED), errorsOf(() -> rules.validate(noMobile)));
+    }
+
+    @Test
+    void validate_stillRefusesAnUnknownContactChoice() {
+        // Wire names are exact (lower case); only surrounding spaces are forgiven.
+        for (String unknown : List.of("telegram", "WhatsApp", "WHATSAPP", "whats app", "wa")) {
+            assertEquals(
+                    Map.of("preferredContact", ErrorCode.INVALID_CHOICE),
+                    errorsOf(() -> rules.validate(choosing(unknown))),
+                    unknown);
+        }
+    }
+
     @Test
     void validate_refusesBadValuesWithTheirOwnCodes() {
         RequestDraft bad = new RequestDraft(
