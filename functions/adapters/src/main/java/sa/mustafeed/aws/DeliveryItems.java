@@ -75,8 +75,8 @@ final class DeliveryItems {
     /** The index item that leads a provider's receipt to its message and leg. */
     static TransactWriteItem index(
             String tableName, String messageKey, int legIndex, DeliveryLeg leg, MessageKind kind, long ttl) {
-        Map<String, AttributeValue> item = new HashMap<>(TableKeys.deliveryIndex(
-                leg.provider(), leg.providerMessageId().orElseThrow()));
+        Map<String, AttributeValue> item = new HashMap<>(
+                TableKeys.deliveryIndex(leg.provider(), leg.providerMessageId().orElseThrow()));
         item.put("messageKey", RequestItems.s(messageKey));
         item.put("leg", AttributeValue.fromN(Integer.toString(legIndex)));
         item.put("channel", RequestItems.s(leg.channel().wireName()));

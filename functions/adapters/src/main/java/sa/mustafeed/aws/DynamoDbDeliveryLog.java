@@ -109,7 +109,8 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
             if (new CancelledTransaction(writes, cancelled).conditionFailedOn(messageItem)) {
                 return false;
             }
-            throw new sa.mustafeed.core.errors.StorageUnavailableException("settle delivery: " + cancelled.getMessage(), cancelled);
+            throw new sa.mustafeed.core.errors.StorageUnavailableException(
+                    "settle delivery: " + cancelled.getMessage(), cancelled);
         }
     }
 
@@ -121,9 +122,13 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
                                 .key(TableKeys.sentMessage(leg.messageKey()))
                                 .consistentRead(true)))
                 .item();
-        Map<String, AttributeValue> sent = item.get("deliveries").l().get(leg.leg()).m();
+        Map<String, AttributeValue> sent =
+                item.get("deliveries").l().get(leg.leg()).m();
         return Map.of(
-                "month", RequestItems.s(DeliveryItems.month(Instant.parse(sent.get("at").s())).toString()),
+                "month",
+                        RequestItems.s(
+                                DeliveryItems.month(Instant.parse(sent.get("at").s()))
+                                        .toString()),
                 "provider", sent.get("provider"));
     }
 
@@ -193,9 +198,11 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
                 if (!item.containsKey("deliveries") || !item.containsKey("kind")) {
                     continue;
                 }
-                String messageKey = TableKeys.messageKeyOf(item.get(TableKeys.PK).s()).orElseThrow();
+                String messageKey =
+                        TableKeys.messageKeyOf(item.get(TableKeys.PK).s()).orElseThrow();
                 long v = Long.parseLong(messageKey.substring(messageKey.lastIndexOf("#v") + 2));
-                MessageKind kind = MessageKind.fromTemplateName(item.get("kind").s()).orElseThrow();
+                MessageKind kind =
+                        MessageKind.fromTemplateName(item.get("kind").s()).orElseThrow();
                 for (AttributeValue leg : item.get("deliveries").l()) {
                     all.add(new MessageDelivery(v, kind, DeliveryItems.leg(leg)));
                 }

@@ -144,8 +144,15 @@ public final class DynamoDbSentMessages implements SentMessages {
         Map<String, String> names = new HashMap<>(a.update().expressionAttributeNames());
         if (first.equals(second)) {
             Map<String, AttributeValue> values = new HashMap<>(a.update().expressionAttributeValues());
-            values.put(":one", AttributeValue.fromN(Long.toString(Long.parseLong(values.get(":one").n()) + 1)));
-            return a.toBuilder().update(a.update().toBuilder().expressionAttributeValues(values).build()).build();
+            values.put(
+                    ":one",
+                    AttributeValue.fromN(
+                            Long.toString(Long.parseLong(values.get(":one").n()) + 1)));
+            return a.toBuilder()
+                    .update(a.update().toBuilder()
+                            .expressionAttributeValues(values)
+                            .build())
+                    .build();
         }
         names.put("#counter2", second);
         return a.toBuilder()
@@ -179,8 +186,9 @@ public final class DynamoDbSentMessages implements SentMessages {
                             () -> dynamoDb.updateItem(u -> u.tableName(tableName)
                                     .key(key(messageKey))
                                     .updateExpression("SET fallback = :sending, fallbackClaimedAt = :now")
-                                    .conditionExpression("attribute_exists(fallbackPlan) AND (fallback IN (:requested, :failed) "
-                                            + "OR (fallback = :sending AND fallbackClaimedAt < :stale))")
+                                    .conditionExpression(
+                                            "attribute_exists(fallbackPlan) AND (fallback IN (:requested, :failed) "
+                                                    + "OR (fallback = :sending AND fallbackClaimedAt < :stale))")
                                     .expressionAttributeValues(Map.of(
                                             ":sending", RequestItems.s("sending"),
                                             ":requested", RequestItems.s("requested"),
@@ -244,7 +252,8 @@ public final class DynamoDbSentMessages implements SentMessages {
                         "mark fallback failed",
                         () -> dynamoDb.updateItem(u -> u.tableName(tableName)
                                 .key(key(messageKey))
-                                .updateExpression("SET fallback = :failed, fallbackFailedAt = :at ADD fallbackAttempts :one")
+                                .updateExpression(
+                                        "SET fallback = :failed, fallbackFailedAt = :at ADD fallbackAttempts :one")
                                 .expressionAttributeValues(Map.of(
                                         ":failed", RequestItems.s("failed"),
                                         ":at", RequestItems.s(at.toString()),
@@ -260,7 +269,8 @@ public final class DynamoDbSentMessages implements SentMessages {
                 "mark fallback parked",
                 () -> dynamoDb.updateItem(u -> u.tableName(tableName)
                         .key(key(messageKey))
-                        .updateExpression("SET fallback = :parked, fallbackReason = :why, parkedAt = :at REMOVE fallbackPlan")
+                        .updateExpression(
+                                "SET fallback = :parked, fallbackReason = :why, parkedAt = :at REMOVE fallbackPlan")
                         .expressionAttributeValues(Map.of(
                                 ":parked", RequestItems.s("parked"),
                                 ":why", RequestItems.s(reason),
