@@ -35,9 +35,11 @@ public final class TableKeys {
     static final String MESSAGE_SORT = "MSG";
     /** Provider message id → the message and leg it belongs to, for delivery receipts. */
     static final String DELIVERY_PREFIX = "DLV#";
+
     static final String DELIVERY_SORT = "DLV";
     /** Delivery counters by month of sending, sharded; sort key {@code <channel>#<provider>}. */
     static final String DELIVERY_COUNTERS_PREFIX = "DLVAGG#";
+
     static final String CONTACT_PREFIX = "PREF#";
     static final String CONTACT_SORT = "CONTACT";
     static final String SURVEY_PREFIX = "SURVEY#";
@@ -103,8 +105,14 @@ public final class TableKeys {
         return key(DELIVERY_PREFIX + provider + "#" + providerMessageId, DELIVERY_SORT);
     }
 
-    static Map<String, AttributeValue> deliveryCounter(java.time.YearMonth month, int shard, String channel, String provider) {
-        return key(DELIVERY_COUNTERS_PREFIX + month + SHARD_MARK + shard, channel + "#" + provider);
+    static Map<String, AttributeValue> deliveryCounter(
+            java.time.YearMonth month, int shard, String channel, String provider) {
+        return key(deliveryCounters(month, shard), channel + "#" + provider);
+    }
+
+    /** One shard partition of a month's delivery counters: its items are {@code <channel>#<provider>}. */
+    static String deliveryCounters(java.time.YearMonth month, int shard) {
+        return DELIVERY_COUNTERS_PREFIX + month + SHARD_MARK + shard;
     }
 
     static Map<String, AttributeValue> contactPreference(String mobileHash) {
