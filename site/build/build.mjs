@@ -18,7 +18,11 @@ export function consoleStrings(strings, labels) {
   const { staff, ...status } = shared.status;
   return {
     strings: { ...strings.console, contact: shared.contact, histogram: shared.bucket },
-    codeLabels: { status: { ...status, ...staff }, channel: shared.channel, category: shared.category },
+    codeLabels: {
+      status: { ...status, ...staff }, channel: shared.channel, category: shared.category,
+      // what staff read of message delivery: what it was for, the channel, the provider, the state
+      message: shared.message, contact: shared.contact, provider: shared.provider, delivery: shared.delivery,
+    },
   };
 }
 

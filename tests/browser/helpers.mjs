@@ -124,3 +124,34 @@ export const layoutShift = (page) => page.evaluate(() => window.__layoutShift);
 
 /** The budget for unexpected layout shift on every page and screen (issue 23; "good" CLS is ≤ 0.1). */
 export const LAYOUT_SHIFT_BUDGET = 0.02;
+
+/**
+ * The emulator behind the local runner (moto), for tests that must put the table into a state no
+ * public route can reach yet. EMULATOR_URL is set by ./test; ./run's default moto port otherwise.
+ */
+export const EMULATOR_URL = (process.env.EMULATOR_URL || 'http://127.0.0.1:4566').replace(/\/+$/, '');
+const REGION = process.env.AWS_REGION || 'me-south-1';
+
+/** One DynamoDB call (JSON 1.0 protocol, as the SDKs send it); moto reads the region from the credential scope, not the signature. */
+export async function dynamoDb(operation, body) {
+  const res = await fetch(EMULATOR_URL, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.0',
+      'X-Amz-Target': `DynamoDB_20120810.${operation}`,
+      Authorization: `AWS4-HMAC-SHA256 Credential=local/20260101/${REGION}/dynamodb/aws4_request, SignedHeaders=host, Signature=0`,
+    },
+    body: JSON.stringify(body),
+  });
+  const data = await res.json();
+  if (!res.ok) throw new Error(`DynamoDB ${operation} at ${EMULATOR_URL}: ${res.status} ${JSON.stringify(data)}`);
+  return data;
+}
+
+/** The name the local runner gave template.yaml's RequestsTable (<stack>-RequestsTable). */
+export async function requestsTable() {
+  const { TableNames: names } = await dynamoDb('ListTables', {});
+  const table = names.find((n) => n.endsWith('-RequestsTable'));
+  if (!table) throw new Error(`no RequestsTable in ${EMULATOR_URL}: ${names}`);
+  return table;
+}

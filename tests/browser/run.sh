@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the browser tests against BASE_URL (the local runner, `./run --port N`).
+# Runs the browser tests against BASE_URL (the local runner, `./run --port N`); EMULATOR_URL is the
+# moto behind it (default ./run's http://127.0.0.1:4566), for the one test that seeds the table.
 # Uses Debian's /usr/bin/chromium; never downloads a browser.
 # The kiosk screenshots are written to docs/screenshots/ (SCREENSHOT_DIR overrides); Lighthouse scores
 # go to $LIGHTHOUSE_JSON when set.
@@ -11,7 +12,7 @@ if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ 
   npm ci --no-audit --no-fund
 fi
 if [ "$#" -eq 0 ]; then set -- axe.test.mjs request-flow.test.mjs kiosk-flow.test.mjs kiosk-privacy.test.mjs \
-  kiosk-steps.test.mjs display-settings.test.mjs lighthouse.test.mjs staff-axe.test.mjs staff-flow.test.mjs staff-reports.test.mjs staff-xss.test.mjs \
+  kiosk-steps.test.mjs display-settings.test.mjs lighthouse.test.mjs staff-axe.test.mjs staff-flow.test.mjs staff-reports.test.mjs staff-delivery.test.mjs staff-xss.test.mjs \
   survey-page.test.mjs kiosk-feedback.test.mjs staff-cognito.test.mjs documents-flow.test.mjs layout-shift.test.mjs \
   contact-choice.test.mjs; fi
 exec node --test --test-concurrency=1 "$@"

@@ -48,6 +48,12 @@ test('names the API knows come from functions/messages/labels, in pages and in t
   const staff = read('assets/components/staff-console/strings-en.js');
   for (const bucket of ['<1h', '16-24h', '>160h']) assert.ok(staff.includes(`"${bucket}": "${labels.en[`bucket.${bucket}`]}"`), bucket);
   assert.ok(staff.includes('"waiting_for_beneficiary": "Waiting for the beneficiary"'), 'status.staff.* for the console');
+  // what staff read of message delivery, for rows the API sent without a label
+  for (const key of ['delivery.failed', 'provider.unifonic', 'message.status', 'contact.whatsapp']) {
+    const [group, code] = key.split('.');
+    assert.ok(staff.includes(`"${code}": "${labels.en[key]}"`), key);
+    assert.ok(staff.lastIndexOf(`"${group}": {`) > staff.indexOf('export const codeLabels'), `${group} in codeLabels`);
+  }
 });
 
 test('assets and config are copied as they are', () => {

@@ -96,14 +96,19 @@ export function chartSection({ id, title, summary, svg, caption, columns, rows, 
   return $section;
 }
 
-export function dataTable({ caption, columns, rows }) {
+/**
+ * A data table with a caption and column headers; the first rowHeaders cells of each row are its
+ * row headers (two where a row is named by two things, e.g. channel and provider: screen readers
+ * then say both with every figure of the row).
+ */
+export function dataTable({ caption, columns, rows, rowHeaders = 1 }) {
   const $table = html('table', { className: 'mf-staff-table mf-chart__table' });
   $table.append(html('caption', { textContent: caption }));
   const $head = html('tr', {}, ...columns.map((c) => { const $th = html('th', { textContent: c }); $th.scope = 'col'; return $th; }));
   $table.append(html('thead', {}, $head));
   $table.append(html('tbody', {}, ...rows.map((cells) => html('tr', {}, ...cells.map((c, i) => {
-    const $c = html(i === 0 ? 'th' : 'td', { textContent: c });
-    if (i === 0) $c.scope = 'row';
+    const $c = html(i < rowHeaders ? 'th' : 'td', { textContent: c });
+    if (i < rowHeaders) $c.scope = 'row';
     return $c;
   })))));
   return $table;

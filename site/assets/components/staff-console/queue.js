@@ -1,6 +1,7 @@
 // The queue (/staff/queue/): filters, newest/oldest, cursor paging, search by reference, mobile or
-// national ID. Filters live in the address (bookmarkable, Back works); the search text never does:
-// a mobile or national ID in a URL ends up in history and access logs.
+// national ID; a "beneficiary not reached" flag on requests whose latest message did not arrive.
+// Filters live in the address (bookmarkable, Back works); the search text never does: a mobile or
+// national ID in a URL ends up in history and access logs.
 import { api, query } from './session.js';
 import { s } from './strings.js';
 import { el, ltr, label, dualDate, requestHref, announce } from './format.js';
@@ -69,13 +70,21 @@ export default function queue() {
     $pageLabel.textContent = s.pageN(pageNo);
     $prev.hidden = pageNo === 1;
     $next.hidden = !nextCursor;
-    announce($live, items.length ? s.resultsCount(items.length, pageNo) : s.noResults);
+    // The count of beneficiaries the latest message did not reach is said with the results, so a
+    // screen-reader user hears it without walking every row.
+    const unreached = items.filter((r) => r.notReached === true).length;
+    announce($live, items.length
+      ? [s.resultsCount(items.length, pageNo), unreached ? s.notReachedCount(unreached) : null].filter(Boolean).join('. ')
+      : s.noResults);
   }
 
   function row(r) {
     const sla = r.sla?.state;
     return el('tr', { dataset: { reference: r.reference, status: r.status } },
-      el('th', { scope: 'row' }, el('a', { href: requestHref(r.reference), className: 'mf-staff-ref' }, ltr(r.reference))),
+      // The flag sits in the row header, outside the link: screen readers repeat a row header with
+      // every cell of its row, and the link keeps the reference as its name.
+      el('th', { scope: 'row' }, el('a', { href: requestHref(r.reference), className: 'mf-staff-ref' }, ltr(r.reference)),
+        r.notReached === true ? el('span', { className: 'mf-staff-flag mf-staff-flag--unreached', textContent: s.notReached }) : null),
       el('td', { textContent: r.name ?? '', dir: 'auto' }),
       el('td', {}, ltr(r.mobileMasked ?? '')),
       el('td', { textContent: label('category', r.category, r.categoryLabel) }),

@@ -1,6 +1,6 @@
 // Manager reports (/staff/reports/): satisfaction and speed of service for a date range, three charts
 // (satisfaction trend, channel mix, completion-time distribution) each with its data table, the
-// headline figures, and the CSV exports (fetched with the bearer token, saved through a Blob URL).
+// headline figures, message delivery by channel and provider (a table), and the CSV exports (fetched with the bearer token, saved through a Blob URL).
 // Figures are aggregates only: evaluation is for improving the service, not for judging a person.
 import { api, query } from './session.js';
 import { s } from './strings.js';
@@ -126,6 +126,18 @@ export default function reports() {
     const satRows = (list, kind) => (list ?? []).map((x) => [label(kind, x[kind], x[`${kind}Label`]), s.number(x.responses ?? 0), x.responses ? pct(x.csat) : '—']);
     slot('satByChannel').replaceChildren(dataTable({ caption: h('satByChannel'), columns: [h('channelCol'), h('responsesCol'), h('csatCol')], rows: satRows(sat.byChannel, 'channel') }));
     slot('satByCategory').replaceChildren(dataTable({ caption: h('satByCategory'), columns: [h('categoryCol'), h('responsesCol'), h('csatCol')], rows: satRows(sat.byCategory, 'category') }));
+
+    // Message delivery by channel and provider: a table (a handful of rows; the rate is the figure).
+    const deliveries = (svc.deliveries ?? []).filter((d) => d.sent > 0 || d.delivered > 0 || d.failed > 0);
+    slot('deliveries').replaceChildren(deliveries.length
+      ? dataTable({
+        caption: h('deliveryTable'),
+        columns: [h('channelCol'), h('providerCol'), h('sentCol'), h('deliveredCol'), h('failedCol'), h('rateCol')],
+        rowHeaders: 2,
+        rows: deliveries.map((d) => [label('contact', d.channel, d.channelLabel), label('provider', d.provider, d.providerLabel),
+          s.number(d.sent ?? 0), s.number(d.delivered ?? 0), s.number(d.failed ?? 0), pct(d.deliveryRate)]),
+      })
+      : el('p', { className: 'mf-chart__empty', textContent: s.noMessagesSent }));
     $reports.hidden = false;
   }
 

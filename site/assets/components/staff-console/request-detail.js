@@ -1,7 +1,8 @@
-// Request detail (/staff/request/?ref=REF): facts, description, full timeline, and the two actions —
-// change status (only the transitions the server allows) and add an internal note. Every change
-// carries the version the employee was looking at; a stale one (409 version_conflict) is explained
-// and the page reloads the request, keeping what the employee typed.
+// Request detail (/staff/request/?ref=REF): facts, description, what became of each message to the
+// beneficiary (and a "not reached" flag with their number when the latest did not arrive), full
+// timeline, and the two actions — change status (only the transitions the server allows) and add an
+// internal note. Every change carries the version the employee was looking at; a stale one (409
+// version_conflict) is explained and the page reloads the request, keeping what the employee typed.
 import { api } from './session.js';
 import { s } from './strings.js';
 import { el, ltr, label, dualDate, requestHref } from './format.js';
@@ -87,9 +88,44 @@ export default function requestDetail() {
     $dups.hidden = dups.length === 0;
     $dups.querySelector('ul').replaceChildren(...dups.map((r) => el('li', {}, el('a', { href: requestHref(r) }, ltr(r)))));
 
+    renderReach(d);
+    renderDeliveries(Array.isArray(d.deliveries) ? d.deliveries : []);
     renderTransitions(d);
     renderTimeline(d.timeline ?? []);
     $detail.hidden = false;
+  }
+
+  // The latest message did not reach the beneficiary: say so above the facts, with their number as a
+  // tel: link, so the employee phones them instead of waiting for an answer that cannot come.
+  function renderReach(d) {
+    const $box = slot('not-reached');
+    $box.hidden = d.notReached !== true;
+    const $call = slot('call');
+    if (d.notReached === true && d.mobile) {
+      $call.href = `tel:${d.mobile}`;
+      $call.replaceChildren(ltr(d.mobile));
+    } else {
+      $call.removeAttribute('href');
+      $call.replaceChildren();
+    }
+  }
+
+  // One row per leg of each message, oldest first. The state is a word (and a glyph for sighted
+  // readers), never a colour alone; the provider's reason is shown only where the leg failed.
+  function renderDeliveries(list) {
+    const $wrap = slot('deliveries');
+    slot('no-deliveries').hidden = list.length !== 0;
+    $wrap.hidden = list.length === 0;
+    const glyph = { sent: '…', delivered: '✓', failed: '✗' };
+    $wrap.querySelector('tbody').replaceChildren(...list.map((m) => el('tr', { dataset: { kind: m.kind ?? '', state: m.state ?? '' } },
+      el('th', { scope: 'row', textContent: label('message', m.kind, m.kindLabel) }),
+      el('td', { textContent: label('contact', m.channel, m.channelLabel) }),
+      el('td', {}, el('bdi', { textContent: label('provider', m.provider, m.providerLabel) })),
+      el('td', {}, el('span', { className: `mf-staff-delivery mf-staff-delivery--${m.state}` },
+        el('span', { className: 'mf-staff-delivery__glyph', textContent: glyph[m.state] ?? '', attrs: { 'aria-hidden': 'true' } }),
+        ' ', label('delivery', m.state, m.stateLabel))),
+      el('td', {}, dualDate(m.at, { short: true })),
+      el('td', {}, m.state === 'failed' && m.reason ? el('bdi', { dir: 'auto', textContent: m.reason }) : '—'))));
   }
 
   function renderTransitions(d) {

@@ -91,10 +91,17 @@ final class DynamoDbCaseQueue {
         return out;
     }
 
-    /** A queue row from a request item (the indexes project every attribute). */
+    /**
+     * A queue row from a request item. GSI1 and GSI3 (the queue) and GSI2 (search by mobile) project
+     * every attribute, so {@code notReachedVersion} is on the row as on the item; GSI4 projects only
+     * reference and status, and a national-ID search reads the items themselves.
+     */
     static CaseSummary summary(Map<String, AttributeValue> item) {
         return new CaseSummary(
-                RequestItems.request(item), RequestItems.clock(item), RequestItems.possibleDuplicates(item));
+                RequestItems.request(item),
+                RequestItems.clock(item),
+                RequestItems.possibleDuplicates(item),
+                RequestItems.notReached(item));
     }
 
     /** The index partitions to read, in the order the page walks them. */

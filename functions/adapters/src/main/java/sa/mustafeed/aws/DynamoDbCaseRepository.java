@@ -69,7 +69,8 @@ public final class DynamoDbCaseRepository implements CaseRepository {
                 RequestItems.clock(meta),
                 RequestItems.registeredBy(meta),
                 RequestItems.possibleDuplicates(meta),
-                events));
+                events,
+                RequestItems.notReached(meta)));
     }
 
     @Override

@@ -194,6 +194,18 @@ final class RequestItems {
                 : value.l().stream().map(v -> new ReferenceCode(v.s())).toList();
     }
 
+    /**
+     * Present on a request item while its latest message did not reach the person (the version of
+     * that message, written by {@link DynamoDbDeliveryLog#recordReach}); removed once a later one does.
+     */
+    static final String NOT_REACHED_VERSION = "notReachedVersion";
+
+    /** Whether the request's latest message failed to reach the beneficiary: staff should phone them. */
+    static boolean notReached(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(NOT_REACHED_VERSION);
+        return value != null && value.n() != null;
+    }
+
     static Optional<String> registeredBy(Map<String, AttributeValue> item) {
         return opt(item, "registeredBy");
     }

@@ -107,7 +107,12 @@ public final class TableKeys {
 
     static Map<String, AttributeValue> deliveryCounter(
             java.time.YearMonth month, int shard, String channel, String provider) {
-        return key(DELIVERY_COUNTERS_PREFIX + month + SHARD_MARK + shard, channel + "#" + provider);
+        return key(deliveryCounters(month, shard), channel + "#" + provider);
+    }
+
+    /** One shard partition of a month's delivery counters: its items are {@code <channel>#<provider>}. */
+    static String deliveryCounters(java.time.YearMonth month, int shard) {
+        return DELIVERY_COUNTERS_PREFIX + month + SHARD_MARK + shard;
     }
 
     static Map<String, AttributeValue> contactPreference(String mobileHash) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import sa.mustafeed.aws.AwsClients;
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
+import sa.mustafeed.aws.DynamoDbDeliveryLog;
 import sa.mustafeed.aws.DynamoDbDocumentRecords;
 import sa.mustafeed.aws.DynamoDbFailedAttempts;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
@@ -68,6 +69,10 @@ public final class DocumentsHandler implements RequestStreamHandler {
                 requests,
                 new CaseService(
                         new DynamoDbCaseRepository(aws.dynamoDb(), aws.tableName()),
+                        // Never read here: this function checks and moves requests (open,
+                        // receiveMessage, backToQueue) and never shows the request page, the one
+                        // reader of the message records, which its IAM policy does not grant.
+                        new DynamoDbDeliveryLog(aws.dynamoDb(), aws.tableName()),
                         ServiceLevelsFile.load(),
                         aws.hasher(),
                         clock),

@@ -42,8 +42,12 @@ class DocumentsHandlerTest {
 
     private final MutableClock clock = new MutableClock(SampleDrafts.NOW);
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
-    private final CaseService cases =
-            new CaseService(repository, SampleServiceLevels.LEVELS, SampleDrafts.HASHER, clock);
+    private final CaseService cases = new CaseService(
+            repository,
+            new sa.mustafeed.core.fakes.InMemoryMessaging().deliveryLog,
+            SampleServiceLevels.LEVELS,
+            SampleDrafts.HASHER,
+            clock);
     private final InMemoryDocumentStorage storage = new InMemoryDocumentStorage(clock);
     private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
     private final LookupService lookups = new LookupService(repository, attempts, SampleDrafts.HASHER, clock);

@@ -68,7 +68,12 @@ class UploadRequestsTest {
         // GIVEN a stored request and the document service over fakes
         MutableClock clock = new MutableClock(SampleDrafts.NOW);
         InMemoryRequestRepository repository = new InMemoryRequestRepository();
-        CaseService cases = new CaseService(repository, SampleServiceLevels.LEVELS, SampleDrafts.HASHER, clock);
+        CaseService cases = new CaseService(
+                repository,
+                new sa.mustafeed.core.fakes.InMemoryMessaging().deliveryLog,
+                SampleServiceLevels.LEVELS,
+                SampleDrafts.HASHER,
+                clock);
         DocumentService documents = new DocumentService(
                 cases,
                 new InMemoryDocumentRecords(repository),

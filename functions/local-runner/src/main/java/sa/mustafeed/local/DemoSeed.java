@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
+import sa.mustafeed.aws.DynamoDbDeliveryLog;
 import sa.mustafeed.aws.DynamoDbFailedAttempts;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.DynamoDbSurveyStore;
@@ -78,7 +79,12 @@ final class DemoSeed {
                 new SubmissionService(RequestRules.forPublicChannels(), requests, hasher, clock, random, "2026-11");
         SubmissionService staffDesk =
                 new SubmissionService(RequestRules.forStaffChannels(), requests, hasher, clock, random, "2026-11");
-        CaseService cases = new CaseService(new DynamoDbCaseRepository(dynamoDb, table), levels, hasher, clock);
+        CaseService cases = new CaseService(
+                new DynamoDbCaseRepository(dynamoDb, table),
+                new DynamoDbDeliveryLog(dynamoDb, table),
+                levels,
+                hasher,
+                clock);
         DynamoDbSurveyStore surveyStore = new DynamoDbSurveyStore(dynamoDb, table);
         SurveyTokens tokens = new SurveyTokens(hasher);
         SurveyOffers offers = new SurveyOffers(tokens, surveyStore, clock, Duration.ofDays(14), Duration.ofDays(0), "");

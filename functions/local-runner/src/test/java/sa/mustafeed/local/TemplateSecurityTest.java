@@ -48,8 +48,9 @@ class TemplateSecurityTest {
                             "secretsmanager:GetSecretValue"),
             // DynamoDbCaseRepository (transactions of Update + Put + ConditionCheck, Query of indexes,
             // BatchGetItem of a national-ID search's hits, DeleteItem of the beneficiary's preferences
-            // on PDPL erasure), DynamoDbRequestRepository (registrations), DynamoDbSurveyStatistics
-            // and DynamoDbServiceStatistics (Query).
+            // on PDPL erasure), DynamoDbRequestRepository (registrations), DynamoDbSurveyStatistics,
+            // DynamoDbServiceStatistics and DynamoDbDeliveryStatistics (Query), DynamoDbDeliveryLog
+            // (BatchGetItem of a request's message records).
             "StaffApiFunction",
                     Set.of(
                             "dynamodb:GetItem",
@@ -243,20 +244,50 @@ class TemplateSecurityTest {
     }
 
     @Test
-    void theStaffSearch_batchReadsOnlyRequestItems() {
+    void theStaffFunction_batchReadsOnlyRequestItemsAndMessageRecords() {
         List<Statement> batchReads = statements("StaffApiFunction").stream()
                 .filter(s -> s.actions().contains("dynamodb:BatchGetItem"))
                 .toList();
-        assertEquals(1, batchReads.size(), "one statement grants the staff search's BatchGetItem");
+        assertEquals(1, batchReads.size(), "one statement grants the staff function's BatchGetItem");
         Statement s = batchReads.getFirst();
-        assertEquals(Set.of("dynamodb:BatchGetItem"), s.actions(), s.sid() + ": nothing else under the REQ# pin");
+        assertEquals(Set.of("dynamodb:BatchGetItem"), s.actions(), s.sid() + ": nothing else under the pin");
         Map<?, ?> like = (Map<?, ?>) s.condition().get("ForAllValues:StringLike");
         assertNotNull(like, s.sid() + ": BatchGetItem not limited by dynamodb:LeadingKeys");
-        assertEquals(List.of("REQ#*"), like.get("dynamodb:LeadingKeys"));
+        // the national-ID search's hits (DynamoDbCaseSearch) and the request page's message records
+        // (DynamoDbDeliveryLog.deliveriesOf)
+        assertEquals(List.of("REQ#*", "MSG#*"), like.get("dynamodb:LeadingKeys"));
         assertEquals(
                 List.of(Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"))),
                 s.resources(),
                 "the table only: the hits are read by key, not from an index");
+    }
+
+    @Test
+    void theStaffFunctionsTableQueries_readOnlyRequestPartitionsAndReportCounters() {
+        List<Statement> queries = statements("StaffApiFunction").stream()
+                .filter(s -> s.actions().contains("dynamodb:Query"))
+                .toList();
+        Object table = Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"));
+        List<Statement> onTable =
+                queries.stream().filter(s -> s.resources().contains(table)).toList();
+        assertEquals(1, onTable.size(), "one statement grants Query on the table itself");
+        Statement s = onTable.getFirst();
+        assertEquals(Set.of("dynamodb:Query"), s.actions(), s.sid() + ": nothing else under the pin");
+        assertEquals(List.of(table), s.resources(), s.sid() + ": the table only; the indexes have their own statement");
+        Map<?, ?> like = (Map<?, ?>) s.condition().get("ForAllValues:StringLike");
+        assertNotNull(like, s.sid() + ": Query of the table not limited by dynamodb:LeadingKeys");
+        // a request's partition (DynamoDbCaseRepository.find, DynamoDbErasure); the month's service,
+        // satisfaction and delivery counters (DynamoDbServiceStatistics, DynamoDbSurveyStatistics,
+        // DynamoDbDeliveryStatistics)
+        assertEquals(List.of("REQ#*", "SVCAGG#*", "SURVEYAGG#*", "DLVAGG#*"), like.get("dynamodb:LeadingKeys"));
+        for (Statement other : queries) {
+            if (other != s) {
+                assertEquals(
+                        List.of(Map.of("Fn::Sub", "${RequestsTable.Arn}/index/*")),
+                        other.resources(),
+                        other.sid() + ": an unpinned Query may read the indexes only");
+            }
+        }
     }
 
     @Test

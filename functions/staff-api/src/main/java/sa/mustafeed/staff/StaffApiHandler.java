@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
+import sa.mustafeed.aws.DynamoDbDeliveryLog;
+import sa.mustafeed.aws.DynamoDbDeliveryStatistics;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.DynamoDbServiceStatistics;
 import sa.mustafeed.aws.DynamoDbSurveyStatistics;
@@ -16,6 +18,7 @@ import sa.mustafeed.aws.DynamoDbSurveyStore;
 import sa.mustafeed.aws.FunctionResources;
 import sa.mustafeed.core.errors.AccessDeniedException;
 import sa.mustafeed.core.errors.RequestNotFoundException;
+import sa.mustafeed.core.ports.DeliveryStatistics;
 import sa.mustafeed.core.ports.ServiceStatistics;
 import sa.mustafeed.core.ports.SurveyStatistics;
 import sa.mustafeed.core.request.RequestRules;
@@ -43,9 +46,14 @@ public final class StaffApiHandler implements RequestStreamHandler {
     }
 
     private StaffApiHandler(FunctionResources aws, Clock clock) {
+        this(aws, new DynamoDbDeliveryLog(aws.dynamoDb(), aws.tableName()), clock);
+    }
+
+    private StaffApiHandler(FunctionResources aws, DynamoDbDeliveryLog deliveries, Clock clock) {
         this(
                 new CaseService(
                         new DynamoDbCaseRepository(aws.dynamoDb(), aws.tableName()),
+                        deliveries,
                         ServiceLevelsFile.load(),
                         aws.hasher(),
                         clock),
@@ -58,8 +66,10 @@ public final class StaffApiHandler implements RequestStreamHandler {
                         Config.optional("PRIVACY_NOTICE_VERSION").orElse("unversioned")),
                 new DynamoDbSurveyStatistics(aws.dynamoDb(), aws.tableName()),
                 new DynamoDbServiceStatistics(aws.dynamoDb(), aws.tableName()),
+                new DynamoDbDeliveryStatistics(aws.dynamoDb(), aws.tableName()),
                 new BeneficiaryRecords(
                         new DynamoDbCaseRepository(aws.dynamoDb(), aws.tableName()),
+                        deliveries,
                         new DynamoDbSurveyStore(aws.dynamoDb(), aws.tableName()),
                         new SurveyTokens(aws.hasher()),
                         aws.hasher(),
@@ -72,9 +82,10 @@ public final class StaffApiHandler implements RequestStreamHandler {
             SubmissionService registrations,
             SurveyStatistics surveys,
             ServiceStatistics service,
+            DeliveryStatistics deliveries,
             BeneficiaryRecords beneficiaries,
             Clock clock) {
-        this.routes = new StaffRoutes(cases, registrations, surveys, service, beneficiaries, clock);
+        this.routes = new StaffRoutes(cases, registrations, surveys, service, deliveries, beneficiaries, clock);
     }
 
     @Override

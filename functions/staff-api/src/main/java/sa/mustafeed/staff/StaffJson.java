@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sa.mustafeed.core.notification.DeliveryLeg;
+import sa.mustafeed.core.notification.DeliveryProviders;
+import sa.mustafeed.core.notification.MessageDelivery;
 import sa.mustafeed.core.privacy.Masking;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.LocalizedText;
@@ -13,6 +16,7 @@ import sa.mustafeed.core.sla.ServiceLevels;
 import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.staff.CaseFile;
 import sa.mustafeed.core.staff.CaseSummary;
+import sa.mustafeed.core.staff.DeliveryReport;
 import sa.mustafeed.core.staff.ServiceReport;
 
 /** The staff API's JSON shapes (openapi.yaml), built from the domain's records. */
@@ -43,12 +47,13 @@ final class StaffJson {
         item.put("updatedAt", r.updatedAt().toString());
         item.put("sla", sla(clock));
         item.put("possibleDuplicate", !c.possibleDuplicates().isEmpty());
+        item.put("notReached", c.notReached());
         return item;
     }
 
     static Map<String, Object> detail(CaseFile file, ServiceLevels.Reading clock) {
         ServiceRequest r = file.request();
-        Map<String, Object> d = summary(new CaseSummary(r, file.clock(), file.possibleDuplicates()), clock);
+        Map<String, Object> d = summary(file.summary(), clock);
         d.remove("mobileMasked");
         d.remove("possibleDuplicate");
         d.put("mobile", r.mobile());
@@ -88,7 +93,30 @@ final class StaffJson {
                     timeline.add(entry);
                 });
         d.put("timeline", timeline);
+        d.put("deliveries", file.deliveries().stream().map(StaffJson::delivery).toList());
         return d;
+    }
+
+    /**
+     * One leg of one message (openapi.yaml, Delivery): the codes the contract names ({@code kind},
+     * {@code channel}, {@code provider}, {@code state}, {@code at}, {@code reason} when the provider
+     * gave one) and, as elsewhere in this API, a label beside each code. The provider's own message
+     * id stays in the table: staff have no use for it.
+     */
+    static Map<String, Object> delivery(MessageDelivery message) {
+        DeliveryLeg leg = message.leg();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", message.kind().purpose());
+        out.put("kindLabel", label(message.kind().purposeLabel()));
+        out.put("channel", leg.channel().wireName());
+        out.put("channelLabel", label(leg.channel().label()));
+        out.put("provider", leg.provider());
+        out.put("providerLabel", label(DeliveryProviders.label(leg.provider())));
+        out.put("state", leg.state().wireName());
+        out.put("stateLabel", label(leg.state().label()));
+        out.put("at", leg.at().toString());
+        leg.reason().ifPresent(reason -> out.put("reason", reason));
+        return out;
     }
 
     static Map<String, Object> sla(ServiceLevels.Reading clock) {
@@ -104,7 +132,7 @@ final class StaffJson {
         return references.stream().map(ReferenceCode::display).toList();
     }
 
-    static Map<String, Object> serviceReport(ServiceReport report) {
+    static Map<String, Object> serviceReport(ServiceReport report, DeliveryReport deliveries) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("requests", report.requests());
         out.put(
@@ -152,6 +180,22 @@ final class StaffJson {
                 report.completionHistogram().entrySet().stream()
                         .map(e -> Map.of("label", e.getKey(), "count", e.getValue()))
                         .toList());
+        out.put(
+                "deliveries",
+                deliveries.rows().stream().map(StaffJson::deliveryRow).toList());
+        return out;
+    }
+
+    private static Map<String, Object> deliveryRow(DeliveryReport.Row row) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("channel", row.channel().wireName());
+        out.put("channelLabel", label(row.channel().label()));
+        out.put("provider", row.provider());
+        out.put("providerLabel", label(DeliveryProviders.label(row.provider())));
+        out.put("sent", row.sent());
+        out.put("delivered", row.delivered());
+        out.put("failed", row.failed());
+        out.put("deliveryRate", row.deliveryRate().orElse(null));
         return out;
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import sa.mustafeed.core.ports.DeliveryStatistics;
 import sa.mustafeed.core.ports.ServiceStatistics;
 import sa.mustafeed.core.ports.SurveyStatistics;
 import sa.mustafeed.core.reference.ReferenceCode;
@@ -20,6 +21,7 @@ import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.staff.CaseFile;
 import sa.mustafeed.core.staff.CaseService;
 import sa.mustafeed.core.staff.CaseSummary;
+import sa.mustafeed.core.staff.DeliveryReport;
 import sa.mustafeed.core.staff.QueuePage;
 import sa.mustafeed.core.staff.QueueQuery;
 import sa.mustafeed.core.staff.RequestsCsv;
@@ -48,6 +50,7 @@ final class StaffRoutes {
     private final SubmissionService registrations;
     private final SurveyStatistics surveys;
     private final ServiceStatistics service;
+    private final DeliveryStatistics deliveries;
     private final BeneficiaryRecords beneficiaries;
     private final Clock clock;
     private final Map<String, StaffRoute> table = new LinkedHashMap<>();
@@ -57,12 +60,14 @@ final class StaffRoutes {
             SubmissionService registrations,
             SurveyStatistics surveys,
             ServiceStatistics service,
+            DeliveryStatistics deliveries,
             BeneficiaryRecords beneficiaries,
             Clock clock) {
         this.cases = cases;
         this.registrations = registrations;
         this.surveys = surveys;
         this.service = service;
+        this.deliveries = deliveries;
         this.beneficiaries = beneficiaries;
         this.clock = clock;
         add("GET /staff/requests", STAFF, (event, me) -> queue(event));
@@ -70,7 +75,7 @@ final class StaffRoutes {
         add(
                 "GET /staff/requests/{reference}",
                 STAFF,
-                (event, me) -> ok(detail(cases.open(StaffRequests.reference(event)))));
+                (event, me) -> ok(detail(cases.view(StaffRequests.reference(event)))));
         add("POST /staff/requests/{reference}/status", STAFF, this::changeStatus);
         add("POST /staff/requests/{reference}/notes", STAFF, this::addNote);
         add("POST /staff/requests/{reference}/replies", STAFF, this::reply);
@@ -151,8 +156,10 @@ final class StaffRoutes {
 
     private ApiResponse serviceReport(ApiEvent event) {
         QueueQuery range = range(event, 1);
+        YearMonth first = YearMonth.from(range.from());
+        YearMonth last = YearMonth.from(range.to());
         return ok(StaffJson.serviceReport(
-                ServiceReport.of(service.tallies(YearMonth.from(range.from()), YearMonth.from(range.to())))));
+                ServiceReport.of(service.tallies(first, last)), DeliveryReport.of(deliveries.tallies(first, last))));
     }
 
     private ApiResponse requestsCsv(ApiEvent event) {

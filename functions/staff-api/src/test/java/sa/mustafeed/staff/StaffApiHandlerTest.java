@@ -14,13 +14,23 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import sa.mustafeed.core.fakes.InMemoryDeliveryStatistics;
+import sa.mustafeed.core.fakes.InMemoryMessaging;
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
 import sa.mustafeed.core.fakes.InMemorySurveyStore;
 import sa.mustafeed.core.fakes.SampleDrafts;
 import sa.mustafeed.core.fakes.SampleServiceLevels;
+import sa.mustafeed.core.notification.Delivery;
+import sa.mustafeed.core.notification.DeliveryLeg;
+import sa.mustafeed.core.notification.DeliveryReceipts;
+import sa.mustafeed.core.notification.DeliveryState;
+import sa.mustafeed.core.notification.MessageKind;
+import sa.mustafeed.core.notification.Receipt;
+import sa.mustafeed.core.notification.SentMessage;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
+import sa.mustafeed.core.request.Language;
 import sa.mustafeed.core.request.RequestRules;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.Status;
@@ -38,9 +48,12 @@ import sa.mustafeed.testing.SampleEvents;
 class StaffApiHandlerTest {
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
     private final InMemorySurveyStore surveyStore = new InMemorySurveyStore();
+    private final InMemoryMessaging messaging = new InMemoryMessaging();
+    private final InMemoryDeliveryStatistics deliveryCounters = new InMemoryDeliveryStatistics();
     private final StaffApiHandler handler = new StaffApiHandler(
             new CaseService(
                     repository,
+                    messaging.deliveryLog,
                     SampleServiceLevels.LEVELS,
                     SampleDrafts.HASHER,
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
@@ -54,8 +67,10 @@ class StaffApiHandlerTest {
             (first, last) -> List.of(new SurveyTally(
                     YearMonth.of(2026, 11), Channel.KIOSK, Optional.empty(), "overall", new long[] {1, 0, 1, 3, 5})),
             (first, last) -> List.of(),
+            deliveryCounters,
             new BeneficiaryRecords(
                     repository,
+                    messaging.deliveryLog,
                     surveyStore,
                     new SurveyTokens(SampleDrafts.HASHER),
                     SampleDrafts.HASHER,
@@ -67,6 +82,31 @@ class StaffApiHandlerTest {
     void storeTheSampleRequest() {
         ServiceRequest request = SampleDrafts.sampleRequest(Status.RECEIVED, 1);
         repository.create(request, new TimelineEntry(SampleDrafts.NOW, Status.RECEIVED), Optional.empty());
+        repository.readReachFrom(messaging);
+    }
+
+    /** The notifier's record of a message sent for MHF5-Q2N7 at {@code version}, as markSent leaves it. */
+    private void sent(long version, MessageKind kind, DeliveryLeg... legs) {
+        String key = "MHF5Q2N7#v" + version;
+        messaging.sentMessages.claim(key, SampleDrafts.NOW, SampleDrafts.NOW.minusSeconds(300));
+        messaging.sentMessages.markSent(
+                key, new SentMessage(kind, Language.AR, List.of(legs), Optional.empty()), SampleDrafts.NOW);
+    }
+
+    /** The sample queue event, for another status. */
+    @SuppressWarnings("unchecked")
+    private static byte[] queueOf(String status) throws Exception {
+        Map<String, Object> event = Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "queue")));
+        event.put("rawQueryString", "status=" + status + "&order=oldest");
+        ((Map<String, Object>) event.get("queryStringParameters")).put("status", status);
+        return Json.write(event).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private DeliveryReceipts.Outcome receipt(
+            String provider, String id, DeliveryState state, String reason, int minutes) {
+        return new DeliveryReceipts(messaging.deliveryLog)
+                .apply(new Receipt(
+                        provider, id, state, Optional.ofNullable(reason), SampleDrafts.NOW.plusSeconds(60L * minutes)));
     }
 
     private Map<String, Object> invoke(String name) throws Exception {
@@ -194,6 +234,122 @@ class StaffApiHandlerTest {
         assertEquals("MHF5-Q2N7", row.get("reference"));
         assertEquals("+9665••••••67", row.get("mobileMasked"));
         assertTrue(((Map<?, ?>) row.get("sla")).containsKey("dueAt"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aStatusMessageTheProviderCouldNotDeliver_flagsTheRequestNotReached_inTheQueueAndOnItsPage() throws Exception {
+        // GIVEN the confirmation was delivered, then the status message failed at the provider
+        sent(1, MessageKind.RECEIVED, DeliveryLeg.sent(Delivery.SMS, "unifonic", "u-1", SampleDrafts.NOW));
+        receipt("unifonic", "u-1", DeliveryState.DELIVERED, null, 1);
+        assertEquals(200, invoke("change-status").get("statusCode"), "received → in review: version 2");
+        sent(
+                2,
+                MessageKind.STATUS_CHANGED,
+                DeliveryLeg.sent(Delivery.SMS, "unifonic", "u-2", SampleDrafts.NOW.plusSeconds(600)));
+        receipt("unifonic", "u-2", DeliveryState.FAILED, "Undeliverable", 11);
+
+        // WHEN
+        Map<?, ?> row =
+                (Map<?, ?>) ((List<?>) body(invoke(queueOf("in_review"))).get("items")).getFirst();
+        Map<String, Object> detail = body(invoke("detail"));
+
+        // THEN the queue row and the page say so, and the page lists both messages, oldest first
+        assertEquals(true, row.get("notReached"));
+        assertEquals(true, detail.get("notReached"));
+        List<Map<String, Object>> deliveries = (List<Map<String, Object>>) detail.get("deliveries");
+        assertEquals(
+                List.of(
+                        Map.of(
+                                "kind", "received",
+                                "kindLabel", Map.of("ar", "تأكيد استلام الطلب", "en", "Confirmation of receipt"),
+                                "channel", "sms",
+                                "channelLabel", Map.of("ar", "رسالة نصية", "en", "Text message"),
+                                "provider", "unifonic",
+                                "providerLabel", Map.of("ar", "يونيفونك (Unifonic)", "en", "Unifonic"),
+                                "state", "delivered",
+                                "stateLabel", Map.of("ar", "وصلت", "en", "Delivered"),
+                                "at", "2026-11-25T08:31:00Z"),
+                        Map.of(
+                                "kind", "status",
+                                "kindLabel", Map.of("ar", "تحديث حالة الطلب", "en", "Status update"),
+                                "channel", "sms",
+                                "channelLabel", Map.of("ar", "رسالة نصية", "en", "Text message"),
+                                "provider", "unifonic",
+                                "providerLabel", Map.of("ar", "يونيفونك (Unifonic)", "en", "Unifonic"),
+                                "state", "failed",
+                                "stateLabel", Map.of("ar", "لم تصل", "en", "Not delivered"),
+                                "at", "2026-11-25T08:41:00Z",
+                                "reason", "Undeliverable")),
+                deliveries);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aWhatsAppMessageThatFellBackToSms_listsBothLegs_andADeliveredSmsMeansReached() throws Exception {
+        // GIVEN WhatsApp took the confirmation, reported it failed (not on WhatsApp), the SMS arrived
+        sent(1, MessageKind.RECEIVED, DeliveryLeg.sent(Delivery.WHATSAPP, "whatsapp", "w-1", SampleDrafts.NOW));
+        assertEquals(
+                DeliveryReceipts.Outcome.FALLING_BACK, receipt("whatsapp", "w-1", DeliveryState.FAILED, "131026", 1));
+        messaging.sentMessages.claimFallback("MHF5Q2N7#v1", SampleDrafts.NOW, SampleDrafts.NOW.minusSeconds(300));
+        messaging.sentMessages.markFallbackSent(
+                "MHF5Q2N7#v1",
+                DeliveryLeg.sent(Delivery.SMS, "sns", "s-1", SampleDrafts.NOW.plusSeconds(120)),
+                SampleDrafts.NOW.plusSeconds(120));
+        receipt("sns", "s-1", DeliveryState.DELIVERED, null, 3);
+
+        // WHEN
+        Map<String, Object> detail = body(invoke("detail"));
+
+        // THEN
+        assertEquals(false, detail.get("notReached"));
+        List<Map<String, Object>> deliveries = (List<Map<String, Object>>) detail.get("deliveries");
+        assertEquals(
+                List.of("whatsapp/whatsapp/failed/131026", "sms/sns/delivered/-"),
+                deliveries.stream()
+                        .map(d -> d.get("channel") + "/" + d.get("provider") + "/" + d.get("state") + "/"
+                                + d.getOrDefault("reason", "-"))
+                        .toList());
+        assertEquals(
+                Map.of("ar", "واتساب (AWS End User Messaging)", "en", "WhatsApp (AWS End User Messaging)"),
+                deliveries.getFirst().get("providerLabel"));
+        assertEquals(false, ((Map<?, ?>) ((List<?>) body(invoke("queue")).get("items")).getFirst()).get("notReached"));
+    }
+
+    @Test
+    void aRequestNothingWasSentFor_hasNoDeliveries_andIsNotFlagged() throws Exception {
+        Map<String, Object> detail = body(invoke("detail"));
+        assertEquals(List.of(), detail.get("deliveries"));
+        assertEquals(false, detail.get("notReached"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void serviceReport_addsUpTheDeliveryCountersByChannelAndProvider_overTheReportsMonthsOnly() throws Exception {
+        // GIVEN two providers' counters in November (the event's period) and some in October
+        deliveryCounters
+                .count(YearMonth.of(2026, 11), Delivery.SMS, "unifonic", "sent", 40)
+                .count(YearMonth.of(2026, 11), Delivery.SMS, "unifonic", "delivered", 37)
+                .count(YearMonth.of(2026, 11), Delivery.SMS, "unifonic", "failed", 2)
+                .count(YearMonth.of(2026, 11), Delivery.WHATSAPP, "whatsapp", "sent", 3)
+                .count(YearMonth.of(2026, 11), Delivery.WHATSAPP, "whatsapp", "failed", 3)
+                .count(YearMonth.of(2026, 10), Delivery.SMS, "unifonic", "sent", 1000);
+
+        // WHEN
+        Map<String, Object> report = body(invoke("service-report-as-manager"));
+
+        // THEN one row per channel and provider, rate to a whole percent
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) report.get("deliveries");
+        assertEquals(2, rows.size());
+        Map<String, Object> sms = rows.getFirst();
+        assertEquals("sms", sms.get("channel"));
+        assertEquals("unifonic", sms.get("provider"));
+        assertEquals(List.of(40, 37, 2), List.of(sms.get("sent"), sms.get("delivered"), sms.get("failed")));
+        assertEquals(0.93, sms.get("deliveryRate"));
+        assertEquals(Map.of("ar", "رسالة نصية", "en", "Text message"), sms.get("channelLabel"));
+        Map<String, Object> whatsApp = rows.getLast();
+        assertEquals("whatsapp", whatsApp.get("channel"));
+        assertEquals(0.0, whatsApp.get("deliveryRate"));
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import sa.mustafeed.core.fakes.InMemoryDeliveryStatistics;
+import sa.mustafeed.core.fakes.InMemoryMessaging;
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
 import sa.mustafeed.core.fakes.InMemorySurveyStore;
 import sa.mustafeed.core.fakes.SampleDrafts;
@@ -32,6 +34,7 @@ class StaffRoutesTest {
     private final StaffRoutes routes = new StaffRoutes(
             new CaseService(
                     repository,
+                    new InMemoryMessaging().deliveryLog,
                     SampleServiceLevels.LEVELS,
                     SampleDrafts.HASHER,
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
@@ -44,8 +47,10 @@ class StaffRoutesTest {
                     "2026-11"),
             (YearMonth first, YearMonth last) -> List.of(),
             (first, last) -> List.of(),
+            new InMemoryDeliveryStatistics(),
             new BeneficiaryRecords(
                     repository,
+                    new InMemoryMessaging().deliveryLog,
                     new InMemorySurveyStore(),
                     new SurveyTokens(SampleDrafts.HASHER),
                     SampleDrafts.HASHER,

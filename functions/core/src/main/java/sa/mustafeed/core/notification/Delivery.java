@@ -1,6 +1,13 @@
 package sa.mustafeed.core.notification;
 
-/** A channel the association can write on. */
+import sa.mustafeed.core.request.Labels;
+import sa.mustafeed.core.request.LocalizedText;
+
+/**
+ * A channel the association can write on. Its name is the contact method's
+ * ({@code contact.<wire name>} in functions/messages/labels/): the channel a beneficiary chose is the
+ * channel staff see a message went by.
+ */
 public enum Delivery {
     SMS("sms"),
     EMAIL("email"),
@@ -14,6 +21,14 @@ public enum Delivery {
 
     public String wireName() {
         return wireName;
+    }
+
+    public LocalizedText label() {
+        return Labels.shipped().get(labelKey());
+    }
+
+    public String labelKey() {
+        return "contact." + wireName;
     }
 
     public static java.util.Optional<Delivery> fromWireName(String name) {

@@ -1,6 +1,12 @@
 package sa.mustafeed.core.notification;
 
-/** Where one message stands on one channel: handed to the provider, then delivered or failed. */
+import sa.mustafeed.core.request.Labels;
+import sa.mustafeed.core.request.LocalizedText;
+
+/**
+ * Where one message stands on one channel: handed to the provider, then delivered or failed. The
+ * names staff read are {@code delivery.<wire name>} in functions/messages/labels/.
+ */
 public enum DeliveryState {
     SENT("sent"),
     DELIVERED("delivered"),
@@ -14,6 +20,14 @@ public enum DeliveryState {
 
     public String wireName() {
         return wireName;
+    }
+
+    public LocalizedText label() {
+        return Labels.shipped().get(labelKey());
+    }
+
+    public String labelKey() {
+        return "delivery." + wireName;
     }
 
     public boolean isFinal() {

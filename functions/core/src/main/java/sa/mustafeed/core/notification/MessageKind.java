@@ -1,6 +1,12 @@
 package sa.mustafeed.core.notification;
 
-/** Why the association writes to a beneficiary; one template per kind and language. */
+import sa.mustafeed.core.request.Labels;
+import sa.mustafeed.core.request.LocalizedText;
+
+/**
+ * Why the association writes to a beneficiary; one template per kind and language. What staff read a
+ * message was for is {@code message.<purpose>} in functions/messages/labels/.
+ */
 public enum MessageKind {
     RECEIVED("received", "received"),
     STATUS_CHANGED("status-changed", "status"),
@@ -25,6 +31,15 @@ public enum MessageKind {
      */
     public String purpose() {
         return purpose;
+    }
+
+    /** What the message was for, as staff read it. */
+    public LocalizedText purposeLabel() {
+        return Labels.shipped().get(purposeLabelKey());
+    }
+
+    public String purposeLabelKey() {
+        return "message." + purpose;
     }
 
     /** The name of the approved WhatsApp template for this kind (one per language, same name). */

@@ -15,11 +15,16 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.notification.Delivery;
+import sa.mustafeed.core.notification.DeliveryProviders;
+import sa.mustafeed.core.notification.DeliveryState;
+import sa.mustafeed.core.notification.MessageKind;
 import sa.mustafeed.core.staff.ServiceTally;
 
 /**
  * The names the API and the site both show, in both languages: categories, channels, statuses,
- * contact methods, the report's time buckets and the error messages. They are written once, in
+ * contact methods, the report's time buckets, the error messages, and what staff read of message
+ * delivery (states, providers, what a message was for). They are written once, in
  * {@code functions/messages/labels/ar.properties} and {@code en.properties} (on the class path as
  * {@code messages/labels/}), and the static site's build reads the same two files, so a word changed
  * there changes on the pages, in the API's answers and in the messages alike.
@@ -94,6 +99,18 @@ public final class Labels {
         }
         for (ErrorCode code : ErrorCode.values()) {
             keys.add(code.messageKey());
+        }
+        for (Delivery channel : Delivery.values()) {
+            keys.add(channel.labelKey());
+        }
+        for (DeliveryState state : DeliveryState.values()) {
+            keys.add(state.labelKey());
+        }
+        for (MessageKind kind : MessageKind.values()) {
+            keys.add(kind.purposeLabelKey());
+        }
+        for (String provider : DeliveryProviders.KNOWN) {
+            keys.add(DeliveryProviders.labelKey(provider));
         }
         for (String bucket : ServiceTally.bucketCodes()) {
             keys.add(BUCKET_PREFIX + bucket);

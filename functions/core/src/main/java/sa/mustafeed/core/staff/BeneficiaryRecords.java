@@ -10,6 +10,7 @@ import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
 import sa.mustafeed.core.ports.CaseRepository;
+import sa.mustafeed.core.ports.DeliveryLog;
 import sa.mustafeed.core.ports.SurveyStore;
 import sa.mustafeed.core.privacy.HashPurpose;
 import sa.mustafeed.core.privacy.KeyedHasher;
@@ -25,25 +26,40 @@ import sa.mustafeed.core.validation.NationalIds;
  */
 public final class BeneficiaryRecords {
     private final CaseRepository cases;
+    private final DeliveryLog deliveries;
     private final SurveyStore surveys;
     private final SurveyTokens tokens;
     private final KeyedHasher hasher;
     private final Clock clock;
 
     public BeneficiaryRecords(
-            CaseRepository cases, SurveyStore surveys, SurveyTokens tokens, KeyedHasher hasher, Clock clock) {
+            CaseRepository cases,
+            DeliveryLog deliveries,
+            SurveyStore surveys,
+            SurveyTokens tokens,
+            KeyedHasher hasher,
+            Clock clock) {
         this.cases = cases;
+        this.deliveries = deliveries;
         this.surveys = surveys;
         this.tokens = tokens;
         this.hasher = hasher;
         this.clock = clock;
     }
 
-    /** @throws InvalidInputException when neither a valid mobile nor a valid national ID is given */
+    /**
+     * Each request file with what became of every message sent about it (channel, provider, state):
+     * the message records are data held about the person too.
+     *
+     * @throws InvalidInputException when neither a valid mobile nor a valid national ID is given
+     */
     public List<CaseFile> export(DataSubject subject) {
         List<CaseFile> files = new ArrayList<>();
         for (ReferenceCode reference : find(subject)) {
-            cases.find(reference).ifPresent(files::add);
+            cases.find(reference)
+                    .map(file -> file.withDeliveries(
+                            deliveries.deliveriesOf(reference, file.request().version())))
+                    .ifPresent(files::add);
         }
         return files;
     }
@@ -54,8 +70,12 @@ public final class BeneficiaryRecords {
      */
     public List<ReferenceCode> erase(DataSubject subject) {
         List<ReferenceCode> erased = new ArrayList<>();
-        for (CaseFile file : export(subject)) {
-            ReferenceCode reference = file.request().reference();
+        for (ReferenceCode reference : find(subject)) {
+            Optional<CaseFile> found = cases.find(reference);
+            if (found.isEmpty()) {
+                continue;
+            }
+            CaseFile file = found.get();
             for (long version = 1; version <= file.request().version(); version++) {
                 surveys.forget(tokens.surveyIdFor(reference, version));
             }

@@ -11,6 +11,7 @@ import sa.mustafeed.core.errors.InvalidInputException;
 import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.errors.VersionConflictException;
 import sa.mustafeed.core.ports.CaseRepository;
+import sa.mustafeed.core.ports.DeliveryLog;
 import sa.mustafeed.core.privacy.HashPurpose;
 import sa.mustafeed.core.privacy.KeyedHasher;
 import sa.mustafeed.core.reference.ReferenceCode;
@@ -26,12 +27,23 @@ public final class CaseService {
     public static final int NOTE_MAX = 2000;
 
     private final CaseRepository cases;
+    private final DeliveryLog deliveries;
     private final ServiceLevels serviceLevels;
     private final KeyedHasher hasher;
     private final Clock clock;
 
-    public CaseService(CaseRepository cases, ServiceLevels serviceLevels, KeyedHasher hasher, Clock clock) {
+    /**
+     * @param deliveries read only by {@link #view} and {@link #changeStatus} (the request page); a
+     *     function that never shows the page (documents) never reads it
+     */
+    public CaseService(
+            CaseRepository cases,
+            DeliveryLog deliveries,
+            ServiceLevels serviceLevels,
+            KeyedHasher hasher,
+            Clock clock) {
         this.cases = cases;
+        this.deliveries = deliveries;
         this.serviceLevels = serviceLevels;
         this.hasher = hasher;
         this.clock = clock;
@@ -41,9 +53,25 @@ public final class CaseService {
         return serviceLevels;
     }
 
-    /** @throws RequestNotFoundException when there is no such request */
+    /**
+     * The request and its history, without its messages: what every check and change needs.
+     *
+     * @throws RequestNotFoundException when there is no such request
+     */
     public CaseFile open(ReferenceCode reference) {
         return cases.find(reference).orElseThrow(RequestNotFoundException::new);
+    }
+
+    /**
+     * The request page: the file and what became of every message sent for it (one more read, of
+     * the message records of versions 1..current).
+     *
+     * @throws RequestNotFoundException when there is no such request
+     */
+    public CaseFile view(ReferenceCode reference) {
+        CaseFile file = open(reference);
+        return file.withDeliveries(
+                deliveries.deliveriesOf(reference, file.request().version()));
     }
 
     public ServiceLevels.Reading serviceClock(CaseSummary summary) {
@@ -60,7 +88,7 @@ public final class CaseService {
     }
 
     public ServiceLevels.Reading serviceClock(CaseFile file) {
-        return serviceClock(new CaseSummary(file.request(), file.clock(), file.possibleDuplicates()));
+        return serviceClock(file.summary());
     }
 
     /**
@@ -75,7 +103,7 @@ public final class CaseService {
             throw new VersionConflictException();
         }
         move(file, to, cleanNote, by.name());
-        return open(reference);
+        return view(reference);
     }
 
     private void move(CaseFile file, Status to, Optional<String> cleanNote, String by) {

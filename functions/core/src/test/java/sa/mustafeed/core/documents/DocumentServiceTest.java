@@ -41,8 +41,12 @@ class DocumentServiceTest {
 
     private final MutableClock clock = new MutableClock(SampleDrafts.NOW);
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
-    private final CaseService cases =
-            new CaseService(repository, SampleServiceLevels.LEVELS, SampleDrafts.HASHER, clock);
+    private final CaseService cases = new CaseService(
+            repository,
+            new sa.mustafeed.core.fakes.InMemoryMessaging().deliveryLog,
+            SampleServiceLevels.LEVELS,
+            SampleDrafts.HASHER,
+            clock);
     private final InMemoryDocumentStorage storage = new InMemoryDocumentStorage(clock);
     private final AtomicInteger nextId = new AtomicInteger();
     private final DocumentService documents = new DocumentService(

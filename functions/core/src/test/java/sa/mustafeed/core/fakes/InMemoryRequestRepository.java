@@ -53,6 +53,8 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
     private final Map<ReferenceCode, List<CaseEvent>> events = new HashMap<>();
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
     private final Map<Group, Counters> counters = new HashMap<>();
+    /** Whether a request's latest message missed the person: kept on the request item in DynamoDB. */
+    private java.util.function.Predicate<ReferenceCode> notReached = reference -> false;
 
     /** One service-counter group: the requests of one submission month, channel and category. */
     private record Group(YearMonth month, Channel channel, Category category) {}
@@ -132,6 +134,14 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
         return Optional.of(new RequestWithTimeline(request, timeline));
     }
 
+    /**
+     * Reads whether each request's latest message reached the person from the fake delivery log, as
+     * the DynamoDB repository reads {@code notReachedVersion} off the request item the log writes.
+     */
+    public synchronized void readReachFrom(InMemoryMessaging messaging) {
+        notReached = reference -> messaging.notReached(reference.value());
+    }
+
     @Override
     public synchronized ContactChange changeContact(ReferenceCode reference, ContactMethod to) {
         ServiceRequest r = requests.get(reference);
@@ -179,7 +189,8 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
                 clocks.get(reference),
                 registration.registeredBy(),
                 registration.possibleDuplicates(),
-                events.get(reference)));
+                events.get(reference),
+                notReached.test(reference)));
     }
 
     @Override
@@ -384,7 +395,8 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
                 .map(r -> new CaseSummary(
                         r,
                         clocks.get(r.reference()),
-                        registrations.get(r.reference()).possibleDuplicates()))
+                        registrations.get(r.reference()).possibleDuplicates(),
+                        notReached.test(r.reference())))
                 .toList();
         int next = offset + page.size();
         return new QueuePage(page, next < matching.size() ? Optional.of(Integer.toString(next)) : Optional.empty());
@@ -442,7 +454,8 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
                 .map(r -> new CaseSummary(
                         r,
                         clocks.get(r.reference()),
-                        registrations.get(r.reference()).possibleDuplicates()))
+                        registrations.get(r.reference()).possibleDuplicates(),
+                        notReached.test(r.reference())))
                 .toList();
         return new QueuePage(found, Optional.empty());
     }

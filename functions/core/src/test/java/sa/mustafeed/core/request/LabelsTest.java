@@ -24,6 +24,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sa.mustafeed.core.errors.ErrorCode;
+import sa.mustafeed.core.notification.Delivery;
+import sa.mustafeed.core.notification.DeliveryProviders;
+import sa.mustafeed.core.notification.DeliveryState;
+import sa.mustafeed.core.notification.MessageKind;
 import sa.mustafeed.core.staff.ServiceTally;
 import sa.mustafeed.core.survey.SurveyService;
 
@@ -53,6 +57,20 @@ class LabelsTest {
         }
         for (ErrorCode code : ErrorCode.values()) {
             assertNamed(code.message(), code.code());
+        }
+        for (Delivery channel : Delivery.values()) {
+            assertNamed(channel.label(), "channel " + channel.name());
+        }
+        for (DeliveryState state : DeliveryState.values()) {
+            assertNamed(state.label(), "delivery state " + state.name());
+        }
+        for (MessageKind kind : MessageKind.values()) {
+            assertNamed(kind.purposeLabel(), "purpose of " + kind.name());
+        }
+        for (String provider : DeliveryProviders.KNOWN) {
+            LocalizedText name = DeliveryProviders.label(provider);
+            assertNamed(name, "provider " + provider);
+            assertFalse(name.en().equals(provider), provider + " falls back to its code: its label is missing");
         }
         assertEquals(
                 ServiceTally.HOUR_BUCKETS.length + 1, ServiceTally.bucketCodes().size());
@@ -89,6 +107,11 @@ class LabelsTest {
         assertEquals(
                 new LocalizedText("أقل من ساعة", "Under 1 hour"),
                 Labels.shipped().bucket("<1h"));
+    }
+
+    @Test
+    void aProviderWithoutALabel_isShownByItsName_notRefused() {
+        assertEquals(new LocalizedText("taqnyat", "taqnyat"), DeliveryProviders.label("taqnyat"));
     }
 
     @Test

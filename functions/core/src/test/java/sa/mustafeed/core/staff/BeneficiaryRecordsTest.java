@@ -22,6 +22,7 @@ class BeneficiaryRecordsTest {
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
     private final BeneficiaryRecords records = new BeneficiaryRecords(
             repository,
+            new sa.mustafeed.core.fakes.InMemoryMessaging().deliveryLog,
             new InMemorySurveyStore(),
             new SurveyTokens(SampleDrafts.HASHER),
             SampleDrafts.HASHER,

@@ -19,10 +19,16 @@ import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
 import sa.mustafeed.core.errors.VersionConflictException;
+import sa.mustafeed.core.fakes.InMemoryMessaging;
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
 import sa.mustafeed.core.fakes.MutableClock;
 import sa.mustafeed.core.fakes.SampleDrafts;
+import sa.mustafeed.core.notification.Delivery;
+import sa.mustafeed.core.notification.DeliveryLeg;
+import sa.mustafeed.core.notification.MessageKind;
+import sa.mustafeed.core.notification.SentMessage;
 import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.Language;
 import sa.mustafeed.core.request.RequestDraft;
 import sa.mustafeed.core.request.RequestRules;
 import sa.mustafeed.core.request.Status;
@@ -35,7 +41,9 @@ class CaseServiceTest {
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
     private final MutableClock clock = new MutableClock(SampleDrafts.NOW);
     private final ServiceLevels levels = sa.mustafeed.core.fakes.SampleServiceLevels.LEVELS;
-    private final CaseService cases = new CaseService(repository, levels, SampleDrafts.HASHER, clock);
+    private final InMemoryMessaging messaging = new InMemoryMessaging();
+    private final CaseService cases =
+            new CaseService(repository, messaging.deliveryLog, levels, SampleDrafts.HASHER, clock);
     private ReferenceCode reference;
 
     @BeforeEach
@@ -69,6 +77,34 @@ class CaseServiceTest {
                 assertEquals(allowed.get(from).contains(to), StatusMachine.allows(from, to), from + " -> " + to);
             }
         }
+    }
+
+    @Test
+    void view_addsWhatBecameOfEachMessage_openLeavesThemToThePage() {
+        // GIVEN the confirmation (version 1) went by SMS
+        String key = reference.value() + "#v1";
+        messaging.sentMessages.claim(key, clock.instant(), clock.instant().minusSeconds(300));
+        DeliveryLeg leg = DeliveryLeg.sent(Delivery.SMS, "sns", "s-1", clock.instant());
+        messaging.sentMessages.markSent(
+                key,
+                new SentMessage(MessageKind.RECEIVED, Language.AR, List.of(leg), Optional.empty()),
+                clock.instant());
+
+        // THEN the page's view lists it, the checks' open() does not read the log
+        assertEquals(
+                List.of(new sa.mustafeed.core.notification.MessageDelivery(1, MessageKind.RECEIVED, leg)),
+                cases.view(reference).deliveries());
+        assertEquals(List.of(), cases.open(reference).deliveries());
+        // and a status change answers with the page's view, so the page keeps its list after saving
+        CaseFile moved = cases.changeStatus(reference, Status.IN_REVIEW, 1, Optional.empty(), AMAL);
+        assertEquals(1, moved.deliveries().size());
+    }
+
+    @Test
+    void view_ofAnUnknownReference_isNotFound() {
+        assertThrows(
+                sa.mustafeed.core.errors.RequestNotFoundException.class,
+                () -> cases.view(new ReferenceCode("MHF5Q2N7")));
     }
 
     @Test

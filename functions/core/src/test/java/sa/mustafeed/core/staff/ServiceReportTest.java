@@ -112,7 +112,7 @@ class ServiceReportTest {
                 submitted,
                 1);
         String csv = RequestsCsv.write(
-                List.of(new CaseSummary(r, CaseClock.NEW, List.of())),
+                List.of(new CaseSummary(r, CaseClock.NEW, List.of(), false)),
                 c -> SampleServiceLevels.LEVELS.read(
                         Category.INQUIRY,
                         Status.COMPLETED,
