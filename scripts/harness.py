@@ -8,6 +8,7 @@ moto venv. Tested by tests/scripts/test_harness.py.
 
 import http.client
 import math
+import os
 import pathlib
 import re
 import socket
@@ -71,6 +72,74 @@ class Moto:
     @property
     def endpoint(self):
         return f"http://{LOOPBACK}:{self.port}"
+
+
+class StandIns:
+    """The messaging providers' WireMock stand-ins (tests/stand-ins/<provider>/), one child process each
+    on a free loopback port, posting their delivery reports to the runner on `callback_port`; what
+    scripts/lib.sh start_stand_ins does for ./run and ./test. The webhook token reaches WireMock in
+    JDK_JAVA_OPTIONS, not on its command line."""
+
+    PROVIDERS = ("unifonic", "whatsapp")
+
+    def __init__(self, jar, root, callback_port, logdir, token, seconds=60):
+        self.jar, self.root, self.callback_port, self.logdir = (
+            jar,
+            pathlib.Path(root),
+            callback_port,
+            pathlib.Path(logdir),
+        )
+        self.token, self.seconds, self.processes, self.ports = token, seconds, {}, {}
+
+    def command(self, provider, port):
+        return [
+            "java",
+            "-Xmx192m",
+            "-XX:TieredStopAtLevel=1",
+            f"-Dmustafeed.standIn.callbackBase=http://{LOOPBACK}:{self.callback_port}",
+            "-jar",
+            str(self.jar),
+            "--bind-address",
+            LOOPBACK,
+            "--port",
+            str(port),
+            "--root-dir",
+            str(self.root / "tests" / "stand-ins" / provider),
+            "--permitted-system-keys",
+            r"mustafeed\.standIn\..*",
+            "--disable-banner",
+        ]
+
+    def start(self):
+        env = dict(os.environ, JDK_JAVA_OPTIONS=f"-Dmustafeed.standIn.webhookToken={self.token}")
+        for provider in self.PROVIDERS:
+            port = free_port()
+            with open(self.logdir / f"stand-in-{provider}.log", "ab") as out:
+                self.processes[provider] = subprocess.Popen(
+                    self.command(provider, port), stdout=out, stderr=subprocess.STDOUT, env=env
+                )
+            self.ports[provider] = port
+        for provider, port in self.ports.items():
+            if not wait_http(port, "/__admin/health", self.seconds):
+                self.stop()
+                raise SystemExit(f"the {provider} stand-in did not start")
+
+    def stop(self):
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+    def url(self, provider):
+        return f"http://{LOOPBACK}:{self.ports[provider]}"
+
+    def runner_options(self):
+        """The local runner's flags that point it at these stand-ins."""
+        return ["--unifonic-url", self.url("unifonic"), "--whatsapp-url", self.url("whatsapp")]
 
 
 def percentile(values, p):

@@ -4,6 +4,9 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MOTO_VERSION="5.2.5"
+# The messaging providers' stand-ins (tests/stand-ins/): the same version the Maven ITs use.
+WIREMOCK_VERSION="3.13.2"
+WIREMOCK_JAR="${REPO_ROOT}/.tools/wiremock-standalone-${WIREMOCK_VERSION}.jar"
 # The Python linters: ruff (lint and format) and EditorConfig's own parser for check-editorconfig.py.
 LINT_PYTHON_PACKAGES=("ruff==0.17.6" "editorconfig==0.17.1")
 # Lambda's java25 runtime: build and run with the same major version, never the machine's default 17.
@@ -133,13 +136,50 @@ start_moto() {
   wait_http "http://127.0.0.1:${port}/moto-api/" 60
 }
 
-# start_runner PORT EMULATOR LOGFILE: builds the site, starts the local runner serving it in the
-# background; sets RUNNER_PID.
+# WireMock's standalone jar into .tools/, through Maven (from ~/.m2 when it is there already).
+ensure_wiremock() {
+  if [[ ! -f "$WIREMOCK_JAR" ]]; then
+    log "fetching wiremock-standalone ${WIREMOCK_VERSION} into .tools/ (Maven)"
+    "${MVN[@]}" -N org.apache.maven.plugins:maven-dependency-plugin:3.11.0:copy \
+      -Dartifact="org.wiremock:wiremock-standalone:${WIREMOCK_VERSION}" -DoutputDirectory="${REPO_ROOT}/.tools"
+  fi
+}
+
+# start_stand_ins RUNNER_PORT LOGDIR: one WireMock per provider (Unifonic, End User Messaging Social)
+# on free loopback ports, serving tests/stand-ins/<provider>/; their delivery reports go to the runner
+# on RUNNER_PORT. Sets UNIFONIC_URL, WHATSAPP_URL, STAND_IN_PIDS and exports
+# MUSTAFEED_STAND_IN_WEBHOOK_TOKEN (a fresh token, which the runner puts in the local messaging secret;
+# passed in the environment, never on a command line that ps shows).
+start_stand_ins() {
+  local runner_port="$1" logdir="$2" provider port
+  ensure_wiremock
+  MUSTAFEED_STAND_IN_WEBHOOK_TOKEN="$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
+  export MUSTAFEED_STAND_IN_WEBHOOK_TOKEN
+  STAND_IN_PIDS=()
+  for provider in unifonic whatsapp; do
+    port=$(free_port)
+    # JDK_JAVA_OPTIONS: the token reaches WireMock's templates as a system property without showing in ps.
+    JDK_JAVA_OPTIONS="-Dmustafeed.standIn.webhookToken=${MUSTAFEED_STAND_IN_WEBHOOK_TOKEN}" \
+      java -Xmx192m -XX:TieredStopAtLevel=1 \
+      -Dmustafeed.standIn.callbackBase="http://127.0.0.1:${runner_port}" \
+      -jar "$WIREMOCK_JAR" --bind-address 127.0.0.1 --port "$port" \
+      --root-dir "${REPO_ROOT}/tests/stand-ins/${provider}" \
+      --permitted-system-keys 'mustafeed\.standIn\..*' --disable-banner \
+      >"${logdir}/stand-in-${provider}.log" 2>&1 &
+    STAND_IN_PIDS+=("$!")
+    if [[ $provider == unifonic ]]; then UNIFONIC_URL="http://127.0.0.1:${port}"; else WHATSAPP_URL="http://127.0.0.1:${port}"; fi
+  done
+  wait_http "${UNIFONIC_URL}/__admin/health" 60 && wait_http "${WHATSAPP_URL}/__admin/health" 60
+}
+
+# start_runner PORT EMULATOR LOGFILE [RUNNER OPTIONS...]: builds the site, starts the local runner
+# serving it in the background; sets RUNNER_PID.
 start_runner() {
   local port="$1" emulator="$2" logfile="$3"
+  shift 3
   build_site
   java -XX:TieredStopAtLevel=1 -cp "$(runner_classpath)" sa.mustafeed.local.LocalRunner \
-    --port "$port" --emulator "$emulator" --root "$REPO_ROOT" --site "$SITE_OUT" >"$logfile" 2>&1 &
+    --port "$port" --emulator "$emulator" --root "$REPO_ROOT" --site "$SITE_OUT" "$@" >"$logfile" 2>&1 &
   RUNNER_PID=$!
   wait_http "http://127.0.0.1:${port}/" 90 || { cat "$logfile" >&2; return 1; }
 }

@@ -36,6 +36,17 @@ def serve(status):
     return server
 
 
+class StandInsTest(unittest.TestCase):
+    def test_eachStandIn_servesItsFolderOnLoopback_andReportsToTheRunner(self):
+        stand_ins = harness.StandIns("/x/wiremock.jar", "/repo", 3111, "/tmp", "secret-token")
+        command = stand_ins.command("unifonic", 8123)
+        self.assertEqual(command[command.index("--root-dir") + 1], "/repo/tests/stand-ins/unifonic")
+        self.assertEqual(command[command.index("--bind-address") + 1], "127.0.0.1")
+        self.assertEqual(command[command.index("--port") + 1], "8123")
+        self.assertIn("-Dmustafeed.standIn.callbackBase=http://127.0.0.1:3111", command)
+        self.assertFalse(any("secret-token" in part for part in command), "the token never on the command line")
+
+
 class FreePortTest(unittest.TestCase):
     def test_freePort_canBeBoundOnLoopback(self):
         port = harness.free_port()

@@ -112,12 +112,12 @@ public final class AwsClients {
                 .build();
     }
 
-    private static Region region() {
+    static Region region() {
         return Region.of(Config.required("AWS_REGION", "aws.region"));
     }
 
     /** Lambda sets the environment keys; SnapStart functions get them from the container endpoint instead. */
-    private static AwsCredentialsProvider credentials() {
+    static AwsCredentialsProvider credentials() {
         return AwsCredentialsProviderChain.builder()
                 .reuseLastProviderEnabled(true)
                 .credentialsProviders(

@@ -1,24 +1,48 @@
 package sa.mustafeed.aws;
 
+import java.util.List;
 import java.util.Map;
 
-/** Writes a flat map of strings and numbers as JSON, without pulling a JSON library into the adapters. */
+/**
+ * Writes maps of strings, numbers, lists and maps as JSON (in the maps' own order), without pulling a
+ * JSON library into the adapters.
+ */
 final class JsonText {
     private JsonText() {}
 
-    static String of(Map<String, Object> values) {
-        StringBuilder json = new StringBuilder("{");
-        values.forEach((key, value) -> {
-            if (json.length() > 1) {
-                json.append(',');
+    static String of(Map<String, ?> values) {
+        StringBuilder json = new StringBuilder();
+        write(json, values);
+        return json.toString();
+    }
+
+    private static void write(StringBuilder json, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            json.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!first) {
+                    json.append(',');
+                }
+                first = false;
+                json.append(quote(String.valueOf(entry.getKey()))).append(':');
+                write(json, entry.getValue());
             }
-            json.append(quote(key)).append(':');
-            json.append(
-                    value instanceof Number || value instanceof Boolean
-                            ? value.toString()
-                            : quote(String.valueOf(value)));
-        });
-        return json.append('}').toString();
+            json.append('}');
+        } else if (value instanceof List<?> list) {
+            json.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                write(json, list.get(i));
+            }
+            json.append(']');
+        } else if (value instanceof Number || value instanceof Boolean) {
+            json.append(value);
+        } else {
+            json.append(quote(String.valueOf(value)));
+        }
     }
 
     private static String quote(String text) {

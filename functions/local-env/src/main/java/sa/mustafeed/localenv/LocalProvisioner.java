@@ -129,7 +129,7 @@ public final class LocalProvisioner {
             }
             for (String id : template.logicalIdsOfType("AWS::SecretsManager::Secret")) {
                 String name = stackName + "/" + id;
-                String arn = ensureSecret(secrets, name);
+                String arn = ensureSecret(secrets, name, template.properties(id));
                 refs.put(id, arn);
                 arns.put(id, arn);
             }
@@ -334,13 +334,34 @@ public final class LocalProvisioner {
                 .toList();
     }
 
-    private static String ensureSecret(SecretsManagerClient secrets, String name) {
+    private static String ensureSecret(SecretsManagerClient secrets, String name, Map<String, Object> props) {
         try {
             return secrets.describeSecret(d -> d.secretId(name)).arn();
         } catch (ResourceNotFoundException missing) {
-            return secrets.createSecret(c -> c.name(name).secretString(randomSecret()))
+            return secrets.createSecret(c -> c.name(name).secretString(generatedValue(props)))
                     .arn();
         }
+    }
+
+    /**
+     * What CloudFormation's GenerateSecretString makes: a random string, or, with SecretStringTemplate
+     * and GenerateStringKey, the template's JSON object with the random string added under that key.
+     */
+    static String generatedValue(Map<String, Object> props) {
+        Map<String, Object> generate = SamTemplate.map(props.get("GenerateSecretString"));
+        Object template = generate.get("SecretStringTemplate");
+        Object key = generate.get("GenerateStringKey");
+        if (template == null || key == null) {
+            return randomSecret();
+        }
+        String json = String.valueOf(template).strip();
+        if (!json.startsWith("{") || !json.endsWith("}")) {
+            throw new IllegalArgumentException("SecretStringTemplate must be a JSON object");
+        }
+        String body = json.substring(1, json.length() - 1).strip();
+        // The key is a plain name and the value letters and digits: nothing to escape.
+        String generated = "\"" + key + "\": \"" + randomSecret() + "\"";
+        return "{" + (body.isEmpty() ? "" : body + ", ") + generated + "}";
     }
 
     private static String randomSecret() {

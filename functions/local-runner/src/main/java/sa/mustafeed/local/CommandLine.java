@@ -11,11 +11,19 @@ import java.util.Map;
  * depend on both, so they stay exactly as they are: {@code --port} (3000), {@code --emulator}
  * (http://127.0.0.1:5000), {@code --region} (me-south-1), {@code --root} (the working directory;
  * its template.yaml), {@code --site} (the folder to serve, the built site; the root's
- * {@code site/} otherwise), {@code --stack} (mustafeed-local) and {@code --seed}.
+ * {@code site/} otherwise), {@code --stack} (mustafeed-local) and {@code --seed}; the providers'
+ * stand-ins: {@code --unifonic-url}, {@code --whatsapp-url} and {@code --sms-provider sns|unifonic}
+ * (unifonic when its stand-in is given). The Unifonic stand-in's webhook token comes from the
+ * environment ({@value #TOKEN_VARIABLE}), never the command line, which every user of the machine sees.
  */
 record CommandLine(LocalRunner.Options options, boolean seed) {
+    static final String TOKEN_VARIABLE = "MUSTAFEED_STAND_IN_WEBHOOK_TOKEN";
 
     static CommandLine parse(String[] args) {
+        return parse(args, System.getenv(TOKEN_VARIABLE));
+    }
+
+    static CommandLine parse(String[] args, String webhookToken) {
         Map<String, String> flags = flags(args);
         Path root = Path.of(flags.getOrDefault("root", ".")).toAbsolutePath().normalize();
         LocalRunner.Options options = new LocalRunner.Options(
@@ -26,7 +34,12 @@ record CommandLine(LocalRunner.Options options, boolean seed) {
                 flags.containsKey("site")
                         ? Path.of(flags.get("site")).toAbsolutePath().normalize()
                         : root.resolve("site"),
-                flags.getOrDefault("stack", "mustafeed-local"));
+                flags.getOrDefault("stack", "mustafeed-local"),
+                new LocalRunner.StandIns(
+                        java.util.Optional.ofNullable(flags.get("unifonic-url")).map(URI::create),
+                        java.util.Optional.ofNullable(flags.get("whatsapp-url")).map(URI::create),
+                        java.util.Optional.ofNullable(flags.get("sms-provider")),
+                        webhookToken == null ? "" : webhookToken));
         return new CommandLine(options, flags.containsKey("seed"));
     }
 
@@ -38,6 +51,18 @@ record CommandLine(LocalRunner.Options options, boolean seed) {
             flags.put(args[i].replaceFirst("^--", ""), hasValue ? args[++i] : "true");
         }
         return flags;
+    }
+
+    /** What a start prints about the providers' stand-ins, when they run. */
+    static List<String> standInLines(LocalRunner.StandIns standIns) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("  SMS      through " + standIns.sms()
+                + (standIns.sms().equals("sns") ? " (the emulator records it)" : " (the stand-in below)"));
+        standIns.unifonic()
+                .ifPresent(url -> lines.add("  unifonic " + url + "  (WireMock stand-in; /__admin/requests)"));
+        standIns.whatsapp()
+                .ifPresent(url -> lines.add("  whatsapp " + url + "  (WireMock stand-in; /__admin/requests)"));
+        return lines;
     }
 
     /** The lines a start prints, one URL each. */

@@ -64,7 +64,44 @@ public final class LocalRunner implements AutoCloseable {
         this.pollers = pollers;
     }
 
-    public record Options(int port, URI emulator, String region, Path template, Path siteRoot, String stackName) {}
+    public record Options(
+            int port, URI emulator, String region, Path template, Path siteRoot, String stackName, StandIns standIns) {
+        /** Without the providers' stand-ins: SMS through SNS in the emulator, no WhatsApp. */
+        public Options(int port, URI emulator, String region, Path template, Path siteRoot, String stackName) {
+            this(port, emulator, region, template, siteRoot, stackName, StandIns.NONE);
+        }
+    }
+
+    /**
+     * The messaging providers' WireMock stand-ins ({@code ./run} starts them, scripts/lib.sh
+     * start_stand_ins): where Unifonic and End User Messaging Social answer, the SMS provider to use
+     * ({@code unifonic} when its stand-in runs, else {@code sns}, which the emulator plays), and the
+     * webhook token the Unifonic stand-in presents with its delivery reports.
+     */
+    public record StandIns(
+            Optional<URI> unifonic, Optional<URI> whatsapp, Optional<String> smsProvider, String webhookToken) {
+        public static final StandIns NONE = new StandIns(Optional.empty(), Optional.empty(), Optional.empty(), "");
+        /** What the local messaging secret says Unifonic's AppSid is (the stand-in takes any). */
+        static final String LOCAL_APP_SID = "local-stand-in-app-sid";
+        /** A fake End User Messaging Social phone number id, in the service's format. */
+        static final String LOCAL_PHONE_NUMBER_ID = "phone-number-id-10ca1000000000000000000000000000";
+
+        public StandIns {
+            String chosen = smsProvider.orElse(unifonic.isPresent() ? "unifonic" : "sns");
+            if (!chosen.equals("sns") && !chosen.equals("unifonic")) {
+                throw new IllegalArgumentException("--sms-provider must be sns or unifonic, not " + chosen);
+            }
+            if (chosen.equals("unifonic") && unifonic.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "--sms-provider unifonic needs the Unifonic stand-in (--unifonic-url)");
+            }
+            smsProvider = Optional.of(chosen);
+        }
+
+        String sms() {
+            return smsProvider.orElseThrow();
+        }
+    }
 
     public static LocalRunner start(Options options) throws Exception {
         SamTemplate template = SamTemplate.read(options.template());
@@ -76,11 +113,21 @@ public final class LocalRunner implements AutoCloseable {
                 options.emulator(),
                 options.region(),
                 options.stackName(),
-                Map.of("Stage", "local", "AllowedOrigin", origin));
+                Map.of(
+                        "Stage",
+                        "local",
+                        "AllowedOrigin",
+                        origin,
+                        "SmsProvider",
+                        options.standIns().sms(),
+                        "WhatsAppPhoneNumberId",
+                        options.standIns().whatsapp().isPresent() ? StandIns.LOCAL_PHONE_NUMBER_ID : ""));
         LocalProvisioner.Provisioned provisioned = provisioner.provision();
+        Map<String, String> secretsByVariable = secretsByVariable(template, provisioner, provisioned);
 
         LocalClients.exportForFunctions(options.emulator(), options.region());
         LocalClients clients = LocalClients.of(options.emulator(), options.region());
+        useStandIns(options.standIns(), clients, secretsByVariable.get("MESSAGING_SECRET_ARN"));
 
         ApiRoutes routes = new ApiRoutes();
         List<StreamPoller> pollers = new java.util.ArrayList<>();
@@ -122,7 +169,7 @@ public final class LocalRunner implements AutoCloseable {
                 .findFirst()
                 .map(id -> provisioned.refs().get(id))
                 .orElse("");
-        DevOutbox outbox = new DevOutbox(options.emulator(), clients.dynamoDb(), table);
+        DevOutbox outbox = new DevOutbox(options.emulator(), clients.dynamoDb(), table, options.standIns());
 
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(workers);
@@ -134,10 +181,7 @@ public final class LocalRunner implements AutoCloseable {
                 new DevTokens(java.time.Clock.systemUTC()),
                 outbox,
                 pollers);
-        String secretArn = template.logicalIdsOfType("AWS::SecretsManager::Secret").stream()
-                .findFirst()
-                .map(id -> provisioned.refs().get(id))
-                .orElse("");
+        String secretArn = secretsByVariable.getOrDefault("HASH_KEY_SECRET_ARN", "");
         runner.seeder = () -> {
             try (var secrets = clients.secrets()) {
                 byte[] key = sa.mustafeed.aws.SecretsManagerHashKey.load(secrets, secretArn);
@@ -154,6 +198,50 @@ public final class LocalRunner implements AutoCloseable {
         server.createContext("/", runner::handle);
         server.start();
         return runner;
+    }
+
+    /** Each secret a function names in its environment, by the variable's name (HASH_KEY_SECRET_ARN…). */
+    private static Map<String, String> secretsByVariable(
+            SamTemplate template, LocalProvisioner provisioner, LocalProvisioner.Provisioned provisioned) {
+        java.util.Set<String> secretArns = new java.util.HashSet<>();
+        template.logicalIdsOfType("AWS::SecretsManager::Secret")
+                .forEach(id -> secretArns.add(provisioned.refs().get(id)));
+        Map<String, String> byVariable = new java.util.HashMap<>();
+        for (SamTemplate.Function function : template.functions()) {
+            provisioner.environmentOf(function, provisioned).forEach((name, value) -> {
+                if (secretArns.contains(value)) {
+                    byVariable.put(name, value);
+                }
+            });
+        }
+        return byVariable;
+    }
+
+    /**
+     * Points the functions at the stand-ins, as Lambda's environment would name the real providers:
+     * Unifonic's URL, End User Messaging Social's endpoint (the SDK's service override), and a
+     * messaging secret whose webhook token is the one the Unifonic stand-in presents.
+     */
+    private static void useStandIns(StandIns standIns, LocalClients clients, String messagingSecretArn) {
+        // Cleared without them: a runner started earlier in this JVM (tests) may have set them.
+        standIns.unifonic()
+                .ifPresentOrElse(
+                        url -> System.setProperty("UNIFONIC_API_URL", url.toString()),
+                        () -> System.clearProperty("UNIFONIC_API_URL"));
+        standIns.whatsapp()
+                .ifPresentOrElse(
+                        url -> System.setProperty("aws.endpointUrlSocialMessaging", url.toString()),
+                        () -> System.clearProperty("aws.endpointUrlSocialMessaging"));
+        if (messagingSecretArn != null && standIns.unifonic().isPresent()) {
+            String token = standIns.webhookToken().isBlank()
+                    ? java.util.UUID.randomUUID().toString()
+                    : standIns.webhookToken();
+            try (var secrets = clients.secrets()) {
+                secrets.putSecretValue(p -> p.secretId(messagingSecretArn)
+                        .secretString(sa.mustafeed.http.Json.write(
+                                Map.of("unifonicAppSid", StandIns.LOCAL_APP_SID, "webhookToken", token))));
+            }
+        }
     }
 
     /** Loads realistic demo requests, work and survey answers (./run --seed). */
@@ -275,7 +363,14 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        CommandLine command = CommandLine.parse(args);
+        CommandLine command;
+        try {
+            command = CommandLine.parse(args);
+        } catch (IllegalArgumentException wrongFlag) {
+            System.err.println(wrongFlag.getMessage());
+            System.exit(2);
+            return;
+        }
         Options options = command.options();
         if (!Files.exists(options.template())) {
             System.err.println("no template.yaml under " + options.template().getParent());
@@ -298,8 +393,11 @@ public final class LocalRunner implements AutoCloseable {
         if (command.seed()) {
             runner.seedDemoData();
         }
-        CommandLine.banner(runner.port(), runner.routeKeys(), options.emulator())
-                .forEach(System.out::println);
+        List<String> lines =
+                new java.util.ArrayList<>(CommandLine.banner(runner.port(), runner.routeKeys(), options.emulator()));
+        // Before the closing "Press Ctrl-C" line.
+        lines.addAll(lines.size() - 1, CommandLine.standInLines(options.standIns()));
+        lines.forEach(System.out::println);
         Thread.currentThread().join();
     }
 }

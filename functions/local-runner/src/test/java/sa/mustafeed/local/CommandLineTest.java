@@ -15,7 +15,7 @@ class CommandLineTest {
 
     @Test
     void noFlags_giveTheDefaults() {
-        CommandLine command = CommandLine.parse(new String[0]);
+        CommandLine command = CommandLine.parse(new String[0], null);
 
         assertEquals(
                 new LocalRunner.Options(
@@ -30,22 +30,55 @@ class CommandLineTest {
     }
 
     @Test
+    void theStandIns_chooseUnifonic_unlessSnsIsAskedFor_andTheTokenComesFromTheEnvironment() {
+        CommandLine command = CommandLine.parse(
+                new String[] {"--unifonic-url", "http://127.0.0.1:8081", "--whatsapp-url", "http://127.0.0.1:8082"},
+                "token-from-env");
+        LocalRunner.StandIns standIns = command.options().standIns();
+        assertEquals(java.util.Optional.of(URI.create("http://127.0.0.1:8081")), standIns.unifonic());
+        assertEquals(java.util.Optional.of(URI.create("http://127.0.0.1:8082")), standIns.whatsapp());
+        assertEquals("unifonic", standIns.sms());
+        assertEquals("token-from-env", standIns.webhookToken());
+
+        assertEquals(
+                "sns",
+                CommandLine.parse(
+                                new String[] {"--unifonic-url", "http://127.0.0.1:8081", "--sms-provider", "sns"}, null)
+                        .options()
+                        .standIns()
+                        .sms());
+        assertEquals(
+                "sns",
+                CommandLine.parse(new String[0], null).options().standIns().sms(),
+                "no stand-in: moto's SNS");
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> CommandLine.parse(new String[] {"--sms-provider", "unifonic"}, null));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> CommandLine.parse(
+                        new String[] {"--unifonic-url", "http://127.0.0.1:8081", "--sms-provider", "sms"}, null));
+    }
+
+    @Test
     void everyFlag_isRead() {
-        CommandLine command = CommandLine.parse(new String[] {
-            "--port",
-            "3111",
-            "--emulator",
-            "http://127.0.0.1:4566",
-            "--region",
-            "eu-west-1",
-            "--root",
-            "/tmp/repo/./x/..",
-            "--site",
-            "/tmp/build/site",
-            "--stack",
-            "s1",
-            "--seed"
-        });
+        CommandLine command = CommandLine.parse(
+                new String[] {
+                    "--port",
+                    "3111",
+                    "--emulator",
+                    "http://127.0.0.1:4566",
+                    "--region",
+                    "eu-west-1",
+                    "--root",
+                    "/tmp/repo/./x/..",
+                    "--site",
+                    "/tmp/build/site",
+                    "--stack",
+                    "s1",
+                    "--seed"
+                },
+                null);
 
         assertEquals(
                 new LocalRunner.Options(

@@ -69,7 +69,9 @@ class TemplateSecurityTest {
                             "dynamodb:UpdateItem",
                             "secretsmanager:GetSecretValue"),
             // The stream (SAM's DynamoDBStreamReadPolicy), sent-message records, preferences and survey
-            // offers (GetItem, UpdateItem, PutItem), SNS SMS, SES email, the dead-letter queue.
+            // offers (GetItem, UpdateItem, PutItem), SNS SMS (when SmsProvider is sns; Unifonic needs
+            // no IAM), WhatsApp through End User Messaging Social (when a number is configured), the
+            // messaging secret (Unifonic's AppSid), SES email, the dead-letter queue.
             "NotifyFunction",
                     Set.of(
                             "dynamodb:DescribeStream",
@@ -82,6 +84,7 @@ class TemplateSecurityTest {
                             "secretsmanager:GetSecretValue",
                             "sns:Publish",
                             "sns:CheckIfPhoneNumberIsOptedOut",
+                            "social-messaging:SendWhatsAppMessage",
                             "ses:SendEmail",
                             "sqs:SendMessage"),
             // DocumentsHandler: LookupService's check (Query + RATE# GetItem/UpdateItem),
@@ -152,7 +155,7 @@ class TemplateSecurityTest {
             }
             Map<String, Object> map = (Map<String, Object>) policy;
             if (map.containsKey("Statement")) {
-                for (Object raw : (List<Object>) map.get("Statement")) {
+                for (Object raw : conditional((List<Object>) map.get("Statement"))) {
                     Map<String, Object> s = (Map<String, Object>) raw;
                     assertEquals("Allow", s.get("Effect"), function + ": only Allow statements expected");
                     assertFalse(
@@ -180,6 +183,48 @@ class TemplateSecurityTest {
             }
         }
         return out;
+    }
+
+    /**
+     * Statements with {@code !If [Condition, statement, !Ref AWS::NoValue]} count as granted: the
+     * checks hold for every choice of parameters.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Object> conditional(List<Object> statements) {
+        List<Object> out = new ArrayList<>();
+        for (Object raw : statements) {
+            Object choice = ((Map<String, Object>) raw).get("Fn::If");
+            if (choice instanceof List<?> branches) {
+                branches.stream()
+                        .skip(1)
+                        .filter(b -> b instanceof Map<?, ?> m && m.containsKey("Effect"))
+                        .forEach(out::add);
+            } else {
+                out.add(raw);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whatsAppAndSnsSms_areGrantedOnlyWhenConfigured_andWhatsAppOnlyForItsOneNumber() {
+        List<Object> statements = (List<Object>) ((Map<String, Object>)
+                        ((List<Object>) template.properties("NotifyFunction").get("Policies")).get(1))
+                .get("Statement");
+        Map<String, Object> byCondition = new java.util.HashMap<>();
+        for (Object raw : statements) {
+            if (((Map<String, Object>) raw).get("Fn::If") instanceof List<?> branches) {
+                assertEquals(Map.of("Ref", "AWS::NoValue"), branches.get(2), "off when not configured");
+                byCondition.put(String.valueOf(branches.get(0)), branches.get(1));
+            }
+        }
+        Map<String, Object> whatsApp = (Map<String, Object>) byCondition.get("HasWhatsApp");
+        assertEquals("social-messaging:SendWhatsAppMessage", whatsApp.get("Action"));
+        assertTrue(
+                String.valueOf(whatsApp.get("Resource")).contains(":phone-number-id/${Id}"),
+                "one phone number, not every resource");
+        assertEquals("SendSms", ((Map<String, Object>) byCondition.get("SendsSmsWithSns")).get("Sid"));
     }
 
     @Test

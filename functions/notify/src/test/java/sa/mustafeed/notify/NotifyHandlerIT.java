@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,6 +19,7 @@ import sa.mustafeed.http.Json;
 import sa.mustafeed.localenv.LocalProvisioner;
 import sa.mustafeed.testing.MotoServer;
 import sa.mustafeed.testing.SampleEvents;
+import sa.mustafeed.testing.StandIn;
 
 /**
  * The deployable handler, wired from its environment as Lambda wires it, against moto: real SNS,
@@ -25,6 +28,49 @@ import sa.mustafeed.testing.SampleEvents;
 @ExtendWith(MotoServer.class)
 class NotifyHandlerIT {
     private LocalProvisioner.Provisioned provisioned;
+    private static StandIn unifonic;
+    private static StandIn whatsapp;
+
+    @BeforeAll
+    static void standIns() {
+        unifonic = StandIn.start("unifonic");
+        whatsapp = StandIn.start("whatsapp");
+    }
+
+    @AfterAll
+    static void stopStandIns() {
+        unifonic.close();
+        whatsapp.close();
+    }
+
+    /** Unifonic as the SMS provider, authenticated by the AppSid from the messaging secret. */
+    private void sendSmsThroughUnifonic() {
+        try (var secrets = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
+                .endpointOverride(MotoServer.endpoint())
+                .region(software.amazon.awssdk.regions.Region.of(MotoServer.REGION))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build()) {
+            secrets.putSecretValue(p -> p.secretId(provisioned.refs().get("MessagingProviderSecret"))
+                    .secretString("{\"unifonicAppSid\": \"it-app-sid\", \"webhookToken\": \"it-token\"}"));
+        }
+        System.setProperty("SMS_PROVIDER", "unifonic");
+        System.setProperty("UNIFONIC_API_URL", unifonic.url().toString());
+        unifonic.forgetRequests();
+    }
+
+    /** The message record the notifier wrote for the sample request's first version. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> legs() {
+        var dynamoDb = sa.mustafeed.aws.AwsClients.dynamoDb(
+                sa.mustafeed.aws.AwsClients.httpClient(), java.util.Optional.of(MotoServer.endpoint()));
+        var items = dynamoDb.scan(s -> s.tableName(provisioned.refs().get("RequestsTable"))
+                        .filterExpression("entity = :m")
+                        .expressionAttributeValues(Map.of(
+                                ":m", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("message"))))
+                .items();
+        assertEquals(1, items.size(), "one message record");
+        return items.getFirst().get("deliveries").l().stream().map(v -> v.m()).toList();
+    }
 
     @BeforeEach
     void freshEmulator() throws Exception {
@@ -39,6 +85,12 @@ class NotifyHandlerIT {
         System.setProperty("ASSOCIATION_NAME_EN", "Tamkeen Association");
         System.setProperty("SITE_URL", "https://site.example");
         System.setProperty("HASH_KEY_SECRET_ARN", provisioned.refs().get("PiiHashKeySecret"));
+        System.setProperty("MESSAGING_SECRET_ARN", provisioned.refs().get("MessagingProviderSecret"));
+        // SNS unless a test says otherwise: moto records what it was given.
+        System.setProperty("SMS_PROVIDER", "sns");
+        System.clearProperty("UNIFONIC_API_URL");
+        System.clearProperty("WHATSAPP_PHONE_NUMBER_ID");
+        System.clearProperty("aws.endpointUrlSocialMessaging");
     }
 
     private static Map<String, Object> invoke(NotifyHandler handler, String event) throws Exception {
@@ -61,6 +113,102 @@ class NotifyHandlerIT {
         Map<String, Object> sns =
                 (Map<String, Object>) Json.readObject(response.body()).get("sns");
         return (List<Map<String, Object>>) sns.get("SMS");
+    }
+
+    @Test
+    void withUnifonic_theSmsGoesToUnifonic_andItsIdIsTheLegsId() throws Exception {
+        sendSmsThroughUnifonic();
+
+        Map<String, Object> response = invoke(new NotifyHandler(), "insert");
+
+        assertEquals(List.of(), response.get("batchItemFailures"));
+        assertEquals(0, sentSms().size(), "nothing through SNS");
+        var sent = unifonic.requests("/rest/SMS/messages");
+        assertEquals(1, sent.size());
+        String form = java.net.URLDecoder.decode(sent.getFirst().getBodyAsString(), StandardCharsets.UTF_8);
+        assertTrue(form.contains("AppSid=it-app-sid") && form.contains("Recipient=966501234567"), form);
+        assertTrue(form.contains("SenderID=Tamkeen") && form.contains("MessageType=3"), form);
+        assertTrue(form.contains("MHF5-Q2N7"), form);
+        var leg = legs().getFirst();
+        assertEquals("sms", leg.get("channel").s());
+        assertEquals("unifonic", leg.get("provider").s());
+        assertEquals(sent.getFirst().getId().toString(), leg.get("id").s());
+        assertEquals("sent", leg.get("state").s());
+    }
+
+    @Test
+    void withUnifonic_aNumberItRefuses_isParkedWithTheReason_notRetried() throws Exception {
+        sendSmsThroughUnifonic();
+        byte[] event =
+                withMobile(java.nio.file.Files.readAllBytes(SampleEvents.path("notify", "insert")), "+966501230001");
+
+        Map<String, Object> response = invoke(new NotifyHandler(), event);
+
+        assertEquals(List.of(), response.get("batchItemFailures"), "a permanent refusal is not retried");
+        assertEquals(1, unifonic.requests("/rest/SMS/messages").size());
+        assertEquals(
+                "unifonic ER-02: invalid destination number",
+                theOneParkedMessage().get("lastError"));
+    }
+
+    @Test
+    void withUnifonic_anOutage_isReportedForRetry() throws Exception {
+        sendSmsThroughUnifonic();
+        byte[] event =
+                withMobile(java.nio.file.Files.readAllBytes(SampleEvents.path("notify", "insert")), "+966501239999");
+
+        Map<String, Object> response = invoke(new NotifyHandler(), event);
+
+        assertEquals(List.of(Map.of("itemIdentifier", "111100000000000000000001")), response.get("batchItemFailures"));
+    }
+
+    @Test
+    void withAWhatsAppNumber_aWhatsAppChoiceGoesAsTheReceivedTemplate() throws Exception {
+        System.setProperty("WHATSAPP_PHONE_NUMBER_ID", "phone-number-id-0123456789abcdef0123456789abcdef");
+        System.setProperty("aws.endpointUrlSocialMessaging", whatsapp.url().toString());
+        whatsapp.forgetRequests();
+        byte[] event =
+                withPreference(java.nio.file.Files.readAllBytes(SampleEvents.path("notify", "insert")), "whatsapp");
+
+        Map<String, Object> response = invoke(new NotifyHandler(), event);
+
+        assertEquals(List.of(), response.get("batchItemFailures"));
+        assertEquals(0, sentSms().size(), "WhatsApp first; SMS only if WhatsApp refuses");
+        var sent = whatsapp.requests("/v1/whatsapp/send");
+        assertEquals(1, sent.size());
+        Map<String, Object> body = Json.readObject(sent.getFirst().getBody());
+        Map<String, Object> message =
+                Json.readObject(java.util.Base64.getDecoder().decode((String) body.get("message")));
+        assertEquals("+966501234567", message.get("to"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> template = (Map<String, Object>) message.get("template");
+        assertEquals("mustafeed_received", template.get("name"));
+        assertEquals(Map.of("code", "ar"), template.get("language"));
+        String parameters = String.valueOf(template.get("components"));
+        assertTrue(parameters.contains("MHF5-Q2N7"), parameters);
+        var leg = legs().getFirst();
+        assertEquals("whatsapp", leg.get("channel").s());
+        assertEquals("whatsapp", leg.get("provider").s());
+        assertEquals(sent.getFirst().getId().toString(), leg.get("id").s());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> newImage(Map<String, Object> event) {
+        return (Map<String, Object>) ((Map<String, Object>)
+                        ((Map<String, Object>) ((List<Object>) event.get("Records")).getFirst()).get("dynamodb"))
+                .get("NewImage");
+    }
+
+    private static byte[] withMobile(byte[] event, String mobile) throws Exception {
+        Map<String, Object> parsed = Json.readObject(event);
+        newImage(parsed).put("mobile", Map.of("S", mobile));
+        return Json.write(parsed).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] withPreference(byte[] event, String preference) throws Exception {
+        Map<String, Object> parsed = Json.readObject(event);
+        newImage(parsed).put("preferredContact", Map.of("S", preference));
+        return Json.write(parsed).getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -1,0 +1,146 @@
+package sa.mustafeed.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import sa.mustafeed.http.Json;
+import sa.mustafeed.testing.MotoServer;
+import sa.mustafeed.testing.RepositoryRoot;
+import sa.mustafeed.testing.StandIn;
+
+/**
+ * The local system as ./run starts it: SMS through the Unifonic stand-in, WhatsApp through the End
+ * User Messaging Social stand-in, and the development outbox showing channel, provider and state
+ * from their journals joined with our message records; the stand-ins' reports come back to the runner.
+ */
+@ExtendWith(MotoServer.class)
+class StandInFlowIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static StandIn unifonic;
+    private static StandIn whatsapp;
+    private static LocalRunner runner;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        MotoServer.reset();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        unifonic = StandIn.start("unifonic");
+        whatsapp = StandIn.start("whatsapp");
+        StandIn.callbacksTo(URI.create("http://127.0.0.1:" + port), "flow-token");
+        runner = LocalRunner.start(new LocalRunner.Options(
+                port,
+                MotoServer.endpoint(),
+                MotoServer.REGION,
+                RepositoryRoot.resolve("template.yaml"),
+                RepositoryRoot.resolve("build/site"),
+                "stand-in-it",
+                new LocalRunner.StandIns(
+                        Optional.of(unifonic.url()), Optional.of(whatsapp.url()), Optional.empty(), "flow-token")));
+        base = "http://127.0.0.1:" + runner.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        runner.close();
+        unifonic.close();
+        whatsapp.close();
+        System.clearProperty(StandIn.CALLBACK_PROPERTY);
+    }
+
+    private static String submit(String mobile, String contact) throws Exception {
+        String body = Json.write(Map.of(
+                "category", "service",
+                "channel", "kiosk",
+                "name", "سارة العتيبي",
+                "mobile", mobile,
+                "city", "مكة",
+                "description", "كرسي متحرك",
+                "preferredContact", contact,
+                "language", "ar",
+                "consent", true));
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/requests"))
+                        .header("content-type", "application/json")
+                        .header("idempotency-key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        return (String)
+                Json.readObject(created.body().getBytes(StandardCharsets.UTF_8)).get("reference");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> awaitOutboxEntry(String needle) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<byte[]> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/dev/outbox")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            for (Object m : Json.readList(response.body())) {
+                Map<String, Object> message = (Map<String, Object>) m;
+                if (String.valueOf(message.get("body")).contains(needle)
+                        && String.valueOf(message.get("report")).contains("runner answered")) {
+                    return message;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no reported message with " + needle + " in the outbox");
+    }
+
+    @Test
+    void anSmsChoice_goesThroughUnifonic_withTheLocalSecretsAppSid() throws Exception {
+        String reference = submit("0501234567", "sms");
+
+        Map<String, Object> message = awaitOutboxEntry(reference);
+        assertEquals("sms", message.get("channel"));
+        assertEquals("unifonic", message.get("provider"));
+        assertEquals("sent", message.get("state"));
+        assertEquals("+9665••••••67", message.get("to"));
+        assertTrue(String.valueOf(message.get("report")).startsWith("Delivered (runner answered "), message.toString());
+        String form = java.net.URLDecoder.decode(
+                unifonic.requests("/rest/SMS/messages").getLast().getBodyAsString(), StandardCharsets.UTF_8);
+        assertTrue(form.contains("AppSid=" + LocalRunner.StandIns.LOCAL_APP_SID), form);
+        try (var secrets = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
+                .endpointOverride(MotoServer.endpoint())
+                .region(software.amazon.awssdk.regions.Region.of(MotoServer.REGION))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build()) {
+            String secret = secrets.getSecretValue(g -> g.secretId(System.getProperty("MESSAGING_SECRET_ARN")))
+                    .secretString();
+            assertTrue(secret.contains("\"webhookToken\":\"flow-token\""), "the token the stand-in presents");
+        }
+    }
+
+    @Test
+    void aWhatsAppChoice_goesAsATemplateThroughTheWhatsAppStandIn() throws Exception {
+        String reference = submit("0501234568", "whatsapp");
+
+        Map<String, Object> message = awaitOutboxEntry(reference);
+        assertEquals("whatsapp", message.get("channel"));
+        assertEquals("whatsapp", message.get("provider"));
+        assertEquals("sent", message.get("state"));
+        assertTrue(String.valueOf(message.get("body")).startsWith("mustafeed_received (ar): "), message.toString());
+        assertTrue(String.valueOf(message.get("report")).startsWith("delivered (runner answered "), message.toString());
+    }
+}
