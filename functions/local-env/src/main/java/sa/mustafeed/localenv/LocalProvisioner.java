@@ -129,7 +129,7 @@ public final class LocalProvisioner {
             }
             for (String id : template.logicalIdsOfType("AWS::SecretsManager::Secret")) {
                 String name = stackName + "/" + id;
-                String arn = ensureSecret(secrets, name);
+                String arn = ensureSecret(secrets, name, template.properties(id));
                 refs.put(id, arn);
                 arns.put(id, arn);
             }
@@ -334,20 +334,44 @@ public final class LocalProvisioner {
                 .toList();
     }
 
-    private static String ensureSecret(SecretsManagerClient secrets, String name) {
+    private static String ensureSecret(SecretsManagerClient secrets, String name, Map<String, Object> props) {
         try {
             return secrets.describeSecret(d -> d.secretId(name)).arn();
         } catch (ResourceNotFoundException missing) {
-            return secrets.createSecret(c -> c.name(name).secretString(randomSecret()))
-                    .arn();
+            String value = generatedSecret(SamTemplate.map(props.get("GenerateSecretString")));
+            return secrets.createSecret(c -> c.name(name).secretString(value)).arn();
         }
     }
 
-    private static String randomSecret() {
+    /**
+     * What CloudFormation's GenerateSecretString makes: a random password of {@code PasswordLength}
+     * (letters and digits here, which every template's ExcludePunctuation asks for anyway), or, with
+     * {@code SecretStringTemplate} and {@code GenerateStringKey}, that JSON object with the password
+     * added under the key (the messaging secret's {@code webhookToken}).
+     */
+    static String generatedSecret(Map<String, Object> generate) {
+        int length = generate.get("PasswordLength") instanceof Number n ? n.intValue() : 64;
+        String password = randomSecret(length);
+        Object template = generate.get("SecretStringTemplate");
+        Object key = generate.get("GenerateStringKey");
+        if (template == null || key == null) {
+            return password;
+        }
+        try {
+            Map<String, Object> json =
+                    new LinkedHashMap<>(com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(String.valueOf(template)));
+            json.put(String.valueOf(key), password);
+            return com.fasterxml.jackson.jr.ob.JSON.std.asString(json);
+        } catch (java.io.IOException notJson) {
+            throw new IllegalArgumentException("SecretStringTemplate is not a JSON object", notJson);
+        }
+    }
+
+    private static String randomSecret(int length) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
         SecureRandom random = new SecureRandom();
-        StringBuilder secret = new StringBuilder(64);
-        for (int i = 0; i < 64; i++) {
+        StringBuilder secret = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
             secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return secret.toString();

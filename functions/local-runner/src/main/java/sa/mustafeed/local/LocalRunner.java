@@ -54,13 +54,14 @@ public final class LocalRunner implements AutoCloseable {
             StaticSite site,
             DevTokens tokens,
             DevOutbox outbox,
+            SnsTopics topics,
             List<StreamPoller> pollers) {
         this.server = server;
         this.workers = workers;
         this.routes = routes;
         this.site = site;
         this.tokens = tokens;
-        this.development = new DevEndpoints(tokens, outbox::messages);
+        this.development = new DevEndpoints(tokens, outbox::messages, topics);
         this.pollers = pollers;
     }
 
@@ -84,8 +85,11 @@ public final class LocalRunner implements AutoCloseable {
 
         ApiRoutes routes = new ApiRoutes();
         List<StreamPoller> pollers = new java.util.ArrayList<>();
+        SnsTopics topics = new SnsTopics(options.region(), options.stackName());
         for (SamTemplate.Function function : template.functions()) {
-            if (function.routes().isEmpty() && function.streams().isEmpty()) {
+            if (function.routes().isEmpty()
+                    && function.streams().isEmpty()
+                    && function.snsTopics().isEmpty()) {
                 continue;
             }
             provisioner.environmentOf(function, provisioned).forEach((name, value) -> {
@@ -98,6 +102,9 @@ public final class LocalRunner implements AutoCloseable {
             for (SamTemplate.Route route : function.routes()) {
                 routes.add(new ApiRoutes.Route(
                         route.method(), route.path(), function.logicalId(), handler, route.authorizer()));
+            }
+            for (String topic : function.snsTopics()) {
+                topics.subscribe(topic, function.logicalId(), handler);
             }
             for (SamTemplate.StreamSource source : function.streams()) {
                 pollers.add(new StreamPoller(
@@ -133,11 +140,10 @@ public final class LocalRunner implements AutoCloseable {
                 new StaticSite(options.siteRoot()),
                 new DevTokens(java.time.Clock.systemUTC()),
                 outbox,
+                topics,
                 pollers);
-        String secretArn = template.logicalIdsOfType("AWS::SecretsManager::Secret").stream()
-                .findFirst()
-                .map(id -> provisioned.refs().get(id))
-                .orElse("");
+        // The hashing key by name: the template has more than one secret (the messaging providers' too).
+        String secretArn = provisioned.refs().getOrDefault("PiiHashKeySecret", "");
         runner.seeder = () -> {
             try (var secrets = clients.secrets()) {
                 byte[] key = sa.mustafeed.aws.SecretsManagerHashKey.load(secrets, secretArn);
