@@ -38,13 +38,17 @@ public final class SamTemplate {
         }
     }
 
-    /** A function and the HTTP routes and table streams that reach it. */
+    /**
+     * A function and what reaches it: HTTP routes, table streams, and SNS topics it is subscribed to
+     * (their logical ids).
+     */
     public record Function(
             String logicalId,
             String handler,
             Map<String, Object> environment,
             List<Route> routes,
-            List<StreamSource> streams) {}
+            List<StreamSource> streams,
+            List<String> snsTopics) {}
 
     /**
      * A DynamoDB stream event source, with the settings the local runner honours as Lambda's event
@@ -92,7 +96,10 @@ public final class SamTemplate {
         return Optional.ofNullable(map(map(root.get("Parameters")).get(name)).get("Default"));
     }
 
-    /** Serverless functions with their handler, merged environment (Globals then own) and HttpApi routes. */
+    /**
+     * Serverless functions with their handler, merged environment (Globals then own), HttpApi routes,
+     * DynamoDB stream sources and SNS subscriptions.
+     */
     public List<Function> functions() {
         Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
         List<Function> functions = new ArrayList<>();
@@ -122,8 +129,17 @@ public final class SamTemplate {
                     streams.add(streamSource(map(e.get("Properties"))));
                 }
             });
+            List<String> topics = new ArrayList<>();
+            map(props.get("Events")).values().forEach(event -> {
+                Map<String, Object> e = map(event);
+                // SAM's SNS event: Topic is the topic's ARN, which !Ref of an AWS::SNS::Topic gives.
+                if ("SNS".equals(e.get("Type"))
+                        && map(map(e.get("Properties")).get("Topic")).get("Ref") instanceof String topic) {
+                    topics.add(topic);
+                }
+            });
             Object handler = props.getOrDefault("Handler", globals.get("Handler"));
-            functions.add(new Function(id, String.valueOf(handler), environment, routes, streams));
+            functions.add(new Function(id, String.valueOf(handler), environment, routes, streams, topics));
         }
         return functions;
     }

@@ -2,6 +2,7 @@ package sa.mustafeed.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import sa.mustafeed.core.errors.ErrorCode;
@@ -12,8 +13,11 @@ import sa.mustafeed.http.Json;
 
 /**
  * The runner's development-only endpoints, which the deployed system does not have: the sign-in
- * that stands in for Cognito ({@code POST /dev/login}) and the outbox of every SMS and email sent
- * ({@code GET /dev/outbox}, its page {@code /dev/outbox.html}).
+ * that stands in for Cognito ({@code POST /dev/login}), the outbox of every SMS and email sent
+ * ({@code GET /dev/outbox}, its page {@code /dev/outbox.html}), and publishing to one of the
+ * template's SNS topics ({@code POST /dev/sns/<TopicLogicalId>}, the body is the message: what End
+ * User Messaging Social would publish to the WhatsApp events topic), which invokes the subscribed
+ * functions as Lambda would and answers 202 with what each answered.
  */
 final class DevEndpoints {
     /** The outbox's messages, newest last (read from the emulator each time). */
@@ -21,12 +25,16 @@ final class DevEndpoints {
         List<Map<String, Object>> messages() throws IOException, InterruptedException;
     }
 
+    private static final String SNS_PREFIX = "/dev/sns/";
+
     private final DevTokens tokens;
     private final Outbox outbox;
+    private final SnsTopics topics;
 
-    DevEndpoints(DevTokens tokens, Outbox outbox) {
+    DevEndpoints(DevTokens tokens, Outbox outbox, SnsTopics topics) {
         this.tokens = tokens;
         this.outbox = outbox;
+        this.topics = topics;
     }
 
     /** Answers the exchange when it is one of these endpoints; false (nothing sent) otherwise. */
@@ -35,6 +43,8 @@ final class DevEndpoints {
             login(exchange);
         } else if (path.equals("/dev/outbox") && method.equals("GET")) {
             LocalRunner.send(exchange, ApiResponse.json(200, Json.write(outbox.messages())));
+        } else if (path.startsWith(SNS_PREFIX) && method.equals("POST")) {
+            publish(exchange, path.substring(SNS_PREFIX.length()));
         } else if (path.equals("/dev/outbox.html") && method.equals("GET")) {
             byte[] page = DevOutbox.page();
             exchange.getResponseHeaders().set("content-type", "text/html; charset=utf-8");
@@ -44,6 +54,31 @@ final class DevEndpoints {
             return false;
         }
         return true;
+    }
+
+    /** One message to a topic: 404 for a topic no function subscribes to, 400 for an empty message (SNS refuses one too). */
+    private void publish(HttpExchange exchange, String topic) throws IOException {
+        byte[] body = LocalRunner.readBody(exchange.getRequestBody());
+        if (!topics.topics().contains(topic)) {
+            LocalRunner.send(
+                    exchange, ErrorAnswers.answer(404, List.of(FieldError.general(ErrorCode.ROUTE_NOT_FOUND))));
+            return;
+        }
+        if (body == null || body.length == 0) {
+            LocalRunner.send(exchange, ErrorAnswers.answer(400, List.of(FieldError.of("message", ErrorCode.REQUIRED))));
+            return;
+        }
+        List<Map<String, Object>> deliveries = new java.util.ArrayList<>();
+        for (SnsTopics.Delivery delivery : topics.publish(topic, new String(body, StandardCharsets.UTF_8))) {
+            Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            entry.put("function", delivery.functionName());
+            entry.put("answer", delivery.answer());
+            if (delivery.failure() != null) {
+                entry.put("failure", delivery.failure());
+            }
+            deliveries.add(entry);
+        }
+        LocalRunner.send(exchange, ApiResponse.json(202, Json.write(Map.of("topic", topic, "deliveries", deliveries))));
     }
 
     /** Development sign-in: {@code {"role": "staff"|"manager"}} → a token, as Cognito would give after a password. */

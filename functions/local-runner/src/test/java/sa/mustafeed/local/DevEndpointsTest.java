@@ -22,6 +22,8 @@ import sa.mustafeed.http.Json;
 class DevEndpointsTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final DevTokens tokens = new DevTokens(Clock.systemUTC());
+    private final SnsTopics topics = new SnsTopics("me-south-1", "mustafeed-local");
+    private final List<Map<String, Object>> received = new java.util.ArrayList<>();
     private HttpServer server;
     private String base;
 
@@ -29,7 +31,14 @@ class DevEndpointsTest {
     void serve() throws IOException {
         List<Map<String, Object>> outbox =
                 List.of(Map.of("channel", "sms", "to", "+9665••••4567", "body", "تم استلام طلبك"));
-        DevEndpoints endpoints = new DevEndpoints(tokens, () -> outbox);
+        topics.subscribe("WhatsAppEventsTopic", "ReceiptsFunction", (in, out, context) -> {
+            received.add(Json.readObject(in.readAllBytes()));
+            if (received.size() == 3) {
+                throw new IllegalStateException("the store is down");
+            }
+            out.write("{\"receipts\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        DevEndpoints endpoints = new DevEndpoints(tokens, () -> outbox, topics);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -95,9 +104,52 @@ class DevEndpointsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void publishingToATopic_invokesItsSubscriberWithTheEventLambdaBuilds() throws Exception {
+        HttpResponse<String> answer = send("POST", "/dev/sns/WhatsAppEventsTopic", "{\"messageId\":\"m-1\"}");
+
+        assertEquals(202, answer.statusCode());
+        assertEquals(
+                Map.of(
+                        "topic",
+                        "WhatsAppEventsTopic",
+                        "deliveries",
+                        List.of(Map.of("function", "ReceiptsFunction", "answer", Map.of("receipts", 1)))),
+                Json.readObject(answer.body().getBytes()));
+        Map<String, Object> record =
+                (Map<String, Object>) ((List<Object>) received.getFirst().get("Records")).getFirst();
+        assertEquals("aws:sns", record.get("EventSource"));
+        assertTrue(String.valueOf(record.get("EventSubscriptionArn"))
+                .startsWith("arn:aws:sns:me-south-1:123456789012:mustafeed-local-WhatsAppEventsTopic:"));
+        Map<String, Object> sns = (Map<String, Object>) record.get("Sns");
+        assertEquals("Notification", sns.get("Type"));
+        assertEquals("arn:aws:sns:me-south-1:123456789012:mustafeed-local-WhatsAppEventsTopic", sns.get("TopicArn"));
+        assertEquals("{\"messageId\":\"m-1\"}", sns.get("Message"));
+        assertTrue(String.valueOf(sns.get("MessageId")).matches("[0-9a-f-]{36}"), String.valueOf(sns.get("MessageId")));
+        assertTrue(java.time.Instant.parse(String.valueOf(sns.get("Timestamp")))
+                .isBefore(java.time.Instant.now().plusSeconds(1)));
+    }
+
+    @Test
+    void publishing_refusesAnUnknownTopicAndAnEmptyMessage_andHidesASubscribersFailure() throws Exception {
+        assertEquals(404, send("POST", "/dev/sns/NoSuchTopic", "{}").statusCode());
+        assertEquals(400, send("POST", "/dev/sns/WhatsAppEventsTopic", "").statusCode());
+        assertEquals(0, received.size());
+
+        send("POST", "/dev/sns/WhatsAppEventsTopic", "one");
+        send("POST", "/dev/sns/WhatsAppEventsTopic", "two");
+        HttpResponse<String> failed = send("POST", "/dev/sns/WhatsAppEventsTopic", "three");
+
+        // SNS accepted the message; the subscriber's failure is the subscriber's (Lambda retries it).
+        assertEquals(202, failed.statusCode());
+        assertTrue(failed.body().contains("\"failure\":\"IllegalStateException\""), failed.body());
+    }
+
+    @Test
     void everythingElse_isLeftToTheRunner() throws Exception {
         assertEquals(418, send("GET", "/dev/login", null).statusCode(), "sign-in is POST only");
         assertEquals(418, send("POST", "/dev/outbox", "{}").statusCode());
         assertEquals(418, send("GET", "/staff/requests", null).statusCode());
+        assertEquals(418, send("GET", "/dev/sns/WhatsAppEventsTopic", null).statusCode(), "publishing is POST only");
     }
 }

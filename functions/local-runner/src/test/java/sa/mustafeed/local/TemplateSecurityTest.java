@@ -104,7 +104,12 @@ class TemplateSecurityTest {
                             "s3:PutObject",
                             "s3:GetObject",
                             "s3:DeleteObject",
-                            "secretsmanager:GetSecretValue"));
+                            "secretsmanager:GetSecretValue"),
+            // DynamoDbDeliveryLog: GetItem of the DLV# index and the MSG# record, a transaction of two
+            // Updates (the leg, the DLVAGG# counter), UpdateItem of the request's reach numbers; the
+            // webhook token from the messaging secret.
+            "DeliveryReceiptsFunction",
+                    Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "secretsmanager:GetSecretValue"));
 
     /** Table actions a function may only take on partitions it owns (dynamodb:LeadingKeys). */
     private static final Map<String, Set<String>> PINNED_TO_OWN_PARTITIONS = Map.of(
@@ -408,6 +413,110 @@ class TemplateSecurityTest {
             assertNotNull(
                     template.properties(String.valueOf(group)).get("RetentionInDays"), group + " keeps logs forever");
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReceipts_touchDeliveryItemsAndOnlyTheTwoReachNumbersOfARequest() {
+        Map<String, Statement> bySid = new LinkedHashMap<>();
+        statements("DeliveryReceiptsFunction").forEach(s -> bySid.put(s.sid(), s));
+        Object table = Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"));
+
+        Statement find = bySid.get("FindLegsAndTheirMessages");
+        assertEquals(Set.of("dynamodb:GetItem"), find.actions());
+        assertEquals(List.of(table), find.resources(), "the table only, no index");
+        assertEquals(
+                Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("DLV#*", "MSG#*"))),
+                find.condition());
+
+        Statement settle = bySid.get("SettleLegsAndCountThem");
+        assertEquals(Set.of("dynamodb:UpdateItem"), settle.actions());
+        assertEquals(List.of(table), settle.resources());
+        assertEquals(
+                Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("MSG#*", "DLVAGG#*"))),
+                settle.condition());
+
+        // The one grant on request items: UpdateItem naming no attribute but the key and the two
+        // numbers, returning nothing (so it can read no personal data back either).
+        Statement reach = bySid.get("RecordWhetherTheRequestReachedItsPerson");
+        assertEquals(Set.of("dynamodb:UpdateItem"), reach.actions());
+        assertEquals(List.of(table), reach.resources());
+        assertEquals(
+                Map.of(
+                        "ForAllValues:StringLike",
+                        Map.of("dynamodb:LeadingKeys", List.of("REQ#*")),
+                        "ForAllValues:StringEquals",
+                        Map.of("dynamodb:Attributes", List.of("PK", "SK", "reachedVersion", "notReachedVersion")),
+                        "StringEqualsIfExists",
+                        Map.of("dynamodb:ReturnValues", List.of("NONE"))),
+                reach.condition());
+
+        Statement secret = bySid.get("ReadWebhookToken");
+        assertEquals(Set.of("secretsmanager:GetSecretValue"), secret.actions());
+        assertEquals(List.of(Map.of("Ref", "MessagingProviderSecret")), secret.resources(), "not the hashing key");
+        assertEquals(
+                Set.of(
+                        "FindLegsAndTheirMessages",
+                        "SettleLegsAndCountThem",
+                        "RecordWhetherTheRequestReachedItsPerson",
+                        "ReadWebhookToken"),
+                bySid.keySet());
+        assertEquals(
+                Map.of("MESSAGING_SECRET_ARN", Map.of("Ref", "MessagingProviderSecret")),
+                template.properties("DeliveryReceiptsFunction").get("Environment") instanceof Map<?, ?> env
+                        ? (Map<String, Object>) env.get("Variables")
+                        : Map.of());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWhatsAppEventsTopic_isEncryptedAndOnlyEndUserMessagingSocialPublishesToIt() {
+        assertEquals(
+                Map.of("Ref", "WhatsAppEventsKey"),
+                template.properties("WhatsAppEventsTopic").get("KmsMasterKeyId"),
+                "a customer managed key: the AWS managed one cannot let the service encrypt");
+        Map<String, Object> key = template.properties("WhatsAppEventsKey");
+        assertEquals("AWS::KMS::Key", template.type("WhatsAppEventsKey"));
+        assertEquals(Boolean.TRUE, key.get("EnableKeyRotation"));
+        for (Object raw : (List<Object>) ((Map<String, Object>) key.get("KeyPolicy")).get("Statement")) {
+            Map<String, Object> s = (Map<String, Object>) raw;
+            Map<String, Object> principal = (Map<String, Object>) s.get("Principal");
+            if (principal.containsKey("Service")) {
+                assertEquals("social-messaging.amazonaws.com", principal.get("Service"));
+                assertEquals(List.of("kms:GenerateDataKey*", "kms:Decrypt"), s.get("Action"));
+                assertEquals(
+                        Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))),
+                        s.get("Condition"));
+            } else {
+                assertEquals(
+                        Map.of("AWS", Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:root")),
+                        principal,
+                        "only the account itself administers the key");
+            }
+        }
+
+        Map<String, Object> policy = template.properties("WhatsAppEventsTopicPolicy");
+        assertEquals(List.of(Map.of("Ref", "WhatsAppEventsTopic")), policy.get("Topics"));
+        List<Object> statements = (List<Object>) ((Map<String, Object>) policy.get("PolicyDocument")).get("Statement");
+        List<Map<String, Object>> allows = statements.stream()
+                .map(s -> (Map<String, Object>) s)
+                .filter(s -> "Allow".equals(s.get("Effect")))
+                .toList();
+        assertEquals(1, allows.size(), "one grant on the topic");
+        Map<String, Object> allow = allows.getFirst();
+        assertEquals(Map.of("Service", "social-messaging.amazonaws.com"), allow.get("Principal"));
+        assertEquals("sns:Publish", allow.get("Action"));
+        assertEquals(
+                Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))),
+                allow.get("Condition"),
+                "the confused-deputy guard");
+
+        // SAM's SNS event: the subscription and the invoke permission with SourceArn = this topic.
+        List<String> subscribers = template.functions().stream()
+                .filter(f -> !f.snsTopics().isEmpty())
+                .map(f -> f.logicalId() + "<-" + f.snsTopics())
+                .toList();
+        assertEquals(List.of("DeliveryReceiptsFunction<-[WhatsAppEventsTopic]"), subscribers);
     }
 
     // ------------------------------------------------------------------ headers and CORS

@@ -37,6 +37,8 @@ public enum ErrorCode {
     INVALID_CURSOR("invalid_cursor"),
     UNAUTHORIZED("unauthorized"),
     FORBIDDEN("forbidden"),
+    /** A provider's delivery callback without the shared secret it was configured with. */
+    WEBHOOK_UNAUTHENTICATED("webhook_unauthenticated"),
     SURVEY_NOT_FOUND("survey_not_found"),
     SURVEY_EXPIRED("survey_expired"),
     SURVEY_ALREADY_ANSWERED("survey_already_answered"),
