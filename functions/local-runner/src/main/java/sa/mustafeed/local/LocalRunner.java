@@ -54,13 +54,14 @@ public final class LocalRunner implements AutoCloseable {
             StaticSite site,
             DevTokens tokens,
             DevOutbox outbox,
+            SnsTopics topics,
             List<StreamPoller> pollers) {
         this.server = server;
         this.workers = workers;
         this.routes = routes;
         this.site = site;
         this.tokens = tokens;
-        this.development = new DevEndpoints(tokens, outbox::messages);
+        this.development = new DevEndpoints(tokens, outbox::messages, topics);
         this.pollers = pollers;
     }
 
@@ -131,8 +132,11 @@ public final class LocalRunner implements AutoCloseable {
 
         ApiRoutes routes = new ApiRoutes();
         List<StreamPoller> pollers = new java.util.ArrayList<>();
+        SnsTopics topics = new SnsTopics(options.region(), options.stackName());
         for (SamTemplate.Function function : template.functions()) {
-            if (function.routes().isEmpty() && function.streams().isEmpty()) {
+            if (function.routes().isEmpty()
+                    && function.streams().isEmpty()
+                    && function.snsTopics().isEmpty()) {
                 continue;
             }
             provisioner.environmentOf(function, provisioned).forEach((name, value) -> {
@@ -145,6 +149,9 @@ public final class LocalRunner implements AutoCloseable {
             for (SamTemplate.Route route : function.routes()) {
                 routes.add(new ApiRoutes.Route(
                         route.method(), route.path(), function.logicalId(), handler, route.authorizer()));
+            }
+            for (String topic : function.snsTopics()) {
+                topics.subscribe(topic, function.logicalId(), handler);
             }
             for (SamTemplate.StreamSource source : function.streams()) {
                 pollers.add(new StreamPoller(
@@ -180,6 +187,7 @@ public final class LocalRunner implements AutoCloseable {
                 new StaticSite(options.siteRoot()),
                 new DevTokens(java.time.Clock.systemUTC()),
                 outbox,
+                topics,
                 pollers);
         String secretArn = secretsByVariable.getOrDefault("HASH_KEY_SECRET_ARN", "");
         runner.seeder = () -> {
