@@ -269,6 +269,36 @@ def verify_outbox(api, stored, checks, seconds):
     return {"notified": len(counts), "missing": missing, "doubled": doubled}
 
 
+def verify_deliveries(moto_port, stored, checks, seconds):
+    """Each confirmation's leg settled by the provider's delivery report (the stand-in posts it back)."""
+    wanted = {ref.replace("-", "") for ref, _ in stored.values()}
+    client = dynamo(moto_port)
+    deadline = time.monotonic() + seconds
+    while True:
+        states, providers = {}, {}
+        for item in scan_all(client):
+            key = item["PK"]["S"]
+            if item["SK"]["S"] != "MSG" or not key.endswith("#v1"):
+                continue
+            ref = key[len("MSG#") : -len("#v1")]
+            if ref in wanted and "deliveries" in item:
+                leg = item["deliveries"]["L"][-1]["M"]
+                states[ref] = leg["state"]["S"]
+                providers[ref] = leg["provider"]["S"]
+        settled = sum(1 for s in states.values() if s in ("delivered", "failed"))
+        if settled >= len(wanted) or time.monotonic() > deadline:
+            break
+        time.sleep(1)
+    unsettled = len(wanted) - settled
+    checks.expect(unsettled == 0, f"{unsettled} confirmations have no delivery state within {seconds} s")
+    return {
+        "delivered": sum(1 for s in states.values() if s == "delivered"),
+        "failed": sum(1 for s in states.values() if s == "failed"),
+        "unsettled": unsettled,
+        "providers": sorted(set(providers.values())),
+    }
+
+
 def outage_phase(api, moto, args, checks, run):
     """Stop moto, expect quick 503s with Retry-After, restart it, recreate the table, expect recovery."""
     description = dynamo(moto.port).describe_table(TableName=TABLE)["Table"]
@@ -389,6 +419,7 @@ clients with keep-alive connections. `./test` runs the same script at 200 submis
 | duplicates found | {store["duplicates"]} |
 | unique references | {store["unique_references"]} |
 | confirmations in the outbox | {outbox["notified"]} (missing {outbox["missing"]}, sent twice {outbox["doubled"]}) |
+| their delivery reports (provider {", ".join(outbox["receipts"]["providers"])}, through its stand-in) | delivered {outbox["receipts"]["delivered"]}, failed {outbox["receipts"]["failed"]}, no state {outbox["receipts"]["unsettled"]} |
 | calls while moto was down | {down["calls"]}, of which 503 `service_unavailable` + `Retry-After`: {down["503"]} |
 | slowest answer while down | {max(down["latencies"]) * 1000:.0f} ms (limit {args.max_outage_seconds:.0f} s) |
 | after the restart | {recovered["replayed_after_outage"]} refused submissions retried with their key: stored once; {recovered["submitted"]} new submissions and their lookups: all answered; {recovered["seconds_to_recover"]:.1f} s from restart to the last check |
@@ -495,6 +526,7 @@ def main():
         checks.expect(len(load["stored"]) == args.submissions, f"{len(load['stored'])} of {args.submissions} stored")
         store = verify_store(moto.port, load["stored"], checks)
         outbox = verify_outbox(api, load["stored"], checks, args.notify_seconds)
+        outbox["receipts"] = verify_deliveries(moto.port, load["stored"], checks, args.notify_seconds)
         figures = {
             "load": load,
             "store": store,
