@@ -5,27 +5,21 @@
 // state, in Arabic and English.
 //
 // How the failure is made: the request is registered and moved to "in review" through the API, so
-// the real notifier sends both messages and writes their records. The provider's report that the
-// status message failed is then written into the table (moto) exactly as a delivery receipt leaves
-// it (DynamoDbDeliveryLog.settle and recordReach): the leg's state, time and reason on
-// MSG#<ref>#v2, one `failed` on its channel and provider's counter, and notReachedVersion on the
-// request item. Why not a real receipt: the provider stand-ins and the receipts function are built
-// in parallel and are not on main yet, and moto's SNS accepts every E.164 number (it refuses only
-// malformed ones, which the request form never lets through), so no SMS can fail through the real
-// path today. The mobile ends in 0002, the stand-ins' "accepted, then undeliverable" number, so once
-// they land a real receipt agrees with what this test writes.
+// the real notifier sends both messages through the Unifonic stand-in. The mobile ends in 0002, the
+// stand-in's "accepted, then undeliverable" number: it posts a delivery report saying Undeliverable to
+// the receipts webhook, as Unifonic would, and the receipts function settles the leg, counts it and
+// flags the request. The test waits for that, then reads what staff see.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, url, assertAccessible, trackPageErrors, dynamoDb, requestsTable } from './helpers.mjs';
+import { launch, url, assertAccessible, trackPageErrors } from './helpers.mjs';
 
 let browser;
 let page;
 let token;
 let reference;
 let mobile;
-const REASON = 'Undeliverable: handset unreachable';
+let REASON;
 
-const S = (value) => ({ S: value });
 const signIn = async (prefix = '') => {
   await page.goto(url(`${prefix}/staff/`), { waitUntil: 'networkidle' });
   await page.locator('input[name="role"][value="manager"]').check();
@@ -37,45 +31,16 @@ const api = async (method, path, data) => {
   return { status: res.status(), body: await res.json() };
 };
 
-/** The message record the notifier wrote for one version, once it is marked sent (it polls the stream). */
-async function messageRecord(table, version) {
-  const key = { PK: S(`MSG#${reference.replace('-', '')}#v${version}`), SK: S('MSG') };
-  const deadline = Date.now() + 15_000;
+/** The request as staff read it once the provider's report on version {@code version} has been applied. */
+async function settledByTheProvider(version) {
+  const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    const { Item: item } = await dynamoDb('GetItem', { TableName: table, Key: key, ConsistentRead: true });
-    if (item?.deliveries?.L?.length) return { key, item };
-    await new Promise((r) => setTimeout(r, 200));
+    const { body } = await api('GET', `/staff/requests/${reference}`);
+    const legs = (body.deliveries ?? []).filter((d) => d.kind === 'status');
+    if (body.notReached && legs.at(-1)?.state === 'failed') return body;
+    await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`the notifier wrote no sent record for ${reference} v${version} within 15 s`);
-}
-
-/** Writes what a "failed" receipt for the message's last leg leaves in the table. */
-async function providerReportsFailed(table, version) {
-  const { key, item } = await messageRecord(table, version);
-  const legs = item.deliveries.L;
-  const last = legs.length - 1;
-  const leg = legs[last].M;
-  const at = new Date().toISOString();
-  await dynamoDb('UpdateItem', {
-    TableName: table, Key: key,
-    UpdateExpression: `SET deliveries[${last}].#state = :failed, deliveries[${last}].#at = :at, deliveries[${last}].reason = :reason`,
-    ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
-    ExpressionAttributeValues: { ':failed': S('failed'), ':at': S(at), ':reason': S(REASON) },
-  });
-  // Counted in the month the leg was sent (UTC), on one of its eight shards.
-  await dynamoDb('UpdateItem', {
-    TableName: table,
-    Key: { PK: S(`DLVAGG#${leg.at.S.slice(0, 7)}#S#0`), SK: S(`${leg.channel.S}#${leg.provider.S}`) },
-    UpdateExpression: 'ADD #failed :one',
-    ExpressionAttributeNames: { '#failed': 'failed' },
-    ExpressionAttributeValues: { ':one': { N: '1' } },
-  });
-  await dynamoDb('UpdateItem', {
-    TableName: table, Key: { PK: S(`REQ#${reference.replace('-', '')}`), SK: S('META') },
-    UpdateExpression: 'SET notReachedVersion = :v',
-    ExpressionAttributeValues: { ':v': { N: String(version) } },
-  });
-  return leg;
+  throw new Error(`no failed delivery report for ${reference} v${version} within 20 s`);
 }
 
 let failedLeg;
@@ -92,10 +57,10 @@ before(async () => {
   reference = made.body.reference;
   const moved = await api('POST', `/staff/requests/${reference}/status`, { status: 'in_review', version: 1 });
   assert.equal(moved.status, 200, JSON.stringify(moved.body));
-  const table = await requestsTable();
-  await messageRecord(table, 1); // the confirmation, as sent
-  failedLeg = await providerReportsFailed(table, 2);
-  failedProviderLabel = (await api('GET', `/staff/requests/${reference}`)).body.deliveries.at(-1).providerLabel;
+  const settled = await settledByTheProvider(2);
+  failedLeg = settled.deliveries.at(-1);
+  REASON = failedLeg.reason;
+  failedProviderLabel = failedLeg.providerLabel;
 });
 after(async () => { await browser?.close(); });
 
@@ -104,7 +69,7 @@ test('the API carries the deliveries and the flag (the contract the page reads)'
   assert.equal(status, 200);
   assert.equal(body.notReached, true);
   assert.deepEqual(body.deliveries.map((d) => [d.kind, d.channel, d.state]), [['received', 'sms', body.deliveries[0].state], ['status', 'sms', 'failed']]);
-  assert.equal(body.deliveries[1].provider, failedLeg.provider.S);
+  assert.equal(body.deliveries[1].provider, failedLeg.provider);
   assert.equal(body.deliveries[1].reason, REASON);
   for (const d of body.deliveries) assert.ok(d.at && d.kindLabel.ar && d.stateLabel.en && d.providerLabel.ar, JSON.stringify(d));
   const queue = await api('GET', '/staff/requests?status=in_review');
