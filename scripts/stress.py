@@ -22,6 +22,7 @@ import os
 import pathlib
 import random
 import re
+import secrets
 import signal
 import subprocess
 import sys
@@ -471,7 +472,7 @@ def main():
     logs.mkdir(parents=True, exist_ok=True)
     moto = Moto(os.environ["MOTO_SERVER"], free_port(), logs / "moto-stress.log")
     runner_port = free_port()
-    token = uuid.uuid4().hex
+    token = secrets.token_hex(24)  # the receipts function refuses tokens under 32 characters
     stand_ins = StandIns(os.environ["WIREMOCK_JAR"], ROOT, runner_port, logs, token)
     runner = None
     checks = Checks()

@@ -351,8 +351,10 @@ public final class LocalProvisioner {
         Map<String, Object> generate = SamTemplate.map(props.get("GenerateSecretString"));
         Object template = generate.get("SecretStringTemplate");
         Object key = generate.get("GenerateStringKey");
+        // CloudFormation's own default length is 32; every secret here names its length.
+        int length = generate.get("PasswordLength") instanceof Number n ? n.intValue() : 64;
         if (template == null || key == null) {
-            return randomSecret();
+            return randomSecret(length);
         }
         String json = String.valueOf(template).strip();
         if (!json.startsWith("{") || !json.endsWith("}")) {
@@ -360,15 +362,15 @@ public final class LocalProvisioner {
         }
         String body = json.substring(1, json.length() - 1).strip();
         // The key is a plain name and the value letters and digits: nothing to escape.
-        String generated = "\"" + key + "\": \"" + randomSecret() + "\"";
+        String generated = "\"" + key + "\": \"" + randomSecret(length) + "\"";
         return "{" + (body.isEmpty() ? "" : body + ", ") + generated + "}";
     }
 
-    private static String randomSecret() {
+    private static String randomSecret(int length) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
         SecureRandom random = new SecureRandom();
-        StringBuilder secret = new StringBuilder(64);
-        for (int i = 0; i < 64; i++) {
+        StringBuilder secret = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
             secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return secret.toString();

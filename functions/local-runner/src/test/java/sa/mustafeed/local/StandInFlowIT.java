@@ -30,6 +30,9 @@ import sa.mustafeed.testing.StandIn;
  */
 @ExtendWith(MotoServer.class)
 class StandInFlowIT {
+    /** The receipts function refuses a token shorter than 32 characters, as a deployed one would. */
+    private static final String FLOW_TOKEN = "flow-token-0123456789abcdefghijklmnopqrstuvwxyz";
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static StandIn unifonic;
     private static StandIn whatsapp;
@@ -45,7 +48,7 @@ class StandInFlowIT {
         }
         unifonic = StandIn.start("unifonic");
         whatsapp = StandIn.start("whatsapp");
-        StandIn.callbacksTo(URI.create("http://127.0.0.1:" + port), "flow-token");
+        StandIn.callbacksTo(URI.create("http://127.0.0.1:" + port), FLOW_TOKEN);
         runner = LocalRunner.start(new LocalRunner.Options(
                 port,
                 MotoServer.endpoint(),
@@ -54,7 +57,7 @@ class StandInFlowIT {
                 RepositoryRoot.resolve("build/site"),
                 "stand-in-it",
                 new LocalRunner.StandIns(
-                        Optional.of(unifonic.url()), Optional.of(whatsapp.url()), Optional.empty(), "flow-token")));
+                        Optional.of(unifonic.url()), Optional.of(whatsapp.url()), Optional.empty(), FLOW_TOKEN)));
         base = "http://127.0.0.1:" + runner.port();
     }
 
@@ -115,7 +118,8 @@ class StandInFlowIT {
         Map<String, Object> message = awaitOutboxEntry(reference);
         assertEquals("sms", message.get("channel"));
         assertEquals("unifonic", message.get("provider"));
-        assertEquals("sent", message.get("state"));
+        // The stand-in's report reached the receipts function, which settled the leg.
+        assertEquals("delivered", message.get("state"));
         assertEquals("+9665••••••67", message.get("to"));
         assertTrue(String.valueOf(message.get("report")).startsWith("Delivered (runner answered "), message.toString());
         String form = java.net.URLDecoder.decode(
@@ -128,7 +132,7 @@ class StandInFlowIT {
                 .build()) {
             String secret = secrets.getSecretValue(g -> g.secretId(System.getProperty("MESSAGING_SECRET_ARN")))
                     .secretString();
-            assertTrue(secret.contains("\"webhookToken\":\"flow-token\""), "the token the stand-in presents");
+            assertTrue(secret.contains("\"webhookToken\":\"" + FLOW_TOKEN + "\""), "the token the stand-in presents");
         }
     }
 
@@ -139,8 +143,53 @@ class StandInFlowIT {
         Map<String, Object> message = awaitOutboxEntry(reference);
         assertEquals("whatsapp", message.get("channel"));
         assertEquals("whatsapp", message.get("provider"));
-        assertEquals("sent", message.get("state"));
+        assertEquals("delivered", message.get("state"));
         assertTrue(String.valueOf(message.get("body")).startsWith("mustafeed_received (ar): "), message.toString());
         assertTrue(String.valueOf(message.get("report")).startsWith("delivered (runner answered "), message.toString());
+    }
+
+    /**
+     * Not on WhatsApp: the WhatsApp stand-in accepts, then its status event says failed 131026; the
+     * receipts ask for the SMS and the notifier sends it once, through Unifonic.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void notOnWhatsApp_theSameMessageArrivesOnceBySms() throws Exception {
+        String reference = submit("0501230000", "whatsapp");
+        java.util.List<Map<String, Object>> mine = java.util.List.of();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<byte[]> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/dev/outbox")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            mine = Json.readList(response.body()).stream()
+                    .map(m -> (Map<String, Object>) m)
+                    .filter(m -> String.valueOf(m.get("body")).contains(reference))
+                    .toList();
+            if (mine.stream().anyMatch(m -> "sms".equals(m.get("channel")))) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals(
+                1, mine.stream().filter(m -> "sms".equals(m.get("channel"))).count(), mine.toString());
+        assertEquals(
+                java.util.List.of("failed"),
+                mine.stream()
+                        .filter(m -> "whatsapp".equals(m.get("channel")))
+                        .map(m -> m.get("state"))
+                        .toList(),
+                mine.toString());
+        Thread.sleep(2_000); // a late duplicate would show up by now
+        HttpResponse<byte[]> again = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/dev/outbox")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(
+                1,
+                Json.readList(again.body()).stream()
+                        .map(m -> (Map<String, Object>) m)
+                        .filter(m ->
+                                String.valueOf(m.get("body")).contains(reference) && "sms".equals(m.get("channel")))
+                        .count());
     }
 }
