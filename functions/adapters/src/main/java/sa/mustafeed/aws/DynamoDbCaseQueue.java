@@ -97,11 +97,7 @@ final class DynamoDbCaseQueue {
      * reference and status, and a national-ID search reads the items themselves.
      */
     static CaseSummary summary(Map<String, AttributeValue> item) {
-        return new CaseSummary(
-                RequestItems.request(item),
-                RequestItems.clock(item),
-                RequestItems.possibleDuplicates(item),
-                RequestItems.notReached(item));
+        return RequestItems.summary(item);
     }
 
     /** The index partitions to read, in the order the page walks them. */

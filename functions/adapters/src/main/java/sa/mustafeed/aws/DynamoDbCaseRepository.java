@@ -65,12 +65,13 @@ public final class DynamoDbCaseRepository implements CaseRepository {
             return Optional.empty();
         }
         return Optional.of(new CaseFile(
-                RequestItems.request(meta),
-                RequestItems.clock(meta),
-                RequestItems.registeredBy(meta),
-                RequestItems.possibleDuplicates(meta),
-                events,
-                RequestItems.notReached(meta)));
+                        RequestItems.request(meta),
+                        RequestItems.clock(meta),
+                        RequestItems.registeredBy(meta),
+                        RequestItems.possibleDuplicates(meta),
+                        events,
+                        RequestItems.notReached(meta))
+                .withAssignee(RequestItems.assignee(meta)));
     }
 
     @Override
@@ -88,6 +89,21 @@ public final class DynamoDbCaseRepository implements CaseRepository {
         StringBuilder set = new StringBuilder(
                 "SET #status = :to, #version = :next, updatedAt = :now, GSI1PK = :queue, " + "pausedMinutes = :paused");
         List<String> remove = new ArrayList<>();
+        // The work queue (GSI5): an open request moves to its new due time (a wait sorts after the
+        // running ones, at the time it will be due once it resumes); a finished one leaves it.
+        if (!sa.mustafeed.core.request.StatusMachine.isOpen(change.to())) {
+            remove.add("GSI5PK");
+            remove.add("GSI5SK");
+        } else if (change.dueAt().isPresent()) {
+            set.append(", GSI5PK = :open, GSI5SK = :due");
+            values.put(":open", RequestItems.s(TableKeys.OPEN_QUEUE));
+            values.put(
+                    ":due",
+                    RequestItems.s(TableKeys.openQueueSort(
+                            change.dueAt().get(),
+                            change.to() == sa.mustafeed.core.request.Status.WAITING_FOR_BENEFICIARY,
+                            change.reference())));
+        }
         optionalTime(change.clockAfter().waitingSince(), "waitingSince", set, remove, values);
         optionalTime(change.clockAfter().firstActionAt(), "firstActionAt", set, remove, values);
         optionalTime(change.clockAfter().finishedAt(), "finishedAt", set, remove, values);
@@ -142,11 +158,7 @@ public final class DynamoDbCaseRepository implements CaseRepository {
     @Override
     public void addNote(ReferenceCode reference, CaseEvent note) {
         List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder()
-                        .conditionCheck(c -> c.tableName(tableName)
-                                .key(metaKey(reference))
-                                .conditionExpression("attribute_exists(PK)"))
-                        .build(),
+                requestExistsAndMarked(tableName, reference, note),
                 TransactWriteItem.builder()
                         .put(p -> p.tableName(tableName).item(RequestItems.caseEventItem(reference, note)))
                         .build());
@@ -158,6 +170,41 @@ public final class DynamoDbCaseRepository implements CaseRepository {
             }
             throw new StorageUnavailableException("add note: transaction conflicted", cancelled);
         }
+    }
+
+    /**
+     * The transaction's write on the request item when an entry joins its timeline: the request must
+     * exist, and what the beneficiary sends marks it for staff (the queue row says so until someone
+     * opens it). The mark is the only attribute this writes.
+     */
+    static TransactWriteItem requestExistsAndMarked(String tableName, ReferenceCode reference, CaseEvent entry) {
+        Optional<String> mark = fromBeneficiary(entry);
+        if (mark.isEmpty()) {
+            return TransactWriteItem.builder()
+                    .conditionCheck(c ->
+                            c.tableName(tableName).key(metaKey(reference)).conditionExpression("attribute_exists(PK)"))
+                    .build();
+        }
+        return TransactWriteItem.builder()
+                .update(u -> u.tableName(tableName)
+                        .key(metaKey(reference))
+                        .updateExpression("SET " + mark.get() + " = :at")
+                        .conditionExpression("attribute_exists(PK)")
+                        .expressionAttributeValues(
+                                Map.of(":at", RequestItems.s(entry.at().toString()))))
+                .build();
+    }
+
+    /** The mark a beneficiary's message or document leaves on the request item, if this entry is one. */
+    static Optional<String> fromBeneficiary(CaseEvent entry) {
+        if (!entry.by().filter(CaseEvent.BENEFICIARY::equals).isPresent()) {
+            return Optional.empty();
+        }
+        return switch (entry.kind()) {
+            case MESSAGE -> Optional.of(RequestItems.REPLIED_MARK);
+            case DOCUMENT -> Optional.of(RequestItems.DOCUMENT_MARK);
+            default -> Optional.empty();
+        };
     }
 
     @Override

@@ -42,11 +42,7 @@ public final class DynamoDbDocumentRecords implements DocumentRecords {
         item.put("at", RequestItems.s(document.at().toString()));
         item.put("by", RequestItems.s(document.by()));
         List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder()
-                        .conditionCheck(c -> c.tableName(tableName)
-                                .key(TableKeys.requestItem(reference))
-                                .conditionExpression("attribute_exists(PK)"))
-                        .build(),
+                DynamoDbCaseRepository.requestExistsAndMarked(tableName, reference, entry),
                 TransactWriteItem.builder()
                         .put(p -> p.tableName(tableName).item(item).conditionExpression("attribute_not_exists(PK)"))
                         .build(),

@@ -35,6 +35,7 @@ final class RequestItems {
 
     static Map<String, AttributeValue> requestItem(ServiceRequest r, Registration registration) {
         Map<String, AttributeValue> item = requestItem(r);
+        joinOpenQueue(item, r, registration.dueAt());
         registration.registeredBy().ifPresent(by -> item.put("registeredBy", s(by)));
         if (!registration.possibleDuplicates().isEmpty()) {
             item.put(
@@ -85,6 +86,19 @@ final class RequestItems {
             item.put("GSI4SK", s(sortable));
         });
         return item;
+    }
+
+    /** A new request joins the open queue at its due time (without one: as due when it arrived). */
+    static void joinOpenQueue(Map<String, AttributeValue> item, ServiceRequest r, Optional<Instant> dueAt) {
+        if (sa.mustafeed.core.request.StatusMachine.isOpen(r.status())) {
+            item.put("GSI5PK", s(TableKeys.OPEN_QUEUE));
+            item.put(
+                    "GSI5SK",
+                    s(TableKeys.openQueueSort(
+                            dueAt.orElse(r.submittedAt()),
+                            r.status() == Status.WAITING_FOR_BENEFICIARY,
+                            r.reference())));
+        }
     }
 
     static ServiceRequest request(Map<String, AttributeValue> item) {
@@ -204,6 +218,35 @@ final class RequestItems {
     static boolean notReached(Map<String, AttributeValue> item) {
         AttributeValue value = item.get(NOT_REACHED_VERSION);
         return value != null && value.n() != null;
+    }
+
+    /** Who owns the request ({@code assignee} id, {@code assigneeName}), written by the work queue. */
+    static final String ASSIGNEE = "assignee";
+
+    static final String ASSIGNEE_NAME = "assigneeName";
+    /**
+     * Marks for staff, set when the beneficiary writes from the tracking page or sends a document
+     * (the time it happened), removed when a staff member opens the request.
+     */
+    static final String REPLIED_MARK = "beneficiaryRepliedAt";
+
+    static final String DOCUMENT_MARK = "newDocumentAt";
+
+    static Optional<sa.mustafeed.core.staff.Assignee> assignee(Map<String, AttributeValue> item) {
+        return opt(item, ASSIGNEE)
+                .map(id -> new sa.mustafeed.core.staff.Assignee(
+                        id, opt(item, ASSIGNEE_NAME).orElse(id)));
+    }
+
+    static sa.mustafeed.core.staff.CaseSummary summary(Map<String, AttributeValue> item) {
+        return new sa.mustafeed.core.staff.CaseSummary(
+                request(item),
+                clock(item),
+                possibleDuplicates(item),
+                notReached(item),
+                assignee(item),
+                item.containsKey(REPLIED_MARK),
+                item.containsKey(DOCUMENT_MARK));
     }
 
     static Optional<String> registeredBy(Map<String, AttributeValue> item) {

@@ -58,6 +58,16 @@ public final class TableKeys {
     static final String BENEFICIARY_PREFIX = "BEN#";
     static final String MONTH_PREFIX = "MONTH#";
     static final String NATIONAL_ID_PREFIX = "NID#";
+    /**
+     * GSI5, the work queue: one partition of the open requests only (closed ones leave it), sorted
+     * by due time ({@code <dueAt>#<ref>}); a request waiting for the beneficiary sorts after every
+     * running one ({@code W#<dueAt once resumed>#<ref>}).
+     */
+    static final String OPEN_QUEUE = "OPEN";
+
+    static final String WAITING_MARK = "W#";
+    /** The staff directory: one partition, one item per staff member who used the queue ({@code <id>}). */
+    static final String STAFF_DIRECTORY = "STAFFDIR";
 
     private TableKeys() {}
 
@@ -165,6 +175,11 @@ public final class TableKeys {
         return STATUS_PREFIX + status.wireName();
     }
 
+    /** A request's place in the open queue (GSI5SK). */
+    static String openQueueSort(Instant dueAt, boolean waiting, ReferenceCode reference) {
+        return (waiting ? WAITING_MARK : "") + dueAt + "#" + reference.value();
+    }
+
     static String beneficiary(String mobileHash) {
         return BENEFICIARY_PREFIX + mobileHash;
     }
@@ -184,7 +199,9 @@ public final class TableKeys {
 
     /** The queue's own index partitions, the only ones a cursor may name. */
     static boolean isQueuePartition(String partition) {
-        return partition.startsWith(STATUS_PREFIX) || partition.startsWith(MONTH_PREFIX);
+        return partition.startsWith(STATUS_PREFIX)
+                || partition.startsWith(MONTH_PREFIX)
+                || partition.equals(OPEN_QUEUE);
     }
 
     /** The message key of a sent-message record's partition (what the outbox shows). */

@@ -75,10 +75,10 @@ final class DemoSeed {
         SplittableRandom random = new SplittableRandom(2026);
         WalkingClock clock = new WalkingClock(Instant.now().minus(Duration.ofDays(120)));
         DynamoDbRequestRepository requests = new DynamoDbRequestRepository(dynamoDb, table);
-        SubmissionService publicDesk =
-                new SubmissionService(RequestRules.forPublicChannels(), requests, hasher, clock, random, "2026-11");
-        SubmissionService staffDesk =
-                new SubmissionService(RequestRules.forStaffChannels(), requests, hasher, clock, random, "2026-11");
+        SubmissionService publicDesk = new SubmissionService(
+                RequestRules.forPublicChannels(), requests, hasher, clock, random, "2026-11", levels);
+        SubmissionService staffDesk = new SubmissionService(
+                RequestRules.forStaffChannels(), requests, hasher, clock, random, "2026-11", levels);
         CaseService cases = new CaseService(
                 new DynamoDbCaseRepository(dynamoDb, table),
                 new DynamoDbDeliveryLog(dynamoDb, table),

@@ -15,6 +15,7 @@ import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.DynamoDbServiceStatistics;
 import sa.mustafeed.aws.DynamoDbSurveyStatistics;
 import sa.mustafeed.aws.DynamoDbSurveyStore;
+import sa.mustafeed.aws.DynamoDbWorkQueue;
 import sa.mustafeed.aws.FunctionResources;
 import sa.mustafeed.core.errors.AccessDeniedException;
 import sa.mustafeed.core.errors.RequestNotFoundException;
@@ -26,6 +27,7 @@ import sa.mustafeed.core.request.SubmissionService;
 import sa.mustafeed.core.staff.BeneficiaryRecords;
 import sa.mustafeed.core.staff.CaseService;
 import sa.mustafeed.core.staff.StaffMember;
+import sa.mustafeed.core.staff.WorkQueueService;
 import sa.mustafeed.core.survey.SurveyTokens;
 import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.ApiResponse;
@@ -63,7 +65,8 @@ public final class StaffApiHandler implements RequestStreamHandler {
                         aws.hasher(),
                         clock,
                         new SecureRandom(),
-                        Config.optional("PRIVACY_NOTICE_VERSION").orElse("unversioned")),
+                        Config.optional("PRIVACY_NOTICE_VERSION").orElse("unversioned"),
+                        ServiceLevelsFile.load()),
                 new DynamoDbSurveyStatistics(aws.dynamoDb(), aws.tableName()),
                 new DynamoDbServiceStatistics(aws.dynamoDb(), aws.tableName()),
                 new DynamoDbDeliveryStatistics(aws.dynamoDb(), aws.tableName()),
@@ -74,6 +77,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
                         new SurveyTokens(aws.hasher()),
                         aws.hasher(),
                         clock),
+                new WorkQueueService(new DynamoDbWorkQueue(aws.dynamoDb(), aws.tableName()), clock),
                 clock);
     }
 
@@ -84,8 +88,10 @@ public final class StaffApiHandler implements RequestStreamHandler {
             ServiceStatistics service,
             DeliveryStatistics deliveries,
             BeneficiaryRecords beneficiaries,
+            WorkQueueService workQueue,
             Clock clock) {
-        this.routes = new StaffRoutes(cases, registrations, surveys, service, deliveries, beneficiaries, clock);
+        this.routes =
+                new StaffRoutes(cases, registrations, surveys, service, deliveries, beneficiaries, workQueue, clock);
     }
 
     @Override

@@ -48,7 +48,27 @@ final class StaffJson {
         item.put("sla", sla(clock));
         item.put("possibleDuplicate", !c.possibleDuplicates().isEmpty());
         item.put("notReached", c.notReached());
+        item.put("assignee", c.assignee().map(a -> a.id()).orElse(null));
+        item.put("assigneeName", c.assignee().map(a -> a.name()).orElse(null));
+        item.put("beneficiaryReplied", c.beneficiaryReplied());
+        item.put("newDocument", c.newDocument());
         return item;
+    }
+
+    /** The work queue's counts: per view and per open status (every open status, zeros included). */
+    static Map<String, Object> counts(sa.mustafeed.core.staff.QueueCounts counts) {
+        Map<String, Object> byStatus = new LinkedHashMap<>();
+        for (sa.mustafeed.core.request.Status s : sa.mustafeed.core.request.Status.values()) {
+            if (StatusMachine.isOpen(s)) {
+                byStatus.put(s.wireName(), counts.byStatus().getOrDefault(s, 0L));
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("open", counts.open());
+        out.put("mine", counts.mine());
+        out.put("unassigned", counts.unassigned());
+        out.put("byStatus", byStatus);
+        return out;
     }
 
     static Map<String, Object> detail(CaseFile file, ServiceLevels.Reading clock) {

@@ -16,6 +16,7 @@ import sa.mustafeed.core.request.Channel;
 import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.staff.DataSubject;
 import sa.mustafeed.core.staff.QueueQuery;
+import sa.mustafeed.core.staff.QueueView;
 import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.JsonFields;
 
@@ -59,6 +60,45 @@ final class StaffRequests {
         }
         boolean newestFirst = !"oldest".equals(event.query("order").orElse("newest"));
         return new QueueQuery(status, category, channel, from, to, newestFirst, event.query("cursor"), pageSize);
+    }
+
+    /**
+     * The work queue's view ({@code view=open|mine|unassigned}); absent: the date-range listing.
+     *
+     * @throws InvalidInputException {@code invalid_choice} on {@code view} for another value
+     */
+    static Optional<QueueView> view(ApiEvent event) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<QueueView> view = choice(event, "view", QueueView::fromWireName, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return view;
+    }
+
+    /** @throws InvalidInputException {@code invalid_choice} on {@code status} for an unknown status */
+    static Optional<Status> openStatus(ApiEvent event) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<Status> status = choice(event, "status", Status::fromWireName, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return status;
+    }
+
+    /**
+     * Whom to give a request: {@code {"assignee": "me"}}, a staff id, or {@code null} / {@code ""}
+     * for nobody. The key itself is required, so an empty body is a mistake, not an unassignment.
+     */
+    static Optional<String> assignee(Map<String, Object> body) {
+        if (!body.containsKey("assignee")) {
+            throw new InvalidInputException(FieldError.of("assignee", ErrorCode.REQUIRED));
+        }
+        Object value = body.get("assignee");
+        if (value != null && !(value instanceof String)) {
+            throw new InvalidInputException(FieldError.of("assignee", ErrorCode.INVALID_TYPE));
+        }
+        return Optional.ofNullable((String) value);
     }
 
     /** @throws InvalidInputException {@code invalid_reference} when the path's reference is not one */

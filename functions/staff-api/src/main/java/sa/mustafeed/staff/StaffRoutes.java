@@ -14,8 +14,10 @@ import sa.mustafeed.core.ports.DeliveryStatistics;
 import sa.mustafeed.core.ports.ServiceStatistics;
 import sa.mustafeed.core.ports.SurveyStatistics;
 import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.request.SubmissionReceipt;
 import sa.mustafeed.core.request.SubmissionService;
+import sa.mustafeed.core.staff.Assignee;
 import sa.mustafeed.core.staff.BeneficiaryRecords;
 import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.staff.CaseFile;
@@ -24,10 +26,12 @@ import sa.mustafeed.core.staff.CaseSummary;
 import sa.mustafeed.core.staff.DeliveryReport;
 import sa.mustafeed.core.staff.QueuePage;
 import sa.mustafeed.core.staff.QueueQuery;
+import sa.mustafeed.core.staff.QueueView;
 import sa.mustafeed.core.staff.RequestsCsv;
 import sa.mustafeed.core.staff.ServiceReport;
 import sa.mustafeed.core.staff.StaffMember;
 import sa.mustafeed.core.staff.SurveysCsv;
+import sa.mustafeed.core.staff.WorkQueueService;
 import sa.mustafeed.core.survey.SatisfactionReport;
 import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.ApiResponse;
@@ -52,6 +56,7 @@ final class StaffRoutes {
     private final ServiceStatistics service;
     private final DeliveryStatistics deliveries;
     private final BeneficiaryRecords beneficiaries;
+    private final WorkQueueService workQueue;
     private final Clock clock;
     private final Map<String, StaffRoute> table = new LinkedHashMap<>();
 
@@ -62,7 +67,9 @@ final class StaffRoutes {
             ServiceStatistics service,
             DeliveryStatistics deliveries,
             BeneficiaryRecords beneficiaries,
+            WorkQueueService workQueue,
             Clock clock) {
+        this.workQueue = workQueue;
         this.cases = cases;
         this.registrations = registrations;
         this.surveys = surveys;
@@ -70,12 +77,12 @@ final class StaffRoutes {
         this.deliveries = deliveries;
         this.beneficiaries = beneficiaries;
         this.clock = clock;
-        add("GET /staff/requests", STAFF, (event, me) -> queue(event));
+        add("GET /staff/requests", STAFF, this::queue);
         add("POST /staff/requests", STAFF, this::register);
         add(
                 "GET /staff/requests/{reference}",
                 STAFF,
-                (event, me) -> ok(detail(cases.view(StaffRequests.reference(event)))));
+                (event, me) -> ok(detail(opened(StaffRequests.reference(event)))));
         add("POST /staff/requests/{reference}/status", STAFF, this::changeStatus);
         add("POST /staff/requests/{reference}/notes", STAFF, this::addNote);
         add("POST /staff/requests/{reference}/replies", STAFF, this::reply);
@@ -85,6 +92,8 @@ final class StaffRoutes {
         add("GET /staff/exports/surveys.csv", MANAGER, (event, me) -> surveysCsv(event));
         add("POST /staff/beneficiaries/export", MANAGER, (event, me) -> exportBeneficiary(event));
         add("POST /staff/beneficiaries/erase", MANAGER, (event, me) -> eraseBeneficiary(event));
+        add("POST /staff/requests/{reference}/assignee", STAFF, this::assign);
+        add("GET /staff/colleagues", STAFF, (event, me) -> colleagues());
     }
 
     private void add(String routeKey, sa.mustafeed.core.staff.Role role, StaffRoute.Action action) {
@@ -100,7 +109,18 @@ final class StaffRoutes {
         return Optional.ofNullable(table.get(routeKey));
     }
 
-    private ApiResponse queue(ApiEvent event) {
+    /** The request page: reading it is opening it, so the marks asking for attention go. */
+    private CaseFile opened(ReferenceCode reference) {
+        CaseFile file = cases.view(reference);
+        workQueue.opened(reference);
+        return file;
+    }
+
+    private ApiResponse queue(ApiEvent event, StaffMember me) {
+        Optional<QueueView> view = StaffRequests.view(event);
+        if (view.isPresent() && event.query("q").isEmpty()) {
+            return workQueue(event, view.get(), me);
+        }
         Optional<String> search = event.query("q");
         QueuePage page = search.isPresent() ? cases.search(search.get()) : cases.queue(range(event, PAGE_SIZE));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -111,6 +131,40 @@ final class StaffRoutes {
                         .toList());
         body.put("nextCursor", page.nextCursor().orElse(null));
         return ok(body);
+    }
+
+    /** A view of the open work, due first, with the counts of every view and open status. */
+    private ApiResponse workQueue(ApiEvent event, QueueView view, StaffMember me) {
+        Optional<Status> status = StaffRequests.openStatus(event);
+        QueuePage page = workQueue.page(view, me, status, event.query("cursor"), PAGE_SIZE);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("view", view.wireName());
+        body.put(
+                "items",
+                page.items().stream()
+                        .map(c -> StaffJson.summary(c, cases.serviceClock(c)))
+                        .toList());
+        body.put("nextCursor", page.nextCursor().orElse(null));
+        body.put("counts", StaffJson.counts(workQueue.counts(me)));
+        return ok(body);
+    }
+
+    private ApiResponse assign(ApiEvent event, StaffMember me) {
+        ReferenceCode reference = StaffRequests.reference(event);
+        Optional<Assignee> owner = workQueue.assign(reference, StaffRequests.assignee(JsonBodies.object(event)), me);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reference", reference.display());
+        body.put("assignee", owner.map(Assignee::id).orElse(null));
+        body.put("assigneeName", owner.map(Assignee::name).orElse(null));
+        return ok(body);
+    }
+
+    private ApiResponse colleagues() {
+        return ok(Map.of(
+                "items",
+                workQueue.colleagues().stream()
+                        .map(a -> Map.of("id", a.id(), "name", a.name()))
+                        .toList()));
     }
 
     private ApiResponse register(ApiEvent event, StaffMember me) {

@@ -75,6 +75,9 @@ class StaffApiHandlerTest {
                     new SurveyTokens(SampleDrafts.HASHER),
                     SampleDrafts.HASHER,
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
+            new sa.mustafeed.core.staff.WorkQueueService(
+                    new sa.mustafeed.core.fakes.InMemoryWorkQueue(repository, SampleServiceLevels.LEVELS),
+                    SampleDrafts.clockAt(SampleDrafts.NOW)),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     /** The request the sample events name: MHF5-Q2N7, received, version 1. */

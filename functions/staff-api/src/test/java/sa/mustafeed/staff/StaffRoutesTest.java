@@ -55,6 +55,9 @@ class StaffRoutesTest {
                     new SurveyTokens(SampleDrafts.HASHER),
                     SampleDrafts.HASHER,
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
+            new sa.mustafeed.core.staff.WorkQueueService(
+                    new sa.mustafeed.core.fakes.InMemoryWorkQueue(repository, SampleServiceLevels.LEVELS),
+                    SampleDrafts.clockAt(SampleDrafts.NOW)),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     @Test

@@ -80,6 +80,7 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
                 aws.hasher(),
                 Clock.systemUTC(),
                 new SecureRandom(),
-                Config.optional("PRIVACY_NOTICE_VERSION").orElse("unversioned"));
+                Config.optional("PRIVACY_NOTICE_VERSION").orElse("unversioned"),
+                sa.mustafeed.http.ServiceLevelsFile.load());
     }
 }

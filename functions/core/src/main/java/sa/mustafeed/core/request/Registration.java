@@ -8,10 +8,16 @@ import sa.mustafeed.core.reference.ReferenceCode;
  * Facts about how a request was registered: the employee who entered it (absent for the public
  * channels) and the beneficiary's other open requests, flagged so staff can merge or answer together.
  */
-public record Registration(Optional<String> registeredBy, List<ReferenceCode> possibleDuplicates) {
+public record Registration(
+        Optional<String> registeredBy, List<ReferenceCode> possibleDuplicates, Optional<java.time.Instant> dueAt) {
     public static final Registration PUBLIC = new Registration(Optional.empty(), List.of());
 
     public Registration {
         possibleDuplicates = List.copyOf(possibleDuplicates);
+    }
+
+    /** Without a due time: the work queue then sorts the request as due when it arrived. */
+    public Registration(Optional<String> registeredBy, List<ReferenceCode> possibleDuplicates) {
+        this(registeredBy, possibleDuplicates, Optional.empty());
     }
 }

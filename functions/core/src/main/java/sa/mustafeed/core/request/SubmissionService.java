@@ -35,6 +35,8 @@ public final class SubmissionService {
     private final Clock clock;
     private final RandomGenerator random;
     private final String privacyNoticeVersion;
+    /** Gives each new request its due time (the work queue's order); absent in tests that do not sort. */
+    private final Optional<sa.mustafeed.core.sla.ServiceLevels> serviceLevels;
 
     public SubmissionService(
             RequestRules rules,
@@ -43,6 +45,29 @@ public final class SubmissionService {
             Clock clock,
             RandomGenerator random,
             String privacyNoticeVersion) {
+        this(rules, repository, hasher, clock, random, privacyNoticeVersion, Optional.empty());
+    }
+
+    public SubmissionService(
+            RequestRules rules,
+            RequestRepository repository,
+            KeyedHasher hasher,
+            Clock clock,
+            RandomGenerator random,
+            String privacyNoticeVersion,
+            sa.mustafeed.core.sla.ServiceLevels serviceLevels) {
+        this(rules, repository, hasher, clock, random, privacyNoticeVersion, Optional.of(serviceLevels));
+    }
+
+    private SubmissionService(
+            RequestRules rules,
+            RequestRepository repository,
+            KeyedHasher hasher,
+            Clock clock,
+            RandomGenerator random,
+            String privacyNoticeVersion,
+            Optional<sa.mustafeed.core.sla.ServiceLevels> serviceLevels) {
+        this.serviceLevels = serviceLevels;
         this.rules = Objects.requireNonNull(rules);
         this.repository = Objects.requireNonNull(repository);
         this.hasher = Objects.requireNonNull(hasher);
@@ -81,8 +106,10 @@ public final class SubmissionService {
         }
         String mobileHash = hasher.hash(HashPurpose.MOBILE, valid.mobile());
         Optional<String> nationalIdHash = valid.nationalId().map(id -> hasher.hash(HashPurpose.NATIONAL_ID, id));
-        Registration registration =
-                new Registration(registeredBy, repository.openRequestsOf(mobileHash, nationalIdHash));
+        Registration registration = new Registration(
+                registeredBy,
+                repository.openRequestsOf(mobileHash, nationalIdHash),
+                serviceLevels.map(levels -> levels.dueAt(valid.category(), now, 0)));
         for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
             ServiceRequest request = newRequest(valid, ReferenceCode.random(random), now);
             Optional<IdempotencyRecord> record = idempotencyKey.map(key -> new IdempotencyRecord(

@@ -31,6 +31,14 @@ public final class ServiceLevels {
         return calendar;
     }
 
+    /**
+     * When the request falls due once the clock runs again: the target after {@code start} plus the
+     * working minutes already spent waiting for the beneficiary. The work queue sorts by it.
+     */
+    public Instant dueAt(Category category, Instant start, long pausedMinutes) {
+        return calendar.addWorkingMinutes(start, targetHours.get(category) * 60L + pausedMinutes);
+    }
+
     /** Where a request stands against its target. */
     public enum State {
         ON_TRACK,

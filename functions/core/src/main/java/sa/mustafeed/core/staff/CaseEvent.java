@@ -20,7 +20,9 @@ public record CaseEvent(
         NOTE("note"),
         REPLY("reply"),
         MESSAGE("message"),
-        DOCUMENT("document");
+        DOCUMENT("document"),
+        /** Who owns the request now (the text is their name; none when it was unassigned). Internal. */
+        ASSIGNMENT("assignment");
 
         private final String wireName;
 
@@ -55,6 +57,11 @@ public record CaseEvent(
         return new CaseEvent(at, Kind.REPLY, Optional.of(statusNow), Optional.of(text), Optional.of(by), true);
     }
 
+    /** The request was given to {@code to} (empty: to nobody) by {@code by}; staff history only. */
+    public static CaseEvent assignment(Instant at, Optional<String> to, String by) {
+        return new CaseEvent(at, Kind.ASSIGNMENT, Optional.empty(), to, Optional.of(by), false);
+    }
+
     /** What the beneficiary wrote from the tracking page. */
     public static CaseEvent message(Instant at, String text, Status statusNow) {
         return new CaseEvent(
@@ -85,7 +92,7 @@ public record CaseEvent(
             case REPLY -> sa.mustafeed.core.request.TimelineEntry.Kind.REPLY;
             case MESSAGE -> sa.mustafeed.core.request.TimelineEntry.Kind.MESSAGE;
             case DOCUMENT -> sa.mustafeed.core.request.TimelineEntry.Kind.DOCUMENT;
-            case NOTE -> null;
+            case NOTE, ASSIGNMENT -> null;
         };
         return k == null
                 ? Optional.empty()

@@ -20,7 +20,8 @@ public record CaseFile(
         List<ReferenceCode> possibleDuplicates,
         List<CaseEvent> events,
         boolean notReached,
-        List<MessageDelivery> deliveries) {
+        List<MessageDelivery> deliveries,
+        Optional<Assignee> assignee) {
 
     public CaseFile {
         possibleDuplicates = List.copyOf(possibleDuplicates);
@@ -36,15 +37,20 @@ public record CaseFile(
             List<ReferenceCode> possibleDuplicates,
             List<CaseEvent> events,
             boolean notReached) {
-        this(request, clock, registeredBy, possibleDuplicates, events, notReached, List.of());
+        this(request, clock, registeredBy, possibleDuplicates, events, notReached, List.of(), Optional.empty());
+    }
+
+    /** The file with its owner ({@code assignee}: who works on it; empty: nobody yet). */
+    public CaseFile withAssignee(Optional<Assignee> owner) {
+        return new CaseFile(request, clock, registeredBy, possibleDuplicates, events, notReached, deliveries, owner);
     }
 
     public CaseFile withDeliveries(List<MessageDelivery> messages) {
-        return new CaseFile(request, clock, registeredBy, possibleDuplicates, events, notReached, messages);
+        return new CaseFile(request, clock, registeredBy, possibleDuplicates, events, notReached, messages, assignee);
     }
 
     /** The queue row of this request. */
     public CaseSummary summary() {
-        return new CaseSummary(request, clock, possibleDuplicates, notReached);
+        return new CaseSummary(request, clock, possibleDuplicates, notReached, assignee, false, false);
     }
 }

@@ -122,7 +122,9 @@ public final class CaseService {
                 by,
                 cleanNote,
                 after,
-                counted(file, after, to, now)));
+                counted(file, after, to, now),
+                Optional.of(serviceLevels.dueAt(
+                        file.request().category(), file.request().submittedAt(), after.pausedMinutes()))));
     }
 
     /**

@@ -18,7 +18,25 @@ public record StatusChange(
         String by,
         Optional<String> note,
         CaseClock clockAfter,
-        Counted counted) {
+        Counted counted,
+        Optional<Instant> dueAt) {
+
+    /**
+     * @param dueAt when the request falls due after the change (for a wait: once it resumes); the
+     *     work queue's order. Empty keeps the queue position as it was.
+     */
+    public StatusChange(
+            ReferenceCode reference,
+            Status from,
+            Status to,
+            long expectedVersion,
+            Instant at,
+            String by,
+            Optional<String> note,
+            CaseClock clockAfter,
+            Counted counted) {
+        this(reference, from, to, expectedVersion, at, by, note, clockAfter, counted, Optional.empty());
+    }
 
     /**
      * What the change adds to the service counters of the request's submission month, channel and
