@@ -36,6 +36,8 @@ if (page === 'signin' || session) {
   chrome(session);
   import(PAGES[page])
     .then((m) => m.default(session))
+    // The request page's owner and assign control is its own component (assignee.js).
+    .then(() => (page === 'request' ? import('./assignee.js').then((m) => m.default(session)) : null))
     .then(() => {
       moduleReady = true;
       if (heldForm?.isConnected) heldForm.requestSubmit();

@@ -139,6 +139,8 @@ final class StaffRoutes {
         QueuePage page = workQueue.page(view, me, status, event.query("cursor"), PAGE_SIZE);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("view", view.wireName());
+        // The caller's staff id: the console tells "mine" from a colleague's without another call.
+        body.put("me", me.id());
         body.put(
                 "items",
                 page.items().stream()

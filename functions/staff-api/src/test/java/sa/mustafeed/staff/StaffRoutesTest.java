@@ -78,6 +78,8 @@ class StaffRoutesTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().role(), (a, b) -> a, TreeMap::new));
         assertEquals(
                 new TreeMap<>(Map.ofEntries(
+                        Map.entry("GET /staff/colleagues", Role.STAFF),
+                        Map.entry("POST /staff/requests/{reference}/assignee", Role.STAFF),
                         Map.entry("GET /staff/requests", Role.STAFF),
                         Map.entry("POST /staff/requests", Role.STAFF),
                         Map.entry("GET /staff/requests/{reference}", Role.STAFF),
