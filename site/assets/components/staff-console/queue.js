@@ -30,13 +30,15 @@ export default function queue() {
   const $refresh = document.querySelector('[data-action="refresh"]');
   const $pageLabel = document.querySelector('[data-slot="page"]');
   const $statusCounts = document.querySelector('[data-status-counts]');
-  const $range = document.querySelector('[data-range-filters]');
   const $submit = $form.querySelector('[type="submit"]');
   $form.noValidate = true;
 
   const params = new URLSearchParams(location.search);
-  const view = VIEWS.includes(params.get('view')) ? params.get('view') : 'open';
-  const workView = view !== 'all';
+  // The tab chosen; the view shown also follows the filters: a period, type, channel, oldest-first
+  // order or a finished status asks for the list of every request.
+  const chosen = VIEWS.includes(params.get('view')) ? params.get('view') : 'open';
+  let view = chosen;
+  let workView = true;
   // cursors[i] fetches page i+1; kept in history.state so refresh and Back return to the same page.
   let cursors = Array.isArray(history.state?.cursors) ? history.state.cursors : [params.get('cursor') || null];
   let nextCursor = null;
@@ -44,36 +46,46 @@ export default function queue() {
   let me = null;
 
   for (const $a of document.querySelectorAll('[data-view]')) {
-    if ($a.dataset.view === view) $a.setAttribute('aria-current', 'page');
-    $a.setAttribute('href', `${location.pathname}?view=${$a.dataset.view}`);
-  }
-  for (const $hint of document.querySelectorAll('[data-view-hint]')) $hint.hidden = ($hint.dataset.viewHint === 'all') === workView;
-  // The work views read open requests only, due first: the period, type, channel and order
-  // filters belong to the list of every request.
-  $range.hidden = workView;
-  if (workView) {
-    for (const $o of $form.elements.status.options) if ($o.value && ['completed', 'rejected', 'closed'].includes($o.value)) $o.remove();
+    $a.setAttribute('href', `${location.pathname}${$a.dataset.view === 'open' ? '' : `?view=${$a.dataset.view}`}`);
   }
   for (const name of ['status', ...RANGE_FILTERS]) if (params.has(name) && $form.elements[name]) $form.elements[name].value = params.get(name);
-  if (!workView && RANGE_FILTERS.some((n) => params.get(n))) $range.open = true;
+
+  const CLOSED = ['completed', 'rejected', 'closed'];
+  const rangeAsked = () => RANGE_FILTERS.some((n) => (n === 'order' ? $form.elements.order.value === 'oldest' : $form.elements[n].value))
+    || CLOSED.includes($form.elements.status.value);
+  function showView() {
+    view = rangeAsked() ? 'all' : chosen;
+    workView = view !== 'all';
+    for (const $a of document.querySelectorAll('[data-view]')) {
+      if ($a.dataset.view === view) $a.setAttribute('aria-current', 'page');
+      else $a.removeAttribute('aria-current');
+    }
+    for (const $hint of document.querySelectorAll('[data-view-hint]')) $hint.hidden = ($hint.dataset.viewHint === 'all') === workView;
+    $statusCounts.hidden = !workView;
+  }
 
   const filters = () => {
     const names = workView ? ['status', 'q'] : ['status', ...RANGE_FILTERS, 'q'];
-    return Object.fromEntries(names.map((n) => [n, $form.elements[n]?.value.trim() ?? '']));
+    const f = Object.fromEntries(names.map((n) => [n, $form.elements[n]?.value.trim() ?? '']));
+    if (f.order === 'newest') f.order = '';
+    return f;
   };
 
   function keepInAddress() {
     const f = filters();
-    const keep = new URLSearchParams({ view });
+    const keep = new URLSearchParams();
+    // The tab is written only when the filters do not say it already.
+    if (view !== 'open' && !(view === 'all' && rangeAsked())) keep.set('view', view);
     for (const [n, v] of Object.entries(f)) if (n !== 'q' && v) keep.set(n, v);
     if (cursors.at(-1)) keep.set('cursor', cursors.at(-1));
-    const url = `${location.pathname}?${keep}`;
+    const url = `${location.pathname}${keep.size ? `?${keep}` : ''}`;
     history.replaceState({ cursors }, '', url);
     try { sessionStorage.setItem(LAST_QUEUE_URL, url); } catch { /* private mode: the link stays plain */ }
   }
 
   async function load({ focusResults = false, keepFocus = null, said = null } = {}) {
     if (loading) return;
+    showView();
     const f = filters();
     if (f.from && f.to && f.from > f.to) {
       showErrors($form, $summary, [{ field: 'from', code: 'invalid_range', message: s.invalidRange }]);
@@ -96,7 +108,7 @@ export default function queue() {
       return;
     }
     if (res.status === 400 && Array.isArray(res.data?.errors)) {
-      if (res.data.errors.some((e) => e.field === 'cursor')) { cursors = [null]; return load(); }
+      if (res.data.errors.some((e) => e.field === 'cursor')) { cursors = [null]; load(); return; }
       showErrors($form, $summary, res.data.errors);
       return;
     }
@@ -143,9 +155,8 @@ export default function queue() {
     };
     const byStatus = Object.entries(counts.byStatus ?? {});
     $statusCounts.replaceChildren(
-      link('', s.viewCount(s.allStatuses ?? '—', s.number(counts.open ?? 0))),
-      ...byStatus.map(([st, n]) => link(st, s.viewCount(label('status', st), s.number(n)))));
-    $statusCounts.hidden = !workView;
+      link('', s.viewCount(s.allStatuses, counts.open ?? 0)),
+      ...byStatus.map(([st, n]) => link(st, s.viewCount(label('status', st), n))));
   }
 
   /** Time over or left against the target, in working hours: the API counts only working time. */
