@@ -359,8 +359,10 @@ class TemplateSecurityTest {
         assertNotNull(like, s.sid() + ": Query of the table not limited by dynamodb:LeadingKeys");
         // a request's partition (DynamoDbCaseRepository.find, DynamoDbErasure); the month's service,
         // satisfaction and delivery counters (DynamoDbServiceStatistics, DynamoDbSurveyStatistics,
-        // DynamoDbDeliveryStatistics)
-        assertEquals(List.of("REQ#*", "SVCAGG#*", "SURVEYAGG#*", "DLVAGG#*"), like.get("dynamodb:LeadingKeys"));
+        // DynamoDbDeliveryStatistics); the staff directory, to offer whom a request can be given
+        // (DynamoDbWorkQueue.colleagues)
+        assertEquals(
+                List.of("REQ#*", "SVCAGG#*", "SURVEYAGG#*", "DLVAGG#*", "STAFFDIR"), like.get("dynamodb:LeadingKeys"));
         for (Statement other : queries) {
             if (other != s) {
                 assertEquals(
