@@ -192,7 +192,7 @@ test('an invalid token sends the employee back to sign-in, then to the page they
   await page.getByRole('button', { name: 'دخول (تطوير)' }).click();
   await page.waitForURL(/\/staff\/queue\/\?status=received$/);
   await page.waitForFunction(() => document.querySelector('[data-results]')?.getAttribute('aria-busy') === 'false');
-  assert.equal(await page.getByLabel('الحالة').inputValue(), 'received', 'filters restored from the address');
+  assert.equal(await page.getByLabel('الحالة', { exact: true }).inputValue(), 'received', 'filters restored from the address');
 
   // Sign out: the token is gone and the console asks for sign-in again.
   await page.getByRole('button', { name: 'تسجيل الخروج' }).click();

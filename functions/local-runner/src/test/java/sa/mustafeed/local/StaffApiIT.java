@@ -199,6 +199,8 @@ class StaffApiIT {
                 "{\"status\":\"in_progress\",\"version\":VERSION}"
             }),
             Map.entry("POST /staff/requests/{reference}/replies", new String[] {"staff", "{\"text\":\"رد علني\"}"}),
+            Map.entry("POST /staff/requests/{reference}/assignee", new String[] {"staff", "{\"assignee\":\"me\"}"}),
+            Map.entry("GET /staff/colleagues", new String[] {"staff", null}),
             Map.entry("GET /staff/requests/{reference}/documents", new String[] {"staff", null}),
             Map.entry("POST /staff/requests/{reference}/documents/uploads", new String[] {
                 "staff", "{\"name\":\"letter.pdf\",\"contentType\":\"application/pdf\",\"size\":1000}"
