@@ -34,6 +34,7 @@ public final class DynamoDbCaseRepository implements CaseRepository {
     private final DynamoDbCaseQueue queue;
     private final DynamoDbCaseSearch search;
     private final DynamoDbErasure erasure;
+    private final DynamoDbRegistrations registrations;
 
     public DynamoDbCaseRepository(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
@@ -41,6 +42,7 @@ public final class DynamoDbCaseRepository implements CaseRepository {
         this.queue = new DynamoDbCaseQueue(dynamoDb, tableName);
         this.search = new DynamoDbCaseSearch(dynamoDb, tableName);
         this.erasure = new DynamoDbErasure(dynamoDb, tableName);
+        this.registrations = new DynamoDbRegistrations(dynamoDb, tableName);
     }
 
     @Override
@@ -254,6 +256,11 @@ public final class DynamoDbCaseRepository implements CaseRepository {
     @Override
     public List<CaseSummary> allMatching(QueueQuery query, int atLeast) {
         return queue.all(query, atLeast);
+    }
+
+    @Override
+    public QueuePage registeredBy(String registrarId, Optional<String> cursor, int pageSize) {
+        return registrations.page(registrarId, cursor, pageSize);
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class DynamoDbRequestRepository implements RequestRepository {
             TimelineEntry firstEntry,
             Optional<IdempotencyRecord> idempotency,
             Registration registration) {
-        List<TransactWriteItem> writes = new ArrayList<>(3);
+        List<TransactWriteItem> writes = new ArrayList<>(5);
         writes.add(TransactWriteItem.builder()
                 .put(p -> p.tableName(tableName)
                         .item(RequestItems.requestItem(request, registration))
@@ -54,6 +54,11 @@ public final class DynamoDbRequestRepository implements RequestRepository {
                 java.time.YearMonth.from(request.submittedAt().atZone(java.time.ZoneOffset.UTC)),
                 request.channel(),
                 request.category()));
+        registration
+                .registrarId()
+                .ifPresent(registrar -> writes.add(TransactWriteItem.builder()
+                        .put(p -> p.tableName(tableName).item(RequestItems.registrationItem(registrar, request)))
+                        .build()));
         idempotency.ifPresent(record -> writes.add(TransactWriteItem.builder()
                 .put(p -> p.tableName(tableName)
                         .item(RequestItems.idempotencyItem(record))

@@ -249,6 +249,18 @@ final class RequestItems {
                 item.containsKey(DOCUMENT_MARK));
     }
 
+    /** The request's entry in its registrar's index (TableKeys.REGISTRATIONS_PREFIX): no personal data. */
+    static Map<String, AttributeValue> registrationItem(String registrarId, ServiceRequest r) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>();
+        item.put(PK, s(TableKeys.registrations(registrarId)));
+        item.put(SK, s(r.submittedAt() + "#" + r.reference().value()));
+        item.put("entity", s("registration"));
+        item.put("reference", s(r.reference().value()));
+        item.put("category", s(r.category().wireName()));
+        item.put("createdAt", s(r.submittedAt().toString()));
+        return item;
+    }
+
     static Optional<String> registeredBy(Map<String, AttributeValue> item) {
         return opt(item, "registeredBy");
     }

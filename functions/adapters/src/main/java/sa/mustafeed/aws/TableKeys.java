@@ -69,7 +69,18 @@ public final class TableKeys {
     /** The staff directory: one partition, one item per staff member who used the queue ({@code <id>}). */
     static final String STAFF_DIRECTORY = "STAFFDIR";
 
+    /**
+     * One person's registrations: {@code REGBY#<registrar id>} / {@code <submittedAt>#<ref>}, holding
+     * the reference, category and date only (the rest is read from the request items), so a
+     * volunteer's list is one Query of their own partition.
+     */
+    static final String REGISTRATIONS_PREFIX = "REGBY#";
+
     private TableKeys() {}
+
+    static String registrations(String registrarId) {
+        return REGISTRATIONS_PREFIX + registrarId;
+    }
 
     /** A primary key as DynamoDB takes it. */
     static Map<String, AttributeValue> key(String partition, String sort) {

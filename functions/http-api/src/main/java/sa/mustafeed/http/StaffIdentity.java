@@ -18,7 +18,20 @@ import sa.mustafeed.core.staff.StaffMember;
 public final class StaffIdentity {
     private StaffIdentity() {}
 
+    /**
+     * The employee (staff or manager) behind the request; a volunteer is refused (403), so every
+     * function that serves staff routes keeps volunteers out unless it asks for {@link #signedIn}.
+     */
     public static StaffMember of(ApiEvent event) {
+        StaffMember member = signedIn(event);
+        if (member.isVolunteer()) {
+            throw new AccessDeniedException();
+        }
+        return member;
+    }
+
+    /** Anyone the identity provider vouches for with a known group: staff, manager or volunteer. */
+    public static StaffMember signedIn(ApiEvent event) {
         String subject = event.claims().get("sub");
         if (subject == null || subject.isBlank()) {
             throw new NotSignedInException();
@@ -36,6 +49,8 @@ public final class StaffIdentity {
             role = Role.MANAGER;
         } else if (groups.contains("staff")) {
             role = Role.STAFF;
+        } else if (groups.contains("volunteer")) {
+            role = Role.VOLUNTEER;
         } else {
             throw new AccessDeniedException();
         }

@@ -81,7 +81,7 @@ final class DevEndpoints {
         LocalRunner.send(exchange, ApiResponse.json(202, Json.write(Map.of("topic", topic, "deliveries", deliveries))));
     }
 
-    /** Development sign-in: {@code {"role": "staff"|"manager"}} → a token, as Cognito would give after a password. */
+    /** Development sign-in: {@code {"role": "staff"|"manager"|"volunteer"}} → a token, as Cognito would give after a password. */
     private void login(HttpExchange exchange) throws IOException {
         byte[] body = LocalRunner.readBody(exchange.getRequestBody());
         Object role = null;
@@ -90,7 +90,7 @@ final class DevEndpoints {
         } catch (IOException | RuntimeException malformed) {
             // answered below
         }
-        if (!"staff".equals(role) && !"manager".equals(role)) {
+        if (!"staff".equals(role) && !"manager".equals(role) && !"volunteer".equals(role)) {
             LocalRunner.send(
                     exchange, ErrorAnswers.answer(400, List.of(FieldError.of("role", ErrorCode.INVALID_CHOICE))));
             return;

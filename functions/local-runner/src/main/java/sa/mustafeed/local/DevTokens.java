@@ -35,7 +35,7 @@ final class DevTokens {
         this.clock = clock;
     }
 
-    /** A signed token for a development employee of the given role ("staff" or "manager"). */
+    /** A signed token for a development person of the given role ("staff", "manager" or "volunteer"). */
     Map<String, Object> issue(String role) {
         return issue(role, clock.instant());
     }
@@ -45,8 +45,20 @@ final class DevTokens {
         long now = signedInAt.getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", "dev-" + role);
-        claims.put("name", role.equals("manager") ? "مدير تجريبي" : "موظف تجريبي");
-        claims.put("cognito:groups", role.equals("manager") ? "[manager staff]" : "[staff]");
+        claims.put(
+                "name",
+                switch (role) {
+                    case "manager" -> "مدير تجريبي";
+                    case "volunteer" -> "متطوع تجريبي";
+                    default -> "موظف تجريبي";
+                });
+        claims.put(
+                "cognito:groups",
+                switch (role) {
+                    case "manager" -> "[manager staff]";
+                    case "volunteer" -> "[volunteer]";
+                    default -> "[staff]";
+                });
         claims.put("iss", ISSUER);
         claims.put("aud", AUDIENCE);
         claims.put("iat", now);

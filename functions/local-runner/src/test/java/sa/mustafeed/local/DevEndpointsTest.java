@@ -73,7 +73,7 @@ class DevEndpointsTest {
 
     @Test
     void login_issuesATokenTheRunnerAccepts_forStaffAndManagersOnly() throws Exception {
-        for (String role : List.of("staff", "manager")) {
+        for (String role : List.of("staff", "manager", "volunteer")) {
             HttpResponse<String> answer = send("POST", "/dev/login", "{\"role\":\"" + role + "\"}");
             assertEquals(200, answer.statusCode());
             Map<String, Object> issued = Json.readObject(answer.body().getBytes());

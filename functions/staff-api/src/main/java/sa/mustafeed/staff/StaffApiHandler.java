@@ -101,7 +101,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
 
     /** Who is asking (401/403 before anything else), which route, whether their role may call it, then the route. */
     ApiResponse route(ApiEvent event) {
-        StaffMember me = StaffIdentity.of(event);
+        StaffMember me = StaffIdentity.signedIn(event);
         StaffRoute route = routes.find(event.routeKey()).orElseThrow(RequestNotFoundException::new);
         if (!route.allows(me)) {
             throw new AccessDeniedException();

@@ -55,6 +55,19 @@ final class StaffJson {
         return item;
     }
 
+    /** A row of a volunteer's own registrations: no beneficiary details, no clock, no owner. */
+    static Map<String, Object> registration(CaseSummary c) {
+        ServiceRequest r = c.request();
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("reference", r.reference().display());
+        item.put("category", r.category().wireName());
+        item.put("categoryLabel", label(r.category().label()));
+        item.put("status", r.status().wireName());
+        item.put("statusLabel", label(r.status().staffLabel()));
+        item.put("submittedAt", r.submittedAt().toString());
+        return item;
+    }
+
     /** The work queue's counts: per view and per open status (every open status, zeros included). */
     static Map<String, Object> counts(sa.mustafeed.core.staff.QueueCounts counts) {
         Map<String, Object> byStatus = new LinkedHashMap<>();

@@ -14,8 +14,16 @@ record StaffRoute(Role role, Action action) {
         ApiResponse handle(ApiEvent event, StaffMember me);
     }
 
-    /** A manager may do everything an employee may; an employee only what is theirs. */
+    /**
+     * A manager may do everything an employee may; an employee only what is theirs. A route marked
+     * {@link Role#VOLUNTEER} is open to volunteers too (and so to everyone signed in); a volunteer
+     * may call nothing else.
+     */
     boolean allows(StaffMember member) {
-        return role == Role.STAFF || member.isManager();
+        return switch (role) {
+            case VOLUNTEER -> true;
+            case STAFF -> !member.isVolunteer();
+            case MANAGER -> member.isManager();
+        };
     }
 }

@@ -2,6 +2,7 @@ package sa.mustafeed.staff;
 
 import static sa.mustafeed.core.staff.Role.MANAGER;
 import static sa.mustafeed.core.staff.Role.STAFF;
+import static sa.mustafeed.core.staff.Role.VOLUNTEER;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -77,8 +78,8 @@ final class StaffRoutes {
         this.deliveries = deliveries;
         this.beneficiaries = beneficiaries;
         this.clock = clock;
-        add("GET /staff/requests", STAFF, this::queue);
-        add("POST /staff/requests", STAFF, this::register);
+        add("GET /staff/requests", VOLUNTEER, this::queue);
+        add("POST /staff/requests", VOLUNTEER, this::register);
         add(
                 "GET /staff/requests/{reference}",
                 STAFF,
@@ -117,6 +118,9 @@ final class StaffRoutes {
     }
 
     private ApiResponse queue(ApiEvent event, StaffMember me) {
+        if (me.isVolunteer()) {
+            return registrations(event, me);
+        }
         Optional<QueueView> view = StaffRequests.view(event);
         if (view.isPresent() && event.query("q").isEmpty()) {
             return workQueue(event, view.get(), me);
@@ -151,6 +155,20 @@ final class StaffRoutes {
         return ok(body);
     }
 
+    /**
+     * A volunteer's list: only the requests they registered, newest first, whatever view, search or
+     * filter the query names (none of them may show anyone else's). Reference, category, status and
+     * date: what following up needs, not the beneficiary's details.
+     */
+    private ApiResponse registrations(ApiEvent event, StaffMember me) {
+        QueuePage page = cases.registrations(me, event.query("cursor"), PAGE_SIZE);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("view", "registered");
+        body.put("items", page.items().stream().map(StaffJson::registration).toList());
+        body.put("nextCursor", page.nextCursor().orElse(null));
+        return ok(body);
+    }
+
     private ApiResponse assign(ApiEvent event, StaffMember me) {
         ReferenceCode reference = StaffRequests.reference(event);
         Optional<Assignee> owner = workQueue.assign(reference, StaffRequests.assignee(JsonBodies.object(event)), me);
@@ -170,10 +188,8 @@ final class StaffRoutes {
     }
 
     private ApiResponse register(ApiEvent event, StaffMember me) {
-        SubmissionReceipt receipt = registrations.submit(
-                RequestDrafts.fromJson(JsonBodies.object(event)),
-                event.header("idempotency-key"),
-                Optional.of(me.name()));
+        SubmissionReceipt receipt = registrations.register(
+                RequestDrafts.fromJson(JsonBodies.object(event)), event.header("idempotency-key"), me);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reference", receipt.reference().display());
         body.put("status", receipt.status().wireName());

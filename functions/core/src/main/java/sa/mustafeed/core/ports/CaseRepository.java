@@ -77,6 +77,14 @@ public interface CaseRepository {
      */
     void erase(ReferenceCode reference, java.time.Instant at);
 
+    /**
+     * The requests registered by the person with this identity-provider id, newest first, read from
+     * their own registration index (written with each request they registered), never a scan.
+     *
+     * @throws sa.mustafeed.core.errors.InvalidInputException when the cursor is not one this repository issued
+     */
+    QueuePage registeredBy(String registrarId, Optional<String> cursor, int pageSize);
+
     /** Requests of the beneficiary with this keyed mobile hash, newest first. */
     List<ReferenceCode> byMobileHash(String mobileHash);
 

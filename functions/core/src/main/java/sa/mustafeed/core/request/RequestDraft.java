@@ -27,6 +27,24 @@ public record RequestDraft(
         shapeErrors = shapeErrors == null ? List.of() : List.copyOf(shapeErrors);
     }
 
+    /** The same draft through another channel. */
+    public RequestDraft withChannel(String to) {
+        return new RequestDraft(
+                category,
+                to,
+                name,
+                mobile,
+                email,
+                nationalId,
+                city,
+                description,
+                preferredContact,
+                language,
+                consent,
+                onBehalf,
+                shapeErrors);
+    }
+
     /** The guardian block as it arrived; fields may be null. */
     public record OnBehalfDraft(String beneficiaryName, String relationship) {}
 }

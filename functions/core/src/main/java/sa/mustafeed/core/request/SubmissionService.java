@@ -93,6 +93,26 @@ public final class SubmissionService {
      */
     public SubmissionReceipt submit(
             RequestDraft draft, Optional<String> idempotencyKey, Optional<String> registeredBy) {
+        return submit(draft, idempotencyKey, registeredBy, Optional.empty());
+    }
+
+    /**
+     * A request registered by a signed-in person on the beneficiary's behalf: their name is recorded
+     * and the request joins their registrations. A volunteer's registration always comes through the
+     * volunteer channel, whatever the form said: the channel is who brought it, and the policy counts
+     * volunteer service apart.
+     */
+    public SubmissionReceipt register(
+            RequestDraft draft, Optional<String> idempotencyKey, sa.mustafeed.core.staff.StaffMember registrar) {
+        RequestDraft asBrought = registrar.isVolunteer() ? draft.withChannel(Channel.VOLUNTEER.wireName()) : draft;
+        return submit(asBrought, idempotencyKey, Optional.of(registrar.name()), Optional.of(registrar.id()));
+    }
+
+    private SubmissionReceipt submit(
+            RequestDraft draft,
+            Optional<String> idempotencyKey,
+            Optional<String> registeredBy,
+            Optional<String> registrarId) {
         idempotencyKey.ifPresent(SubmissionService::checkKey);
         ValidRequest valid = rules.validate(draft);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -109,7 +129,8 @@ public final class SubmissionService {
         Registration registration = new Registration(
                 registeredBy,
                 repository.openRequestsOf(mobileHash, nationalIdHash),
-                serviceLevels.map(levels -> levels.dueAt(valid.category(), now, 0)));
+                serviceLevels.map(levels -> levels.dueAt(valid.category(), now, 0)),
+                registrarId);
         for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
             ServiceRequest request = newRequest(valid, ReferenceCode.random(random), now);
             Optional<IdempotencyRecord> record = idempotencyKey.map(key -> new IdempotencyRecord(

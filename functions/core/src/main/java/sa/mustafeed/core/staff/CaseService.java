@@ -205,6 +205,11 @@ public final class CaseService {
      * their national ID (matched by keyed hash; the ID itself is never stored). One page, newest
      * first; text that is none of the three finds nothing.
      */
+    /** The requests {@code registrar} registered, newest first: all a volunteer may see. */
+    public QueuePage registrations(StaffMember registrar, Optional<String> cursor, int pageSize) {
+        return cases.registeredBy(registrar.id(), cursor, pageSize);
+    }
+
     public QueuePage search(String typed) {
         return recognise(typed).map(cases::search).orElseGet(() -> new QueuePage(List.of(), Optional.empty()));
     }

@@ -5,4 +5,8 @@ public record StaffMember(String id, String name, Role role) {
     public boolean isManager() {
         return role == Role.MANAGER;
     }
+
+    public boolean isVolunteer() {
+        return role == Role.VOLUNTEER;
+    }
 }

@@ -460,6 +460,34 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
         return new QueuePage(found, Optional.empty());
     }
 
+    /** Pages by offset over the registrar's requests, newest first; the cursor is the offset as text. */
+    @Override
+    public synchronized QueuePage registeredBy(String registrarId, Optional<String> cursor, int pageSize) {
+        int offset;
+        try {
+            offset = cursor.map(Integer::parseInt).orElse(0);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(FieldError.of("cursor", ErrorCode.INVALID_CURSOR));
+        }
+        List<ServiceRequest> theirs = requests.values().stream()
+                .filter(r -> registrations.get(r.reference()).registrarId().equals(Optional.of(registrarId)))
+                .sorted(Comparator.comparing(ServiceRequest::submittedAt)
+                        .thenComparing(r -> r.reference().value())
+                        .reversed())
+                .toList();
+        List<CaseSummary> page = theirs.stream()
+                .skip(offset)
+                .limit(pageSize)
+                .map(r -> new CaseSummary(
+                        r,
+                        clocks.get(r.reference()),
+                        registrations.get(r.reference()).possibleDuplicates(),
+                        notReached.test(r.reference())))
+                .toList();
+        int next = offset + page.size();
+        return new QueuePage(page, next < theirs.size() ? Optional.of(Integer.toString(next)) : Optional.empty());
+    }
+
     public synchronized int size() {
         return requests.size();
     }
