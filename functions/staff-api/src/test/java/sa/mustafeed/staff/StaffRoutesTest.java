@@ -80,8 +80,8 @@ class StaffRoutesTest {
                 new TreeMap<>(Map.ofEntries(
                         Map.entry("GET /staff/colleagues", Role.STAFF),
                         Map.entry("POST /staff/requests/{reference}/assignee", Role.STAFF),
-                        Map.entry("GET /staff/requests", Role.STAFF),
-                        Map.entry("POST /staff/requests", Role.STAFF),
+                        Map.entry("GET /staff/requests", Role.VOLUNTEER),
+                        Map.entry("POST /staff/requests", Role.VOLUNTEER),
                         Map.entry("GET /staff/requests/{reference}", Role.STAFF),
                         Map.entry("POST /staff/requests/{reference}/status", Role.STAFF),
                         Map.entry("POST /staff/requests/{reference}/notes", Role.STAFF),
@@ -105,6 +105,10 @@ class StaffRoutesTest {
         assertTrue(queue.allows(manager));
         assertFalse(report.allows(staff));
         assertTrue(report.allows(manager));
+        StaffMember volunteer = new StaffMember("v1", "سعد", Role.VOLUNTEER);
+        assertTrue(queue.allows(volunteer));
+        assertFalse(routes.find("GET /staff/requests/{reference}").orElseThrow().allows(volunteer));
+        assertFalse(report.allows(volunteer));
         assertEquals(Optional.empty(), routes.find("DELETE /staff/requests/{reference}"));
     }
 }
