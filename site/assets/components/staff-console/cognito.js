@@ -64,7 +64,8 @@ export async function completeSignIn(config, consoleRoot, params) {
   }
   const claims = claimsOf(tokens.id_token);
   const groups = Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'] : [];
-  const role = groups.includes('manager') ? 'manager' : groups.includes('staff') ? 'staff' : null;
+  const role = groups.includes('manager') ? 'manager'
+    : groups.includes('staff') ? 'staff' : groups.includes('volunteer') ? 'volunteer' : null;
   if (!role) return { error: 'role' };
   const expiresAt = new Date(Date.now() + (Number(tokens.expires_in) || 3600) * 1000).toISOString();
   return {

@@ -49,7 +49,7 @@ export default async function signin() {
     if (res.status === 200 && res.data?.token) {
       endSession();
       startSession(res.data, { dev: true });
-      location.assign(safeNext(params.get('next')) ?? `${consoleRoot}queue/`);
+      location.assign(safeNext(params.get('next')) ?? landing(res.data.role));
       return;
     }
     const message = res.status === 0 ? s.network
@@ -59,6 +59,11 @@ export default async function signin() {
       : (Array.isArray(res.data?.errors) && res.data.errors.length ? res.data.errors : [{ code: 'server', message: t.server }]);
     showErrors($form, $summary, errors);
   });
+}
+
+/** Where a role starts: a volunteer registers (the queue is not theirs), everyone else works the queue. */
+function landing(role) {
+  return role === 'volunteer' ? `${consoleRoot}new/` : `${consoleRoot}queue/`;
 }
 
 /** The deployed sign-in: the development form and banner give way to the association's account. */
@@ -77,7 +82,7 @@ async function cognitoSignIn(config) {
     if (result.session) {
       endSession();
       startSession(result.session);
-      location.replace(safeNext(result.next) ?? `${consoleRoot}queue/`);
+      location.replace(safeNext(result.next) ?? landing(result.session.role));
       return;
     }
     $notice.hidden = true;

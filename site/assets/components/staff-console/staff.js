@@ -60,6 +60,8 @@ function chrome(session) {
   }
   // Manager-only navigation: hidden for staff (the API refuses them anyway with 403).
   for (const $m of document.querySelectorAll('[data-role="manager"]')) $m.hidden = session?.role !== 'manager';
+  // The queue is for employees: a volunteer sees only registering (their own list is the API's).
+  for (const $m of document.querySelectorAll('[data-role="staff"]')) $m.hidden = session?.role === 'volunteer';
   for (const $m of document.querySelectorAll('[data-when="signed-in"]')) $m.hidden = !session;
   // The other-language link keeps ?ref= so a bilingual colleague lands on the same request.
   const $twin = document.querySelector('.mf-header__lang');
