@@ -68,5 +68,12 @@ test('a volunteer registers, lists only their own, and is refused everything els
     ['GET', '/staff/colleagues'], ['GET', `/staff/requests/${mine.body.reference}/documents`]]) {
     assert.equal((await call(token, method, path, { text: 'x' })).status, 403, `${method} ${path}`);
   }
+  await page.reload({ waitUntil: 'networkidle' });
+  const $list = page.locator('[data-my-registrations]');
+  await $list.waitFor({ state: 'visible' });
+  assert.match(await $list.textContent(), new RegExp(mine.body.reference));
+  assert.doesNotMatch(await $list.textContent(), new RegExp(employees.body.reference));
+  assert.equal(await page.locator('input[name="channel"][value="phone"]').isVisible(), false, 'channel fixed');
+  await assertAccessible(assert, page, 'volunteer registering, with their registrations (/en)');
   assert.deepEqual(errors, []);
 });

@@ -8,7 +8,8 @@ import { newIdempotencyKey } from '../../js/api.js';
 import { showErrors, clearErrors } from '../error-summary/error-summary.js';
 import { referenceElement } from '../reference/reference.js';
 import charCount from '../char-count/char-count.js';
-import { api } from './session.js';
+import { api, currentSession } from './session.js';
+import { showMyRegistrations } from './my-registrations.js';
 import { s } from './strings.js';
 import { el, ltr, dualDate, requestHref } from './format.js';
 
@@ -31,6 +32,17 @@ export default function newRequest() {
 
   const category = new URLSearchParams(location.search).get('category');
   if (category) for (const $r of $form.querySelectorAll('[name="category"]')) $r.checked = $r.value === category;
+
+  // A volunteer brings every request through the volunteer channel (the API forces it too): the
+  // choice is made for them, and their own registrations are listed under the form.
+  const volunteer = currentSession()?.role === 'volunteer';
+  if (volunteer) {
+    for (const $r of $form.querySelectorAll('[name="channel"]')) {
+      $r.checked = $r.value === 'volunteer';
+      $r.closest('label').hidden = $r.value !== 'volunteer';
+    }
+    showMyRegistrations();
+  }
 
   const syncOnBehalf = () => { $onBehalfFields.hidden = !$onBehalf.checked; };
   $onBehalf.addEventListener('change', syncOnBehalf);
@@ -85,9 +97,12 @@ export default function newRequest() {
         el('ul', {}, ...dups.map((r) => el('li', {}, el('a', { href: requestHref(r) }, ltr(r))))))
       : el('p', { textContent: s.noDuplicates }));
     slot('open').href = requestHref(data.reference);
+    slot('open').hidden = volunteer; // the request page is for employees
+    if (volunteer) showMyRegistrations();
     $body.hidden = true;
     $confirmation.hidden = false;
     $form.reset();
+    if (volunteer) $form.querySelector('[name="channel"][value="volunteer"]').checked = true;
     syncOnBehalf();
     $confirmation.querySelector('h2').focus();
   }
