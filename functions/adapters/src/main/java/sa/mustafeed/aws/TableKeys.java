@@ -68,6 +68,8 @@ public final class TableKeys {
     static final String WAITING_MARK = "W#";
     /** The staff directory: one partition, one item per staff member who used the queue ({@code <id>}). */
     static final String STAFF_DIRECTORY = "STAFFDIR";
+    /** The PDPL audit log: one partition a month ({@code AUDIT#<yyyy-MM>}, UTC), sort key {@code <instant>#<unique>}. */
+    static final String AUDIT_PREFIX = "AUDIT#";
 
     /**
      * One person's registrations: {@code REGBY#<registrar id>} / {@code <submittedAt>#<ref>}, holding

@@ -215,7 +215,9 @@ class StaffApiIT {
             Map.entry("GET /staff/reports/satisfaction", new String[] {"manager", null}),
             Map.entry("GET /staff/exports/requests.csv", new String[] {"manager", null}),
             Map.entry("GET /staff/exports/surveys.csv", new String[] {"manager", null}),
+            Map.entry("POST /staff/beneficiaries/find", new String[] {"manager", "{\"mobile\":\"0500000001\"}"}),
             Map.entry("POST /staff/beneficiaries/export", new String[] {"manager", "{\"mobile\":\"0500000001\"}"}),
+            Map.entry("GET /staff/audit", new String[] {"manager", null}),
             Map.entry(
                     "POST /staff/beneficiaries/erase",
                     new String[] {"manager", "{\"mobile\":\"0500000001\",\"confirm\":true}"}));
@@ -342,6 +344,19 @@ class StaffApiIT {
                 ((List<Object>) json(send("GET", "/staff/requests?q=0521112233", null, staff))
                                 .get("items"))
                         .size());
+        // Both acts are in this month's audit log, read back under the function's own IAM (AUDIT#*).
+        HttpResponse<String> log = send("GET", "/staff/audit", null, manager);
+        assertEquals(200, log.statusCode(), log.body());
+        List<Map<String, Object>> entries =
+                (List<Map<String, Object>>) json(log).get("items");
+        assertTrue(
+                entries.stream()
+                        .anyMatch(e -> "erase".equals(e.get("action"))
+                                && Integer.valueOf(1).equals(e.get("requests"))),
+                log.body());
+        assertTrue(entries.stream().anyMatch(e -> "export".equals(e.get("action"))), log.body());
+        assertTrue(!log.body().contains("0521112233") && !log.body().contains("2390996037"), "no number in the log");
+        assertEquals(403, send("GET", "/staff/audit", null, staff).statusCode());
     }
 
     @Test

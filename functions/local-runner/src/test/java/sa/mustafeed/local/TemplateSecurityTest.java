@@ -360,9 +360,10 @@ class TemplateSecurityTest {
         // a request's partition (DynamoDbCaseRepository.find, DynamoDbErasure); the month's service,
         // satisfaction and delivery counters (DynamoDbServiceStatistics, DynamoDbSurveyStatistics,
         // DynamoDbDeliveryStatistics); the staff directory, to offer whom a request can be given
-        // (DynamoDbWorkQueue.colleagues); one person's registrations (DynamoDbRegistrations)
+        // (DynamoDbWorkQueue.colleagues); one person's registrations (DynamoDbRegistrations); a month
+        // of the PDPL audit log (DynamoDbAuditLog.month)
         assertEquals(
-                List.of("REQ#*", "SVCAGG#*", "SURVEYAGG#*", "DLVAGG#*", "STAFFDIR", "REGBY#*"),
+                List.of("REQ#*", "SVCAGG#*", "SURVEYAGG#*", "DLVAGG#*", "STAFFDIR", "REGBY#*", "AUDIT#*"),
                 like.get("dynamodb:LeadingKeys"));
         for (Statement other : queries) {
             if (other != s) {

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import sa.mustafeed.aws.Config;
+import sa.mustafeed.aws.DynamoDbAuditLog;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
 import sa.mustafeed.aws.DynamoDbDeliveryLog;
 import sa.mustafeed.aws.DynamoDbDeliveryStatistics;
@@ -76,6 +77,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
                         new DynamoDbSurveyStore(aws.dynamoDb(), aws.tableName()),
                         new SurveyTokens(aws.hasher()),
                         aws.hasher(),
+                        new DynamoDbAuditLog(aws.dynamoDb(), aws.tableName()),
                         clock),
                 new WorkQueueService(new DynamoDbWorkQueue(aws.dynamoDb(), aws.tableName()), clock),
                 clock);

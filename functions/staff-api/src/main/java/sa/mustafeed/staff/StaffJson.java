@@ -13,6 +13,7 @@ import sa.mustafeed.core.request.LocalizedText;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.StatusMachine;
 import sa.mustafeed.core.sla.ServiceLevels;
+import sa.mustafeed.core.staff.AuditEntry;
 import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.staff.CaseFile;
 import sa.mustafeed.core.staff.CaseSummary;
@@ -298,5 +299,18 @@ final class StaffJson {
         h.put("median", median.orElse(null));
         h.put("p90", p90.orElse(null));
         return h;
+    }
+
+    /** A line of the PDPL audit log: who, when, what, whose hash (never the number), how many requests. */
+    static Map<String, Object> auditEntry(AuditEntry e) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("action", e.action().wireName());
+        item.put("actionLabel", label(e.action().label()));
+        item.put("staffId", e.staffId());
+        item.put("staffName", e.staffName());
+        item.put("at", e.at().toString());
+        item.put("subjectHash", e.subjectHash());
+        item.put("requests", e.requests());
+        return item;
     }
 }

@@ -1,6 +1,7 @@
 package sa.mustafeed.staff;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,6 +149,27 @@ final class StaffRequests {
             throw new InvalidInputException(FieldError.of("confirm", ErrorCode.REQUIRED));
         }
         return dataSubject(body);
+    }
+
+    /**
+     * The audit log's {@code month} ({@code yyyy-MM}), {@code current} when absent.
+     *
+     * @throws InvalidInputException ({@code month}, {@code invalid_date}) for anything else
+     */
+    static YearMonth month(ApiEvent event, YearMonth current) {
+        Optional<String> raw = event.query("month");
+        if (raw.isEmpty()) {
+            return current;
+        }
+        try {
+            YearMonth month = YearMonth.parse(raw.get());
+            if (month.getYear() >= FIRST_YEAR && month.getYear() <= LAST_YEAR) {
+                return month;
+            }
+        } catch (DateTimeParseException e) {
+            // refused below, as a year out of range is
+        }
+        throw new InvalidInputException(FieldError.of("month", ErrorCode.INVALID_DATE));
     }
 
     private static <T> Optional<T> choice(

@@ -7,6 +7,7 @@ import static sa.mustafeed.core.staff.Role.VOLUNTEER;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.request.SubmissionReceipt;
 import sa.mustafeed.core.request.SubmissionService;
 import sa.mustafeed.core.staff.Assignee;
+import sa.mustafeed.core.staff.AuditPage;
 import sa.mustafeed.core.staff.BeneficiaryRecords;
 import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.staff.CaseFile;
@@ -50,6 +52,8 @@ final class StaffRoutes {
     static final int REPORT_LIMIT = 20_000;
 
     private static final int PAGE_SIZE = 25;
+    /** A month of PDPL requests is a handful; 50 a page keeps even a busy month to one or two. */
+    private static final int AUDIT_PAGE_SIZE = 50;
 
     private final CaseService cases;
     private final SubmissionService registrations;
@@ -91,8 +95,10 @@ final class StaffRoutes {
         add("GET /staff/exports/requests.csv", MANAGER, (event, me) -> requestsCsv(event));
         add("GET /staff/reports/satisfaction", MANAGER, (event, me) -> satisfactionReport(event));
         add("GET /staff/exports/surveys.csv", MANAGER, (event, me) -> surveysCsv(event));
-        add("POST /staff/beneficiaries/export", MANAGER, (event, me) -> exportBeneficiary(event));
-        add("POST /staff/beneficiaries/erase", MANAGER, (event, me) -> eraseBeneficiary(event));
+        add("POST /staff/beneficiaries/find", MANAGER, (event, me) -> findBeneficiary(event));
+        add("POST /staff/beneficiaries/export", MANAGER, this::exportBeneficiary);
+        add("POST /staff/beneficiaries/erase", MANAGER, this::eraseBeneficiary);
+        add("GET /staff/audit", MANAGER, (event, me) -> auditLog(event));
         add("POST /staff/requests/{reference}/assignee", STAFF, this::assign);
         add("GET /staff/colleagues", STAFF, (event, me) -> colleagues());
     }
@@ -251,19 +257,35 @@ final class StaffRoutes {
         return ApiResponse.download("text/csv; charset=utf-8", "surveys.csv", csv);
     }
 
-    /** PDPL access request: everything held about one beneficiary, found by mobile or national ID. */
-    private ApiResponse exportBeneficiary(ApiEvent event) {
-        List<CaseFile> files = beneficiaries.export(StaffRequests.dataSubject(JsonBodies.object(event)));
+    /** How many requests are held about a beneficiary (before exporting or erasing); no data. */
+    private ApiResponse findBeneficiary(ApiEvent event) {
+        return ok(Map.of("requests", beneficiaries.held(StaffRequests.dataSubject(JsonBodies.object(event)))));
+    }
+
+    /** PDPL access request: everything held about one beneficiary, found by mobile or national ID. Audited. */
+    private ApiResponse exportBeneficiary(ApiEvent event, StaffMember me) {
+        List<CaseFile> files = beneficiaries.export(StaffRequests.dataSubject(JsonBodies.object(event)), me);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("exportedAt", clock.instant().toString());
         answer.put("requests", files.stream().map(this::detail).toList());
         return ok(answer);
     }
 
-    /** PDPL erasure: personal data overwritten; anonymous counts kept. Needs {@code "confirm": true}. */
-    private ApiResponse eraseBeneficiary(ApiEvent event) {
-        List<ReferenceCode> erased = beneficiaries.erase(StaffRequests.erasure(JsonBodies.object(event)));
+    /** PDPL erasure: personal data overwritten; anonymous counts kept. Needs {@code "confirm": true}. Audited. */
+    private ApiResponse eraseBeneficiary(ApiEvent event, StaffMember me) {
+        List<ReferenceCode> erased = beneficiaries.erase(StaffRequests.erasure(JsonBodies.object(event)), me);
         return ok(Map.of("erased", erased.stream().map(ReferenceCode::display).toList()));
+    }
+
+    /** The PDPL audit log of a month (UTC, default this one), newest first. */
+    private ApiResponse auditLog(ApiEvent event) {
+        YearMonth month = StaffRequests.month(event, YearMonth.now(clock.withZone(ZoneOffset.UTC)));
+        AuditPage page = beneficiaries.auditLog(month, event.query("cursor"), AUDIT_PAGE_SIZE);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("month", month.toString());
+        body.put("items", page.entries().stream().map(StaffJson::auditEntry).toList());
+        body.put("nextCursor", page.nextCursor().orElse(null));
+        return ok(body);
     }
 
     /** Every request submitted in the range, read month by month from the month index. */

@@ -1,6 +1,7 @@
 package sa.mustafeed.staff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -50,6 +51,7 @@ class StaffApiHandlerTest {
     private final InMemorySurveyStore surveyStore = new InMemorySurveyStore();
     private final InMemoryMessaging messaging = new InMemoryMessaging();
     private final InMemoryDeliveryStatistics deliveryCounters = new InMemoryDeliveryStatistics();
+    private final sa.mustafeed.core.fakes.InMemoryAuditLog audit = new sa.mustafeed.core.fakes.InMemoryAuditLog();
     private final StaffApiHandler handler = new StaffApiHandler(
             new CaseService(
                     repository,
@@ -74,6 +76,7 @@ class StaffApiHandlerTest {
                     surveyStore,
                     new SurveyTokens(SampleDrafts.HASHER),
                     SampleDrafts.HASHER,
+                    audit,
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
             new sa.mustafeed.core.staff.WorkQueueService(
                     new sa.mustafeed.core.fakes.InMemoryWorkQueue(repository, SampleServiceLevels.LEVELS),
@@ -411,6 +414,63 @@ class StaffApiHandlerTest {
         Map<String, Object> asStaff = Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "queue")));
         asStaff.put("routeKey", "POST /staff/beneficiaries/export");
         asStaff.put("body", "{\"mobile\":\"0501234567\"}");
+        assertEquals(
+                403,
+                invoke(Json.write(asStaff).getBytes(StandardCharsets.UTF_8)).get("statusCode"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pdpl_findCountsWithoutAuditing_exportAndEraseAreAudited_andTheMonthsLogShowsBothNewestFirst()
+            throws Exception {
+        Map<String, Object> event =
+                Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "service-report-as-manager")));
+        event.put("routeKey", "POST /staff/beneficiaries/find");
+        event.put("body", "{\"mobile\":\"0501234567\"}");
+        assertEquals(
+                1,
+                body(invoke(Json.write(event).getBytes(StandardCharsets.UTF_8))).get("requests"));
+        assertEquals(List.of(), audit.written(), "finding hands over no data: not audited");
+
+        event.put("routeKey", "POST /staff/beneficiaries/export");
+        invoke(Json.write(event).getBytes(StandardCharsets.UTF_8));
+        event.put("routeKey", "POST /staff/beneficiaries/erase");
+        event.put("body", "{\"mobile\":\"0501234567\",\"confirm\":true}");
+        invoke(Json.write(event).getBytes(StandardCharsets.UTF_8));
+
+        Map<String, Object> log = body(invoke("audit-log"));
+        assertEquals("2026-11", log.get("month"));
+        List<Map<String, Object>> items = (List<Map<String, Object>>) log.get("items");
+        assertEquals(
+                List.of("erase", "export"),
+                items.stream().map(i -> i.get("action")).toList());
+        Map<String, Object> erase = items.getFirst();
+        assertEquals("خالد الزهراني", erase.get("staffName"));
+        assertEquals("7c2f0a1b-2d3e-4f50-9b0c-1d2e3f4a5b6c", erase.get("staffId"));
+        assertEquals(SampleDrafts.NOW.toString(), erase.get("at"));
+        assertEquals(1, erase.get("requests"));
+        assertEquals(
+                SampleDrafts.HASHER.hash(sa.mustafeed.core.privacy.HashPurpose.MOBILE, "+966501234567"),
+                erase.get("subjectHash"));
+        assertEquals(Map.of("ar", "محو البيانات الشخصية", "en", "Erased personal data"), erase.get("actionLabel"));
+        String text = (String) invoke("audit-log").get("body");
+        assertFalse(text.contains("4567") || text.contains("سارة"), "the log holds no number and no name: " + text);
+        assertEquals(null, log.get("nextCursor"));
+    }
+
+    @Test
+    void auditLog_refusesAMalformedMonthOrCursorAs400_andAnEmployeeAs403() throws Exception {
+        for (String[] query : new String[][] {{"month", "2026-13"}, {"month", "1999-01"}, {"cursor", "x"}}) {
+            Map<String, Object> event =
+                    Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "audit-log")));
+            event.put("queryStringParameters", Map.of(query[0], query[1]));
+            event.put("rawQueryString", query[0] + "=" + query[1]);
+            Map<String, Object> response = invoke(Json.write(event).getBytes(StandardCharsets.UTF_8));
+            assertEquals(400, response.get("statusCode"), String.join("=", query));
+            assertEquals(query[0].equals("month") ? "invalid_date" : "invalid_cursor", errorCode(response));
+        }
+        Map<String, Object> asStaff = Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "queue")));
+        asStaff.put("routeKey", "GET /staff/audit");
         assertEquals(
                 403,
                 invoke(Json.write(asStaff).getBytes(StandardCharsets.UTF_8)).get("statusCode"));

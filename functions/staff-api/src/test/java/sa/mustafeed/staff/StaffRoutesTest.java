@@ -54,6 +54,7 @@ class StaffRoutesTest {
                     new InMemorySurveyStore(),
                     new SurveyTokens(SampleDrafts.HASHER),
                     SampleDrafts.HASHER,
+                    new sa.mustafeed.core.fakes.InMemoryAuditLog(),
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
             new sa.mustafeed.core.staff.WorkQueueService(
                     new sa.mustafeed.core.fakes.InMemoryWorkQueue(repository, SampleServiceLevels.LEVELS),
@@ -90,8 +91,10 @@ class StaffRoutesTest {
                         Map.entry("GET /staff/exports/requests.csv", Role.MANAGER),
                         Map.entry("GET /staff/reports/satisfaction", Role.MANAGER),
                         Map.entry("GET /staff/exports/surveys.csv", Role.MANAGER),
+                        Map.entry("POST /staff/beneficiaries/find", Role.MANAGER),
                         Map.entry("POST /staff/beneficiaries/export", Role.MANAGER),
-                        Map.entry("POST /staff/beneficiaries/erase", Role.MANAGER))),
+                        Map.entry("POST /staff/beneficiaries/erase", Role.MANAGER),
+                        Map.entry("GET /staff/audit", Role.MANAGER))),
                 matrix);
     }
 

@@ -19,6 +19,7 @@ import sa.mustafeed.core.notification.Delivery;
 import sa.mustafeed.core.notification.DeliveryProviders;
 import sa.mustafeed.core.notification.DeliveryState;
 import sa.mustafeed.core.notification.MessageKind;
+import sa.mustafeed.core.staff.AuditAction;
 import sa.mustafeed.core.staff.ServiceTally;
 
 /**
@@ -114,6 +115,9 @@ public final class Labels {
         }
         for (String bucket : ServiceTally.bucketCodes()) {
             keys.add(BUCKET_PREFIX + bucket);
+        }
+        for (AuditAction action : AuditAction.values()) {
+            keys.add(action.labelKey());
         }
         return keys;
     }

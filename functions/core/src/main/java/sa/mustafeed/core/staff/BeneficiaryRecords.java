@@ -1,6 +1,7 @@
 package sa.mustafeed.core.staff;
 
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.ports.AuditLog;
 import sa.mustafeed.core.ports.CaseRepository;
 import sa.mustafeed.core.ports.DeliveryLog;
 import sa.mustafeed.core.ports.SurveyStore;
@@ -30,6 +32,7 @@ public final class BeneficiaryRecords {
     private final SurveyStore surveys;
     private final SurveyTokens tokens;
     private final KeyedHasher hasher;
+    private final AuditLog audit;
     private final Clock clock;
 
     public BeneficiaryRecords(
@@ -38,7 +41,9 @@ public final class BeneficiaryRecords {
             SurveyStore surveys,
             SurveyTokens tokens,
             KeyedHasher hasher,
+            AuditLog audit,
             Clock clock) {
+        this.audit = audit;
         this.cases = cases;
         this.deliveries = deliveries;
         this.surveys = surveys;
@@ -48,14 +53,27 @@ public final class BeneficiaryRecords {
     }
 
     /**
-     * Each request file with what became of every message sent about it (channel, provider, state):
-     * the message records are data held about the person too.
+     * How many requests are held about the person, so the manager knows whom they found before
+     * exporting or erasing. Not audited: it hands over no data, only the count an employee's queue
+     * search by mobile already shows.
      *
      * @throws InvalidInputException when neither a valid mobile nor a valid national ID is given
      */
-    public List<CaseFile> export(DataSubject subject) {
+    public int held(DataSubject subject) {
+        return find(subject).references().size();
+    }
+
+    /**
+     * Each request file with what became of every message sent about it (channel, provider, state):
+     * the message records are data held about the person too. Audited first (see the class).
+     *
+     * @throws InvalidInputException when neither a valid mobile nor a valid national ID is given
+     */
+    public List<CaseFile> export(DataSubject subject, StaffMember by) {
+        Found found = find(subject);
+        audit.record(entry(AuditAction.EXPORT, by, found));
         List<CaseFile> files = new ArrayList<>();
-        for (ReferenceCode reference : find(subject)) {
+        for (ReferenceCode reference : found.references()) {
             cases.find(reference)
                     .map(file -> file.withDeliveries(
                             deliveries.deliveriesOf(reference, file.request().version())))
@@ -65,12 +83,16 @@ public final class BeneficiaryRecords {
     }
 
     /**
+     * Audited first (see the class).
+     *
      * @return the references whose personal data was erased
      * @throws InvalidInputException when neither a valid mobile nor a valid national ID is given
      */
-    public List<ReferenceCode> erase(DataSubject subject) {
+    public List<ReferenceCode> erase(DataSubject subject, StaffMember by) {
+        Found subjects = find(subject);
+        audit.record(entry(AuditAction.ERASE, by, subjects));
         List<ReferenceCode> erased = new ArrayList<>();
-        for (ReferenceCode reference : find(subject)) {
+        for (ReferenceCode reference : subjects.references()) {
             Optional<CaseFile> found = cases.find(reference);
             if (found.isEmpty()) {
                 continue;
@@ -85,7 +107,25 @@ public final class BeneficiaryRecords {
         return erased;
     }
 
-    private Set<ReferenceCode> find(DataSubject subject) {
+    /** The audit log of one month, newest first. */
+    public AuditPage auditLog(YearMonth month, Optional<String> cursor, int pageSize) {
+        return audit.month(month, cursor, pageSize);
+    }
+
+    private AuditEntry entry(AuditAction action, StaffMember by, Found found) {
+        return new AuditEntry(
+                action,
+                by.id(),
+                by.name(),
+                clock.instant(),
+                found.subjectHash(),
+                found.references().size());
+    }
+
+    /** The requests found, and the hash they were found by (the mobile's when both were given). */
+    private record Found(String subjectHash, Set<ReferenceCode> references) {}
+
+    private Found find(DataSubject subject) {
         Optional<String> mobile = text(subject.mobile());
         Optional<String> nationalId = text(subject.nationalId());
         List<FieldError> errors = new ArrayList<>();
@@ -103,10 +143,12 @@ public final class BeneficiaryRecords {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        Optional<String> mobileHash = e164.map(m -> hasher.hash(HashPurpose.MOBILE, m));
+        Optional<String> idHash = id.map(n -> hasher.hash(HashPurpose.NATIONAL_ID, n));
         Set<ReferenceCode> found = new LinkedHashSet<>();
-        e164.ifPresent(m -> found.addAll(cases.byMobileHash(hasher.hash(HashPurpose.MOBILE, m))));
-        id.ifPresent(n -> found.addAll(cases.byNationalIdHash(hasher.hash(HashPurpose.NATIONAL_ID, n))));
-        return found;
+        mobileHash.ifPresent(h -> found.addAll(cases.byMobileHash(h)));
+        idHash.ifPresent(h -> found.addAll(cases.byNationalIdHash(h)));
+        return new Found(mobileHash.or(() -> idHash).orElseThrow(), found);
     }
 
     /** A blank field is an empty one. */

@@ -28,6 +28,7 @@ import sa.mustafeed.core.notification.Delivery;
 import sa.mustafeed.core.notification.DeliveryProviders;
 import sa.mustafeed.core.notification.DeliveryState;
 import sa.mustafeed.core.notification.MessageKind;
+import sa.mustafeed.core.staff.AuditAction;
 import sa.mustafeed.core.staff.ServiceTally;
 import sa.mustafeed.core.survey.SurveyService;
 
@@ -76,6 +77,9 @@ class LabelsTest {
                 ServiceTally.HOUR_BUCKETS.length + 1, ServiceTally.bucketCodes().size());
         for (String bucket : ServiceTally.bucketCodes()) {
             assertNamed(Labels.shipped().bucket(bucket), "bucket " + bucket);
+        }
+        for (AuditAction action : AuditAction.values()) {
+            assertNamed(action.label(), "audit action " + action.name());
         }
     }
 
