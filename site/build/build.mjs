@@ -22,6 +22,7 @@ export function consoleStrings(strings, labels) {
       status: { ...status, ...staff }, channel: shared.channel, category: shared.category,
       // what staff read of message delivery: what it was for, the channel, the provider, the state
       message: shared.message, contact: shared.contact, provider: shared.provider, delivery: shared.delivery,
+      audit: shared.audit, // what the PDPL audit log records
     },
   };
 }

@@ -31,6 +31,7 @@ const READY = {
   'request/': '[data-detail]:not([hidden]) [data-slot="timeline"] li',
   'new/': '[data-staff-new]',
   'reports/': '[data-reports]:not([hidden])',
+  'privacy/': '[data-privacy]:not([hidden])',
 };
 
 for (const lang of ['ar', 'en']) {

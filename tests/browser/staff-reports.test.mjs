@@ -38,7 +38,7 @@ test('reports and exports: 401 without a token, 403 for staff; staff see a clear
   }
   assert.equal((await page.request.get(url('/staff/requests'), { headers: { Authorization: `Bearer ${token}` } })).status(), 200);
 
-  assert.ok(await page.locator('nav [data-role="manager"]').isHidden(), 'no reports link for staff');
+  assert.ok((await page.locator('nav [data-role="manager"]').evaluateAll((els) => els.every((e) => e.hidden))), 'no manager links for staff');
   await page.goto(url('/staff/reports/'), { waitUntil: 'networkidle' });
   const $problem = page.locator('[data-problem]');
   await $problem.getByText('هذه الصفحة للمديرين فقط').waitFor();

@@ -1,5 +1,5 @@
 // Entry point of every console page (the public site's js/main.js keeps its own module list; the
-// console loads this instead). <body data-staff-page="queue|request|new|reports|signin">:
+// console loads this instead). <body data-staff-page="queue|request|new|reports|privacy|signin">:
 //  - every page but sign-in requires a session (none → sign-in, with this page as ?next=);
 //  - shows who is signed in, the sign-out button, and the manager-only links for managers;
 //  - fills the association's name and the reference documents from /config/association.json;
@@ -15,6 +15,7 @@ const PAGES = {
   request: './request-detail.js',
   new: './new-request.js',
   reports: './reports.js',
+  privacy: './privacy.js',
 };
 
 document.documentElement.classList.add('mf-js');

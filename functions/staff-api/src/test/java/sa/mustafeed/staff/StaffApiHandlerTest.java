@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import sa.mustafeed.core.fakes.InMemoryAuditLog;
 import sa.mustafeed.core.fakes.InMemoryDeliveryStatistics;
 import sa.mustafeed.core.fakes.InMemoryMessaging;
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
@@ -51,7 +52,7 @@ class StaffApiHandlerTest {
     private final InMemorySurveyStore surveyStore = new InMemorySurveyStore();
     private final InMemoryMessaging messaging = new InMemoryMessaging();
     private final InMemoryDeliveryStatistics deliveryCounters = new InMemoryDeliveryStatistics();
-    private final sa.mustafeed.core.fakes.InMemoryAuditLog audit = new sa.mustafeed.core.fakes.InMemoryAuditLog();
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final StaffApiHandler handler = new StaffApiHandler(
             new CaseService(
                     repository,

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import sa.mustafeed.core.fakes.InMemoryAuditLog;
 import sa.mustafeed.core.fakes.InMemoryDeliveryStatistics;
 import sa.mustafeed.core.fakes.InMemoryMessaging;
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
@@ -50,8 +51,10 @@ class StaffAuthorizationMatrixTest {
             "GET /staff/exports/requests.csv",
             "GET /staff/reports/satisfaction",
             "GET /staff/exports/surveys.csv",
+            "POST /staff/beneficiaries/find",
             "POST /staff/beneficiaries/export",
-            "POST /staff/beneficiaries/erase");
+            "POST /staff/beneficiaries/erase",
+            "GET /staff/audit");
 
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
     private final InMemoryMessaging messaging = new InMemoryMessaging();
@@ -78,6 +81,7 @@ class StaffAuthorizationMatrixTest {
                     new InMemorySurveyStore(),
                     new SurveyTokens(SampleDrafts.HASHER),
                     SampleDrafts.HASHER,
+                    new InMemoryAuditLog(),
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
             new WorkQueueService(
                     new InMemoryWorkQueue(repository, SampleServiceLevels.LEVELS),
