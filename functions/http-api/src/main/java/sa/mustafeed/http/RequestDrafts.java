@@ -11,7 +11,17 @@ import sa.mustafeed.core.request.RequestDraft;
 public final class RequestDrafts {
     private RequestDrafts() {}
 
+    /** A public submission: a {@code receivedAt} in the body is ignored (the clock starts on arrival). */
     public static RequestDraft fromJson(Map<String, Object> body) {
+        return read(body, false);
+    }
+
+    /** A request registered by staff, who may say when a letter, call or visit reached them. */
+    public static RequestDraft fromStaffJson(Map<String, Object> body) {
+        return read(body, true);
+    }
+
+    private static RequestDraft read(Map<String, Object> body, boolean staff) {
         List<FieldError> shapeErrors = new ArrayList<>();
         Fields fields = new Fields(body, "", shapeErrors);
         RequestDraft.OnBehalfDraft onBehalf = null;
@@ -36,7 +46,8 @@ public final class RequestDrafts {
                 fields.text("language"),
                 fields.bool("consent"),
                 onBehalf,
-                shapeErrors);
+                shapeErrors,
+                staff ? fields.text("receivedAt") : null);
     }
 
     private record Fields(Map<String, Object> body, String prefix, List<FieldError> shapeErrors) {

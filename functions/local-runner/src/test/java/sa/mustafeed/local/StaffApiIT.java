@@ -218,6 +218,7 @@ class StaffApiIT {
             Map.entry("POST /staff/beneficiaries/find", new String[] {"manager", "{\"mobile\":\"0500000001\"}"}),
             Map.entry("POST /staff/beneficiaries/export", new String[] {"manager", "{\"mobile\":\"0500000001\"}"}),
             Map.entry("GET /staff/audit", new String[] {"manager", null}),
+            Map.entry("POST /staff/beneficiaries/lookup", new String[] {"staff", "{\"mobile\":\"0500000001\"}"}),
             Map.entry(
                     "POST /staff/beneficiaries/erase",
                     new String[] {"manager", "{\"mobile\":\"0500000001\",\"confirm\":true}"}));

@@ -162,6 +162,42 @@ final class StaffJson {
         return sla;
     }
 
+    /** How many of a returning beneficiary's requests the lookup names (the newest). */
+    static final int RETURNING_REFERENCES = 5;
+
+    /**
+     * A returning beneficiary, as the registration form needs it: the contact details to prefill
+     * (the national ID only as its last four digits, which is all that is kept) and their newest
+     * references; no description, notes or history.
+     */
+    static Map<String, Object> returning(java.util.Optional<sa.mustafeed.core.staff.ReturningBeneficiary> found) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("found", found.isPresent());
+        if (found.isEmpty()) {
+            return out;
+        }
+        ServiceRequest r = found.get().latest();
+        List<ReferenceCode> all = found.get().requests();
+        out.put("requestCount", all.size());
+        out.put("references", references(all.subList(0, Math.min(all.size(), RETURNING_REFERENCES))));
+        out.put("latestSubmittedAt", r.submittedAt().toString());
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("name", r.name());
+        contact.put("mobile", r.mobile());
+        contact.put("email", r.email().orElse(null));
+        contact.put("nationalIdLast4", r.nationalIdLast4().orElse(null));
+        contact.put("city", r.city());
+        contact.put("preferredContact", r.preferredContact().wireName());
+        contact.put("language", r.language().wireName());
+        contact.put(
+                "onBehalf",
+                r.onBehalf()
+                        .map(o -> Map.of("beneficiaryName", o.beneficiaryName(), "relationship", o.relationship()))
+                        .orElse(null));
+        out.put("contact", contact);
+        return out;
+    }
+
     static List<String> references(List<ReferenceCode> references) {
         return references.stream().map(ReferenceCode::display).toList();
     }

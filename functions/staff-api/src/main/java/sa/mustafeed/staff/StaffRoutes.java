@@ -99,6 +99,7 @@ final class StaffRoutes {
         add("POST /staff/beneficiaries/export", MANAGER, this::exportBeneficiary);
         add("POST /staff/beneficiaries/erase", MANAGER, this::eraseBeneficiary);
         add("GET /staff/audit", MANAGER, (event, me) -> auditLog(event));
+        add("POST /staff/beneficiaries/lookup", STAFF, (event, me) -> lookUpBeneficiary(event));
         add("POST /staff/requests/{reference}/assignee", STAFF, this::assign);
         add("GET /staff/colleagues", STAFF, (event, me) -> colleagues());
     }
@@ -195,7 +196,7 @@ final class StaffRoutes {
 
     private ApiResponse register(ApiEvent event, StaffMember me) {
         SubmissionReceipt receipt = registrations.register(
-                RequestDrafts.fromJson(JsonBodies.object(event)), event.header("idempotency-key"), me);
+                RequestDrafts.fromStaffJson(JsonBodies.object(event)), event.header("idempotency-key"), me);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reference", receipt.reference().display());
         body.put("status", receipt.status().wireName());
@@ -286,6 +287,14 @@ final class StaffRoutes {
         body.put("items", page.entries().stream().map(StaffJson::auditEntry).toList());
         body.put("nextCursor", page.nextCursor().orElse(null));
         return ok(body);
+    }
+
+    /**
+     * Before registering: who a returning beneficiary is (by mobile or national ID, in the body so
+     * neither reaches a URL or an access log), to prefill the form from their latest request.
+     */
+    private ApiResponse lookUpBeneficiary(ApiEvent event) {
+        return ok(StaffJson.returning(beneficiaries.lookup(StaffRequests.dataSubject(JsonBodies.object(event)))));
     }
 
     /** Every request submitted in the range, read month by month from the month index. */

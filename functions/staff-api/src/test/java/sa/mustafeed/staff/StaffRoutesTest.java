@@ -93,6 +93,7 @@ class StaffRoutesTest {
                         Map.entry("GET /staff/exports/surveys.csv", Role.MANAGER),
                         Map.entry("POST /staff/beneficiaries/find", Role.MANAGER),
                         Map.entry("POST /staff/beneficiaries/export", Role.MANAGER),
+                        Map.entry("POST /staff/beneficiaries/lookup", Role.STAFF),
                         Map.entry("POST /staff/beneficiaries/erase", Role.MANAGER),
                         Map.entry("GET /staff/audit", Role.MANAGER))),
                 matrix);

@@ -34,6 +34,10 @@ public enum ErrorCode {
     INVALID_TRANSITION("invalid_transition"),
     VERSION_CONFLICT("version_conflict"),
     INVALID_DATE("invalid_date"),
+    /** Staff registering a letter or call gave a received time later than now. */
+    RECEIVED_IN_FUTURE("received_in_future"),
+    /** Staff gave a received time older than any request may start its clock (a mistyped year). */
+    RECEIVED_TOO_LONG_AGO("received_too_long_ago"),
     INVALID_CURSOR("invalid_cursor"),
     UNAUTHORIZED("unauthorized"),
     FORBIDDEN("forbidden"),

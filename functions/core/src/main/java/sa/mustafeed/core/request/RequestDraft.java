@@ -6,7 +6,8 @@ import sa.mustafeed.core.errors.FieldError;
 /**
  * A submission as it arrived, before any rule is applied. Every field may be null (absent).
  * {@code shapeErrors} carries what the transport already found wrong (a number where text belongs),
- * so one answer lists every problem at once.
+ * so one answer lists every problem at once. {@code receivedAt} (ISO-8601 with an offset) is when a
+ * letter, call or visit reached the association; only staff registrations read it.
  */
 public record RequestDraft(
         String category,
@@ -21,10 +22,43 @@ public record RequestDraft(
         String language,
         Boolean consent,
         OnBehalfDraft onBehalf,
-        List<FieldError> shapeErrors) {
+        List<FieldError> shapeErrors,
+        String receivedAt) {
 
     public RequestDraft {
         shapeErrors = shapeErrors == null ? List.of() : List.copyOf(shapeErrors);
+    }
+
+    /** A draft without a received time: its clock starts when it is submitted. */
+    public RequestDraft(
+            String category,
+            String channel,
+            String name,
+            String mobile,
+            String email,
+            String nationalId,
+            String city,
+            String description,
+            String preferredContact,
+            String language,
+            Boolean consent,
+            OnBehalfDraft onBehalf,
+            List<FieldError> shapeErrors) {
+        this(
+                category,
+                channel,
+                name,
+                mobile,
+                email,
+                nationalId,
+                city,
+                description,
+                preferredContact,
+                language,
+                consent,
+                onBehalf,
+                shapeErrors,
+                null);
     }
 
     /** The same draft through another channel. */
@@ -42,7 +76,8 @@ public record RequestDraft(
                 language,
                 consent,
                 onBehalf,
-                shapeErrors);
+                shapeErrors,
+                receivedAt);
     }
 
     /** The guardian block as it arrived; fields may be null. */

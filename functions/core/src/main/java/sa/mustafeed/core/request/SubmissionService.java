@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,7 +90,9 @@ public final class SubmissionService {
 
     /**
      * As {@link #submit(RequestDraft, Optional)}, recording the employee who registered the request
-     * on the beneficiary's behalf.
+     * on the beneficiary's behalf. Only then is the draft's {@code receivedAt} read: the service
+     * clock (submitted time, first timeline entry, due time) starts when the letter, call or visit
+     * reached the association; consent and the idempotency window stay at the real time of entry.
      */
     public SubmissionReceipt submit(
             RequestDraft draft, Optional<String> idempotencyKey, Optional<String> registeredBy) {
@@ -114,9 +117,16 @@ public final class SubmissionService {
             Optional<String> registeredBy,
             Optional<String> registrarId) {
         idempotencyKey.ifPresent(SubmissionService::checkKey);
-        ValidRequest valid = rules.validate(draft);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String fingerprint = hasher.hash(HashPurpose.IDEMPOTENCY_BODY, valid.canonicalForm());
+        List<FieldError> timeErrors = new ArrayList<>();
+        Optional<Instant> received =
+                registeredBy.isPresent() ? ReceivedTimes.read(draft.receivedAt(), now, timeErrors) : Optional.empty();
+        ValidRequest valid = validate(draft, timeErrors);
+        Instant start = received.orElse(now);
+        // The received time is part of what was submitted: a retry that changes it is a different body.
+        String fingerprint = hasher.hash(
+                HashPurpose.IDEMPOTENCY_BODY,
+                valid.canonicalForm() + received.map(at -> "\u001F" + at).orElse(""));
 
         if (idempotencyKey.isPresent()) {
             Optional<SubmissionReceipt> earlier = earlierAnswer(idempotencyKey.get(), fingerprint, now);
@@ -129,23 +139,23 @@ public final class SubmissionService {
         Registration registration = new Registration(
                 registeredBy,
                 repository.openRequestsOf(mobileHash, nationalIdHash),
-                serviceLevels.map(levels -> levels.dueAt(valid.category(), now, 0)),
+                serviceLevels.map(levels -> levels.dueAt(valid.category(), start, 0)),
                 registrarId);
         for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
-            ServiceRequest request = newRequest(valid, ReferenceCode.random(random), now);
+            ServiceRequest request = newRequest(valid, ReferenceCode.random(random), now, start);
             Optional<IdempotencyRecord> record = idempotencyKey.map(key -> new IdempotencyRecord(
                     key,
                     fingerprint,
                     request.reference(),
                     request.category(),
                     request.status(),
-                    now,
+                    start,
                     now.plus(IDEMPOTENCY_WINDOW)));
             CreateOutcome outcome =
-                    repository.create(request, new TimelineEntry(now, Status.RECEIVED), record, registration);
+                    repository.create(request, new TimelineEntry(start, Status.RECEIVED), record, registration);
             switch (outcome) {
                 case CREATED:
-                    return receipt(request.reference(), request.status(), now, valid.category(), false)
+                    return receipt(request.reference(), request.status(), start, valid.category(), false)
                             .withDuplicates(registration.possibleDuplicates());
                 case IDEMPOTENCY_KEY_TAKEN:
                     // A concurrent retry with the same key won the race: answer as it was answered.
@@ -172,6 +182,22 @@ public final class SubmissionService {
         return Optional.of(receipt(record.reference(), record.status(), record.submittedAt(), record.category(), true));
     }
 
+    /** Every rule's refusal and the received time's in one answer. */
+    private ValidRequest validate(RequestDraft draft, List<FieldError> timeErrors) {
+        ValidRequest valid;
+        try {
+            valid = rules.validate(draft);
+        } catch (InvalidInputException e) {
+            List<FieldError> all = new ArrayList<>(e.errors());
+            all.addAll(timeErrors);
+            throw new InvalidInputException(all);
+        }
+        if (!timeErrors.isEmpty()) {
+            throw new InvalidInputException(timeErrors);
+        }
+        return valid;
+    }
+
     private static void checkKey(String key) {
         boolean ok = !key.isEmpty()
                 && key.length() <= IDEMPOTENCY_KEY_MAX
@@ -181,7 +207,7 @@ public final class SubmissionService {
         }
     }
 
-    private ServiceRequest newRequest(ValidRequest valid, ReferenceCode reference, Instant now) {
+    private ServiceRequest newRequest(ValidRequest valid, ReferenceCode reference, Instant now, Instant start) {
         return new ServiceRequest(
                 reference,
                 valid.category(),
@@ -200,7 +226,7 @@ public final class SubmissionService {
                 valid.onBehalf(),
                 privacyNoticeVersion,
                 now,
-                now,
+                start,
                 now,
                 1);
     }

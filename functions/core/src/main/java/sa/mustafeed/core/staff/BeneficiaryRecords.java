@@ -24,7 +24,8 @@ import sa.mustafeed.core.validation.NationalIds;
 /**
  * Data-subject requests under the Saudi PDPL, for managers: everything held about one beneficiary
  * (found by mobile or national ID, matched by keyed hash), and its erasure. Erasure keeps the
- * anonymous facts (category, channel, status, dates) so the association's counts stay true.
+ * anonymous facts (category, channel, status, dates) so the association's counts stay true. The
+ * same search, for any employee, tells who a returning beneficiary is before a new registration.
  */
 public final class BeneficiaryRecords {
     private final CaseRepository cases;
@@ -80,6 +81,23 @@ public final class BeneficiaryRecords {
                     .ifPresent(files::add);
         }
         return files;
+    }
+
+    /**
+     * A returning beneficiary's latest request (its contact details prefill a new registration) and
+     * the references of all their requests; empty when none is held. One index query per identifier
+     * given and one read, whatever the number of requests. Not audited: an employee's own queue
+     * search by mobile shows as much.
+     *
+     * @throws InvalidInputException when neither a valid mobile nor a valid national ID is given
+     */
+    public Optional<ReturningBeneficiary> lookup(DataSubject subject) {
+        List<ReferenceCode> found = List.copyOf(find(subject).references());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        // find() lists the mobile's requests first, newest first: the first is the latest contact.
+        return cases.find(found.get(0)).map(file -> new ReturningBeneficiary(file.request(), found));
     }
 
     /**

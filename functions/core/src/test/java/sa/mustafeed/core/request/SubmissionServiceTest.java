@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -145,5 +146,142 @@ class SubmissionServiceTest {
         }
         assertEquals(1, references.size());
         assertEquals(1, repository.size());
+    }
+
+    private SubmissionService staffDesk() {
+        return new SubmissionService(
+                RequestRules.forStaffChannels(),
+                repository,
+                SampleDrafts.HASHER,
+                clock,
+                new SplittableRandom(1),
+                "2026-11");
+    }
+
+    private static RequestDraft letterReceivedAt(String receivedAt) {
+        RequestDraft d = SampleDrafts.valid();
+        return new RequestDraft(
+                d.category(),
+                "letter",
+                d.name(),
+                d.mobile(),
+                null,
+                null,
+                d.city(),
+                d.description(),
+                "sms",
+                "ar",
+                true,
+                null,
+                null,
+                receivedAt);
+    }
+
+    private static List<String> codes(InvalidInputException e) {
+        return e.errors().stream()
+                .map(f -> f.field().orElse("-") + "=" + f.code().code())
+                .toList();
+    }
+
+    @Test
+    void register_aLetterReceivedYesterday_startsItsClockYesterday_andKeepsConsentAtNow() {
+        // GIVEN a letter stamped yesterday 09:15 Makkah time, typed in today
+        Instant yesterday = Instant.parse("2026-11-24T06:15:00Z");
+
+        // WHEN an employee registers it
+        SubmissionReceipt receipt = staffDesk()
+                .submit(letterReceivedAt("2026-11-24T09:15+03:00"), Optional.of("k-letter"), Optional.of("أمل"));
+
+        // THEN submitted time and first timeline entry are yesterday's; consent was given today
+        assertEquals(yesterday, receipt.submittedAt());
+        RequestWithTimeline stored =
+                repository.findWithTimeline(receipt.reference()).orElseThrow();
+        assertEquals(yesterday, stored.request().submittedAt());
+        assertEquals(SampleDrafts.NOW, stored.request().consentAt());
+        assertEquals(List.of(new TimelineEntry(yesterday, Status.RECEIVED)), stored.timeline());
+        assertEquals(
+                yesterday, repository.findIdempotency("k-letter").orElseThrow().submittedAt());
+    }
+
+    @Test
+    void register_aFutureReceivedTime_isRefusedWithTheOtherErrors_andStoresNothing() {
+        RequestDraft future = letterReceivedAt("2026-11-25T12:00+03:00"); // NOW + 30 min
+        RequestDraft noName = new RequestDraft(
+                future.category(),
+                future.channel(),
+                null,
+                future.mobile(),
+                null,
+                null,
+                future.city(),
+                future.description(),
+                "sms",
+                "ar",
+                true,
+                null,
+                null,
+                future.receivedAt());
+
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class, () -> staffDesk().submit(noName, Optional.empty(), Optional.of("أمل")));
+
+        assertEquals(List.of("name=required", "receivedAt=received_in_future"), codes(e));
+        assertEquals(0, repository.size());
+    }
+
+    @Test
+    void register_aReceivedTimeWithinTheClockSkew_startsNow() {
+        SubmissionReceipt receipt =
+                staffDesk().submit(letterReceivedAt("2026-11-25T11:33+03:00"), Optional.empty(), Optional.of("أمل"));
+
+        assertEquals(SampleDrafts.NOW, receipt.submittedAt());
+    }
+
+    @Test
+    void register_aReceivedTimeMonthsAgo_orNotADate_isRefused() {
+        InvalidInputException old = assertThrows(
+                InvalidInputException.class,
+                () -> staffDesk()
+                        .submit(letterReceivedAt("2025-11-24T09:15+03:00"), Optional.empty(), Optional.of("أمل")));
+        InvalidInputException garbled = assertThrows(
+                InvalidInputException.class,
+                () -> staffDesk().submit(letterReceivedAt("yesterday"), Optional.empty(), Optional.of("أمل")));
+
+        assertEquals(List.of("receivedAt=received_too_long_ago"), codes(old));
+        assertEquals(List.of("receivedAt=invalid_date"), codes(garbled));
+    }
+
+    @Test
+    void submit_fromThePublic_ignoresAReceivedTime() {
+        RequestDraft d = SampleDrafts.valid();
+        RequestDraft backdated = new RequestDraft(
+                d.category(),
+                d.channel(),
+                d.name(),
+                d.mobile(),
+                null,
+                null,
+                d.city(),
+                d.description(),
+                "sms",
+                "ar",
+                true,
+                null,
+                null,
+                "2026-11-01T09:00+03:00");
+
+        SubmissionReceipt receipt = service(new SplittableRandom(1)).submit(backdated, Optional.empty());
+
+        assertEquals(SampleDrafts.NOW, receipt.submittedAt());
+    }
+
+    @Test
+    void register_theSameKeyWithAnotherReceivedTime_isAConflict() {
+        SubmissionService desk = staffDesk();
+        desk.submit(letterReceivedAt("2026-11-24T09:15+03:00"), Optional.of("k-1"), Optional.of("أمل"));
+
+        assertThrows(
+                IdempotencyConflictException.class,
+                () -> desk.submit(letterReceivedAt("2026-11-23T09:15+03:00"), Optional.of("k-1"), Optional.of("أمل")));
     }
 }

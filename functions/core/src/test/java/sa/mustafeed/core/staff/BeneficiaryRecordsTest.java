@@ -148,4 +148,24 @@ class BeneficiaryRecordsTest {
                         .request()
                         .name());
     }
+
+    @Test
+    void lookup_aReturningBeneficiary_givesTheirLatestContactAndTheirReferences() {
+        ReturningBeneficiary found =
+                records.lookup(new DataSubject("0501234567", null)).orElseThrow();
+
+        assertEquals(new ReferenceCode("MHF5Q2N7"), found.latest().reference());
+        assertEquals("+966501234567", found.latest().mobile());
+        assertEquals(List.of(new ReferenceCode("MHF5Q2N7")), found.requests());
+    }
+
+    @Test
+    void lookup_anUnknownOrErasedBeneficiary_isNone_andABadMobileIsNamed() {
+        assertEquals(Optional.empty(), records.lookup(new DataSubject("0559998877", null)));
+        records.erase(new DataSubject("0501234567", null));
+        assertEquals(Optional.empty(), records.lookup(new DataSubject("0501234567", null)));
+        assertEquals(
+                List.of(FieldError.of("mobile", ErrorCode.INVALID_MOBILE)),
+                refused(() -> records.lookup(new DataSubject("12", null))));
+    }
 }
