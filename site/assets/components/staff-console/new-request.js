@@ -1,8 +1,10 @@
 // Register a request for a beneficiary (/staff/new/): the public form's fields plus the channel it
-// came through. Same client checks as the public form (js/validate.js); the server stays the
-// authority and records which employee registered it. Shows the reference and possible duplicates.
-import { t, pick } from '../../js/i18n.js';
-import { validateRequest } from '../../js/validate.js';
+// came through and when it reached the association. Same client checks as the public form
+// (js/validate.js), worded for the employee; the server stays the authority and records which
+// employee registered it. A look-up first prefills a returning beneficiary's details. Shows the
+// reference large, as it is read aloud, and possible duplicates.
+import { t } from '../../js/i18n.js';
+import { validateRequest, normaliseMobile, toAsciiDigits } from '../../js/validate.js';
 import { readRequest, setBusy } from '../../js/request.js';
 import { newIdempotencyKey } from '../../js/api.js';
 import { showErrors, clearErrors } from '../error-summary/error-summary.js';
@@ -12,8 +14,27 @@ import { api, currentSession } from './session.js';
 import { showMyRegistrations } from './my-registrations.js';
 import { s } from './strings.js';
 import { el, ltr, dualDate, requestHref } from './format.js';
+import { spokenReference } from './spoken-reference.js';
 
 const CHANNELS = ['interview', 'phone', 'letter', 'volunteer', 'social_media'];
+
+/**
+ * The shared error texts speak to the person applying ("your consent"); here the employee reads
+ * them about someone else. Codes with a staff wording get it; the rest keep the server's words.
+ */
+export function staffWorded(errors) {
+  return errors.map((e) => (s.staffErrors[e.code] ? { ...e, message: s.staffErrors[e.code] } : e));
+}
+
+/**
+ * The received-on date and time typed in Makkah time → ISO-8601 with its offset. Saudi Arabia keeps
+ * UTC+3 all year (no daylight saving), so the offset is fixed. Empty date and time: now (null).
+ */
+export function receivedAt(date, time) {
+  if (!date && !time) return null;
+  if (!date) return undefined;
+  return `${date}T${time || '00:00'}:00+03:00`;
+}
 
 export default function newRequest() {
   const $form = document.querySelector('[data-staff-new]');
@@ -48,6 +69,10 @@ export default function newRequest() {
   $onBehalf.addEventListener('change', syncOnBehalf);
   syncOnBehalf();
 
+  // The date picker offers no day after today in Makkah (the server refuses them too).
+  $form.elements.receivedDate.max = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Riyadh' }).format(new Date());
+  lookup(syncOnBehalf);
+
   $form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (sending) return;
@@ -55,11 +80,14 @@ export default function newRequest() {
     const channel = $form.elements.channel.value;
     const body = readRequest($form, channel);
     body.language = $form.elements.language.value || 'ar'; // the beneficiary's language, not the employee's page
+    const received = receivedAt($form.elements.receivedDate.value, $form.elements.receivedTime.value);
+    if (received) body.receivedAt = received;
     const errors = [
       ...(CHANNELS.includes(channel) ? [] : [{ field: 'channel', code: 'required_channel', message: s.required_channel }]),
+      ...(received === undefined ? [{ field: 'receivedAt', code: 'required_received_date' }] : []),
       ...validateRequest(body),
     ];
-    if (errors.length) { showErrors($form, $summary, errors); return; }
+    if (errors.length) { showErrors($form, $summary, staffWorded(errors)); return; }
     clearErrors($form, $summary);
 
     // One Idempotency-Key per content, kept for retries after a network failure or 5xx (the first
@@ -73,7 +101,7 @@ export default function newRequest() {
     sending = false;
     if (res.status >= 400 && res.status < 500) key = null;
 
-    if (res.status === 201 && res.data?.reference) { key = null; showConfirmation(res.data); return; }
+    if (res.status === 201 && res.data?.reference) { key = null; contactUsed = body.preferredContact; showConfirmation(res.data); return; }
     if (res.status === 0 || res.status >= 500) {
       $problem.textContent = res.status === 0 ? s.network : s.server;
       $problem.hidden = false;
@@ -81,14 +109,18 @@ export default function newRequest() {
       return;
     }
     const list = Array.isArray(res.data?.errors) && res.data.errors.length ? res.data.errors : [{ code: 'server', message: t.server }];
-    showErrors($form, $summary, list);
+    showErrors($form, $summary, staffWorded(list));
   });
 
+  let contactUsed = '';
   function showConfirmation(data) {
     const slot = (n) => $confirmation.querySelector(`[data-slot="${n}"]`);
     slot('reference').replaceChildren(referenceElement(data.reference, { copy: true }));
+    slot('spoken').textContent = spokenReference(data.reference);
     slot('submitted').replaceChildren(dualDate(data.submittedAt));
-    slot('next-steps').textContent = pick(data.nextSteps, '');
+    // The API's nextSteps speak to the beneficiary ("we received your request"); the employee is told
+    // where the request is now and how the beneficiary will hear of it.
+    slot('next-steps').textContent = s.confirmationNext(s.contact[contactUsed] ?? contactUsed);
     const dups = Array.isArray(data.possibleDuplicates) ? data.possibleDuplicates : [];
     const $dups = slot('duplicates');
     $dups.replaceChildren(dups.length
@@ -103,6 +135,9 @@ export default function newRequest() {
     $confirmation.hidden = false;
     $form.reset();
     if (volunteer) $form.querySelector('[name="channel"][value="volunteer"]').checked = true;
+    // The next registration is someone else's: the look-up and its answer go too.
+    document.querySelector('[data-staff-lookup]').reset();
+    document.querySelector('[data-lookup-result]').replaceChildren();
     syncOnBehalf();
     $confirmation.querySelector('h2').focus();
   }
@@ -112,4 +147,77 @@ export default function newRequest() {
     $body.hidden = false;
     document.querySelector('h1').focus();
   });
+}
+
+/**
+ * The look-up before registering: a mobile or national ID (sent in a POST body, never in the
+ * address) → the latest details of a returning beneficiary, filled into the form below for the
+ * employee to check with them. The answer is announced in a status region.
+ */
+function lookup(afterFill) {
+  const $lookup = document.querySelector('[data-staff-lookup]');
+  const $form = document.querySelector('[data-staff-new]');
+  const $result = document.querySelector('[data-lookup-result]');
+  const $input = $lookup.elements.lookup;
+  const $error = document.getElementById('lookup-error');
+  const $button = $lookup.querySelector('[type="submit"]');
+  $lookup.noValidate = true;
+  let busy = false;
+
+  const refuse = (text) => {
+    $error.replaceChildren(el('span', { className: 'mf-visually-hidden', textContent: `${t.errorPrefix}: ` }), text);
+    $input.setAttribute('aria-invalid', 'true');
+    $input.closest('.mf-form__field').classList.add('mf-form__field--error');
+    $result.replaceChildren();
+    $input.focus();
+  };
+
+  $lookup.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (busy) return;
+    $error.replaceChildren();
+    $input.removeAttribute('aria-invalid');
+    $input.closest('.mf-form__field').classList.remove('mf-form__field--error');
+    const typed = toAsciiDigits($input.value).replace(/[\s-]/g, '');
+    const mobile = normaliseMobile(typed);
+    const nationalId = !mobile && /^[12]\d{9}$/.test(typed) ? typed : null;
+    if (!mobile && !nationalId) { refuse(s.lookupInvalid); return; }
+    busy = true;
+    setBusy($lookup, $button, true, s.lookingUp);
+    const res = await api('/staff/beneficiaries/lookup', { method: 'POST', body: mobile ? { mobile } : { nationalId } });
+    setBusy($lookup, $button, false);
+    busy = false;
+    if (res.status === 400) { refuse(s.lookupInvalid); return; }
+    if (res.status !== 200) { $result.replaceChildren(el('p', { textContent: res.status === 0 ? s.network : s.server })); return; }
+    if (!res.data?.found) { $result.replaceChildren(el('p', { textContent: s.lookupNone })); return; }
+    const c = res.data.contact ?? {};
+    fill($form, c, nationalId);
+    afterFill();
+    const refs = Array.isArray(res.data.references) ? res.data.references : [];
+    $result.replaceChildren(
+      el('div', { className: 'mf-staff-warning' },
+        el('p', { textContent: s.lookupFound(c.name ?? '', res.data.requestCount ?? refs.length) }),
+        ...(c.nationalIdLast4 && !nationalId ? [el('p', { textContent: s.lookupIdOnFile(c.nationalIdLast4) })] : []),
+        el('p', { textContent: s.lookupRequests }),
+        el('ul', {}, ...refs.map((r) => el('li', {}, el('a', { href: requestHref(r) }, ltr(r)))))),
+    );
+  });
+}
+
+/** Prefills the registration form with a returning beneficiary's latest details (as text values). */
+function fill($form, c, nationalId) {
+  const set = (name, value) => { if (value != null && $form.elements[name]) $form.elements[name].value = value; };
+  set('name', c.name);
+  set('mobile', c.mobile);
+  set('email', c.email);
+  set('city', c.city);
+  set('nationalId', nationalId);
+  for (const group of ['preferredContact', 'language']) {
+    for (const $r of $form.querySelectorAll(`[name="${group}"]`)) $r.checked = $r.value === c[group];
+  }
+  $form.elements.onBehalf.checked = Boolean(c.onBehalf);
+  if (c.onBehalf) {
+    set('beneficiaryName', c.onBehalf.beneficiaryName);
+    set('relationship', c.onBehalf.relationship);
+  }
 }
