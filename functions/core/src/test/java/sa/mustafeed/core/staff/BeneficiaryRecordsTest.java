@@ -162,7 +162,7 @@ class BeneficiaryRecordsTest {
     @Test
     void lookup_anUnknownOrErasedBeneficiary_isNone_andABadMobileIsNamed() {
         assertEquals(Optional.empty(), records.lookup(new DataSubject("0559998877", null)));
-        records.erase(new DataSubject("0501234567", null));
+        records.erase(new DataSubject("0501234567", null), MANAGER);
         assertEquals(Optional.empty(), records.lookup(new DataSubject("0501234567", null)));
         assertEquals(
                 List.of(FieldError.of("mobile", ErrorCode.INVALID_MOBILE)),
