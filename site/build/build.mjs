@@ -17,11 +17,13 @@ export function consoleStrings(strings, labels) {
   const shared = nest(labels);
   const { staff, ...status } = shared.status;
   return {
-    strings: { ...strings.console, contact: shared.contact, histogram: shared.bucket },
+    // SLA states and languages are names the CSV exports show too: one source, the labels table
+    strings: { ...strings.console, contact: shared.contact, histogram: shared.bucket, sla: shared.sla, languages: shared.language },
     codeLabels: {
       status: { ...status, ...staff }, channel: shared.channel, category: shared.category,
       // what staff read of message delivery: what it was for, the channel, the provider, the state
       message: shared.message, contact: shared.contact, provider: shared.provider, delivery: shared.delivery,
+      bucket: shared.bucket,
       audit: shared.audit, // what the PDPL audit log records
     },
   };

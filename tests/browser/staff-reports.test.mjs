@@ -45,6 +45,8 @@ test('reports and exports: 401 without a token, 403 for staff; staff see a clear
   assert.ok(await $problem.evaluate((el) => el === document.activeElement), 'refusal focused');
   assert.equal(await page.locator('svg[role="img"]').count(), 0, 'no charts for staff');
   assert.ok(await page.locator('[data-reports]').isHidden());
+  // the date form's display:flex once beat the hidden attribute and showed under the refusal
+  assert.ok(await page.locator('[data-report-range]').isHidden(), 'no date form for staff');
   await assertAccessible(assert, page, 'reports refused to staff');
   assert.deepEqual(errors, []);
   await page.close();
@@ -70,6 +72,11 @@ async function checkCharts(page, state) {
   assert.deepEqual(charts.map((c) => c.id), ['chart-trend', 'chart-channels', 'chart-completion'], state);
   for (const c of charts) {
     if (c.empty) continue;
+    // A trend whose every month has under 10 answers draws no line: the table and the notice stay.
+    if (c.id === 'chart-trend' && c.role === null) {
+      assert.ok(c.tableRows > 0 && c.caption, 'months too small to judge still have their table');
+      continue;
+    }
     assert.equal(c.role, 'img', `${c.id} is one image to assistive technology`);
     assert.equal(c.name.length, 2, `${c.id} named by heading + summary`);
     assert.ok(c.name.every((t) => t && t.length > 3), `${c.id} name resolves: ${c.name}`);
@@ -111,7 +118,7 @@ test('manager: charts with data tables in Arabic and English, CSV downloads carr
   assert.match(file.url(), /^blob:/);
   const bytes = fs.readFileSync(await file.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM, so Excel shows Arabic');
-  assert.ok(bytes.toString('utf8').includes('reference') || bytes.length > 3);
+  assert.ok(bytes.toString('utf8').startsWith('\uFEFFرقم الطلب,'), 'Arabic headers in the Arabic console');
   await page.locator('[data-download-status]').getByText(/تم تنزيل الملف/).waitFor();
   const surveys = page.waitForEvent('download');
   await page.getByRole('button', { name: 'تنزيل إجابات الاستبيان (CSV)' }).click();

@@ -91,8 +91,9 @@ export function chartSection({ id, title, summary, svg, caption, columns, rows, 
     return $section;
   }
   $section.append(html('p', { id: `${id}-desc`, className: 'mf-chart__desc', textContent: summary }));
-  $section.append(svg);
-  $section.append(dataTable({ caption, columns, rows }));
+  // The chart takes the width; its table sits beside it on a wide screen, under it on a narrow one.
+  // No chart (every month too small to judge) leaves the table alone.
+  $section.append(html('div', { className: 'mf-chart__body' }, ...[svg, dataTable({ caption, columns, rows })].filter(Boolean)));
   return $section;
 }
 

@@ -1,4 +1,5 @@
-// Manager reports (/staff/reports/): satisfaction and speed of service for a date range, three charts
+// Manager reports (/staff/reports/): satisfaction (request surveys; the kiosk's exit taps apart; the
+// response rate; too few answers named as such) and speed of service for a date range, three charts
 // (satisfaction trend, channel mix, completion-time distribution) each with its data table, the
 // headline figures, message delivery by channel and provider (a table), and the CSV exports (fetched with the bearer token, saved through a Blob URL).
 // Figures are aggregates only: evaluation is for improving the service, not for judging a person.
@@ -8,6 +9,7 @@ import { el, label, announce } from './format.js';
 import { barChart, lineChart, chartSection, dataTable } from '../staff-charts/charts.js';
 import { showErrors, clearErrors } from '../error-summary/error-summary.js';
 import { setBusy } from '../../js/request.js';
+import { lang } from '../../js/i18n.js';
 
 const isoDay = (d) => new Date(d.getTime() + 3 * 3600e3).toISOString().slice(0, 10); // Makkah date
 
@@ -74,25 +76,36 @@ export default function reports() {
   function render(sat, svc) {
     const pct = (x) => (x == null || Number.isNaN(x) ? '—' : s.percent(x));
     const hrs = (x) => (x == null ? '—' : s.hours(x));
+    const note = (text) => el('span', { className: 'mf-staff-kpis__note', textContent: text });
+    // Below the threshold a share is chance, not a judgement: the words replace the percentage.
+    const min = sat.minimumResponses ?? 10;
+    const tooFew = (x) => s.tooFew(s.number(x?.responses ?? 0), s.number(min));
+    const judged = (x, text) => (!x?.responses ? '—' : x.enoughResponses ? text : tooFew(x));
+    const csat = (x) => judged(x, pct(x?.csat));
     slot('responses').textContent = s.number(sat.responses ?? 0);
-    slot('csat').textContent = sat.responses ? pct(sat.csat) : '—';
-    slot('average').textContent = sat.responses && sat.average != null ? `${s.decimal(sat.average)} / ${s.number(5)}` : '—';
+    slot('csat').textContent = csat(sat);
+    slot('average').textContent = judged(sat, sat.average != null ? `${s.decimal(sat.average)} / ${s.number(5)}` : '—');
+    slot('responseRate').replaceChildren(pct(sat.responseRate), note(s.ofLinks(s.number(sat.surveysSent ?? 0))));
+    // replaceChildren writes a null as the text "null": leave the share out when there are no taps
+    slot('kiosk').replaceChildren(...[s.number(sat.kioskResponses ?? 0),
+      sat.kioskResponses ? note(`${h('csatCol')}: ${csat(sat.kiosk)}`) : null, note(s.kioskNote)].filter(Boolean));
     slot('requests').textContent = s.number(svc.requests ?? 0);
     slot('withinSla').textContent = svc.requests ? pct(svc.withinSla) : '—';
-    const spread = (x) => [hrs(x?.median), el('span', { className: 'mf-staff-kpis__note', textContent: s.p90(hrs(x?.p90)) })];
+    const spread = (x) => [hrs(x?.median), note(s.p90(hrs(x?.p90)))];
     slot('firstAction').replaceChildren(...spread(svc.firstActionHours));
     slot('completion').replaceChildren(...spread(svc.completionHours));
 
-    // 1. Satisfaction trend (CSAT by month).
-    const months = (sat.byMonth ?? []).filter((m) => m.responses > 0);
-    const points = months.map((m) => ({ label: s.months(m.month), value: m.csat ?? 0, valueText: pct(m.csat) }));
+    // 1. Satisfaction trend (CSAT by month): the chart plots only months with enough answers; the
+    // table lists every month with answers or links, with the notice where there are too few.
+    const months = (sat.byMonth ?? []).filter((m) => m.responses > 0 || m.surveysSent > 0);
+    const points = months.filter((m) => m.enoughResponses).map((m) => ({ label: s.months(m.month), value: m.csat ?? 0, valueText: pct(m.csat) }));
     const trend = chartSection({
       id: 'chart-trend', title: h('trendTitle'), caption: h('trendTable'),
-      empty: points.length ? null : s.noSurveys,
-      summary: points.length ? s.trendDesc(`${points[0].label}: ${points[0].valueText}`, `${points.at(-1).label}: ${points.at(-1).valueText}`, s.number(points.length)) : '',
+      empty: months.length ? null : s.noSurveys,
+      summary: points.length ? s.trendDesc(`${points[0].label}: ${points[0].valueText}`, `${points.at(-1).label}: ${points.at(-1).valueText}`, s.number(points.length)) : s.noMonthToJudge(s.number(min)),
       svg: points.length ? lineChart({ id: 'chart-trend', points }) : null,
-      columns: [h('month'), h('responsesCol'), h('csatCol')],
-      rows: months.map((m) => [s.months(m.month), s.number(m.responses), pct(m.csat)]),
+      columns: [h('month'), h('responsesCol'), h('csatCol'), h('linksCol'), h('responseRateCol')],
+      rows: months.map((m) => [s.months(m.month), s.number(m.responses), csat(m), s.number(m.surveysSent ?? 0), pct(m.responseRate)]),
     });
 
     // 2. Channel mix (requests per channel, with share).
@@ -109,7 +122,7 @@ export default function reports() {
     });
 
     // 3. Completion-time distribution.
-    const hist = (svc.completionHistogram ?? []).map((b) => ({ label: s.histogram[b.label] ?? b.label, value: b.count ?? 0, valueText: s.number(b.count ?? 0) }));
+    const hist = (svc.completionHistogram ?? []).map((b) => ({ label: label('bucket', b.label), value: b.count ?? 0, valueText: s.number(b.count ?? 0) }));
     const histTotal = hist.reduce((a, b) => a + b.value, 0);
     const topBin = [...hist].sort((a, b) => b.value - a.value)[0];
     const dist = chartSection({
@@ -123,8 +136,14 @@ export default function reports() {
     $charts.replaceChildren(trend, mix, dist);
 
     // Satisfaction by channel and by category: tables (too few points per group to chart well).
-    const satRows = (list, kind) => (list ?? []).map((x) => [label(kind, x[kind], x[`${kind}Label`]), s.number(x.responses ?? 0), x.responses ? pct(x.csat) : '—']);
-    slot('satByChannel').replaceChildren(dataTable({ caption: h('satByChannel'), columns: [h('channelCol'), h('responsesCol'), h('csatCol')], rows: satRows(sat.byChannel, 'channel') }));
+    const satRow = (x, kind) => [label(kind, x[kind], x[`${kind}Label`]), s.number(x.responses ?? 0), csat(x)];
+    const satRows = (list, kind) => (list ?? []).map((x) => satRow(x, kind));
+    // Per channel the response rate too: a channel whose links go unanswered is a channel to fix.
+    slot('satByChannel').replaceChildren(dataTable({
+      caption: h('satByChannel'),
+      columns: [h('channelCol'), h('responsesCol'), h('csatCol'), h('linksCol'), h('responseRateCol')],
+      rows: (sat.byChannel ?? []).map((x) => [...satRow(x, 'channel'), s.number(x.surveysSent ?? 0), pct(x.responseRate)]),
+    }));
     slot('satByCategory').replaceChildren(dataTable({ caption: h('satByCategory'), columns: [h('categoryCol'), h('responsesCol'), h('csatCol')], rows: satRows(sat.byCategory, 'category') }));
 
     // Message delivery by channel and provider: a table (a handful of rows; the rate is the figure).
@@ -150,7 +169,8 @@ export default function reports() {
       const r = range();
       $btn.setAttribute('aria-disabled', 'true');
       announce($downloadStatus, s.downloading);
-      const res = await api(`/staff/exports/${kind}.csv${query(r)}`, { raw: true });
+      // headers and names in the console's language (the API's default is Arabic)
+      const res = await api(`/staff/exports/${kind}.csv${query({ ...r, lang })}`, { raw: true });
       $btn.setAttribute('aria-disabled', 'false');
       if (res.status === 403) { forbid(); return; }
       if (res.status !== 200 || !(res.data instanceof Blob)) { announce($downloadStatus, s.downloadFailed); return; }

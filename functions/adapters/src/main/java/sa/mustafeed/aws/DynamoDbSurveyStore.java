@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Surveys in the requests table: invitations {@code SURVEY#<id>}, the per-beneficiary cooldown
  * {@code SURVEYPREF#<mobileHash>}, answers by month {@code ANSWER#<yyyy-MM>}, and the counters
  * {@code SURVEYAGG#<yyyy-MM>} (see {@link DynamoDbSurveyStatistics}). An answer, its invitation
- * update and its counter increments commit in one transaction.
+ * update and its counter increments commit in one transaction; so do an invitation and the count of
+ * links sent that month, so the response rate counts each link once.
  */
 public final class DynamoDbSurveyStore implements SurveyStore {
     /** Answers and invitations are kept a year after the link expires, then TTL tidies them. */
@@ -82,7 +83,8 @@ public final class DynamoDbSurveyStore implements SurveyStore {
                                                         .expiresAt()
                                                         .plus(KEEP)
                                                         .getEpochSecond())))))
-                        .build());
+                        .build(),
+                links(invitation, "sent"));
         try {
             DynamoDbFailures.call("offer survey", () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
             return Offer.OFFERED;
@@ -148,6 +150,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
                 .put(p -> p.tableName(tableName).item(answerItem(invitation, answer, at)))
                 .build());
         writes.add(tally(at, OVERALL, invitation.channel(), Optional.of(invitation.category()), answer.overall()));
+        writes.add(links(invitation, "answered"));
         detailTallies(invitation, answer, at, writes);
         return commit(writes, invitation.surveyId(), "record answer");
     }
@@ -285,6 +288,23 @@ public final class DynamoDbSurveyStore implements SurveyStore {
                         .updateExpression("ADD s" + score + " :one SET entity = :entity")
                         .expressionAttributeValues(
                                 Map.of(":one", AttributeValue.fromN("1"), ":entity", RequestItems.s("survey-tally"))))
+                .build();
+    }
+
+    /**
+     * Adds one to the links counter ({@code sent} or {@code answered}) of the month the link was
+     * sent, so the month's response rate compares its own links with their own answers.
+     */
+    private TransactWriteItem links(SurveyInvitation invitation, String counter) {
+        return TransactWriteItem.builder()
+                .update(u -> u.tableName(tableName)
+                        .key(TableKeys.key(
+                                TableKeys.satisfactionCounters(month(invitation.offeredAt())),
+                                TableKeys.surveyLinksCounter(invitation.channel())))
+                        .updateExpression("ADD #counter :one SET entity = :entity")
+                        .expressionAttributeNames(Map.of("#counter", counter))
+                        .expressionAttributeValues(
+                                Map.of(":one", AttributeValue.fromN("1"), ":entity", RequestItems.s("survey-links"))))
                 .build();
     }
 

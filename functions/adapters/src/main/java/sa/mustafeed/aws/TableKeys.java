@@ -180,8 +180,18 @@ public final class TableKeys {
 
     /** A question's counters for a channel and (kiosk taps have none) a category. */
     static String satisfactionCounter(String question, Channel channel, Optional<Category> category) {
-        return "Q#" + question + "#CH#" + channel.wireName() + "#CAT#"
+        return SATISFACTION_QUESTION_MARK + question + "#CH#" + channel.wireName() + "#CAT#"
                 + category.map(Category::wireName).orElse("none");
+    }
+
+    /** Where a question's counters start: the month's partition also holds {@link #surveyLinksCounter}s. */
+    static final String SATISFACTION_QUESTION_MARK = "Q#";
+
+    static final String SURVEY_LINKS_MARK = "SENT#";
+
+    /** Survey links sent (and answered) in a month for requests of one channel. */
+    static String surveyLinksCounter(Channel channel) {
+        return SURVEY_LINKS_MARK + "CH#" + channel.wireName();
     }
 
     static String statusQueue(Status status) {

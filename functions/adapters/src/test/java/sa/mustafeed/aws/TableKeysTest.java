@@ -56,6 +56,9 @@ class TableKeysTest {
         assertEquals(
                 "Q#overall#CH#web#CAT#complaint",
                 TableKeys.satisfactionCounter("overall", Channel.WEB, Optional.of(Category.COMPLAINT)));
+        // links sent share the month's partition; the tallies' Query (begins_with Q#) never reads them
+        assertEquals("SENT#CH#phone", TableKeys.surveyLinksCounter(Channel.PHONE));
+        assertFalse(TableKeys.surveyLinksCounter(Channel.PHONE).startsWith(TableKeys.SATISFACTION_QUESTION_MARK));
     }
 
     @Test

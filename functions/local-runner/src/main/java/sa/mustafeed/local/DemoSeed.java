@@ -153,9 +153,11 @@ final class DemoSeed {
             clock.advance(Duration.ofHours(2 + random.nextInt(30)));
             cases.changeStatus(reference, next, version++, Optional.empty(), by);
         }
-        if (!path.isEmpty() && path.getLast() == Status.COMPLETED && random.nextInt(3) > 0) {
+        if (!path.isEmpty() && path.getLast() == Status.COMPLETED) {
             ServiceRequest done = cases.open(reference).request();
-            offers.linkFor(done).ifPresent(link -> {
+            // Every completion sends a link; fewer than half are answered, as SMS surveys go, so
+            // the report's response rate has something true to say.
+            offers.linkFor(done).filter(link -> random.nextInt(20) < 9).ifPresent(link -> {
                 clock.advance(Duration.ofHours(3));
                 String token = link.substring(link.indexOf("t=") + 2);
                 int overall = Math.max(1, Math.min(5, 5 - (int) Math.round(Math.abs(random.nextGaussian()) * 1.3)));

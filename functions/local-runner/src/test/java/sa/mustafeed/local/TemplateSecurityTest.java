@@ -233,6 +233,30 @@ class TemplateSecurityTest {
     }
 
     /**
+     * The notifier counts the survey links it sends on the month's satisfaction counters (for the
+     * response rate): UpdateItem only, on SURVEYAGG# only, of the {@code sent} counter only, so it
+     * can neither read nor change an answer's tallies.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void notifier_mayOnlyCountSurveyLinksSentOnTheSatisfactionCounters() {
+        List<Statement> onCounters = statements("NotifyFunction").stream()
+                .filter(st -> String.valueOf(st.condition()).contains("SURVEYAGG#"))
+                .toList();
+        assertEquals(1, onCounters.size(), "one statement reaches the satisfaction counters");
+        Statement counting = onCounters.getFirst();
+        assertEquals(Set.of("dynamodb:UpdateItem"), counting.actions());
+        assertEquals(
+                List.of("SURVEYAGG#*"),
+                ((Map<String, Object>) counting.condition().get("ForAllValues:StringLike"))
+                        .get("dynamodb:LeadingKeys"));
+        assertEquals(
+                List.of("PK", "SK", "sent", "entity"),
+                ((Map<String, Object>) counting.condition().get("ForAllValues:StringEquals"))
+                        .get("dynamodb:Attributes"));
+    }
+
+    /**
      * The notifier and the receipts write one thing on a request item, whether its latest message
      * reached the person: their UpdateItem on REQ# names those two attributes and nothing else.
      */

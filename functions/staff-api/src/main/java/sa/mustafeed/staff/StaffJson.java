@@ -9,6 +9,7 @@ import sa.mustafeed.core.notification.DeliveryProviders;
 import sa.mustafeed.core.notification.MessageDelivery;
 import sa.mustafeed.core.privacy.Masking;
 import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.Channel;
 import sa.mustafeed.core.request.LocalizedText;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.StatusMachine;
@@ -19,6 +20,7 @@ import sa.mustafeed.core.staff.CaseFile;
 import sa.mustafeed.core.staff.CaseSummary;
 import sa.mustafeed.core.staff.DeliveryReport;
 import sa.mustafeed.core.staff.ServiceReport;
+import sa.mustafeed.core.survey.SatisfactionReport;
 
 /** The staff API's JSON shapes (openapi.yaml), built from the domain's records. */
 final class StaffJson {
@@ -269,8 +271,19 @@ final class StaffJson {
         return out;
     }
 
-    static Map<String, Object> satisfactionReport(sa.mustafeed.core.survey.SatisfactionReport report) {
+    /**
+     * {@code responses}, {@code csat} and {@code average} count request surveys only; the kiosk's
+     * exit taps are {@code kioskResponses} (and {@code kiosk}'s figures). {@code responseRate} is
+     * answers ÷ survey links sent (null when none was sent), overall, per month and per channel.
+     * {@code enoughResponses} is false below {@code minimumResponses}: the console then says "too
+     * few answers to judge" instead of a percentage.
+     */
+    static Map<String, Object> satisfactionReport(SatisfactionReport report) {
         Map<String, Object> out = new LinkedHashMap<>(figures(report.overall()));
+        out.putAll(reach(report.reach()));
+        out.put("minimumResponses", SatisfactionReport.MINIMUM_RESPONSES);
+        out.put("kioskResponses", report.kiosk().responses());
+        out.put("kiosk", figures(report.kiosk()));
         // Answers per score 1..5 of the overall question.
         out.put(
                 "distribution",
@@ -285,24 +298,32 @@ final class StaffJson {
                             return row;
                         })
                         .toList());
+        java.util.SortedSet<java.time.YearMonth> months =
+                new java.util.TreeSet<>(report.byMonth().keySet());
+        months.addAll(report.reachByMonth().keySet());
         out.put(
                 "byMonth",
-                report.byMonth().entrySet().stream()
-                        .map(e -> {
+                months.stream()
+                        .map(month -> {
                             Map<String, Object> row = new LinkedHashMap<>();
-                            row.put("month", e.getKey().toString());
-                            row.putAll(figures(e.getValue()));
+                            row.put("month", month.toString());
+                            row.putAll(figures(report.byMonth().getOrDefault(month, NO_ANSWERS)));
+                            row.putAll(reach(report.reachIn(month)));
                             return row;
                         })
                         .toList());
+        java.util.Set<Channel> channels = java.util.EnumSet.noneOf(Channel.class);
+        channels.addAll(report.byChannel().keySet());
+        channels.addAll(report.reachByChannel().keySet());
         out.put(
                 "byChannel",
-                report.byChannel().entrySet().stream()
-                        .map(e -> {
+                channels.stream()
+                        .map(channel -> {
                             Map<String, Object> row = new LinkedHashMap<>();
-                            row.put("channel", e.getKey().wireName());
-                            row.put("channelLabel", channelLabel(e.getKey()));
-                            row.putAll(figures(e.getValue()));
+                            row.put("channel", channel.wireName());
+                            row.put("channelLabel", channelLabel(channel));
+                            row.putAll(figures(report.byChannel().getOrDefault(channel, NO_ANSWERS)));
+                            row.putAll(reach(report.reachOf(channel)));
                             return row;
                         })
                         .toList());
@@ -320,11 +341,21 @@ final class StaffJson {
         return out;
     }
 
-    private static Map<String, Object> figures(sa.mustafeed.core.survey.SatisfactionReport.Figures f) {
+    private static final SatisfactionReport.Figures NO_ANSWERS = new SatisfactionReport.Figures(0, 0, 0);
+
+    private static Map<String, Object> figures(SatisfactionReport.Figures f) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("responses", f.responses());
         out.put("csat", f.csat().map(v -> Math.round(v * 1000) / 1000.0).orElse(null));
         out.put("average", f.average().map(v -> Math.round(v * 100) / 100.0).orElse(null));
+        out.put("enoughResponses", f.enoughToJudge());
+        return out;
+    }
+
+    private static Map<String, Object> reach(SatisfactionReport.Reach r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("surveysSent", r.sent());
+        out.put("responseRate", r.rate().map(v -> Math.round(v * 1000) / 1000.0).orElse(null));
         return out;
     }
 

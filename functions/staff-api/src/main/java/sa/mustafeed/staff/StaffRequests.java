@@ -14,6 +14,7 @@ import sa.mustafeed.core.errors.InvalidInputException;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
+import sa.mustafeed.core.request.Language;
 import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.staff.DataSubject;
 import sa.mustafeed.core.staff.QueueQuery;
@@ -61,6 +62,20 @@ final class StaffRequests {
         }
         boolean newestFirst = !"oldest".equals(event.query("order").orElse("newest"));
         return new QueueQuery(status, category, channel, from, to, newestFirst, event.query("cursor"), pageSize);
+    }
+
+    /**
+     * The language of an export's headers and names ({@code lang=ar|en}, the console's); Arabic when absent.
+     *
+     * @throws InvalidInputException {@code invalid_choice} on {@code lang} for another value
+     */
+    static Language exportLanguage(ApiEvent event) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<Language> language = choice(event, "lang", Language::fromWireName, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return language.orElse(Language.AR);
     }
 
     /**

@@ -16,6 +16,7 @@ import sa.mustafeed.core.ports.DeliveryStatistics;
 import sa.mustafeed.core.ports.ServiceStatistics;
 import sa.mustafeed.core.ports.SurveyStatistics;
 import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.Language;
 import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.request.SubmissionReceipt;
 import sa.mustafeed.core.request.SubmissionService;
@@ -242,19 +243,24 @@ final class StaffRoutes {
     }
 
     private ApiResponse requestsCsv(ApiEvent event) {
-        String csv = RequestsCsv.write(allInRange(event), cases::serviceClock);
+        Language language = StaffRequests.exportLanguage(event);
+        String csv = RequestsCsv.write(allInRange(event), cases::serviceClock, language);
         return ApiResponse.download("text/csv; charset=utf-8", "requests.csv", csv);
     }
 
     private ApiResponse satisfactionReport(ApiEvent event) {
         QueueQuery range = range(event, 1);
+        YearMonth first = YearMonth.from(range.from());
+        YearMonth last = YearMonth.from(range.to());
         return ok(StaffJson.satisfactionReport(
-                SatisfactionReport.of(surveys.tallies(YearMonth.from(range.from()), YearMonth.from(range.to())))));
+                SatisfactionReport.of(surveys.tallies(first, last), surveys.reach(first, last))));
     }
 
     private ApiResponse surveysCsv(ApiEvent event) {
         QueueQuery range = range(event, 1);
-        String csv = SurveysCsv.write(surveys.tallies(YearMonth.from(range.from()), YearMonth.from(range.to())));
+        Language language = StaffRequests.exportLanguage(event);
+        String csv =
+                SurveysCsv.write(surveys.tallies(YearMonth.from(range.from()), YearMonth.from(range.to())), language);
         return ApiResponse.download("text/csv; charset=utf-8", "surveys.csv", csv);
     }
 

@@ -67,8 +67,29 @@ class StaffApiHandlerTest {
                     SampleDrafts.clockAt(SampleDrafts.NOW),
                     new SplittableRandom(1),
                     "2026-11"),
-            (first, last) -> List.of(new SurveyTally(
-                    YearMonth.of(2026, 11), Channel.KIOSK, Optional.empty(), "overall", new long[] {1, 0, 1, 3, 5})),
+            new sa.mustafeed.core.ports.SurveyStatistics() {
+                // Ten answers to request surveys, five exit taps at the kiosk, 40 links sent.
+                @Override
+                public List<SurveyTally> tallies(YearMonth first, YearMonth last) {
+                    return List.of(
+                            new SurveyTally(
+                                    YearMonth.of(2026, 11),
+                                    Channel.WEB,
+                                    Optional.of(sa.mustafeed.core.request.Category.SERVICE),
+                                    "overall",
+                                    new long[] {1, 0, 1, 3, 5}),
+                            new SurveyTally(
+                                    YearMonth.of(2026, 11), Channel.KIOSK, Optional.empty(), "overall", new long[] {
+                                        0, 0, 0, 2, 3
+                                    }));
+                }
+
+                @Override
+                public List<sa.mustafeed.core.survey.SurveyReach> reach(YearMonth first, YearMonth last) {
+                    return List.of(
+                            new sa.mustafeed.core.survey.SurveyReach(YearMonth.of(2026, 11), Channel.WEB, 40, 10));
+                }
+            },
             (first, last) -> List.of(),
             deliveryCounters,
             new BeneficiaryRecords(
@@ -366,11 +387,12 @@ class StaffApiHandlerTest {
                 .get("content-type")
                 .toString()
                 .startsWith("text/csv"));
-        assertTrue(((String) response.get("body")).startsWith("\uFEFFreference,"));
+        assertTrue(((String) response.get("body")).startsWith("\uFEFFرقم الطلب,"), "Arabic by default");
         assertTrue(((String) response.get("body")).contains("MHF5-Q2N7"));
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void satisfactionReport_addsTheTallies() throws Exception {
         Map<String, Object> event =
                 Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "service-report-as-manager")));
@@ -380,6 +402,34 @@ class StaffApiHandlerTest {
         assertEquals(0.8, report.get("csat"));
         assertEquals(4.1, report.get("average"));
         assertEquals(List.of(1, 0, 1, 3, 5), report.get("distribution"));
+        assertEquals(5, report.get("kioskResponses"), "exit taps apart from the answers");
+        assertEquals(0.25, report.get("responseRate"));
+        assertEquals(40, report.get("surveysSent"));
+        assertEquals(true, report.get("enoughResponses"));
+        assertEquals(10, report.get("minimumResponses"));
+        Map<?, ?> web = ((List<Map<?, ?>>) report.get("byChannel")).getFirst();
+        assertEquals("web", web.get("channel"));
+        assertEquals(0.25, web.get("responseRate"));
+    }
+
+    @Test
+    void exports_speakTheConsolesLanguage_arabicByDefault_andRefuseAnotherLang() throws Exception {
+        Map<String, Object> event =
+                Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "requests-export")));
+        assertTrue(((String) body(event, "ar").get("body")).startsWith("\uFEFFرقم الطلب,"));
+        assertTrue(((String) body(event, "en").get("body")).startsWith("\uFEFFRequest number,"));
+        event.put("routeKey", "GET /staff/exports/surveys.csv");
+        assertTrue(((String) body(event, "en").get("body")).contains(",Website,Service or support request,"));
+        Map<String, Object> refused = body(event, "fr");
+        assertEquals(400, refused.get("statusCode"));
+        assertEquals("invalid_choice", errorCode(refused));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> body(Map<String, Object> event, String lang) throws Exception {
+        event.put("rawQueryString", "from=2026-11-01&to=2026-11-30&lang=" + lang);
+        ((Map<String, Object>) event.get("queryStringParameters")).put("lang", lang);
+        return invoke(Json.write(event).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

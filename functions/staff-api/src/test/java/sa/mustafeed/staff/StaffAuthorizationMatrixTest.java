@@ -72,7 +72,7 @@ class StaffAuthorizationMatrixTest {
                     SampleDrafts.clockAt(SampleDrafts.NOW),
                     new SplittableRandom(7),
                     "2026-11"),
-            (first, last) -> List.of(),
+            new InMemorySurveyStore(),
             (first, last) -> List.of(),
             new InMemoryDeliveryStatistics(),
             new BeneficiaryRecords(

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +44,7 @@ class StaffRoutesTest {
                     SampleDrafts.clockAt(SampleDrafts.NOW),
                     new SplittableRandom(1),
                     "2026-11"),
-            (YearMonth first, YearMonth last) -> List.of(),
+            new InMemorySurveyStore(),
             (first, last) -> List.of(),
             new InMemoryDeliveryStatistics(),
             new BeneficiaryRecords(

@@ -20,7 +20,9 @@ import sa.mustafeed.core.notification.DeliveryProviders;
 import sa.mustafeed.core.notification.DeliveryState;
 import sa.mustafeed.core.notification.MessageKind;
 import sa.mustafeed.core.staff.AuditAction;
+import sa.mustafeed.core.staff.RequestsCsv;
 import sa.mustafeed.core.staff.ServiceTally;
+import sa.mustafeed.core.staff.SurveysCsv;
 
 /**
  * The names the API and the site both show, in both languages: categories, channels, statuses,
@@ -116,6 +118,8 @@ public final class Labels {
         for (String bucket : ServiceTally.bucketCodes()) {
             keys.add(BUCKET_PREFIX + bucket);
         }
+        keys.addAll(RequestsCsv.labelKeys());
+        keys.addAll(SurveysCsv.labelKeys());
         for (AuditAction action : AuditAction.values()) {
             keys.add(action.labelKey());
         }

@@ -20,6 +20,11 @@ public record SurveyTally(
         counts = counts.clone();
     }
 
+    /** Taps on the lobby kiosk's exit faces: the only tallies with no request, hence no category. */
+    public boolean kioskExitTaps() {
+        return category.isEmpty();
+    }
+
     public long responses() {
         long total = 0;
         for (long c : counts) {

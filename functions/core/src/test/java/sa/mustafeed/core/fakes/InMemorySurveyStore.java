@@ -14,6 +14,7 @@ import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
 import sa.mustafeed.core.survey.SurveyAnswer;
 import sa.mustafeed.core.survey.SurveyInvitation;
+import sa.mustafeed.core.survey.SurveyReach;
 import sa.mustafeed.core.survey.SurveyTally;
 
 /** {@link SurveyStore} and {@link SurveyStatistics} in memory, with the same conditions, serialised. */
@@ -21,6 +22,9 @@ public final class InMemorySurveyStore implements SurveyStore, SurveyStatistics 
     private final Map<String, SurveyInvitation> invitations = new HashMap<>();
     private final Map<String, Instant> lastOffered = new HashMap<>();
     private final Map<String, long[]> tallies = new HashMap<>();
+    /** month|channel → {sent, answered}, both on the month the link was sent. */
+    private final Map<String, long[]> links = new HashMap<>();
+
     public final List<SurveyAnswer> answers = new ArrayList<>();
 
     @Override
@@ -34,6 +38,7 @@ public final class InMemorySurveyStore implements SurveyStore, SurveyStatistics 
         }
         invitations.put(invitation.surveyId(), invitation);
         lastOffered.put(mobileHash, invitation.offeredAt());
+        link(invitation)[0]++;
         return Offer.OFFERED;
     }
 
@@ -62,6 +67,7 @@ public final class InMemorySurveyStore implements SurveyStore, SurveyStatistics 
                         Optional.of(answer.overall()),
                         answer.hasDetails()));
         answers.add(answer);
+        link(current)[1]++;
         count(at, "overall", current.channel(), Optional.of(current.category()), answer.overall());
         answer.scores().forEach((q, v) -> count(at, q, current.channel(), Optional.of(current.category()), v));
         return Recorded.RECORDED;
@@ -121,6 +127,13 @@ public final class InMemorySurveyStore implements SurveyStore, SurveyStatistics 
         count(at, "overall", Channel.KIOSK, Optional.empty(), score);
     }
 
+    private long[] link(SurveyInvitation invitation) {
+        return links.computeIfAbsent(
+                YearMonth.from(invitation.offeredAt().atZone(ZoneOffset.UTC)) + "|"
+                        + invitation.channel().wireName(),
+                k -> new long[2]);
+    }
+
     private void count(Instant at, String question, Channel channel, Optional<Category> category, int score) {
         String key = YearMonth.from(at.atZone(ZoneOffset.UTC)) + "|" + question + "|" + channel.wireName() + "|"
                 + category.map(Category::wireName).orElse("");
@@ -140,6 +153,19 @@ public final class InMemorySurveyStore implements SurveyStore, SurveyStatistics 
                         p[3].isEmpty() ? Optional.empty() : Category.fromWireName(p[3]),
                         p[1],
                         counts));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public synchronized List<SurveyReach> reach(YearMonth first, YearMonth last) {
+        List<SurveyReach> out = new ArrayList<>();
+        links.forEach((key, counts) -> {
+            String[] p = key.split("\\|", -1);
+            YearMonth month = YearMonth.parse(p[0]);
+            if (!month.isBefore(first) && !month.isAfter(last)) {
+                out.add(new SurveyReach(month, Channel.fromWireName(p[1]).orElseThrow(), counts[0], counts[1]));
             }
         });
         return out;

@@ -120,8 +120,9 @@ class ServiceReportTest {
                         0,
                         Optional.empty(),
                         Optional.empty(),
-                        Instant.now()));
-        assertTrue(csv.startsWith("\uFEFFreference,"));
+                        Instant.now()),
+                Language.AR);
+        assertTrue(csv.startsWith("\uFEFFرقم الطلب,"));
         assertTrue(csv.contains("MHF5-Q2N7,"));
         assertTrue(csv.contains(",مكة,"), "Arabic survives as UTF-8");
         assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", RequestsCsv.cell("=HYPERLINK(\"x\")"));
