@@ -58,11 +58,11 @@ test('staff ask for a document → the beneficiary uploads it from /track/ with 
 
   // A public reply, distinct from the internal note.
   const replyText = 'نحتاج صورة التقرير الطبي الحديث. أرسلها من صفحة متابعة الطلب.';
-  await staff.getByRole('button', { name: 'إرسال الرد' }).click();
-  await staff.locator('[data-reply-summary]').waitFor();
+  await staff.getByRole('button', { name: 'إرسال الرد إلى المستفيد' }).click();
+  await staff.locator('[data-composer-summary]:not([hidden])').waitFor();
   await assertAccessible(assert, staff, 'empty reply refused');
-  await staff.getByLabel('نص الرد').fill(replyText);
-  await staff.getByRole('button', { name: 'إرسال الرد' }).click();
+  await staff.getByLabel('نص الرد على المستفيد').fill(replyText);
+  await staff.getByRole('button', { name: 'إرسال الرد إلى المستفيد' }).click();
   await staff.locator('[data-message]').getByText(/حُفظ الرد العلني/).waitFor();
   const $reply = staff.locator('[data-slot="timeline"] li[data-type="reply"]');
   assert.equal(await $reply.count(), 1);

@@ -32,6 +32,7 @@ const READY = {
   'new/': '[data-staff-new]',
   'reports/': '[data-reports]:not([hidden])',
   'privacy/': '[data-privacy]:not([hidden])',
+  'replies/': '[data-replies-body]:not([hidden])',
 };
 
 for (const lang of ['ar', 'en']) {

@@ -109,7 +109,8 @@ test('the request page shows the flag with the number to phone, and every messag
     assert.match(await $box.textContent(), new RegExp(words.flag));
     const $call = $box.getByRole('link');
     assert.equal(await $call.getAttribute('href'), `tel:${e164}`);
-    assert.equal((await $call.textContent()).trim(), e164);
+    // grouped as it is read aloud: +966 5x xxx xxxx
+    assert.equal((await $call.textContent()).trim(), `+966 ${mobile.slice(1, 3)} ${mobile.slice(3, 6)} ${mobile.slice(6)}`);
     assert.equal(await $call.locator('bdi').getAttribute('dir'), 'ltr', 'the number reads left to right inside Arabic');
 
     const $table = page.locator('[data-slot="deliveries"] table');

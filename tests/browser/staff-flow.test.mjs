@@ -60,7 +60,8 @@ test('sign in as staff, register a phone request, find it, move it to in review,
   // A fresh system has an empty queue: wait for the listing to finish, not for a row.
   await page.waitForFunction(() => document.querySelector('[data-results]')?.getAttribute('aria-busy') === 'false');
   assert.match(await page.locator('[data-staff-user]').textContent(), /موظف خدمة المستفيدين/);
-  assert.ok((await page.locator('[data-role="manager"]').evaluateAll((els) => els.every((e) => e.hidden))), 'manager links hidden for staff');
+  assert.ok(await page.locator('[data-role="manager"]').evaluateAll((els) => els.length > 0 && els.every((e) => e.hidden)),
+    'manager-only links (reports, saved replies) hidden for staff');
   await assertAccessible(assert, page, 'queue');
 
   // Register a request that came by phone.
@@ -129,19 +130,21 @@ test('sign in as staff, register a phone request, find it, move it to in review,
   await $message.getByText('تم تغيير الحالة إلى «قيد المراجعة»').waitFor();
   assert.ok(await $message.evaluate((el) => el === document.activeElement), 'outcome focused');
   assert.equal(await page.locator('[data-slot="status"]').getAttribute('data-status'), 'in_review');
-  const $last = page.locator('[data-slot="timeline"] li[data-type="status"]').last();
+  // Newest first: the change just made heads the conversation's status entries.
+  const $last = page.locator('[data-slot="timeline"] li[data-type="status"]').first();
   assert.equal(await $last.getAttribute('data-status'), 'in_review', 'timeline shows the change');
   assert.match(await $last.textContent(), /قيد المراجعة/);
   assert.ok(await $last.locator('.mf-staff-date__hijri').count(), 'timeline entry has its Hijri date');
   await assertAccessible(assert, page, 'after status change');
 
-  // An internal note.
-  await page.getByLabel('نص الملاحظة').fill('سيُتصل بالمستفيد يوم الأحد.');
-  await page.getByRole('button', { name: 'إضافة الملاحظة' }).click();
+  // An internal note: the composer's switch first.
+  await page.getByLabel('ملاحظة داخلية', { exact: true }).check();
+  await page.getByLabel('نص الملاحظة الداخلية').fill('سيُتصل بالمستفيد يوم الأحد.');
+  await page.getByRole('button', { name: 'حفظ الملاحظة الداخلية' }).click();
   await $message.getByText('تمت إضافة الملاحظة الداخلية.').waitFor();
   const $note = page.locator('[data-slot="timeline"] li[data-type="note"]', { hasText: 'سيُتصل بالمستفيد يوم الأحد.' });
   assert.equal(await $note.count(), 1);
-  assert.match(await $note.textContent(), /داخلي/);
+  assert.match(await $note.textContent(), /ملاحظة داخلية/);
   await assertAccessible(assert, page, 'after note');
   assert.deepEqual(errors, []);
   await page.close();

@@ -70,8 +70,9 @@ test('names, descriptions and notes containing markup render as text; no dialog 
   assert.equal(await page.locator('[data-slot="timeline"] li[data-type="note"]', { hasText: PAYLOAD }).count(), 1);
 
   // A note typed in the console itself.
-  await page.getByLabel('نص الملاحظة').fill(SCRIPTED);
-  await page.getByRole('button', { name: 'إضافة الملاحظة' }).click();
+  await page.getByLabel('ملاحظة داخلية', { exact: true }).check();
+  await page.getByLabel('نص الملاحظة الداخلية').fill(SCRIPTED);
+  await page.getByRole('button', { name: 'حفظ الملاحظة الداخلية' }).click();
   await page.locator('[data-slot="timeline"] li[data-type="note"]', { hasText: SCRIPTED }).waitFor();
 
   assert.equal(await page.locator('main img, main svg[onload], main script, main [onerror]').count(), 0, 'no element was created from the text');

@@ -47,3 +47,19 @@ export function announce($live, text) {
   $live.textContent = '';
   setTimeout(() => { $live.textContent = text; }, 50);
 }
+
+/**
+ * A mobile as staff read it aloud: a Saudi one grouped "+966 5x xxx xxxx" (the national plan's
+ * grouping), anything else as stored (E.164). Returned with the tel: address to dial.
+ */
+export function phone(e164) {
+  const raw = String(e164 ?? '').replace(/[^\d+]/g, '');
+  const m = raw.match(/^\+966(5\d)(\d{3})(\d{4})$/);
+  return { text: m ? `+966 ${m[1]} ${m[2]} ${m[3]}` : raw, href: `tel:${raw}` };
+}
+
+/** A phone number as a tel: link, LTR-isolated; its name says what it does ("Call +966 …"). */
+export function telLink(e164, name) {
+  const p = phone(e164);
+  return el('a', { href: p.href, className: 'mf-staff-tel', attrs: { 'aria-label': name ? name(p.text) : null } }, ltr(p.text));
+}

@@ -1,11 +1,14 @@
-// Request detail (/staff/request/?ref=REF): facts, description, what became of each message to the
-// beneficiary (and a "not reached" flag with their number when the latest did not arrive), full
-// timeline, and the two actions — change status (only the transitions the server allows) and add an
-// internal note. Every change carries the version the employee was looking at; a stale one (409
-// version_conflict) is explained and the page reloads the request, keeping what the employee typed.
+// Request detail (/staff/request/?ref=REF), built around the conversation: the timeline newest first,
+// then one composer whose radio switch says what is being written — a reply to the beneficiary
+// (sent, in words: by which channel to which address) or an internal note (another colour and
+// label; POST .../notes, which nothing sends) — with the saved replies, filled with the reference
+// and name, in the beneficiary's language. Beside it: the description, facts (the mobile as a tel:
+// link), status change, documents and what became of each message. Every status change carries the
+// version the employee was looking at; a stale one (409 version_conflict) is explained and the page
+// reloads the request, keeping what the employee typed.
 import { api } from './session.js';
 import { s } from './strings.js';
-import { el, ltr, label, dualDate, requestHref } from './format.js';
+import { el, ltr, label, dualDate, requestHref, phone, telLink } from './format.js';
 import { showErrors, clearErrors } from '../error-summary/error-summary.js';
 import { setBusy } from '../../js/request.js';
 import { normaliseReference } from '../../js/validate.js';
@@ -18,10 +21,11 @@ export default function requestDetail() {
   const $detail = document.querySelector('[data-detail]');
   const $statusForm = document.querySelector('[data-status-form]');
   const $statusSummary = document.querySelector('[data-status-summary]');
-  const $noteForm = document.querySelector('[data-note-form]');
-  const $noteSummary = document.querySelector('[data-note-summary]');
-  const $replyForm = document.querySelector('[data-reply-form]');
-  const $replySummary = document.querySelector('[data-reply-summary]');
+  const $composer = document.querySelector('[data-composer]');
+  const $composerForm = document.querySelector('[data-composer-form]');
+  const $composerSummary = document.querySelector('[data-composer-summary]');
+  const $saved = document.querySelector('#saved-reply');
+  const $useSaved = document.querySelector('[data-action="use-saved-reply"]');
   const $documentForm = document.querySelector('[data-document-form]');
   const $documentError = document.querySelector('[data-document-error]');
   const $documentStatus = document.querySelector('[data-document-status]');
@@ -31,9 +35,9 @@ export default function requestDetail() {
   const ref = normaliseReference(raw) ?? raw.trim().slice(0, 20);
   let current = null;
   let busy = false;
+  let savedReplies = [];
   $statusForm.noValidate = true;
-  $noteForm.noValidate = true;
-  $replyForm.noValidate = true;
+  $composerForm.noValidate = true;
 
   const showProblem = (text) => { $problem.textContent = text; $problem.hidden = false; $problem.focus(); };
   const showMessage = (text) => { $message.textContent = text; $message.hidden = false; $message.focus(); };
@@ -64,7 +68,7 @@ export default function requestDetail() {
     fact('category', label('category', d.category, d.categoryLabel));
     fact('channel', label('channel', d.channel, d.channelLabel));
     fact('name', d.name);
-    fact('mobile', d.mobile ? ltr(d.mobile) : null);
+    fact('mobile', d.mobile ? telLink(d.mobile, s.callBeneficiary) : null);
     fact('email', d.email ? ltr(d.email) : null);
     fact('nationalId', d.nationalIdLast4 ? ltr(`•••••• ${d.nationalIdLast4}`) : null);
     fact('city', d.city);
@@ -92,6 +96,7 @@ export default function requestDetail() {
     renderDeliveries(Array.isArray(d.deliveries) ? d.deliveries : []);
     renderTransitions(d);
     renderTimeline(d.timeline ?? []);
+    renderReplyVia(d);
     $detail.hidden = false;
   }
 
@@ -102,8 +107,9 @@ export default function requestDetail() {
     $box.hidden = d.notReached !== true;
     const $call = slot('call');
     if (d.notReached === true && d.mobile) {
-      $call.href = `tel:${d.mobile}`;
-      $call.replaceChildren(ltr(d.mobile));
+      const p = phone(d.mobile);
+      $call.href = p.href;
+      $call.replaceChildren(ltr(p.text));
     } else {
       $call.removeAttribute('href');
       $call.replaceChildren();
@@ -142,7 +148,9 @@ export default function requestDetail() {
   }
 
   function renderTimeline(entries) {
-    const sorted = [...entries].sort((a, b) => String(a.at).localeCompare(String(b.at)));
+    // Newest first: what happened last (the beneficiary's message, a colleague's note) is what the
+    // employee opens the request to see; the page says so above the list.
+    const sorted = [...entries].sort((a, b) => String(b.at).localeCompare(String(a.at)));
     const headings = { note: s.timelineNote, reply: s.timelineReply, message: s.timelineMessage, document: s.timelineDocument };
     slot('timeline').replaceChildren(...sorted.map((e) => {
       const isStatus = e.type === 'status';
@@ -196,32 +204,6 @@ export default function requestDetail() {
     }
   });
 
-  $noteForm.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    if (busy || !current) return;
-    const text = $noteForm.elements.text.value.trim();
-    if (!text) { showErrors($noteForm, $noteSummary, [{ field: 'text', code: 'required_text', message: s.noteRequired }]); return; }
-    clearErrors($noteForm, $noteSummary);
-    $message.hidden = true;
-    const $submit = $noteForm.querySelector('[type="submit"]');
-    busy = true;
-    setBusy($noteForm, $submit, true, s.sending);
-    const res = await api(`/staff/requests/${encodeURIComponent(current.reference)}/notes`, { method: 'POST', body: { text } });
-    setBusy($noteForm, $submit, false);
-    busy = false;
-    if (res.status === 201 || res.status === 200) {
-      $noteForm.elements.text.value = '';
-      // The note changed the request's version (one transaction with its audit event): reload, so
-      // the next status change is not refused as stale.
-      await load();
-      showMessage(s.noteAdded);
-    } else if (res.status === 400 && Array.isArray(res.data?.errors)) {
-      showErrors($noteForm, $noteSummary, res.data.errors);
-    } else {
-      showProblem(res.status === 0 ? s.network : s.server);
-    }
-  });
-
   async function loadDocuments(reference) {
     const res = await api(`/staff/requests/${encodeURIComponent(reference)}/documents`);
     const $list = slot('documents');
@@ -248,28 +230,84 @@ export default function requestDetail() {
     }));
   }
 
-  $replyForm.addEventListener('submit', async (ev) => {
+  // ---- The composer: one text box, a switch that says where the text goes.
+  const kind = () => ($composerForm.elements.kind.value === 'note' ? 'note' : 'reply');
+  function showKind() {
+    const k = kind();
+    $composer.dataset.kind = k;
+    slot('composer-label').textContent = k === 'note' ? s.composerNoteLabel : s.composerReplyLabel;
+    slot('composer-submit').textContent = k === 'note' ? s.composerSaveNote : s.composerSendReply;
+    slot('composer-badge').textContent = k === 'note' ? s.composerNoteBadge : s.composerReplyLabel;
+    $composerForm.elements.text.setAttribute('aria-describedby', `kind-${k}-hint text-error`);
+    // Saved replies are written for the beneficiary: not offered for a note.
+    document.querySelector('[data-saved-replies]').hidden = k === 'note';
+  }
+  for (const $r of $composerForm.querySelectorAll('input[name="kind"]')) $r.addEventListener('change', showKind);
+
+  // In words, how the reply will travel: the channel the beneficiary chose and the address it goes to.
+  function renderReplyVia(d) {
+    const $via = slot('reply-via');
+    const to = d.preferredContact === 'email' && d.email ? ltr(d.email) : d.mobile ? ltr(phone(d.mobile).text) : null;
+    const how = { sms: s.replyViaSms, whatsapp: s.replyViaWhatsapp, email: s.replyViaEmail }[d.preferredContact];
+    if (!how || !to) return; // the template's general sentence stays
+    $via.replaceChildren(`${how} `, to, ` ${s.replyAlsoTracked}`);
+  }
+
+  async function loadSavedReplies() {
+    const $status = slot('saved-status');
+    const res = await api('/staff/saved-replies');
+    if (res.status !== 200 || !Array.isArray(res.data?.items)) { $status.textContent = s.savedRepliesFailed; return; }
+    const titleOf = (r) => (document.documentElement.lang === 'en' ? r.titleEn : r.titleAr) || r.titleAr || r.titleEn;
+    savedReplies = [...res.data.items].sort((a, b) => titleOf(a).localeCompare(titleOf(b), document.documentElement.lang));
+    $saved.replaceChildren($saved.options[0], ...savedReplies.map((r) => el('option', { value: r.id, textContent: titleOf(r) })));
+    $saved.disabled = savedReplies.length === 0;
+    $useSaved.disabled = savedReplies.length === 0;
+    $status.textContent = savedReplies.length === 0 ? s.savedRepliesNone : '';
+  }
+
+  // The reply in the beneficiary's language for messages (not the console's), its placeholders
+  // filled. Added after what is already typed, never over it; focus goes to the text to read it.
+  $useSaved.addEventListener('click', () => {
+    const r = savedReplies.find((x) => x.id === $saved.value);
+    if (!r || !current) { $saved.focus(); return; }
+    const text = (current.language === 'en' ? r.textEn : r.textAr)
+      .replaceAll('{reference}', current.reference ?? '')
+      .replaceAll('{name}', current.name ?? '');
+    const $text = $composerForm.elements.text;
+    $text.value = $text.value.trim() ? `${$text.value.trimEnd()}\n\n${text}` : text;
+    $text.focus();
+  });
+
+  $composerForm.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (busy || !current) return;
-    const text = $replyForm.elements.reply.value.trim();
-    if (!text) { showErrors($replyForm, $replySummary, [{ field: 'reply', code: 'required_reply', message: s.replyRequired }]); return; }
-    clearErrors($replyForm, $replySummary);
+    const k = kind();
+    const text = $composerForm.elements.text.value.trim();
+    if (!text) {
+      showErrors($composerForm, $composerSummary, [{ field: 'text', code: 'required_text', message: k === 'note' ? s.noteRequired : s.replyRequired }]);
+      return;
+    }
+    clearErrors($composerForm, $composerSummary);
     $message.hidden = true;
-    const $submit = $replyForm.querySelector('[type="submit"]');
+    const $submit = slot('composer-submit');
+    delete $submit.dataset.label; // the label is the switch's, not the one setBusy saw first
     busy = true;
-    setBusy($replyForm, $submit, true, s.sending);
-    const res = await api(`/staff/requests/${encodeURIComponent(current.reference)}/replies`, { method: 'POST', body: { text } });
-    setBusy($replyForm, $submit, false);
+    setBusy($composerForm, $submit, true, s.sending);
+    const res = await api(`/staff/requests/${encodeURIComponent(current.reference)}/${k === 'note' ? 'notes' : 'replies'}`, { method: 'POST', body: { text } });
+    setBusy($composerForm, $submit, false);
     busy = false;
-    if (res.status === 201) {
-      $replyForm.elements.reply.value = '';
+    if (res.status === 201 || res.status === 200) {
+      $composerForm.elements.text.value = '';
+      // Either entry changed the request's version (one transaction with its audit event): reload,
+      // so the next status change is not refused as stale.
       await load();
-      showMessage(s.replySent);
+      showMessage(k === 'note' ? s.noteAdded : s.replySent);
     } else if (res.status === 400 && Array.isArray(res.data?.errors)) {
-      showErrors($replyForm, $replySummary, res.data.errors.map((e) => (e.field === 'text' ? { ...e, field: 'reply' } : e)));
+      showErrors($composerForm, $composerSummary, res.data.errors);
     } else {
       showProblem(res.status === 0 ? s.network : s.server);
     }
+    showKind(); // setBusy restored the button's old label
   });
 
   $documentForm.noValidate = true;
@@ -310,5 +348,7 @@ export default function requestDetail() {
     }
   });
 
+  showKind();
   load();
+  loadSavedReplies();
 }

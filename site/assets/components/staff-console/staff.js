@@ -16,6 +16,7 @@ const PAGES = {
   new: './new-request.js',
   reports: './reports.js',
   privacy: './privacy.js',
+  replies: './replies.js',
 };
 
 document.documentElement.classList.add('mf-js');

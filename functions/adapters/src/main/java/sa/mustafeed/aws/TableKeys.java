@@ -77,6 +77,8 @@ public final class TableKeys {
      * volunteer's list is one Query of their own partition.
      */
     static final String REGISTRATIONS_PREFIX = "REGBY#";
+    /** The saved replies: one partition, one item per reply ({@code <id>}), read whole by a Query. */
+    static final String SAVED_REPLIES = "SAVEDREPLY";
 
     private TableKeys() {}
 

@@ -13,6 +13,7 @@ import sa.mustafeed.aws.DynamoDbCaseRepository;
 import sa.mustafeed.aws.DynamoDbDeliveryLog;
 import sa.mustafeed.aws.DynamoDbFailedAttempts;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
+import sa.mustafeed.aws.DynamoDbSavedReplies;
 import sa.mustafeed.aws.DynamoDbSurveyStore;
 import sa.mustafeed.core.privacy.KeyedHasher;
 import sa.mustafeed.core.reference.ReferenceCode;
@@ -26,6 +27,7 @@ import sa.mustafeed.core.request.SubmissionService;
 import sa.mustafeed.core.sla.ServiceLevels;
 import sa.mustafeed.core.staff.CaseService;
 import sa.mustafeed.core.staff.Role;
+import sa.mustafeed.core.staff.SavedReplyService;
 import sa.mustafeed.core.staff.StaffMember;
 import sa.mustafeed.core.survey.KioskFeedback;
 import sa.mustafeed.core.survey.Score;
@@ -126,7 +128,29 @@ final class DemoSeed {
             surveys.kioskFeedback(KioskFeedback.of(
                     "lobby-1", 1 + Math.min(4, (int) Math.round(Math.abs(random.nextGaussian()) * 1.2) + 2)));
         }
+        seedSavedReplies(new SavedReplyService(new DynamoDbSavedReplies(dynamoDb, table), clock));
         return count;
+    }
+
+    /** The answers a new employee finds in the composer on a seeded system. */
+    private static void seedSavedReplies(SavedReplyService replies) {
+        StaffMember huda = new StaffMember("seed-manager", "هدى (تجريبي)", Role.MANAGER);
+        replies.save(
+                "seed-received",
+                new SavedReplyService.Draft(
+                        "استلمنا الطلب",
+                        "Request received",
+                        "مرحبًا {name}، استلمنا طلبك رقم {reference} وسنتواصل معك خلال يومي عمل.",
+                        "Hello {name}, we have received your request {reference} and will contact you within two working days."),
+                huda);
+        replies.save(
+                "seed-documents",
+                new SavedReplyService.Draft(
+                        "نحتاج مستندًا",
+                        "A document is needed",
+                        "مرحبًا {name}، لإكمال طلبك {reference} نحتاج صورة الهوية والتقرير الطبي. أرسلهما من صفحة متابعة الطلب.",
+                        "Hello {name}, to complete request {reference} we need a copy of the ID and the medical report. Send them from the request's tracking page."),
+                huda);
     }
 
     /** Moves a request along the usual path; the newest few are left in the queue for the demo. */

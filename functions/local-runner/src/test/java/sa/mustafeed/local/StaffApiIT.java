@@ -125,7 +125,10 @@ class StaffApiIT {
             String key = route.method() + " " + route.path();
             String[] access = MATRIX.get(key);
             assertNotNull(access, "the authorization matrix says nothing of " + key);
-            String path = route.path().replace("{reference}", ref).replace("{documentId}", "no-such-document");
+            String path = route.path()
+                    .replace("{reference}", ref)
+                    .replace("{documentId}", "no-such-document")
+                    .replace("{id}", "matrix-reply");
             String body = access[1];
             String managerBody = access.length > 2 ? access[2] : body;
             for (String[] refused : List.of(
@@ -201,6 +204,11 @@ class StaffApiIT {
             Map.entry("POST /staff/requests/{reference}/replies", new String[] {"staff", "{\"text\":\"رد علني\"}"}),
             Map.entry("POST /staff/requests/{reference}/assignee", new String[] {"staff", "{\"assignee\":\"me\"}"}),
             Map.entry("GET /staff/colleagues", new String[] {"staff", null}),
+            Map.entry("GET /staff/saved-replies", new String[] {"staff", null}),
+            Map.entry("POST /staff/saved-replies/{id}", new String[] {
+                "manager", "{\"titleAr\":\"رد\",\"titleEn\":\"Reply\",\"textAr\":\"{reference}\",\"textEn\":\"{name}\"}"
+            }),
+            Map.entry("POST /staff/saved-replies/{id}/delete", new String[] {"manager", "{}"}),
             Map.entry("GET /staff/requests/{reference}/documents", new String[] {"staff", null}),
             Map.entry("POST /staff/requests/{reference}/documents/uploads", new String[] {
                 "staff", "{\"name\":\"letter.pdf\",\"contentType\":\"application/pdf\",\"size\":1000}"

@@ -50,7 +50,8 @@ class TemplateSecurityTest {
             // BatchGetItem of a national-ID search's hits, DeleteItem of the beneficiary's preferences
             // on PDPL erasure), DynamoDbRequestRepository (registrations), DynamoDbSurveyStatistics,
             // DynamoDbServiceStatistics and DynamoDbDeliveryStatistics (Query), DynamoDbDeliveryLog
-            // (BatchGetItem of a request's message records).
+            // (BatchGetItem of a request's message records), DynamoDbSavedReplies (Query of its
+            // partition, GetItem, PutItem, DeleteItem).
             "StaffApiFunction",
                     Set.of(
                             "dynamodb:GetItem",
@@ -296,7 +297,8 @@ class TemplateSecurityTest {
             statements(function).forEach(s -> granted.addAll(s.actions()));
             for (String action : granted) {
                 assertFalse(action.contains("*"), function + " is granted a wildcard action " + action);
-                // The one delete: PDPL erasure of a beneficiary's preferences, pinned to those partitions below.
+                // The one delete: PDPL erasure of a beneficiary's preferences and a manager's removal of a
+                // saved reply, pinned to those partitions (theStaffFunctionsDeletes_...).
                 boolean erasure = function.equals("StaffApiFunction") && action.equals("dynamodb:DeleteItem");
                 assertFalse(NEVER.contains(action) && !erasure, function + " is granted " + action);
             }
@@ -368,6 +370,22 @@ class TemplateSecurityTest {
     }
 
     @Test
+    void theStaffFunctionsDeletes_reachOnlyPreferencesAndSavedReplies() {
+        List<Object> keys = statements("StaffApiFunction").stream()
+                .filter(s -> s.actions().contains("dynamodb:DeleteItem"))
+                .flatMap(s -> {
+                    assertEquals(Set.of("dynamodb:DeleteItem"), s.actions(), s.sid() + ": nothing else under the pin");
+                    Map<?, ?> like = (Map<?, ?>) s.condition().get("ForAllValues:StringLike");
+                    assertNotNull(like, s.sid() + ": DeleteItem not limited by dynamodb:LeadingKeys");
+                    return ((List<?>) like.get("dynamodb:LeadingKeys")).stream().map(k -> (Object) k);
+                })
+                .sorted(java.util.Comparator.comparing(String::valueOf))
+                .toList();
+        // PDPL erasure (DynamoDbErasure) and DynamoDbSavedReplies.delete: never a request's partition
+        assertEquals(List.of("PREF#*", "SAVEDREPLY", "SURVEYPREF#*"), keys);
+    }
+
+    @Test
     void theStaffFunctionsTableQueries_readOnlyRequestPartitionsAndReportCounters() {
         List<Statement> queries = statements("StaffApiFunction").stream()
                 .filter(s -> s.actions().contains("dynamodb:Query"))
@@ -385,9 +403,9 @@ class TemplateSecurityTest {
         // satisfaction and delivery counters (DynamoDbServiceStatistics, DynamoDbSurveyStatistics,
         // DynamoDbDeliveryStatistics); the staff directory, to offer whom a request can be given
         // (DynamoDbWorkQueue.colleagues); one person's registrations (DynamoDbRegistrations); a month
-        // of the PDPL audit log (DynamoDbAuditLog.month)
+        // of the PDPL audit log (DynamoDbAuditLog.month); the saved replies (DynamoDbSavedReplies.all)
         assertEquals(
-                List.of("REQ#*", "SVCAGG#*", "SURVEYAGG#*", "DLVAGG#*", "STAFFDIR", "REGBY#*", "AUDIT#*"),
+                List.of("REQ#*", "SVCAGG#*", "SURVEYAGG#*", "DLVAGG#*", "STAFFDIR", "REGBY#*", "AUDIT#*", "SAVEDREPLY"),
                 like.get("dynamodb:LeadingKeys"));
         for (Statement other : queries) {
             if (other != s) {

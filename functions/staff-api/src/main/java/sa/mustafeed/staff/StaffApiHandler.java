@@ -13,6 +13,7 @@ import sa.mustafeed.aws.DynamoDbCaseRepository;
 import sa.mustafeed.aws.DynamoDbDeliveryLog;
 import sa.mustafeed.aws.DynamoDbDeliveryStatistics;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
+import sa.mustafeed.aws.DynamoDbSavedReplies;
 import sa.mustafeed.aws.DynamoDbServiceStatistics;
 import sa.mustafeed.aws.DynamoDbSurveyStatistics;
 import sa.mustafeed.aws.DynamoDbSurveyStore;
@@ -27,6 +28,7 @@ import sa.mustafeed.core.request.RequestRules;
 import sa.mustafeed.core.request.SubmissionService;
 import sa.mustafeed.core.staff.BeneficiaryRecords;
 import sa.mustafeed.core.staff.CaseService;
+import sa.mustafeed.core.staff.SavedReplyService;
 import sa.mustafeed.core.staff.StaffMember;
 import sa.mustafeed.core.staff.WorkQueueService;
 import sa.mustafeed.core.survey.SurveyTokens;
@@ -80,6 +82,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
                         new DynamoDbAuditLog(aws.dynamoDb(), aws.tableName()),
                         clock),
                 new WorkQueueService(new DynamoDbWorkQueue(aws.dynamoDb(), aws.tableName()), clock),
+                new SavedReplyService(new DynamoDbSavedReplies(aws.dynamoDb(), aws.tableName()), clock),
                 clock);
     }
 
@@ -91,9 +94,10 @@ public final class StaffApiHandler implements RequestStreamHandler {
             DeliveryStatistics deliveries,
             BeneficiaryRecords beneficiaries,
             WorkQueueService workQueue,
+            SavedReplyService savedReplies,
             Clock clock) {
-        this.routes =
-                new StaffRoutes(cases, registrations, surveys, service, deliveries, beneficiaries, workQueue, clock);
+        this.routes = new StaffRoutes(
+                cases, registrations, surveys, service, deliveries, beneficiaries, workQueue, savedReplies, clock);
     }
 
     @Override

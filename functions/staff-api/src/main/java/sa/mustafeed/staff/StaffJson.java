@@ -71,6 +71,19 @@ final class StaffJson {
         return item;
     }
 
+    /** A saved reply as the console reads it: both languages, the placeholders left for it to fill. */
+    static Map<String, Object> savedReply(sa.mustafeed.core.staff.SavedReply reply) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", reply.id());
+        out.put("titleAr", reply.titleAr());
+        out.put("titleEn", reply.titleEn());
+        out.put("textAr", reply.textAr());
+        out.put("textEn", reply.textEn());
+        out.put("updatedAt", reply.updatedAt().toString());
+        out.put("updatedBy", reply.updatedBy());
+        return out;
+    }
+
     /** The work queue's counts: per view and per open status (every open status, zeros included). */
     static Map<String, Object> counts(sa.mustafeed.core.staff.QueueCounts counts) {
         Map<String, Object> byStatus = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.staff.DataSubject;
 import sa.mustafeed.core.staff.QueueQuery;
 import sa.mustafeed.core.staff.QueueView;
+import sa.mustafeed.core.staff.SavedReplyService;
 import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.JsonFields;
 
@@ -150,6 +151,24 @@ final class StaffRequests {
     /** A note's or a reply's {@code text}. */
     static String text(Map<String, Object> body) {
         return JsonFields.requiredText(body, "text");
+    }
+
+    /**
+     * A manager's saved reply: four texts (absent ones are refused by the service as required).
+     *
+     * @throws InvalidInputException when a field is there but not text
+     */
+    static SavedReplyService.Draft savedReply(Map<String, Object> body) {
+        JsonFields fields = new JsonFields(body);
+        SavedReplyService.Draft draft = new SavedReplyService.Draft(
+                fields.text("titleAr", ErrorCode.INVALID_TYPE),
+                fields.text("titleEn", ErrorCode.INVALID_TYPE),
+                fields.text("textAr", ErrorCode.INVALID_TYPE),
+                fields.text("textEn", ErrorCode.INVALID_TYPE));
+        if (!fields.shapeErrors().isEmpty()) {
+            throw new InvalidInputException(fields.shapeErrors());
+        }
+        return draft;
     }
 
     /** Whom a PDPL export is about; a mobile or ID that is not text counts as not given. */

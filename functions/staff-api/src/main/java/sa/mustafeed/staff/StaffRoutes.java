@@ -32,6 +32,8 @@ import sa.mustafeed.core.staff.QueuePage;
 import sa.mustafeed.core.staff.QueueQuery;
 import sa.mustafeed.core.staff.QueueView;
 import sa.mustafeed.core.staff.RequestsCsv;
+import sa.mustafeed.core.staff.SavedReply;
+import sa.mustafeed.core.staff.SavedReplyService;
 import sa.mustafeed.core.staff.ServiceReport;
 import sa.mustafeed.core.staff.StaffMember;
 import sa.mustafeed.core.staff.SurveysCsv;
@@ -63,6 +65,7 @@ final class StaffRoutes {
     private final DeliveryStatistics deliveries;
     private final BeneficiaryRecords beneficiaries;
     private final WorkQueueService workQueue;
+    private final SavedReplyService savedReplies;
     private final Clock clock;
     private final Map<String, StaffRoute> table = new LinkedHashMap<>();
 
@@ -74,8 +77,10 @@ final class StaffRoutes {
             DeliveryStatistics deliveries,
             BeneficiaryRecords beneficiaries,
             WorkQueueService workQueue,
+            SavedReplyService savedReplies,
             Clock clock) {
         this.workQueue = workQueue;
+        this.savedReplies = savedReplies;
         this.cases = cases;
         this.registrations = registrations;
         this.surveys = surveys;
@@ -103,6 +108,11 @@ final class StaffRoutes {
         add("POST /staff/beneficiaries/lookup", STAFF, (event, me) -> lookUpBeneficiary(event));
         add("POST /staff/requests/{reference}/assignee", STAFF, this::assign);
         add("GET /staff/colleagues", STAFF, (event, me) -> colleagues());
+        // Employees use saved replies in the composer; managers write them. POST, not PUT/DELETE:
+        // the API's CORS allows GET and POST only (TemplateSecurityTest).
+        add("GET /staff/saved-replies", STAFF, (event, me) -> savedReplies());
+        add("POST /staff/saved-replies/{id}", MANAGER, this::saveReply);
+        add("POST /staff/saved-replies/{id}/delete", MANAGER, this::deleteReply);
     }
 
     private void add(String routeKey, sa.mustafeed.core.staff.Role role, StaffRoute.Action action) {
@@ -193,6 +203,26 @@ final class StaffRoutes {
                 workQueue.colleagues().stream()
                         .map(a -> Map.of("id", a.id(), "name", a.name()))
                         .toList()));
+    }
+
+    private ApiResponse savedReplies() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", savedReplies.all().stream().map(StaffJson::savedReply).toList());
+        // The console fills these; listed so it never guesses them.
+        body.put("placeholders", List.of(SavedReplyService.REFERENCE, SavedReplyService.NAME));
+        return ok(body);
+    }
+
+    private ApiResponse saveReply(ApiEvent event, StaffMember me) {
+        SavedReply saved = savedReplies.save(
+                event.pathParameter("id").orElse(""), StaffRequests.savedReply(JsonBodies.object(event)), me);
+        return ok(StaffJson.savedReply(saved));
+    }
+
+    private ApiResponse deleteReply(ApiEvent event, StaffMember me) {
+        String id = event.pathParameter("id").orElse("");
+        savedReplies.delete(id);
+        return ok(Map.of("deleted", id));
     }
 
     private ApiResponse register(ApiEvent event, StaffMember me) {

@@ -49,6 +49,8 @@ import sa.mustafeed.testing.SampleEvents;
 /** The staff API fed the sample events in events/staff-api/, over the in-memory fakes. */
 class StaffApiHandlerTest {
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
+    private final sa.mustafeed.core.fakes.InMemorySavedReplies savedReplies =
+            new sa.mustafeed.core.fakes.InMemorySavedReplies();
     private final InMemorySurveyStore surveyStore = new InMemorySurveyStore();
     private final InMemoryMessaging messaging = new InMemoryMessaging();
     private final InMemoryDeliveryStatistics deliveryCounters = new InMemoryDeliveryStatistics();
@@ -103,6 +105,7 @@ class StaffApiHandlerTest {
             new sa.mustafeed.core.staff.WorkQueueService(
                     new sa.mustafeed.core.fakes.InMemoryWorkQueue(repository, SampleServiceLevels.LEVELS),
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
+            new sa.mustafeed.core.staff.SavedReplyService(savedReplies, SampleDrafts.clockAt(SampleDrafts.NOW)),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     /** The request the sample events name: MHF5-Q2N7, received, version 1. */
@@ -541,5 +544,75 @@ class StaffApiHandlerTest {
                                 Optional.empty(),
                                 SampleDrafts.NOW)
                         .targetHours());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void savedReplies_managersWriteThem_employeesReadThem_andMayNotWrite() throws Exception {
+        Map<String, Object> saved = invoke("save-reply-as-manager");
+        assertEquals(200, saved.get("statusCode"), String.valueOf(saved.get("body")));
+        assertEquals("خالد الزهراني", body(saved).get("updatedBy"));
+
+        Map<String, Object> list = invoke(asStaff(event("save-reply-as-manager", "GET /staff/saved-replies", null)));
+        assertEquals(200, list.get("statusCode"), String.valueOf(list.get("body")));
+        List<Map<String, Object>> items = (List<Map<String, Object>>) body(list).get("items");
+        assertEquals(List.of("received-1"), items.stream().map(i -> i.get("id")).toList());
+        assertEquals(
+                "Hello {name}, we have your request {reference} and will answer soon.",
+                items.getFirst().get("textEn"));
+        assertEquals(List.of("{reference}", "{name}"), body(list).get("placeholders"));
+
+        Map<String, Object> byStaff = invoke(asStaff(event("save-reply-as-manager", null, null)));
+        assertEquals(403, byStaff.get("statusCode"));
+        Map<String, Object> deleteByStaff =
+                invoke(asStaff(event("save-reply-as-manager", "POST /staff/saved-replies/{id}/delete", "{}")));
+        assertEquals(403, deleteByStaff.get("statusCode"));
+
+        Map<String, Object> deleted =
+                invoke(Json.write(event("save-reply-as-manager", "POST /staff/saved-replies/{id}/delete", "{}"))
+                        .getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, deleted.get("statusCode"));
+        assertEquals(List.of(), savedReplies.all());
+    }
+
+    @Test
+    void savedReply_withATextThatIsNoText_orAnUnknownPlaceholder_is400() throws Exception {
+        Map<String, Object> notText = invoke(Json.write(event(
+                        "save-reply-as-manager",
+                        null,
+                        "{\"titleAr\": 1, \"titleEn\": \"t\", \"textAr\": \"a\", \"textEn\": \"b\"}"))
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, notText.get("statusCode"));
+        assertEquals("invalid_type", errorCode(notText));
+
+        Map<String, Object> misspelt = invoke(Json.write(event(
+                        "save-reply-as-manager",
+                        null,
+                        "{\"titleAr\": \"ع\", \"titleEn\": \"t\", \"textAr\": \"{رقم}\", \"textEn\": \"b\"}"))
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, misspelt.get("statusCode"));
+        assertEquals("unknown_placeholder", errorCode(misspelt));
+    }
+
+    /** A sample event with another route key and body (null keeps the sample's). */
+    private static Map<String, Object> event(String name, String routeKey, String bodyText) throws Exception {
+        Map<String, Object> event = Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", name)));
+        if (routeKey != null) {
+            event.put("routeKey", routeKey);
+        }
+        if (bodyText != null) {
+            event.put("body", bodyText);
+        }
+        return event;
+    }
+
+    /** The same call from an employee who is not a manager. */
+    @SuppressWarnings("unchecked")
+    private static byte[] asStaff(Map<String, Object> event) {
+        Map<String, Object> context = (Map<String, Object>) event.get("requestContext");
+        Map<String, Object> claims = (Map<String, Object>)
+                ((Map<String, Object>) ((Map<String, Object>) context.get("authorizer")).get("jwt")).get("claims");
+        claims.put("cognito:groups", "[staff]");
+        return Json.write(event).getBytes(StandardCharsets.UTF_8);
     }
 }

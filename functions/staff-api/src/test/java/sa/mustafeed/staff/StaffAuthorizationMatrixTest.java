@@ -54,7 +54,9 @@ class StaffAuthorizationMatrixTest {
             "POST /staff/beneficiaries/find",
             "POST /staff/beneficiaries/export",
             "POST /staff/beneficiaries/erase",
-            "GET /staff/audit");
+            "GET /staff/audit",
+            "POST /staff/saved-replies/{id}",
+            "POST /staff/saved-replies/{id}/delete");
 
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
     private final InMemoryMessaging messaging = new InMemoryMessaging();
@@ -86,6 +88,8 @@ class StaffAuthorizationMatrixTest {
             new WorkQueueService(
                     new InMemoryWorkQueue(repository, SampleServiceLevels.LEVELS),
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
+            new sa.mustafeed.core.staff.SavedReplyService(
+                    new sa.mustafeed.core.fakes.InMemorySavedReplies(), SampleDrafts.clockAt(SampleDrafts.NOW)),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     /** MHF5-Q2N7, registered by nobody: another's request as far as any volunteer is concerned. */

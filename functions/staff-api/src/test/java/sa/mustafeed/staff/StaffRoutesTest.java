@@ -30,6 +30,8 @@ import sa.mustafeed.testing.RepositoryRoot;
 /** The staff API's table read as the authorization matrix it is. */
 class StaffRoutesTest {
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
+    private final sa.mustafeed.core.fakes.InMemorySavedReplies savedReplies =
+            new sa.mustafeed.core.fakes.InMemorySavedReplies();
     private final StaffRoutes routes = new StaffRoutes(
             new CaseService(
                     repository,
@@ -58,6 +60,7 @@ class StaffRoutesTest {
             new sa.mustafeed.core.staff.WorkQueueService(
                     new sa.mustafeed.core.fakes.InMemoryWorkQueue(repository, SampleServiceLevels.LEVELS),
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
+            new sa.mustafeed.core.staff.SavedReplyService(savedReplies, SampleDrafts.clockAt(SampleDrafts.NOW)),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     @Test
@@ -94,7 +97,10 @@ class StaffRoutesTest {
                         Map.entry("POST /staff/beneficiaries/export", Role.MANAGER),
                         Map.entry("POST /staff/beneficiaries/lookup", Role.STAFF),
                         Map.entry("POST /staff/beneficiaries/erase", Role.MANAGER),
-                        Map.entry("GET /staff/audit", Role.MANAGER))),
+                        Map.entry("GET /staff/audit", Role.MANAGER),
+                        Map.entry("GET /staff/saved-replies", Role.STAFF),
+                        Map.entry("POST /staff/saved-replies/{id}", Role.MANAGER),
+                        Map.entry("POST /staff/saved-replies/{id}/delete", Role.MANAGER))),
                 matrix);
     }
 

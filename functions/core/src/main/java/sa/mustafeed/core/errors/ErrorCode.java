@@ -39,6 +39,8 @@ public enum ErrorCode {
     /** Staff gave a received time older than any request may start its clock (a mistyped year). */
     RECEIVED_TOO_LONG_AGO("received_too_long_ago"),
     INVALID_CURSOR("invalid_cursor"),
+    UNKNOWN_PLACEHOLDER("unknown_placeholder"),
+    TOO_MANY_SAVED_REPLIES("too_many_saved_replies"),
     UNAUTHORIZED("unauthorized"),
     FORBIDDEN("forbidden"),
     /** A provider's delivery callback without the shared secret it was configured with. */
