@@ -220,9 +220,14 @@ class JsonBodyPropertiesTest {
 
     @Provide
     static Arbitrary<Map<String, Object>> submissions() {
+        // A key with a lone surrogate cannot be sent as UTF-8 (it becomes "?"), and two such keys
+        // become one duplicate key: a malformed body, not the arbitrary object this property means.
         Arbitrary<String> keys = Arbitraries.oneOf(
                 Arbitraries.of(FIELDS.toArray(String[]::new)),
-                Arbitraries.strings().all().ofMaxLength(10));
+                Arbitraries.strings()
+                        .all()
+                        .ofMaxLength(10)
+                        .filter(key -> key.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE)));
         return Arbitraries.oneOf(
                 Arbitraries.maps(keys, jsonValues()).ofMaxSize(14),
                 Arbitraries.maps(Arbitraries.of(FIELDS.toArray(String[]::new)), jsonValues())
