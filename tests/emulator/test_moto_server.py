@@ -156,6 +156,66 @@ class MotoServerTest(unittest.TestCase):
         )["Items"]
         self.assertEqual(["REQ#q1"], [i["PK"]["S"] for i in index])
 
+    def test_indexQueries_afterEveryKindOfWrite_findWhatAScanFinds(self):
+        # The launcher answers index queries from a map it keeps as writes happen: after puts,
+        # updates that move an item between keys or drop the key, deletes, batches and a cancelled
+        # transaction, each index key must list exactly the items a scan says hold it.
+        def index(value):
+            items = self.dynamodb.query(
+                TableName="t",
+                IndexName="GSI",
+                KeyConditionExpression="G = :g",
+                ExpressionAttributeValues={":g": {"S": value}},
+            )["Items"]
+            return sorted(i["PK"]["S"] for i in items)
+
+        def scanned(value):
+            return sorted(i["PK"]["S"] for i in self.items("IX#") if i.get("G", {}).get("S") == value)
+
+        def same_everywhere():
+            for value in ("a", "b", "c"):
+                self.assertEqual(scanned(value), index(value), value)
+
+        for n in range(6):
+            self.dynamodb.put_item(TableName="t", Item={"PK": {"S": f"IX#{n}"}, "SK": {"S": "M"}, "G": {"S": "a"}})
+        same_everywhere()  # the map is built here; what follows changes it
+        self.dynamodb.update_item(
+            TableName="t",
+            Key={"PK": {"S": "IX#0"}, "SK": {"S": "M"}},
+            UpdateExpression="SET G = :b",
+            ExpressionAttributeValues={":b": {"S": "b"}},
+        )
+        self.dynamodb.update_item(
+            TableName="t", Key={"PK": {"S": "IX#1"}, "SK": {"S": "M"}}, UpdateExpression="REMOVE G"
+        )
+        self.dynamodb.delete_item(TableName="t", Key={"PK": {"S": "IX#2"}, "SK": {"S": "M"}})
+        self.dynamodb.put_item(TableName="t", Item={"PK": {"S": "IX#3"}, "SK": {"S": "M"}, "G": {"S": "c"}})
+        self.dynamodb.batch_write_item(
+            RequestItems={
+                "t": [
+                    {"PutRequest": {"Item": {"PK": {"S": "IX#7"}, "SK": {"S": "M"}, "G": {"S": "b"}}}},
+                    {"DeleteRequest": {"Key": {"PK": {"S": "IX#4"}, "SK": {"S": "M"}}}},
+                ]
+            }
+        )
+        with self.assertRaises(self.dynamodb.exceptions.TransactionCanceledException):
+            self.dynamodb.transact_write_items(
+                TransactItems=[
+                    {"Put": {"TableName": "t", "Item": {"PK": {"S": "IX#5"}, "SK": {"S": "M"}, "G": {"S": "c"}}}},
+                    {
+                        "Put": {
+                            "TableName": "t",
+                            "Item": {"PK": {"S": "IX#6"}, "SK": {"S": "M"}, "G": {"S": "c"}},
+                            "ConditionExpression": "attribute_exists(PK)",
+                        }
+                    },
+                ]
+            )
+        same_everywhere()
+        self.assertEqual(["IX#5"], index("a"))
+        self.assertEqual(["IX#0", "IX#7"], index("b"))
+        self.assertEqual(["IX#3"], index("c"))
+
 
 if __name__ == "__main__":
     unittest.main()
