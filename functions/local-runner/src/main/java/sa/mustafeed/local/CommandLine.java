@@ -11,12 +11,12 @@ import java.util.Map;
  * depend on both, so they stay exactly as they are: {@code --port} (3000), {@code --emulator}
  * (http://127.0.0.1:5000), {@code --region} (me-south-1), {@code --root} (the working directory;
  * its template.yaml), {@code --site} (the folder to serve, the built site; the root's
- * {@code site/} otherwise), {@code --stack} (mustafeed-local) and {@code --seed}; the providers'
+ * {@code site/} otherwise), {@code --stack} (mustafeed-local) and {@code --seed} ({@code --seed-requests}, {@code --seed-days}); the providers'
  * stand-ins: {@code --unifonic-url}, {@code --whatsapp-url} and {@code --sms-provider sns|unifonic}
  * (unifonic when its stand-in is given). The Unifonic stand-in's webhook token comes from the
  * environment ({@value #TOKEN_VARIABLE}), never the command line, which every user of the machine sees.
  */
-record CommandLine(LocalRunner.Options options, boolean seed) {
+record CommandLine(LocalRunner.Options options, DemoSeed.Size seedSize) {
     static final String TOKEN_VARIABLE = "MUSTAFEED_STAND_IN_WEBHOOK_TOKEN";
 
     static CommandLine parse(String[] args) {
@@ -40,7 +40,30 @@ record CommandLine(LocalRunner.Options options, boolean seed) {
                         java.util.Optional.ofNullable(flags.get("whatsapp-url")).map(URI::create),
                         java.util.Optional.ofNullable(flags.get("sms-provider")),
                         webhookToken == null ? "" : webhookToken));
-        return new CommandLine(options, flags.containsKey("seed"));
+        return new CommandLine(options, seedSize(flags));
+    }
+
+    /**
+     * {@code --seed}: the demo's 60 requests over four months; {@code --seed-requests N} and
+     * {@code --seed-days D} make it bigger (./bench --scale: 50,000 over three years).
+     */
+    private static DemoSeed.Size seedSize(Map<String, String> flags) {
+        boolean asked = flags.containsKey("seed") || flags.containsKey("seed-requests");
+        if (!asked) {
+            return DemoSeed.Size.NONE;
+        }
+        try {
+            return new DemoSeed.Size(
+                    Integer.parseInt(flags.getOrDefault("seed-requests", "60")),
+                    Integer.parseInt(flags.getOrDefault("seed-days", "120")));
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException("--seed-requests and --seed-days take whole numbers");
+        }
+    }
+
+    /** Whether demo data is loaded at start. */
+    boolean seed() {
+        return seedSize.requests() > 0;
     }
 
     /** {@code --name value} pairs; a flag followed by another flag (or by nothing) is {@code "true"}. */

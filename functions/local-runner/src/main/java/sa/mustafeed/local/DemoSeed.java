@@ -70,12 +70,60 @@ final class DemoSeed {
             "complaint", List.of("تأخر الرد على طلبي السابق.", "موعد النقل لم يحضر في الوقت."));
     private static final List<String> CHANNELS = List.of("interview", "phone", "letter", "volunteer", "social_media");
 
+    private static final int DAYS_A_MONTH = 30;
+
     private DemoSeed() {}
 
-    /** @return how many requests were created */
-    static int seed(DynamoDbClient dynamoDb, String table, KeyedHasher hasher, ServiceLevels levels, int count) {
+    /**
+     * How much to load: {@code requests} spread evenly over the last {@code days}.
+     *
+     * @param requests 0 for none
+     */
+    record Size(int requests, int days) {
+        static final Size NONE = new Size(0, 0);
+        /**
+         * Beyond this the seed is years of history: its messages went out long ago, and sending
+         * them now (three or four per request, each with its delivery report) would keep the
+         * machine busy for hours, so the notifier starts after it.
+         */
+        private static final int MESSAGES_UP_TO = 1_000;
+        /** Seventy years: as many months as HistoryCopies has distinct references for. */
+        private static final int MAX_DAYS = 840 * DAYS_A_MONTH;
+
+        Size {
+            if (requests < 0 || requests > 0 && (days < 1 || days > MAX_DAYS)) {
+                throw new IllegalArgumentException(
+                        "--seed-requests must be 0 or more and --seed-days from 1 to " + MAX_DAYS);
+            }
+        }
+
+        boolean sendsNoMessages() {
+            return requests > MESSAGES_UP_TO;
+        }
+    }
+
+    /**
+     * A history (more than {@link Size#MESSAGES_UP_TO} requests) is its last month through the
+     * services, copied back to the months before ({@link HistoryCopies}).
+     *
+     * @return how many requests were created
+     */
+    static int seed(DynamoDbClient dynamoDb, String table, KeyedHasher hasher, ServiceLevels levels, Size size) {
+        if (!size.sendsNoMessages() || size.days() < 2 * DAYS_A_MONTH) {
+            return seedThroughServices(dynamoDb, table, hasher, levels, size);
+        }
+        int months = size.days() / DAYS_A_MONTH;
+        // One in a hundred stays open and is not copied: a little more, so the whole is what was asked.
+        int monthly = Math.ceilDiv(size.requests(), months) * 101 / 100 + 1;
+        int lastMonth = seedThroughServices(dynamoDb, table, hasher, levels, new Size(monthly, DAYS_A_MONTH));
+        return lastMonth + HistoryCopies.copyBack(dynamoDb, table, months - 1);
+    }
+
+    private static int seedThroughServices(
+            DynamoDbClient dynamoDb, String table, KeyedHasher hasher, ServiceLevels levels, Size size) {
+        int count = size.requests();
         SplittableRandom random = new SplittableRandom(2026);
-        WalkingClock clock = new WalkingClock(Instant.now().minus(Duration.ofDays(120)));
+        WalkingClock clock = new WalkingClock(Instant.now().minus(Duration.ofDays(size.days())));
         DynamoDbRequestRepository requests = new DynamoDbRequestRepository(dynamoDb, table);
         SubmissionService publicDesk = new SubmissionService(
                 RequestRules.forPublicChannels(), requests, hasher, clock, random, "2026-11", levels);
@@ -96,7 +144,7 @@ final class DemoSeed {
         List<String> categories = List.copyOf(DESCRIPTIONS.keySet());
         for (int i = 0; i < count; i++) {
             clock.set(Instant.now()
-                    .minus(Duration.ofHours(24L * 120 * (count - i) / count))
+                    .minus(Duration.ofHours(24L * size.days() * (count - i) / count))
                     .plus(Duration.ofMinutes(random.nextInt(600))));
             String category = categories.get(random.nextInt(categories.size()));
             boolean byStaff = random.nextInt(3) == 0;
@@ -121,10 +169,24 @@ final class DemoSeed {
                             ? staffDesk.submit(draft, Optional.empty(), Optional.of(amal.name()))
                             : publicDesk.submit(draft, Optional.empty()))
                     .reference();
-            workOn(reference, cases, offers, surveys, tokens, clock, random, amal, i > count - 8);
+            // The newest few (one in a hundred of a big seed) are left in the queue, as a day's work.
+            workOn(
+                    reference,
+                    cases,
+                    offers,
+                    surveys,
+                    tokens,
+                    clock,
+                    random,
+                    amal,
+                    i > count - Math.max(8, count / 100));
         }
-        for (int tap = 0; tap < count; tap++) {
-            clock.set(Instant.now().minus(Duration.ofDays(random.nextInt(120))).plus(Duration.ofSeconds(tap * 7L)));
+        // As many kiosk taps as requests for the demo; a big seed's report needs only some.
+        int taps = Math.min(count, 500 + count / 10);
+        for (int tap = 0; tap < taps; tap++) {
+            clock.set(Instant.now()
+                    .minus(Duration.ofDays(random.nextInt(size.days())))
+                    .plus(Duration.ofSeconds(tap * 7L)));
             surveys.kioskFeedback(KioskFeedback.of(
                     "lobby-1", 1 + Math.min(4, (int) Math.round(Math.abs(random.nextGaussian()) * 1.2) + 2)));
         }

@@ -45,7 +45,7 @@ public final class LocalRunner implements AutoCloseable {
     private final DevEndpoints development;
     private final List<StreamPoller> pollers;
     private final DevTokens tokens;
-    private Runnable seeder = () -> {};
+    private java.util.function.Consumer<DemoSeed.Size> seeder = size -> {};
 
     private LocalRunner(
             HttpServer server,
@@ -190,7 +190,11 @@ public final class LocalRunner implements AutoCloseable {
                 topics,
                 pollers);
         String secretArn = secretsByVariable.getOrDefault("HASH_KEY_SECRET_ARN", "");
-        runner.seeder = () -> {
+        runner.seeder = size -> {
+            boolean history = size.sendsNoMessages();
+            if (history) {
+                pollers.forEach(StreamPoller::hold);
+            }
             try (var secrets = clients.secrets()) {
                 byte[] key = sa.mustafeed.aws.SecretsManagerHashKey.load(secrets, secretArn);
                 int made = DemoSeed.seed(
@@ -198,9 +202,13 @@ public final class LocalRunner implements AutoCloseable {
                         table,
                         new sa.mustafeed.core.privacy.KeyedHasher(key),
                         sa.mustafeed.http.ServiceLevelsFile.load(),
-                        60);
-                System.out.println(
-                        "  seeded   " + made + " demo requests over the last four months, with survey answers");
+                        size);
+                System.out.println("  seeded   " + made + " demo requests over the last " + size.days()
+                        + " days, with survey answers" + (history ? " (their messages not sent)" : ""));
+            } finally {
+                if (history) {
+                    pollers.forEach(StreamPoller::resumeFromNewest);
+                }
             }
         };
         server.createContext("/", runner::handle);
@@ -253,8 +261,8 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     /** Loads realistic demo requests, work and survey answers (./run --seed). */
-    public void seedDemoData() {
-        seeder.run();
+    void seedDemoData(DemoSeed.Size size) {
+        seeder.accept(size);
     }
 
     public int port() {
@@ -341,15 +349,23 @@ public final class LocalRunner implements AutoCloseable {
         Map<String, Object> event = ApiGatewayEvents.event(
                 incoming, match.route().routeKey(), match.pathParameters(), claims, requestId, Instant.now());
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        match.route()
-                .handler()
-                .handleRequest(
-                        new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)),
-                        output,
-                        new LocalContext(match.route().functionName(), requestId, 10_000));
+        AwsCallCounter.start();
+        AwsCallCounter.Tally calls;
+        try {
+            match.route()
+                    .handler()
+                    .handleRequest(
+                            new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)),
+                            output,
+                            new LocalContext(match.route().functionName(), requestId, 10_000));
+        } finally {
+            calls = AwsCallCounter.finish();
+        }
         ApiGatewayEvents.Answer answer = ApiGatewayEvents.answer(output.toByteArray());
         byte[] bytes = answer.body();
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.getResponseHeaders().set("x-local-aws-calls", calls.calls());
+        exchange.getResponseHeaders().set("x-local-dynamodb-items-read", Integer.toString(calls.itemsRead()));
         exchange.getResponseHeaders().set("apigw-requestid", requestId);
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
@@ -399,7 +415,7 @@ public final class LocalRunner implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(runner::close));
         if (command.seed()) {
-            runner.seedDemoData();
+            runner.seedDemoData(command.seedSize());
         }
         List<String> lines =
                 new java.util.ArrayList<>(CommandLine.banner(runner.port(), runner.routeKeys(), options.emulator()));

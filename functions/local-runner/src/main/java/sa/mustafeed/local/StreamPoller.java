@@ -43,6 +43,10 @@ final class StreamPoller implements Runnable {
     private final List<Map<String, Object>> patterns = new ArrayList<>();
     private final Map<String, String> iterators = new HashMap<>();
     private volatile boolean running = true;
+    private volatile boolean held;
+    private volatile boolean skipBacklog;
+    /** This round's new iterators start at the newest record (the round after a skip). */
+    private boolean fromNewest;
 
     StreamPoller(
             String functionName,
@@ -71,11 +75,37 @@ final class StreamPoller implements Runnable {
         running = false;
     }
 
+    /** Hands nothing over until {@link #resumeFromNewest}: a history is being loaded. */
+    void hold() {
+        held = true;
+    }
+
+    /**
+     * Goes on from the stream's newest record: what was written while held is years of history
+     * whose messages went out long ago (./bench --scale), not today's work to notify.
+     */
+    void resumeFromNewest() {
+        skipBacklog = true;
+        held = false;
+    }
+
     @Override
     public void run() {
         while (running) {
             try {
-                if (!pollOnce()) {
+                if (held) {
+                    Thread.sleep(IDLE_PAUSE_MILLIS);
+                    continue;
+                }
+                // Read after held: resumeFromNewest sets this first, so a resumed poller sees it.
+                if (skipBacklog) {
+                    skipBacklog = false;
+                    iterators.clear();
+                    fromNewest = true;
+                }
+                boolean handled = pollOnce();
+                fromNewest = false;
+                if (!handled) {
                     Thread.sleep(IDLE_PAUSE_MILLIS);
                 }
             } catch (InterruptedException e) {
@@ -101,7 +131,8 @@ final class StreamPoller implements Runnable {
                     shard.shardId(),
                     id -> streams.getShardIterator(g -> g.streamArn(streamArn)
                                     .shardId(id)
-                                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                                    .shardIteratorType(
+                                            fromNewest ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON))
                             .shardIterator());
             if (iterator == null) {
                 continue;

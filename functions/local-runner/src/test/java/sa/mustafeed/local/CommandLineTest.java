@@ -102,6 +102,21 @@ class CommandLineTest {
     }
 
     @Test
+    void aHistorySize_isReadFromItsTwoFlags_andABadNumberIsRefusedPlainly() {
+        assertEquals(
+                new DemoSeed.Size(50_000, 1095),
+                CommandLine.parse(new String[] {"--seed-requests", "50000", "--seed-days", "1095"})
+                        .seedSize());
+        assertEquals(
+                new DemoSeed.Size(60, 120),
+                CommandLine.parse(new String[] {"--seed"}).seedSize());
+        assertFalse(CommandLine.parse(new String[] {}).seed());
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--seed-requests", "many"}));
+        assertTrue(refused.getMessage().contains("--seed-requests"));
+    }
+
+    @Test
     void theBanner_listsEveryUrl() {
         assertEquals(
                 List.of(
