@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Reads the delivery counters ({@link DeliveryItems#count}): each month is {@link DeliveryItems#SHARDS}
- * partitions {@code DLVAGG#<yyyy-MM>#S#<n>}, one Query each (a shard holds one item per channel and
- * provider that sent that month, so a page or two at most), and the shards of one channel and
+ * Reads the delivery counters ({@link DeliveryItems#count}): a month is one partition
+ * {@code DLVAGG#<yyyy-MM>}, one Query (an item per channel, provider and shard
+ * {@code <channel>#<provider>#S#<n>}: a few dozen at most), and the shards of one channel and
  * provider are added up. A counter item of a channel this code does not know (written by a newer
  * notifier) is left out rather than failing the whole report.
  */
@@ -30,35 +30,40 @@ public final class DynamoDbDeliveryStatistics implements DeliveryStatistics {
 
     @Override
     public List<DeliveryTally> tallies(YearMonth first, YearMonth last) {
+        return MonthReads.each(first, last, this::month);
+    }
+
+    private List<DeliveryTally> month(YearMonth month) {
+        Map<String, long[]> bySortKey = new LinkedHashMap<>();
+        String partition = TableKeys.deliveryCounters(month);
+        DynamoDbFailures.call(
+                        "read delivery tallies",
+                        () -> dynamoDb
+                                .queryPaginator(q -> q.tableName(tableName)
+                                        .keyConditionExpression("PK = :p")
+                                        .expressionAttributeValues(Map.of(":p", RequestItems.s(partition))))
+                                .items()
+                                .stream()
+                                .toList())
+                .forEach(item -> {
+                    long[] sum = bySortKey.computeIfAbsent(
+                            channelAndProvider(item.get(RequestItems.SK).s()), k -> new long[3]);
+                    sum[0] += number(item, "sent");
+                    sum[1] += number(item, "delivered");
+                    sum[2] += number(item, "failed");
+                });
         List<DeliveryTally> out = new ArrayList<>();
-        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            Map<String, long[]> bySortKey = new LinkedHashMap<>();
-            for (int shard = 0; shard < DeliveryItems.SHARDS; shard++) {
-                String partition = TableKeys.deliveryCounters(month, shard);
-                DynamoDbFailures.call(
-                                "read delivery tallies",
-                                () -> dynamoDb
-                                        .queryPaginator(q -> q.tableName(tableName)
-                                                .keyConditionExpression("PK = :p")
-                                                .expressionAttributeValues(Map.of(":p", RequestItems.s(partition))))
-                                        .items()
-                                        .stream()
-                                        .toList())
-                        .forEach(item -> {
-                            long[] sum = bySortKey.computeIfAbsent(
-                                    item.get(RequestItems.SK).s(), k -> new long[3]);
-                            sum[0] += number(item, "sent");
-                            sum[1] += number(item, "delivered");
-                            sum[2] += number(item, "failed");
-                        });
-            }
-            YearMonth m = month;
-            bySortKey.forEach((sortKey, sum) -> tally(m, sortKey, sum).ifPresent(out::add));
-        }
+        bySortKey.forEach((sortKey, sum) -> tally(month, sortKey, sum).ifPresent(out::add));
         return out;
     }
 
-    /** A counter's sort key is {@code <channel>#<provider>}; channel names hold no '#'. */
+    /** {@code <channel>#<provider>} of a counter's sort key {@code <channel>#<provider>#S#<n>}. */
+    private static String channelAndProvider(String sortKey) {
+        int shard = sortKey.lastIndexOf(TableKeys.SHARD_MARK);
+        return shard < 0 ? sortKey : sortKey.substring(0, shard);
+    }
+
+    /** Channel and provider: channel names hold no '#'. */
     private static Optional<DeliveryTally> tally(YearMonth month, String sortKey, long[] sum) {
         int mark = sortKey.indexOf('#');
         if (mark < 0) {

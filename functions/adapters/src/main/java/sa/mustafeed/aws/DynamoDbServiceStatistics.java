@@ -14,7 +14,7 @@ import sa.mustafeed.core.staff.ServiceTally;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads the service counters ({@link ServiceCounters}) one month at a time and adds the shards up. */
+/** Reads the service counters ({@link ServiceCounters}) a month a Query, the months side by side, and adds the shards up. */
 public final class DynamoDbServiceStatistics implements ServiceStatistics {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -26,28 +26,29 @@ public final class DynamoDbServiceStatistics implements ServiceStatistics {
 
     @Override
     public List<ServiceTally> tallies(YearMonth first, YearMonth last) {
+        return MonthReads.each(first, last, this::month);
+    }
+
+    private List<ServiceTally> month(YearMonth m) {
+        Map<String, List<Map<String, AttributeValue>>> byGroup = new LinkedHashMap<>();
+        DynamoDbFailures.call(
+                        "read service tallies",
+                        () -> dynamoDb
+                                .queryPaginator(q -> q.tableName(tableName)
+                                        .keyConditionExpression("PK = :p")
+                                        .expressionAttributeValues(
+                                                Map.of(":p", RequestItems.s(TableKeys.serviceCounters(m)))))
+                                .items()
+                                .stream()
+                                .toList())
+                .forEach(item -> {
+                    String sk = item.get(RequestItems.SK).s();
+                    byGroup.computeIfAbsent(
+                                    sk.substring(0, sk.lastIndexOf(TableKeys.SHARD_MARK)), k -> new ArrayList<>())
+                            .add(item);
+                });
         List<ServiceTally> out = new ArrayList<>();
-        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            YearMonth m = month;
-            Map<String, List<Map<String, AttributeValue>>> byGroup = new LinkedHashMap<>();
-            DynamoDbFailures.call(
-                            "read service tallies",
-                            () -> dynamoDb
-                                    .queryPaginator(q -> q.tableName(tableName)
-                                            .keyConditionExpression("PK = :p")
-                                            .expressionAttributeValues(
-                                                    Map.of(":p", RequestItems.s(TableKeys.serviceCounters(m)))))
-                                    .items()
-                                    .stream()
-                                    .toList())
-                    .forEach(item -> {
-                        String sk = item.get(RequestItems.SK).s();
-                        byGroup.computeIfAbsent(
-                                        sk.substring(0, sk.lastIndexOf(TableKeys.SHARD_MARK)), k -> new ArrayList<>())
-                                .add(item);
-                    });
-            byGroup.forEach((group, shards) -> out.add(tally(m, group, shards)));
-        }
+        byGroup.forEach((group, shards) -> out.add(tally(m, group, shards)));
         return out;
     }
 

@@ -1,7 +1,6 @@
 package sa.mustafeed.aws;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Survey tallies as items {@code SURVEYAGG#<yyyy-MM> / Q#<question>#CH#<channel>#CAT#<category|none>}
  * with counters {@code s1}…{@code s5}, and the links sent that month as items {@code SENT#CH#<channel>}
  * with counters {@code sent} and {@code answered}. One Query per month and kind (a key condition on
- * the sort key's mark, so neither reads the other's items) reads a month's figures.
+ * the sort key's mark, so neither reads the other's items) reads a month's figures; the months side
+ * by side ({@link MonthReads}).
  */
 public final class DynamoDbSurveyStatistics implements SurveyStatistics {
     private final DynamoDbClient dynamoDb;
@@ -41,23 +41,23 @@ public final class DynamoDbSurveyStatistics implements SurveyStatistics {
 
     private <T> List<T> read(
             YearMonth first, YearMonth last, String mark, BiFunction<YearMonth, Map<String, AttributeValue>, T> row) {
-        List<T> out = new ArrayList<>();
-        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            YearMonth m = month;
-            DynamoDbFailures.call(
-                            "read survey tallies",
-                            () -> dynamoDb
-                                    .queryPaginator(q -> q.tableName(tableName)
-                                            .keyConditionExpression("PK = :p AND begins_with(SK, :mark)")
-                                            .expressionAttributeValues(Map.of(
-                                                    ":p", RequestItems.s(TableKeys.satisfactionCounters(m)),
-                                                    ":mark", RequestItems.s(mark))))
-                                    .items()
-                                    .stream()
-                                    .toList())
-                    .forEach(item -> out.add(row.apply(m, item)));
-        }
-        return out;
+        return MonthReads.each(
+                first,
+                last,
+                m -> DynamoDbFailures.call(
+                                "read survey tallies",
+                                () -> dynamoDb
+                                        .queryPaginator(q -> q.tableName(tableName)
+                                                .keyConditionExpression("PK = :p AND begins_with(SK, :mark)")
+                                                .expressionAttributeValues(Map.of(
+                                                        ":p", RequestItems.s(TableKeys.satisfactionCounters(m)),
+                                                        ":mark", RequestItems.s(mark))))
+                                        .items()
+                                        .stream()
+                                        .toList())
+                        .stream()
+                        .map(item -> row.apply(m, item))
+                        .toList());
     }
 
     private static SurveyTally tally(YearMonth month, Map<String, AttributeValue> item) {

@@ -53,9 +53,13 @@ final class CaseTable {
     }
 
     ServiceRequest request(Instant submittedAt, String mobileHash, Optional<String> idHash) {
+        return request(submittedAt, mobileHash, idHash, Category.NEW_BENEFICIARY);
+    }
+
+    ServiceRequest request(Instant submittedAt, String mobileHash, Optional<String> idHash, Category category) {
         return new ServiceRequest(
                 newReference(),
-                Category.NEW_BENEFICIARY,
+                category,
                 Channel.WEB,
                 Status.RECEIVED,
                 "سارة العتيبي",

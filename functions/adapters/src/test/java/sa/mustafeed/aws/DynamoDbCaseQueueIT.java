@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import sa.mustafeed.core.errors.InvalidInputException;
 import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.staff.CaseSummary;
 import sa.mustafeed.core.staff.QueuePage;
@@ -71,6 +72,32 @@ class DynamoDbCaseQueueIT {
             assertEquals(newestFirst ? oldestFirst.reversed() : oldestFirst, seen, "newestFirst=" + newestFirst);
             assertTrue(pages >= 4, "seven requests in pages of two: " + pages);
         }
+    }
+
+    @Test
+    void aFilteredView_readsManyItemsACall_andItsCursorGoesOnAfterTheLastRowShown() {
+        List<ReferenceCode> complaints = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            complaints.add(store.store(store.request(
+                    SEPTEMBER.plusSeconds(86_400L * 12 * i + 3_600), "c" + i, Optional.empty(), Category.COMPLAINT)));
+        }
+        List<ReferenceCode> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            QueuePage page = queue.page(new QueueQuery(
+                    Optional.empty(),
+                    Optional.of(Category.COMPLAINT),
+                    Optional.empty(),
+                    LocalDate.of(2026, 9, 1),
+                    LocalDate.of(2026, 12, 31),
+                    false,
+                    cursor,
+                    2));
+            assertTrue(page.items().size() <= 2);
+            seen.addAll(references(page.items()));
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+        assertEquals(complaints, seen);
     }
 
     @Test

@@ -73,9 +73,11 @@ class DynamoDbDeliveriesIT {
             int s = shard;
             Map<String, AttributeValue> item = store.dynamoDb
                     .getItem(g -> g.tableName(store.table)
-                            .key(TableKeys.key(
-                                    TableKeys.DELIVERY_COUNTERS_PREFIX + "2026-11" + TableKeys.SHARD_MARK + s,
-                                    channelProvider))
+                            .key(TableKeys.deliveryCounter(
+                                    java.time.YearMonth.of(2026, 11),
+                                    s,
+                                    channelProvider.substring(0, channelProvider.indexOf('#')),
+                                    channelProvider.substring(channelProvider.indexOf('#') + 1)))
                             .consistentRead(true))
                     .item();
             if (item != null && item.containsKey(name)) {

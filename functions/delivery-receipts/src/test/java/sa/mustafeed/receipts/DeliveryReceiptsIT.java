@@ -163,13 +163,10 @@ class DeliveryReceiptsIT {
         Map<String, Long> sums = new HashMap<>();
         String month = YearMonth.from(SENT_AT.atZone(ZoneOffset.UTC)).toString();
         for (int shard = 0; shard < 8; shard++) {
-            String partition = "DLVAGG#" + month + "#S#" + shard;
+            String partition = "DLVAGG#" + month;
+            String sortKey = channelAndProvider + "#S#" + shard;
             Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table)
-                            .key(Map.of(
-                                    "PK",
-                                    AttributeValue.fromS(partition),
-                                    "SK",
-                                    AttributeValue.fromS(channelAndProvider)))
+                            .key(Map.of("PK", AttributeValue.fromS(partition), "SK", AttributeValue.fromS(sortKey)))
                             .consistentRead(true))
                     .item();
             if (item != null) {

@@ -11,7 +11,7 @@ import sa.mustafeed.core.staff.DeliveryTally;
 
 /**
  * {@link DeliveryStatistics} in memory: the counters the notifier and the receipts add to in
- * DynamoDB ({@code DLVAGG#<month>#S#<n>}), unsharded, fed by {@link #count}.
+ * DynamoDB ({@code DLVAGG#<month>}, {@code <channel>#<provider>#S#<n>}), unsharded, fed by {@link #count}.
  */
 public final class InMemoryDeliveryStatistics implements DeliveryStatistics {
     private record Group(YearMonth month, Delivery channel, String provider) {}
