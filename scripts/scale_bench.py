@@ -53,7 +53,7 @@ class Api:
         response = self.connection.getresponse()
         payload = response.read()
         elapsed = time.perf_counter() - started
-        return response.status, dict(response.getheaders()), payload, elapsed
+        return response.status, response.headers, payload, elapsed
 
 
 def start_runner(args, port, moto_port):
@@ -108,8 +108,8 @@ def measure(api, name, paths, runs, warmup):
         if n >= warmup:
             times.append(elapsed * 1000)
             sizes.append(len(payload))
-        calls = headers.get("X-local-aws-calls", headers.get("x-local-aws-calls", "?"))
-        items = int(headers.get("X-local-dynamodb-items-read", headers.get("x-local-dynamodb-items-read", "0")))
+        calls = headers.get("x-local-aws-calls", "?")  # an HTTPMessage: names match in any case
+        items = int(headers.get("x-local-dynamodb-items-read", "0"))
     row = {
         "view": name,
         "path": paths[0],

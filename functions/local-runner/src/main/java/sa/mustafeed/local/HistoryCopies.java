@@ -38,9 +38,9 @@ final class HistoryCopies {
     private static final Pattern TIMES = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z)|(\\d{4}-\\d{2}-\\d{2})(?![\\dT])|(?<![\\d-])(\\d{4}-\\d{2})(?![\\d-])");
 
-    private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXY";
+    private static final String ALPHABET = ReferenceCode.ALPHABET;
     /** A reference as stored (eight alphabet characters); renamed only when it is one of the seed's. */
-    private static final Pattern REFERENCE = Pattern.compile("(?<![0-9A-Z])[2-9A-HJKMNP-TV-Y]{8}(?![0-9A-Z])");
+    private static final Pattern REFERENCE = Pattern.compile("(?<![0-9A-Z])[" + ALPHABET + "]{8}(?![0-9A-Z])");
 
     private static final int BATCH = 25;
 

@@ -19,7 +19,9 @@ import sa.mustafeed.core.validation.Digits;
  * digits and are rate-limited.
  */
 public record ReferenceCode(String value) {
-    static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXY";
+    /** The characters a reference is made of (public: the local runner's history copies remake references). */
+    public static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXY";
+
     static final int BASE = ALPHABET.length();
     static final int RANDOM_LENGTH = 7;
     static final int LENGTH = RANDOM_LENGTH + 1;
