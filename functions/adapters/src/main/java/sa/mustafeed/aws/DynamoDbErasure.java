@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.reference.ReferenceCode;
@@ -38,7 +39,9 @@ final class DynamoDbErasure {
         if (meta == null || meta.isEmpty()) {
             throw new RequestNotFoundException();
         }
-        String oldMobileHash = meta.get("mobileHash").s();
+        // An anonymous request never had a mobile, so it has no preference items to take away.
+        Optional<String> oldMobileHash =
+                Optional.ofNullable(meta.get("mobileHash")).map(AttributeValue::s);
         // A fresh random hash: the request can no longer be matched to the person, and its "no
         // messages" preference (below) makes sure nothing is ever sent to it again.
         String erasedHash = "erased-" + UUID.randomUUID();
@@ -64,8 +67,10 @@ final class DynamoDbErasure {
         new DynamoDbContactPreferences(dynamoDb, tableName).stopMessages(erasedHash);
         eraseTimelineTexts(reference);
         eraseFallbackPlans(reference, Long.parseLong(meta.get("version").n()));
-        for (Map<String, AttributeValue> key : java.util.List.of(
-                TableKeys.contactPreference(oldMobileHash), TableKeys.surveyCooldown(oldMobileHash))) {
+        List<Map<String, AttributeValue>> preferences = oldMobileHash
+                .map(hash -> List.of(TableKeys.contactPreference(hash), TableKeys.surveyCooldown(hash)))
+                .orElse(List.of());
+        for (Map<String, AttributeValue> key : preferences) {
             DynamoDbFailures.call(
                     "erase preference",
                     () -> dynamoDb.deleteItem(d -> d.tableName(tableName).key(key)));

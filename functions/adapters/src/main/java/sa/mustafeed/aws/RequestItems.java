@@ -55,9 +55,13 @@ final class RequestItems {
         item.put("category", s(r.category().wireName()));
         item.put("channel", s(r.channel().wireName()));
         item.put("status", s(r.status().wireName()));
-        item.put("name", s(r.name()));
-        item.put("mobile", s(r.mobile()));
-        item.put("mobileHash", s(r.mobileHash()));
+        // An anonymous request has no name, mobile or beneficiary group: the attributes are left out
+        // rather than stored empty, so no index or search can gather anonymous senders together.
+        if (!r.anonymous()) {
+            item.put("name", s(r.name()));
+            item.put("mobile", s(r.mobile()));
+            item.put("mobileHash", s(r.mobileHash()));
+        }
         r.email().ifPresent(v -> item.put("email", s(v)));
         r.nationalIdHash().ifPresent(v -> item.put("nationalIdHash", s(v)));
         r.nationalIdLast4().ifPresent(v -> item.put("nationalIdLast4", s(v)));
@@ -77,8 +81,10 @@ final class RequestItems {
         String sortable = r.submittedAt() + "#" + r.reference().value();
         item.put("GSI1PK", s(TableKeys.statusQueue(r.status())));
         item.put("GSI1SK", s(sortable));
-        item.put("GSI2PK", s(TableKeys.beneficiary(r.mobileHash())));
-        item.put("GSI2SK", s(sortable));
+        if (!r.anonymous()) {
+            item.put("GSI2PK", s(TableKeys.beneficiary(r.mobileHash())));
+            item.put("GSI2SK", s(sortable));
+        }
         item.put("GSI3PK", s(TableKeys.month(r.submittedAt())));
         item.put("GSI3SK", s(sortable));
         r.nationalIdHash().ifPresent(hash -> {
@@ -110,9 +116,9 @@ final class RequestItems {
                 Category.fromWireName(str(item, "category")).orElseThrow(),
                 Channel.fromWireName(str(item, "channel")).orElseThrow(),
                 Status.fromWireName(str(item, "status")).orElseThrow(),
-                str(item, "name"),
-                str(item, "mobile"),
-                str(item, "mobileHash"),
+                opt(item, "name").orElse(""),
+                opt(item, "mobile").orElse(""),
+                opt(item, "mobileHash").orElse(""),
                 opt(item, "email"),
                 opt(item, "nationalIdHash"),
                 opt(item, "nationalIdLast4"),

@@ -8,7 +8,8 @@ import sa.mustafeed.core.request.LookupQuery;
  * Reads what a beneficiary typed to follow a request into a {@link LookupQuery}. A reference or
  * digits sent as a JSON number are not text: they are answered {@code invalid_reference} /
  * {@code invalid_mobile_last4}, as a malformed one is (never read as text, which could turn
- * {@code 23456789} into a real reference).
+ * {@code 23456789} into a real reference). An anonymous request's tracking code stands where the
+ * digits would.
  */
 public final class LookupQueries {
     private LookupQueries() {}
@@ -18,13 +19,16 @@ public final class LookupQueries {
         JsonFields fields = new JsonFields(body);
         String reference = fields.text("reference", ErrorCode.INVALID_REFERENCE);
         String lastFour = fields.text("mobileLast4", ErrorCode.INVALID_MOBILE_LAST4);
-        return new LookupQuery(reference, lastFour, fields.shapeErrors());
+        String trackingCode = fields.text("trackingCode", ErrorCode.INVALID_TRACKING_CODE);
+        return new LookupQuery(reference, lastFour, trackingCode, fields.shapeErrors());
     }
 
     /** The routes under {@code /requests/{reference}/}: the reference from the path, the digits from the body. */
     public static LookupQuery forRequest(ApiEvent event, Map<String, Object> body) {
         JsonFields fields = new JsonFields(body);
         String lastFour = fields.text("mobileLast4", ErrorCode.INVALID_MOBILE_LAST4);
-        return new LookupQuery(event.pathParameter("reference").orElse(""), lastFour, fields.shapeErrors());
+        String trackingCode = fields.text("trackingCode", ErrorCode.INVALID_TRACKING_CODE);
+        return new LookupQuery(
+                event.pathParameter("reference").orElse(""), lastFour, trackingCode, fields.shapeErrors());
     }
 }

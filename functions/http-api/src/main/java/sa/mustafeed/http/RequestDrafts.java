@@ -47,7 +47,8 @@ public final class RequestDrafts {
                 fields.bool("consent"),
                 onBehalf,
                 shapeErrors,
-                staff ? fields.text("receivedAt") : null);
+                staff ? fields.text("receivedAt") : null,
+                fields.bool("anonymous"));
     }
 
     private record Fields(Map<String, Object> body, String prefix, List<FieldError> shapeErrors) {

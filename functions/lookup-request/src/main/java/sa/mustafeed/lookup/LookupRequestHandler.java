@@ -96,6 +96,8 @@ public final class LookupRequestHandler implements RequestStreamHandler {
                         .toList());
         // How we reach them, so the tracking page can offer the change (the address itself never).
         answer.put("preferredContact", found.preferredContact().wireName());
+        // Told plainly so the page can say why no message will come and where the answer will be.
+        answer.put("anonymous", found.preferredContact() == ContactMethod.NONE);
         answer.put(
                 "contactChoices",
                 found.contactChoices().stream().map(ContactMethod::wireName).toList());

@@ -44,8 +44,10 @@ final class StaffJson {
         item.put("channelLabel", channelLabel(r.channel()));
         item.put("status", r.status().wireName());
         item.put("statusLabel", label(r.status().staffLabel()));
+        // An anonymous sender has no name or mobile: the console says "anonymous" in their place.
+        item.put("anonymous", r.anonymous());
         item.put("name", r.name());
-        item.put("mobileMasked", Masking.phone(r.mobile()));
+        item.put("mobileMasked", r.anonymous() ? "" : Masking.phone(r.mobile()));
         item.put("submittedAt", r.submittedAt().toString());
         item.put("updatedAt", r.updatedAt().toString());
         item.put("sla", sla(clock));
@@ -105,7 +107,9 @@ final class StaffJson {
         Map<String, Object> d = summary(file.summary(), clock);
         d.remove("mobileMasked");
         d.remove("possibleDuplicate");
-        d.put("mobile", r.mobile());
+        if (!r.anonymous()) {
+            d.put("mobile", r.mobile());
+        }
         r.email().ifPresent(e -> d.put("email", e));
         r.nationalIdLast4().ifPresent(l -> d.put("nationalIdLast4", l));
         d.put("city", r.city());

@@ -234,6 +234,8 @@ final class StaffRoutes {
         body.put("submittedAt", receipt.submittedAt().toString());
         body.put("nextSteps", StaffJson.label(receipt.nextSteps()));
         body.put("possibleDuplicates", StaffJson.references(receipt.possibleDuplicates()));
+        // Read out to an anonymous caller, or written on the letter's reply: shown this once.
+        receipt.trackingCode().ifPresent(code -> body.put("trackingCode", code));
         return ApiResponse.json(201, Json.write(body));
     }
 

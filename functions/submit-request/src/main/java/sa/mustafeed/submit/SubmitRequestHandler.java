@@ -69,6 +69,7 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
         body.put(
                 "nextSteps",
                 Map.of("ar", receipt.nextSteps().ar(), "en", receipt.nextSteps().en()));
+        receipt.trackingCode().ifPresent(code -> body.put("trackingCode", code));
         ApiResponse created = ApiResponse.json(201, Json.write(body));
         return receipt.replayed() ? created.withHeader("idempotent-replayed", "true") : created;
     }

@@ -24,6 +24,12 @@ public enum ErrorCode {
     CHANNEL_NOT_ALLOWED("channel_not_allowed"),
     INVALID_REFERENCE("invalid_reference"),
     INVALID_MOBILE_LAST4("invalid_mobile_last4"),
+    /** A tracking code that is not six digits (the anonymous twin of the mobile's last four). */
+    INVALID_TRACKING_CODE("invalid_tracking_code"),
+    /** Only complaints and suggestions may come without a name: a service needs someone to serve. */
+    ANONYMOUS_NOT_ALLOWED("anonymous_not_allowed"),
+    /** An anonymous request that still carries a way to identify its sender (a name, a mobile…). */
+    NOT_WHEN_ANONYMOUS("not_when_anonymous"),
     NOT_FOUND("not_found"),
     TOO_MANY_ATTEMPTS("too_many_attempts"),
     IDEMPOTENCY_KEY_REUSED("idempotency_key_reused"),

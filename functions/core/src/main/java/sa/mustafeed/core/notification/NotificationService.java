@@ -116,6 +116,7 @@ public final class NotificationService {
             case EMAIL -> request.email().isPresent() ? Delivery.EMAIL : Delivery.SMS;
             case WHATSAPP -> whatsapp.isPresent() ? Delivery.WHATSAPP : Delivery.SMS;
             case SMS -> Delivery.SMS;
+            case NONE -> throw new IllegalStateException("an anonymous request has no channel");
         };
     }
 
@@ -129,6 +130,10 @@ public final class NotificationService {
             return Outcome.NOTHING_TO_SAY;
         }
         ServiceRequest request = change.after();
+        if (request.anonymous()) {
+            // No one to write to: its sender follows it on the tracking page.
+            return Outcome.NOTHING_TO_SAY;
+        }
         String key = request.reference().value() + "#v" + request.version();
         Instant now = clock.instant();
         SentMessages.Claim claim = sent.claim(key, now, now.minus(STALE_CLAIM));

@@ -7,5 +7,7 @@ public enum HashPurpose {
     CLIENT_ADDRESS,
     IDEMPOTENCY_BODY,
     SURVEY_TOKEN,
-    SURVEY_ID
+    SURVEY_ID,
+    /** An anonymous request's tracking code, derived from its reference (never stored). */
+    TRACKING_CODE
 }

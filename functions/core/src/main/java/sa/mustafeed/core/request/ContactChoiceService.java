@@ -32,6 +32,9 @@ public final class ContactChoiceService {
      * request has an address. The tracking page offers exactly these.
      */
     public static List<ContactMethod> choicesFor(ServiceRequest request) {
+        if (request.anonymous()) {
+            return List.of();
+        }
         List<ContactMethod> open = new ArrayList<>(List.of(ContactMethod.SMS, ContactMethod.WHATSAPP));
         if (request.email().isPresent()) {
             open.add(ContactMethod.EMAIL);
@@ -69,6 +72,10 @@ public final class ContactChoiceService {
         if (!choiceErrors.isEmpty()) {
             throw new InvalidInputException(choiceErrors);
         }
+        if (request.anonymous()) {
+            // Nobody to reach: the sender chose to be followed only by reference and tracking code.
+            throw new InvalidInputException(FieldError.of("preferredContact", ErrorCode.NOT_WHEN_ANONYMOUS));
+        }
         ContactMethod to = method.orElseThrow();
         if (to == request.preferredContact()) {
             return to;
@@ -94,7 +101,9 @@ public final class ContactChoiceService {
             errors.add(FieldError.of("preferredContact", ErrorCode.REQUIRED));
             return Optional.empty();
         }
-        Optional<ContactMethod> method = ContactMethod.fromWireName(typed.strip());
+        // "none" belongs to anonymous requests alone: a person who can be reached cannot choose it.
+        Optional<ContactMethod> method =
+                ContactMethod.fromWireName(typed.strip()).filter(m -> m != ContactMethod.NONE);
         if (method.isEmpty()) {
             errors.add(FieldError.of("preferredContact", ErrorCode.INVALID_CHOICE));
         }

@@ -11,7 +11,12 @@ public enum ContactMethod {
     SMS("sms"),
     EMAIL("email"),
     /** WhatsApp to the mobile number, by the association's approved templates; SMS when it cannot arrive. */
-    WHATSAPP("whatsapp");
+    WHATSAPP("whatsapp"),
+    /**
+     * An anonymous complaint or suggestion: there is nobody to contact. The sender follows it with
+     * the reference and the tracking code; nothing is ever sent.
+     */
+    NONE("none");
 
     private final String wireName;
 

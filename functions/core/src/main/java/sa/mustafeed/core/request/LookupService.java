@@ -24,8 +24,9 @@ import sa.mustafeed.core.validation.Digits;
 import sa.mustafeed.core.validation.MobileNumbers;
 
 /**
- * Lets a beneficiary follow a request with its reference and the last four digits of the mobile.
- * A wrong reference and a wrong mobile get the same answer, and failed tries are limited per
+ * Lets a beneficiary follow a request with its reference and the last four digits of the mobile, or
+ * an anonymous sender with the reference and the tracking code they were given ({@link TrackingCodes}).
+ * A wrong reference, a wrong mobile and a wrong code get the same answer, and failed tries are limited per
  * reference and per client, so the lookup cannot be used to find or confirm requests.
  */
 public final class LookupService {
@@ -39,12 +40,14 @@ public final class LookupService {
     private final FailedAttempts failedAttempts;
     private final KeyedHasher hasher;
     private final Clock clock;
+    private final TrackingCodes trackingCodes;
 
     public LookupService(RequestRepository repository, FailedAttempts failedAttempts, KeyedHasher hasher, Clock clock) {
         this.repository = Objects.requireNonNull(repository);
         this.failedAttempts = Objects.requireNonNull(failedAttempts);
         this.hasher = Objects.requireNonNull(hasher);
         this.clock = Objects.requireNonNull(clock);
+        this.trackingCodes = new TrackingCodes(hasher);
     }
 
     /**
@@ -78,18 +81,33 @@ public final class LookupService {
      * @throws RequestNotFoundException when no request matches both reference and digits
      */
     public RequestWithTimeline check(LookupQuery query, String clientAddress) {
-        FieldErrors errors = new FieldErrors(query.shapeErrors(), "reference", "mobileLast4");
+        FieldErrors errors = new FieldErrors(query.shapeErrors(), "reference", "mobileLast4", "trackingCode");
         Optional<ReferenceCode> reference = errors.readable("reference")
                 ? required(errors, "reference", query.reference(), ReferenceCode::parse, ErrorCode.INVALID_REFERENCE)
                 : Optional.empty();
-        Optional<String> lastFour = errors.readable("mobileLast4")
-                ? required(
-                        errors,
-                        "mobileLast4",
-                        query.mobileLast4(),
-                        LookupService::lastFourDigits,
-                        ErrorCode.INVALID_MOBILE_LAST4)
-                : Optional.empty();
+        // The proof is the tracking code when one is offered, else the mobile's digits (the contract
+        // every client already keeps): a missing proof is reported as missing digits.
+        boolean byCode = query.byTrackingCode() || !errors.readable("trackingCode");
+        Optional<String> proof;
+        if (byCode) {
+            proof = errors.readable("trackingCode")
+                    ? required(
+                            errors,
+                            "trackingCode",
+                            query.trackingCode(),
+                            TrackingCodes::parse,
+                            ErrorCode.INVALID_TRACKING_CODE)
+                    : Optional.empty();
+        } else {
+            proof = errors.readable("mobileLast4")
+                    ? required(
+                            errors,
+                            "mobileLast4",
+                            query.mobileLast4(),
+                            LookupService::lastFourDigits,
+                            ErrorCode.INVALID_MOBILE_LAST4)
+                    : Optional.empty();
+        }
         errors.throwIfAny();
 
         Instant now = clock.instant();
@@ -117,9 +135,13 @@ public final class LookupService {
             throw new TooManyAttemptsException(Duration.between(now, fullNow ? windowEnd.plus(WINDOW) : windowEnd));
         }
 
+        // A named request never opens with a tracking code, nor an anonymous one with digits.
         Optional<RequestWithTimeline> found = repository
                 .findWithTimeline(reference.get())
-                .filter(r -> sameDigits(MobileNumbers.lastFour(r.request().mobile()), lastFour.get()));
+                .filter(r -> byCode
+                        ? r.request().anonymous() && trackingCodes.matches(reference.get(), proof.get())
+                        : !r.request().anonymous()
+                                && sameDigits(MobileNumbers.lastFour(r.request().mobile()), proof.get()));
         if (found.isEmpty()) {
             failedAttempts.record(referenceSubject, windowStart, windowEnd.plus(WINDOW));
             failedAttempts.record(clientSubject, windowStart, windowEnd.plus(WINDOW));

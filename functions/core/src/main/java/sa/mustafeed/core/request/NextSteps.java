@@ -4,6 +4,23 @@ package sa.mustafeed.core.request;
 public final class NextSteps {
     private NextSteps() {}
 
+    /**
+     * An anonymous sender is told what anonymity costs (no call back) and where the answer will be:
+     * on the tracking page, opened with the reference and the tracking code.
+     */
+    public static LocalizedText after(Category category, boolean anonymous) {
+        if (!anonymous) {
+            return after(category);
+        }
+        return category == Category.COMPLAINT
+                ? new LocalizedText(
+                        "استلمنا شكواك وسنتعامل معها بسرية. لأنك لم تترك وسيلة تواصل لن نستطيع الاتصال بك: تابعها واقرأ ردنا في صفحة المتابعة برقم الطلب ورمز المتابعة.",
+                        "We received your complaint and will handle it in confidence. As you left no contact details we cannot call you back: follow it and read our answer on the tracking page with the reference and the tracking code.")
+                : new LocalizedText(
+                        "شكرًا لاقتراحك؛ تطلع عليه الإدارة لتحسين خدماتنا. تابعه برقم الطلب ورمز المتابعة.",
+                        "Thank you for your suggestion; the management reads every one to improve our services. Follow it with the reference and the tracking code.");
+    }
+
     public static LocalizedText after(Category category) {
         return switch (category) {
             case NEW_BENEFICIARY ->

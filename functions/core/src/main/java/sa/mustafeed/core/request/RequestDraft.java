@@ -7,7 +7,8 @@ import sa.mustafeed.core.errors.FieldError;
  * A submission as it arrived, before any rule is applied. Every field may be null (absent).
  * {@code shapeErrors} carries what the transport already found wrong (a number where text belongs),
  * so one answer lists every problem at once. {@code receivedAt} (ISO-8601 with an offset) is when a
- * letter, call or visit reached the association; only staff registrations read it.
+ * letter, call or visit reached the association; only staff registrations read it. {@code anonymous}
+ * true asks for a complaint or suggestion without a name or a way back.
  */
 public record RequestDraft(
         String category,
@@ -23,10 +24,45 @@ public record RequestDraft(
         Boolean consent,
         OnBehalfDraft onBehalf,
         List<FieldError> shapeErrors,
-        String receivedAt) {
+        String receivedAt,
+        Boolean anonymous) {
 
     public RequestDraft {
         shapeErrors = shapeErrors == null ? List.of() : List.copyOf(shapeErrors);
+    }
+
+    /** A draft that does not ask for anonymity. */
+    public RequestDraft(
+            String category,
+            String channel,
+            String name,
+            String mobile,
+            String email,
+            String nationalId,
+            String city,
+            String description,
+            String preferredContact,
+            String language,
+            Boolean consent,
+            OnBehalfDraft onBehalf,
+            List<FieldError> shapeErrors,
+            String receivedAt) {
+        this(
+                category,
+                channel,
+                name,
+                mobile,
+                email,
+                nationalId,
+                city,
+                description,
+                preferredContact,
+                language,
+                consent,
+                onBehalf,
+                shapeErrors,
+                receivedAt,
+                null);
     }
 
     /** A draft without a received time: its clock starts when it is submitted. */
@@ -58,6 +94,7 @@ public record RequestDraft(
                 consent,
                 onBehalf,
                 shapeErrors,
+                null,
                 null);
     }
 
@@ -77,7 +114,28 @@ public record RequestDraft(
                 consent,
                 onBehalf,
                 shapeErrors,
-                receivedAt);
+                receivedAt,
+                anonymous);
+    }
+
+    /** The same draft asking (or not) to be anonymous. */
+    public RequestDraft withAnonymous(Boolean asked) {
+        return new RequestDraft(
+                category,
+                channel,
+                name,
+                mobile,
+                email,
+                nationalId,
+                city,
+                description,
+                preferredContact,
+                language,
+                consent,
+                onBehalf,
+                shapeErrors,
+                receivedAt,
+                asked);
     }
 
     /** The guardian block as it arrived; fields may be null. */

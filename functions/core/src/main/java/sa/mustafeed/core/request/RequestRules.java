@@ -51,6 +51,9 @@ public final class RequestRules {
             errors.add(FieldError.of("channel", ErrorCode.CHANNEL_NOT_ALLOWED));
             channel = null;
         }
+        if (Boolean.TRUE.equals(draft.anonymous())) {
+            return anonymous(draft, category, channel, check);
+        }
         String name = check.name("name", draft.name());
         String mobile = check.present("mobile", draft.mobile())
                 ? check.parsed("mobile", MobileNumbers.toE164(draft.mobile()), ErrorCode.INVALID_MOBILE)
@@ -65,11 +68,13 @@ public final class RequestRules {
                         "nationalId", NationalIds.normalise(draft.nationalId()), ErrorCode.INVALID_NATIONAL_ID));
         String city = check.text("city", draft.city(), CITY_MIN, CITY_MAX, false);
         String description = check.text("description", draft.description(), 1, DESCRIPTION_MAX, true);
-        ContactMethod contact = check.choice("preferredContact", draft.preferredContact(), ContactMethod::fromWireName);
+        // "none" is the anonymous request's contact: asked for by name, it is not a choice here.
+        ContactMethod contact = check.choice(
+                "preferredContact",
+                draft.preferredContact(),
+                typed -> ContactMethod.fromWireName(typed).filter(m -> m != ContactMethod.NONE));
         Language language = check.choice("language", draft.language(), Language::fromWireName);
-        if (!alreadyWrong.contains("consent") && !Boolean.TRUE.equals(draft.consent())) {
-            errors.add(FieldError.of("consent", ErrorCode.CONSENT_REQUIRED));
-        }
+        check.consent(draft.consent());
         if (contact == ContactMethod.EMAIL && email.isEmpty() && check.blank(draft.email())) {
             errors.add(FieldError.of("email", ErrorCode.EMAIL_REQUIRED_FOR_CONTACT));
         }
@@ -88,9 +93,65 @@ public final class RequestRules {
                 category, channel, name, mobile, email, nationalId, city, description, contact, language, onBehalf);
     }
 
+    /**
+     * A complaint or suggestion without a name or a way back. Anything that could identify or reach
+     * the sender is refused, not dropped: they see that it would have been sent and can take it out
+     * (or stop being anonymous), rather than believing an anonymous complaint carries their number.
+     */
+    private static ValidRequest anonymous(RequestDraft draft, Category category, Channel channel, Checker check) {
+        if (category != null && category != Category.COMPLAINT && category != Category.SUGGESTION) {
+            check.errors().add(FieldError.of("anonymous", ErrorCode.ANONYMOUS_NOT_ALLOWED));
+        }
+        check.absent("name", draft.name());
+        check.absent("mobile", draft.mobile());
+        check.absent("email", draft.email());
+        check.absent("nationalId", draft.nationalId());
+        if (draft.onBehalf() != null) {
+            check.errors().add(FieldError.of("onBehalf", ErrorCode.NOT_WHEN_ANONYMOUS));
+        }
+        if (!check.blank(draft.preferredContact())
+                && !ContactMethod.NONE
+                        .wireName()
+                        .equals(draft.preferredContact().strip())) {
+            check.errors().add(FieldError.of("preferredContact", ErrorCode.NOT_WHEN_ANONYMOUS));
+        }
+        String city = check.text("city", draft.city(), CITY_MIN, CITY_MAX, false);
+        String description = check.text("description", draft.description(), 1, DESCRIPTION_MAX, true);
+        Language language = check.choice("language", draft.language(), Language::fromWireName);
+        check.consent(draft.consent());
+        if (!check.errors().isEmpty()) {
+            throw new InvalidInputException(check.errors());
+        }
+        return new ValidRequest(
+                category,
+                channel,
+                "",
+                "",
+                Optional.empty(),
+                Optional.empty(),
+                city,
+                description,
+                ContactMethod.NONE,
+                language,
+                Optional.empty());
+    }
+
     private record Checker(List<FieldError> errors, Set<String> alreadyWrong) {
         boolean blank(String value) {
             return value == null || value.isBlank();
+        }
+
+        /** A field an anonymous request must leave out. */
+        void absent(String field, String value) {
+            if (!alreadyWrong.contains(field) && !blank(value)) {
+                errors.add(FieldError.of(field, ErrorCode.NOT_WHEN_ANONYMOUS));
+            }
+        }
+
+        void consent(Boolean given) {
+            if (!alreadyWrong.contains("consent") && !Boolean.TRUE.equals(given)) {
+                errors.add(FieldError.of("consent", ErrorCode.CONSENT_REQUIRED));
+            }
         }
 
         boolean present(String field, String value) {

@@ -8,7 +8,8 @@ import sa.mustafeed.core.reference.ReferenceCode;
 /**
  * A request as the association keeps it. Personal data is minimised: the national ID is kept only
  * as a keyed hash and its last four digits; the mobile is kept (we must text it) with a keyed hash
- * for matching without reading it.
+ * for matching without reading it. An anonymous complaint or suggestion keeps neither: its name,
+ * mobile and mobile hash are empty and it is followed by its reference and a tracking code.
  */
 public record ServiceRequest(
         ReferenceCode reference,
@@ -39,5 +40,10 @@ public record ServiceRequest(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(mobile, "mobile");
         Objects.requireNonNull(submittedAt, "submittedAt");
+    }
+
+    /** Sent without a name or a way back ({@link ContactMethod#NONE}): nothing may ever be sent to it. */
+    public boolean anonymous() {
+        return preferredContact == ContactMethod.NONE;
     }
 }

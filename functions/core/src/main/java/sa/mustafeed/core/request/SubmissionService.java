@@ -36,6 +36,7 @@ public final class SubmissionService {
     private final Clock clock;
     private final RandomGenerator random;
     private final String privacyNoticeVersion;
+    private final TrackingCodes trackingCodes;
     /** Gives each new request its due time (the work queue's order); absent in tests that do not sort. */
     private final Optional<sa.mustafeed.core.sla.ServiceLevels> serviceLevels;
 
@@ -72,6 +73,7 @@ public final class SubmissionService {
         this.rules = Objects.requireNonNull(rules);
         this.repository = Objects.requireNonNull(repository);
         this.hasher = Objects.requireNonNull(hasher);
+        this.trackingCodes = new TrackingCodes(hasher);
         this.clock = Objects.requireNonNull(clock);
         this.random = Objects.requireNonNull(random);
         this.privacyNoticeVersion = Objects.requireNonNull(privacyNoticeVersion);
@@ -129,16 +131,18 @@ public final class SubmissionService {
                 valid.canonicalForm() + received.map(at -> "\u001F" + at).orElse(""));
 
         if (idempotencyKey.isPresent()) {
-            Optional<SubmissionReceipt> earlier = earlierAnswer(idempotencyKey.get(), fingerprint, now);
+            Optional<SubmissionReceipt> earlier = earlierAnswer(idempotencyKey.get(), fingerprint, now, valid);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
-        String mobileHash = hasher.hash(HashPurpose.MOBILE, valid.mobile());
         Optional<String> nationalIdHash = valid.nationalId().map(id -> hasher.hash(HashPurpose.NATIONAL_ID, id));
+        // An anonymous sender has nothing to match on, and must not be matched: no duplicates.
+        List<ReferenceCode> sameSender =
+                valid.anonymous() ? List.of() : repository.openRequestsOf(mobileHash(valid), nationalIdHash);
         Registration registration = new Registration(
                 registeredBy,
-                repository.openRequestsOf(mobileHash, nationalIdHash),
+                sameSender,
                 serviceLevels.map(levels -> levels.dueAt(valid.category(), start, 0)),
                 registrarId);
         for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
@@ -155,11 +159,11 @@ public final class SubmissionService {
                     repository.create(request, new TimelineEntry(start, Status.RECEIVED), record, registration);
             switch (outcome) {
                 case CREATED:
-                    return receipt(request.reference(), request.status(), start, valid.category(), false)
+                    return receipt(request.reference(), request.status(), start, valid, false)
                             .withDuplicates(registration.possibleDuplicates());
                 case IDEMPOTENCY_KEY_TAKEN:
                     // A concurrent retry with the same key won the race: answer as it was answered.
-                    return earlierAnswer(idempotencyKey.orElseThrow(), fingerprint, now)
+                    return earlierAnswer(idempotencyKey.orElseThrow(), fingerprint, now, valid)
                             .orElseThrow(() -> new StorageUnavailableException("idempotency record vanished", null));
                 case REFERENCE_TAKEN:
                     continue;
@@ -170,7 +174,8 @@ public final class SubmissionService {
         throw new StorageUnavailableException("no free reference after " + REFERENCE_ATTEMPTS + " tries", null);
     }
 
-    private Optional<SubmissionReceipt> earlierAnswer(String key, String fingerprint, Instant now) {
+    /** {@code valid} is the retry's content, which the fingerprint proved equal to the first's. */
+    private Optional<SubmissionReceipt> earlierAnswer(String key, String fingerprint, Instant now, ValidRequest valid) {
         Optional<IdempotencyRecord> found = repository.findIdempotency(key).filter(r -> r.isLiveAt(now));
         if (found.isEmpty()) {
             return Optional.empty();
@@ -179,7 +184,7 @@ public final class SubmissionService {
         if (!record.fingerprint().equals(fingerprint)) {
             throw new IdempotencyConflictException();
         }
-        return Optional.of(receipt(record.reference(), record.status(), record.submittedAt(), record.category(), true));
+        return Optional.of(receipt(record.reference(), record.status(), record.submittedAt(), valid, true));
     }
 
     /** Every rule's refusal and the received time's in one answer. */
@@ -215,7 +220,7 @@ public final class SubmissionService {
                 Status.RECEIVED,
                 valid.name(),
                 valid.mobile(),
-                hasher.hash(HashPurpose.MOBILE, valid.mobile()),
+                mobileHash(valid),
                 valid.email(),
                 valid.nationalId().map(id -> hasher.hash(HashPurpose.NATIONAL_ID, id)),
                 valid.nationalId().map(NationalIds::lastFour),
@@ -231,8 +236,20 @@ public final class SubmissionService {
                 1);
     }
 
-    private static SubmissionReceipt receipt(
-            ReferenceCode reference, Status status, Instant at, Category category, boolean replayed) {
-        return new SubmissionReceipt(reference, status, at, NextSteps.after(category), replayed, List.of());
+    /** Empty for an anonymous request: a hash of "" would put every anonymous sender in one group. */
+    private String mobileHash(ValidRequest valid) {
+        return valid.anonymous() ? "" : hasher.hash(HashPurpose.MOBILE, valid.mobile());
+    }
+
+    private SubmissionReceipt receipt(
+            ReferenceCode reference, Status status, Instant at, ValidRequest valid, boolean replayed) {
+        return new SubmissionReceipt(
+                reference,
+                status,
+                at,
+                NextSteps.after(valid.category(), valid.anonymous()),
+                replayed,
+                List.of(),
+                valid.anonymous() ? Optional.of(trackingCodes.codeFor(reference)) : Optional.empty());
     }
 }

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * A submission that passed every rule, normalised: mobile in E.164, national ID as ten ASCII digits,
- * text trimmed and NFC. Lives only in memory: the national ID itself is never stored.
+ * text trimmed and NFC. Lives only in memory: the national ID itself is never stored. An anonymous
+ * request has an empty name and mobile and the contact {@link ContactMethod#NONE}.
  */
 public record ValidRequest(
         Category category,
@@ -18,6 +19,10 @@ public record ValidRequest(
         ContactMethod preferredContact,
         Language language,
         Optional<OnBehalf> onBehalf) {
+
+    public boolean anonymous() {
+        return preferredContact == ContactMethod.NONE;
+    }
 
     /** One line per field in a fixed order: two submissions with equal content give equal text. */
     public String canonicalForm() {

@@ -36,7 +36,7 @@ public final class SurveyOffers implements SurveyLinks {
     /** The survey link for this completed request version, or empty when none should be offered. */
     @Override
     public Optional<String> linkFor(ServiceRequest request) {
-        if (request.category() == Category.COMPLAINT) {
+        if (request.category() == Category.COMPLAINT || request.anonymous()) {
             return Optional.empty();
         }
         Instant now = clock.instant();

@@ -109,7 +109,8 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
     public synchronized List<ReferenceCode> openRequestsOf(String mobileHash, Optional<String> nationalIdHash) {
         return requests.values().stream()
                 .filter(r -> StatusMachine.isOpen(r.status()))
-                .filter(r -> r.mobileHash().equals(mobileHash)
+                // As the table's beneficiary index: anonymous requests are in no group.
+                .filter(r -> !r.anonymous() && r.mobileHash().equals(mobileHash)
                         || nationalIdHash.isPresent() && r.nationalIdHash().equals(nationalIdHash))
                 .sorted(Comparator.comparing(ServiceRequest::submittedAt).reversed())
                 .map(ServiceRequest::reference)
@@ -405,7 +406,7 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
     @Override
     public synchronized List<ReferenceCode> byMobileHash(String mobileHash) {
         return requests.values().stream()
-                .filter(r -> r.mobileHash().equals(mobileHash))
+                .filter(r -> !r.anonymous() && r.mobileHash().equals(mobileHash))
                 .map(ServiceRequest::reference)
                 .toList();
     }

@@ -39,6 +39,26 @@ public final class SampleDrafts {
                 null);
     }
 
+    /** A complaint from someone who gives no name and no way back. */
+    public static RequestDraft anonymousComplaint() {
+        return new RequestDraft(
+                "complaint",
+                "kiosk",
+                null,
+                null,
+                null,
+                null,
+                "مكة المكرمة",
+                "انتظرت ساعتين في الاستقبال دون أن يكلمني أحد.",
+                null,
+                "ar",
+                true,
+                null,
+                null,
+                null,
+                true);
+    }
+
     public static RequestDraft withCity(String city) {
         RequestDraft d = valid();
         return new RequestDraft(

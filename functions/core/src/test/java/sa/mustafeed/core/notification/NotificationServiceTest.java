@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,19 @@ class NotificationServiceTest {
                         "https://site.example/")
                 .notify(replied(longReply, ContactMethod.EMAIL, Optional.of("s@example.org")));
         assertEquals(longReply, messaging.email.getFirst().text());
+    }
+
+    @Test
+    void notify_anAnonymousRequest_sendsNothing_forThereIsNobodyToWriteTo() {
+        for (RequestChange change : List.of(
+                new RequestChange(Optional.empty(), request(Status.RECEIVED, 1, ContactMethod.NONE, Optional.empty())),
+                new RequestChange(
+                        Optional.of(request(Status.IN_REVIEW, 2, ContactMethod.NONE, Optional.empty())),
+                        request(Status.COMPLETED, 3, ContactMethod.NONE, Optional.empty())),
+                replied("تم التحقق من الشكوى.", ContactMethod.NONE, Optional.empty()))) {
+            assertEquals(NotificationService.Outcome.NOTHING_TO_SAY, service.notify(change));
+        }
+        assertEquals(0, messaging.sms.size() + messaging.email.size() + messaging.whatsApp.size());
     }
 
     @Test

@@ -89,6 +89,33 @@ class ContactChoiceServiceTest {
     }
 
     @Test
+    void change_onAnAnonymousRequest_isRefused_forThereIsNoWayToReachItsSender() {
+        SubmissionReceipt anonymous = new SubmissionService(
+                        RequestRules.forPublicChannels(),
+                        repository,
+                        SampleDrafts.HASHER,
+                        clock,
+                        new SplittableRandom(6),
+                        "2026-11")
+                .submit(SampleDrafts.anonymousComplaint(), Optional.empty());
+        LookupQuery who = new LookupQuery(
+                anonymous.reference().display(), null, anonymous.trackingCode().orElseThrow(), null);
+
+        assertEquals(
+                List.of(FieldError.of("preferredContact", ErrorCode.NOT_WHEN_ANONYMOUS)),
+                errorsOf(() -> choices.change(who, ContactChoice.of("sms"), "10.0.0.1")));
+        assertEquals(ContactMethod.NONE, stored(anonymous.reference()));
+        assertEquals(List.of(), writes);
+    }
+
+    @Test
+    void change_toNone_isNotAChoice() {
+        assertEquals(
+                List.of(FieldError.of("preferredContact", ErrorCode.INVALID_CHOICE)),
+                errorsOf(() -> change(onSms, "4567", "none")));
+    }
+
+    @Test
     void change_toWhatIsAlreadyStored_writesNothing() {
         assertEquals(ContactMethod.SMS, change(onSms, "4567", " sms "));
         assertEquals(List.of(), writes);

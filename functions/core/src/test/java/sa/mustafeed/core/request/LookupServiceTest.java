@@ -172,4 +172,61 @@ class LookupServiceTest {
                 lookups.lookup(LookupQuery.of(reference.value(), "4567"), "10.7.7.7")
                         .reference());
     }
+
+    @Test
+    void lookup_anonymousRequest_opensWithItsTrackingCode_andNothingElse() {
+        SubmissionReceipt receipt = new SubmissionService(
+                        RequestRules.forPublicChannels(),
+                        repository,
+                        SampleDrafts.HASHER,
+                        clock,
+                        new SplittableRandom(8),
+                        "2026-11")
+                .submit(SampleDrafts.anonymousComplaint(), Optional.empty());
+        String ref = receipt.reference().display();
+        String code = receipt.trackingCode().orElseThrow();
+
+        LookupResult found = lookups.lookup(
+                new LookupQuery(ref, null, code.substring(0, 3) + " " + code.substring(3), null), "10.0.0.1");
+        assertEquals(Category.COMPLAINT, found.category());
+        assertEquals(List.of(), found.contactChoices());
+
+        String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+        assertThrows(
+                RequestNotFoundException.class,
+                () -> lookups.lookup(new LookupQuery(ref, null, wrong, null), "10.0.0.1"));
+        // An anonymous request has no mobile digits to prove, whatever is typed.
+        assertThrows(RequestNotFoundException.class, () -> lookups.lookup(LookupQuery.of(ref, "0000"), "10.0.0.1"));
+    }
+
+    @Test
+    void lookup_namedRequest_neverOpensWithATrackingCode() {
+        String code = new TrackingCodes(SampleDrafts.HASHER).codeFor(reference);
+
+        assertThrows(
+                RequestNotFoundException.class,
+                () -> lookups.lookup(new LookupQuery(reference.value(), null, code, null), "10.0.0.1"));
+    }
+
+    @Test
+    void lookup_wrongTrackingCodes_countAsFailedTries() {
+        for (int i = 0; i < LookupService.MAX_FAILURES_PER_REFERENCE; i++) {
+            String guess = String.format("%06d", i);
+            assertThrows(
+                    RequestNotFoundException.class,
+                    () -> lookups.lookup(new LookupQuery(reference.value(), null, guess, null), "10.0.0.1"));
+        }
+        assertThrows(
+                TooManyAttemptsException.class,
+                () -> lookups.lookup(new LookupQuery(reference.value(), null, "999999", null), "10.0.0.1"));
+    }
+
+    @Test
+    void lookup_malformedTrackingCode_isNamed_andNotCounted() {
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> lookups.lookup(new LookupQuery(reference.value(), null, "12ab", null), "10.0.0.1"));
+
+        assertEquals(List.of(FieldError.of("trackingCode", ErrorCode.INVALID_TRACKING_CODE)), e.errors());
+    }
 }

@@ -270,4 +270,114 @@ class RequestRulesTest {
                 List.of(FieldError.of("consent", ErrorCode.INVALID_TYPE)));
         assertEquals(Map.of("consent", ErrorCode.INVALID_TYPE), errorsOf(() -> rules.validate(wrongType)));
     }
+
+    @Test
+    void validate_anonymousComplaint_needsNoNameAndNoWayBack() {
+        ValidRequest valid = rules.validate(SampleDrafts.anonymousComplaint());
+
+        assertTrue(valid.anonymous());
+        assertEquals(Category.COMPLAINT, valid.category());
+        assertEquals("", valid.name());
+        assertEquals("", valid.mobile());
+        assertEquals(ContactMethod.NONE, valid.preferredContact());
+    }
+
+    @Test
+    void validate_anonymousSuggestion_isAllowedToo() {
+        RequestDraft suggestion = withCategory(SampleDrafts.anonymousComplaint(), "suggestion");
+
+        assertTrue(rules.validate(suggestion).anonymous());
+    }
+
+    @Test
+    void validate_anonymousServiceRequest_isRefused_forThereIsNobodyToServe() {
+        RequestDraft service = withCategory(SampleDrafts.anonymousComplaint(), "service");
+
+        assertEquals(Map.of("anonymous", ErrorCode.ANONYMOUS_NOT_ALLOWED), errorsOf(() -> rules.validate(service)));
+    }
+
+    @Test
+    void validate_anonymousWithIdentity_namesEveryFieldToLeaveOut_insteadOfDroppingIt() {
+        RequestDraft d = SampleDrafts.valid();
+        RequestDraft identified = new RequestDraft(
+                        "complaint",
+                        d.channel(),
+                        d.name(),
+                        d.mobile(),
+                        "a@example.org",
+                        "1012345674",
+                        d.city(),
+                        d.description(),
+                        "sms",
+                        d.language(),
+                        true,
+                        new RequestDraft.OnBehalfDraft("أحمد", "أب"),
+                        null)
+                .withAnonymous(true);
+
+        assertEquals(
+                Map.of(
+                        "name", ErrorCode.NOT_WHEN_ANONYMOUS,
+                        "mobile", ErrorCode.NOT_WHEN_ANONYMOUS,
+                        "email", ErrorCode.NOT_WHEN_ANONYMOUS,
+                        "nationalId", ErrorCode.NOT_WHEN_ANONYMOUS,
+                        "onBehalf", ErrorCode.NOT_WHEN_ANONYMOUS,
+                        "preferredContact", ErrorCode.NOT_WHEN_ANONYMOUS),
+                errorsOf(() -> rules.validate(identified)));
+    }
+
+    @Test
+    void validate_anonymousStillNeedsTheComplaintItselfAndConsent() {
+        RequestDraft d = SampleDrafts.anonymousComplaint();
+        RequestDraft empty = new RequestDraft(
+                d.category(), d.channel(), null, null, null, null, null, " ", null, null, null, null, null, null, true);
+
+        assertEquals(
+                Map.of(
+                        "city", ErrorCode.REQUIRED,
+                        "description", ErrorCode.REQUIRED,
+                        "language", ErrorCode.REQUIRED,
+                        "consent", ErrorCode.CONSENT_REQUIRED),
+                errorsOf(() -> rules.validate(empty)));
+    }
+
+    @Test
+    void validate_noneAsContact_isNotAChoiceForANamedRequest() {
+        RequestDraft d = SampleDrafts.valid();
+        RequestDraft none = new RequestDraft(
+                d.category(),
+                d.channel(),
+                d.name(),
+                d.mobile(),
+                d.email(),
+                d.nationalId(),
+                d.city(),
+                d.description(),
+                "none",
+                d.language(),
+                d.consent(),
+                d.onBehalf(),
+                null);
+
+        assertEquals(Map.of("preferredContact", ErrorCode.INVALID_CHOICE), errorsOf(() -> rules.validate(none)));
+    }
+
+    private static RequestDraft withCategory(RequestDraft d, String category) {
+        return new RequestDraft(
+                category,
+                d.channel(),
+                d.name(),
+                d.mobile(),
+                d.email(),
+                d.nationalId(),
+                d.city(),
+                d.description(),
+                d.preferredContact(),
+                d.language(),
+                d.consent(),
+                d.onBehalf(),
+                d.shapeErrors(),
+                d.receivedAt(),
+                d.anonymous());
+    }
 }

@@ -284,4 +284,49 @@ class SubmissionServiceTest {
                 IdempotencyConflictException.class,
                 () -> desk.submit(letterReceivedAt("2026-11-23T09:15+03:00"), Optional.of("k-1"), Optional.of("أمل")));
     }
+
+    @Test
+    void submit_anonymousComplaint_getsATrackingCode_andKeepsNoWayToTheSender() {
+        SubmissionReceipt receipt =
+                service(new SplittableRandom(1)).submit(SampleDrafts.anonymousComplaint(), Optional.empty());
+
+        String code = receipt.trackingCode().orElseThrow();
+        assertEquals(new TrackingCodes(SampleDrafts.HASHER).codeFor(receipt.reference()), code);
+        ServiceRequest stored =
+                repository.findWithTimeline(receipt.reference()).orElseThrow().request();
+        assertTrue(stored.anonymous());
+        assertEquals("", stored.name());
+        assertEquals("", stored.mobile());
+        assertEquals("", stored.mobileHash());
+        assertTrue(
+                receipt.nextSteps().en().contains("cannot call you back"),
+                receipt.nextSteps().en());
+    }
+
+    @Test
+    void submit_namedRequest_hasNoTrackingCode() {
+        SubmissionReceipt receipt = service(new SplittableRandom(1)).submit(SampleDrafts.valid(), Optional.empty());
+
+        assertEquals(Optional.empty(), receipt.trackingCode());
+    }
+
+    @Test
+    void submit_anonymousRetry_answersWithTheSameTrackingCode_soALostAnswerLosesNothing() {
+        SubmissionService service = service(new SplittableRandom(1));
+        SubmissionReceipt first = service.submit(SampleDrafts.anonymousComplaint(), Optional.of("kiosk-retry-1"));
+        SubmissionReceipt retry = service.submit(SampleDrafts.anonymousComplaint(), Optional.of("kiosk-retry-1"));
+
+        assertTrue(retry.replayed());
+        assertEquals(first.reference(), retry.reference());
+        assertEquals(first.trackingCode(), retry.trackingCode());
+    }
+
+    @Test
+    void submit_twoAnonymousComplaints_areNeverFlaggedAsTheSamePerson() {
+        SubmissionService service = service(new SplittableRandom(1));
+        service.submit(SampleDrafts.anonymousComplaint(), Optional.empty());
+        SubmissionReceipt second = service.submit(SampleDrafts.anonymousComplaint(), Optional.empty());
+
+        assertEquals(List.of(), second.possibleDuplicates());
+    }
 }
