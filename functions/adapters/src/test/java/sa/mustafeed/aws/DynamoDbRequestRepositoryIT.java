@@ -126,6 +126,45 @@ class DynamoDbRequestRepositoryIT {
     }
 
     @Test
+    void create_anonymousRequest_storesNoNameNoMobileAndJoinsNoBeneficiaryGroup() {
+        ServiceRequest named = request("MHF5Q2N7");
+        ServiceRequest anonymous = new ServiceRequest(
+                named.reference(),
+                Category.COMPLAINT,
+                Channel.KIOSK,
+                Status.RECEIVED,
+                "",
+                "",
+                "",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "مكة",
+                "شكوى دون اسم",
+                ContactMethod.NONE,
+                Language.AR,
+                Optional.empty(),
+                "2026-11",
+                NOW,
+                NOW,
+                NOW,
+                1);
+
+        repository.create(anonymous, new TimelineEntry(NOW, Status.RECEIVED), Optional.empty());
+
+        Map<String, AttributeValue> meta = itemsBySortKey("REQ#MHF5Q2N7").get("META");
+        for (String absent : List.of("name", "mobile", "mobileHash", "GSI2PK", "GSI2SK")) {
+            assertFalse(meta.containsKey(absent), absent);
+        }
+        ServiceRequest read =
+                repository.findWithTimeline(anonymous.reference()).orElseThrow().request();
+        assertTrue(read.anonymous());
+        assertEquals("", read.name());
+        assertEquals("", read.mobile());
+        assertEquals(List.of(), repository.openRequestsOf("", Optional.empty()));
+    }
+
+    @Test
     void changeContact_updatesOnlyThatAttribute_andNeverCreatesAnItem() {
         repository.create(request("MHF5Q2N7"), new TimelineEntry(NOW, Status.RECEIVED), Optional.empty());
         Map<String, AttributeValue> before = itemsBySortKey("REQ#MHF5Q2N7").get("META");

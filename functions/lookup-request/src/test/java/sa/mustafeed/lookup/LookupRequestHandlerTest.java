@@ -16,8 +16,11 @@ import sa.mustafeed.core.fakes.InMemoryFailedAttempts;
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
 import sa.mustafeed.core.fakes.SampleDrafts;
 import sa.mustafeed.core.request.LookupService;
+import sa.mustafeed.core.request.RequestRules;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.Status;
+import sa.mustafeed.core.request.SubmissionReceipt;
+import sa.mustafeed.core.request.SubmissionService;
 import sa.mustafeed.core.request.TimelineEntry;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.http.SnapStartPriming;
@@ -65,6 +68,45 @@ class LookupRequestHandlerTest {
         for (String secret : List.of("سارة", "4567", "+966", "وصف", "مكة")) {
             assertFalse(raw.contains(secret), "lookup must not reveal " + secret);
         }
+    }
+
+    @Test
+    void anonymousRequest_opensWithItsTrackingCode_andSaysItIsAnonymous() throws Exception {
+        SubmissionReceipt receipt = new SubmissionService(
+                        RequestRules.forPublicChannels(),
+                        repository,
+                        SampleDrafts.HASHER,
+                        SampleDrafts.clockAt(SampleDrafts.NOW),
+                        new java.util.SplittableRandom(4),
+                        "2026-11")
+                .submit(SampleDrafts.anonymousComplaint(), Optional.empty());
+        String reference = receipt.reference().display();
+
+        Map<String, Object> found = invokeWithBody(Map.of(
+                "reference", reference, "trackingCode", receipt.trackingCode().orElseThrow()));
+        assertEquals(200, found.get("statusCode"));
+        Map<String, Object> body = body(found);
+        assertEquals(true, body.get("anonymous"));
+        assertEquals("none", body.get("preferredContact"));
+        assertEquals(List.of(), body.get("contactChoices"));
+
+        Map<String, Object> wrong = invokeWithBody(Map.of("reference", reference, "trackingCode", "000000"));
+        assertEquals(404, wrong.get("statusCode"));
+        Map<String, Object> malformed = invokeWithBody(Map.of("reference", reference, "trackingCode", 123456));
+        assertEquals(400, malformed.get("statusCode"));
+        assertEquals(
+                "invalid_tracking_code",
+                ((Map<?, ?>) ((List<?>) body(malformed).get("errors")).getFirst()).get("code"));
+    }
+
+    private Map<String, Object> invokeWithBody(Map<String, Object> lookup) throws Exception {
+        Map<String, Object> event =
+                Json.readObject(java.nio.file.Files.readAllBytes(SampleEvents.path("lookup-request", "found")));
+        event.put("body", Json.write(lookup));
+        ByteArrayOutputStream out = SampleEvents.sink();
+        handler.handleRequest(
+                new java.io.ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
+        return Json.readObject(out.toByteArray());
     }
 
     @Test

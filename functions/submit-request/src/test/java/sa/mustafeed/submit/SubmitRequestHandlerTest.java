@@ -74,6 +74,27 @@ class SubmitRequestHandlerTest {
     }
 
     @Test
+    void anonymousComplaint_answers201WithAReferenceAndATrackingCode_andStoresNoIdentity() throws Exception {
+        Map<String, Object> response = invoke("anonymous-complaint");
+
+        assertEquals(201, response.get("statusCode"));
+        Map<String, Object> body = body(response);
+        assertTrue(((String) body.get("trackingCode")).matches("\\d{6}"), body.toString());
+        ServiceRequest stored = repository.all().getFirst();
+        assertTrue(stored.anonymous());
+        assertEquals("", stored.name());
+        assertEquals("", stored.mobile());
+        // A retry (the kiosk lost the answer) shows the same code again.
+        assertEquals(body, body(invoke("anonymous-complaint")));
+        assertEquals(1, repository.size());
+    }
+
+    @Test
+    void namedRequest_answersWithoutATrackingCode() throws Exception {
+        assertFalse(body(invoke("valid")).containsKey("trackingCode"));
+    }
+
+    @Test
     void validEvent_sentTwice_isStoredOnceAndAnsweredTheSame() throws Exception {
         Map<String, Object> first = invoke("valid");
         Map<String, Object> retry = invoke("valid");
