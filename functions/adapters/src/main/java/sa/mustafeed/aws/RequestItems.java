@@ -78,6 +78,10 @@ final class RequestItems {
         item.put("submittedAt", s(r.submittedAt().toString()));
         item.put("updatedAt", s(r.updatedAt().toString()));
         item.put("version", AttributeValue.fromN(Long.toString(r.version())));
+        if (r.aboutStaff()) {
+            // Copied into every index with the item: a queue or search row knows to hide it.
+            item.put("aboutStaff", AttributeValue.fromBool(true));
+        }
         String sortable = r.submittedAt() + "#" + r.reference().value();
         item.put("GSI1PK", s(TableKeys.statusQueue(r.status())));
         item.put("GSI1SK", s(sortable));
@@ -131,7 +135,9 @@ final class RequestItems {
                 Instant.parse(str(item, "consentAt")),
                 Instant.parse(str(item, "submittedAt")),
                 Instant.parse(str(item, "updatedAt")),
-                Long.parseLong(item.get("version").n()));
+                Long.parseLong(item.get("version").n()),
+                item.containsKey("aboutStaff")
+                        && Boolean.TRUE.equals(item.get("aboutStaff").bool()));
     }
 
     static Map<String, AttributeValue> timelineItem(ReferenceCode reference, TimelineEntry entry) {

@@ -165,6 +165,42 @@ class DynamoDbRequestRepositoryIT {
     }
 
     @Test
+    void create_complaintAboutStaff_keepsTheMarkOnTheItemAndEveryIndexCopy() {
+        ServiceRequest r = request("MHF5Q2N7");
+        ServiceRequest aboutStaff = new ServiceRequest(
+                r.reference(),
+                Category.COMPLAINT,
+                r.channel(),
+                r.status(),
+                r.name(),
+                r.mobile(),
+                r.mobileHash(),
+                r.email(),
+                r.nationalIdHash(),
+                r.nationalIdLast4(),
+                r.city(),
+                r.description(),
+                r.preferredContact(),
+                r.language(),
+                r.onBehalf(),
+                r.consentVersion(),
+                r.consentAt(),
+                r.submittedAt(),
+                r.updatedAt(),
+                r.version(),
+                true);
+
+        repository.create(aboutStaff, new TimelineEntry(NOW, Status.RECEIVED), Optional.empty());
+
+        assertTrue(itemsBySortKey("REQ#MHF5Q2N7").get("META").get("aboutStaff").bool());
+        assertTrue(repository
+                .findWithTimeline(r.reference())
+                .orElseThrow()
+                .request()
+                .aboutStaff());
+    }
+
+    @Test
     void changeContact_updatesOnlyThatAttribute_andNeverCreatesAnItem() {
         repository.create(request("MHF5Q2N7"), new TimelineEntry(NOW, Status.RECEIVED), Optional.empty());
         Map<String, AttributeValue> before = itemsBySortKey("REQ#MHF5Q2N7").get("META");

@@ -31,6 +31,7 @@ import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.core.request.LookupService;
 import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.staff.CaseService;
+import sa.mustafeed.core.staff.StaffMember;
 import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.ApiResponse;
 import sa.mustafeed.http.HttpFunction;
@@ -147,9 +148,8 @@ public final class DocumentsHandler implements RequestStreamHandler {
                 yield json(200, Map.of("preferredContact", now.wireName()));
             }
             case "GET /staff/requests/{reference}/documents" -> {
-                StaffIdentity.of(event);
                 ReferenceCode reference = staffReference(event);
-                cases.open(reference);
+                cases.openFor(reference, StaffIdentity.of(event));
                 yield json(
                         200,
                         Map.of(
@@ -159,16 +159,18 @@ public final class DocumentsHandler implements RequestStreamHandler {
                                         .toList()));
             }
             case "POST /staff/requests/{reference}/documents/uploads" -> {
-                StaffIdentity.of(event);
+                cases.openFor(staffReference(event), StaffIdentity.of(event));
                 UploadRequest upload = UploadRequests.fromJson(JsonBodies.object(event));
                 yield json(201, slot(documents.startUpload(staffReference(event), upload)));
             }
             case "POST /staff/requests/{reference}/documents/{documentId}/confirm" -> {
-                String by = StaffIdentity.of(event).name();
-                yield json(201, staffDocument(documents.confirm(staffReference(event), documentId(event), by)));
+                StaffMember by = StaffIdentity.of(event);
+                cases.openFor(staffReference(event), by);
+                yield json(201, staffDocument(documents.confirm(staffReference(event), documentId(event), by.name())));
             }
             case "GET /staff/requests/{reference}/documents/{documentId}" -> {
-                StaffIdentity.of(event);
+                // A complaint about staff: its files are for managers' eyes as the complaint is.
+                cases.openFor(staffReference(event), StaffIdentity.of(event));
                 var url = documents.open(staffReference(event), documentId(event));
                 yield json(
                         200,

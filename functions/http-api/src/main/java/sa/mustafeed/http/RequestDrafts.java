@@ -48,7 +48,8 @@ public final class RequestDrafts {
                 onBehalf,
                 shapeErrors,
                 staff ? fields.text("receivedAt") : null,
-                fields.bool("anonymous"));
+                fields.bool("anonymous"),
+                fields.bool("aboutStaff"));
     }
 
     private record Fields(Map<String, Object> body, String prefix, List<FieldError> shapeErrors) {

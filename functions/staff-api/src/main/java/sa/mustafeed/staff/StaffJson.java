@@ -18,8 +18,10 @@ import sa.mustafeed.core.staff.AuditEntry;
 import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.staff.CaseFile;
 import sa.mustafeed.core.staff.CaseSummary;
+import sa.mustafeed.core.staff.Confidentiality;
 import sa.mustafeed.core.staff.DeliveryReport;
 import sa.mustafeed.core.staff.ServiceReport;
+import sa.mustafeed.core.staff.StaffMember;
 import sa.mustafeed.core.survey.SatisfactionReport;
 
 /** The staff API's JSON shapes (openapi.yaml), built from the domain's records. */
@@ -34,8 +36,13 @@ final class StaffJson {
         return label(channel.label());
     }
 
-    static Map<String, Object> summary(CaseSummary c, ServiceLevels.Reading clock) {
+    /**
+     * A queue row as {@code viewer} may read it: a complaint's name and mobile only for managers and
+     * its assignee ({@link Confidentiality}); {@code identityHidden} tells the console why they are blank.
+     */
+    static Map<String, Object> summary(CaseSummary c, ServiceLevels.Reading clock, StaffMember viewer) {
         ServiceRequest r = c.request();
+        boolean identity = Confidentiality.showsIdentity(c, viewer);
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("reference", r.reference().display());
         item.put("category", r.category().wireName());
@@ -46,8 +53,10 @@ final class StaffJson {
         item.put("statusLabel", label(r.status().staffLabel()));
         // An anonymous sender has no name or mobile: the console says "anonymous" in their place.
         item.put("anonymous", r.anonymous());
-        item.put("name", r.name());
-        item.put("mobileMasked", r.anonymous() ? "" : Masking.phone(r.mobile()));
+        item.put("aboutStaff", r.aboutStaff());
+        item.put("identityHidden", !identity && !r.anonymous());
+        item.put("name", identity ? r.name() : "");
+        item.put("mobileMasked", r.anonymous() || !identity ? "" : Masking.phone(r.mobile()));
         item.put("submittedAt", r.submittedAt().toString());
         item.put("updatedAt", r.updatedAt().toString());
         item.put("sla", sla(clock));
@@ -102,21 +111,23 @@ final class StaffJson {
         return out;
     }
 
-    static Map<String, Object> detail(CaseFile file, ServiceLevels.Reading clock) {
+    static Map<String, Object> detail(CaseFile file, ServiceLevels.Reading clock, StaffMember viewer) {
         ServiceRequest r = file.request();
-        Map<String, Object> d = summary(file.summary(), clock);
+        Map<String, Object> d = summary(file.summary(), clock, viewer);
+        boolean identity = Confidentiality.showsIdentity(file.summary(), viewer);
         d.remove("mobileMasked");
         d.remove("possibleDuplicate");
-        if (!r.anonymous()) {
+        if (identity && !r.anonymous()) {
             d.put("mobile", r.mobile());
+            r.email().ifPresent(e -> d.put("email", e));
+            r.nationalIdLast4().ifPresent(l -> d.put("nationalIdLast4", l));
         }
-        r.email().ifPresent(e -> d.put("email", e));
-        r.nationalIdLast4().ifPresent(l -> d.put("nationalIdLast4", l));
         d.put("city", r.city());
         d.put("description", r.description());
         d.put("preferredContact", r.preferredContact().wireName());
         d.put("language", r.language().wireName());
         r.onBehalf()
+                .filter(o -> identity)
                 .ifPresent(o -> d.put(
                         "onBehalf", Map.of("beneficiaryName", o.beneficiaryName(), "relationship", o.relationship())));
         d.put("consentVersion", r.consentVersion());

@@ -93,7 +93,7 @@ final class StaffRoutes {
         add(
                 "GET /staff/requests/{reference}",
                 STAFF,
-                (event, me) -> ok(detail(opened(StaffRequests.reference(event)))));
+                (event, me) -> ok(detail(opened(StaffRequests.reference(event), me), me)));
         add("POST /staff/requests/{reference}/status", STAFF, this::changeStatus);
         add("POST /staff/requests/{reference}/notes", STAFF, this::addNote);
         add("POST /staff/requests/{reference}/replies", STAFF, this::reply);
@@ -129,8 +129,8 @@ final class StaffRoutes {
     }
 
     /** The request page: reading it is opening it, so the marks asking for attention go. */
-    private CaseFile opened(ReferenceCode reference) {
-        CaseFile file = cases.view(reference);
+    private CaseFile opened(ReferenceCode reference, StaffMember me) {
+        CaseFile file = cases.view(reference, me);
         workQueue.opened(reference);
         return file;
     }
@@ -144,12 +144,12 @@ final class StaffRoutes {
             return workQueue(event, view.get(), me);
         }
         Optional<String> search = event.query("q");
-        QueuePage page = search.isPresent() ? cases.search(search.get()) : cases.queue(range(event, PAGE_SIZE));
+        QueuePage page = search.isPresent() ? cases.search(search.get(), me) : cases.queue(range(event, PAGE_SIZE), me);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(
                 "items",
                 page.items().stream()
-                        .map(c -> StaffJson.summary(c, cases.serviceClock(c)))
+                        .map(c -> StaffJson.summary(c, cases.serviceClock(c), me))
                         .toList());
         body.put("nextCursor", page.nextCursor().orElse(null));
         return ok(body);
@@ -166,7 +166,7 @@ final class StaffRoutes {
         body.put(
                 "items",
                 page.items().stream()
-                        .map(c -> StaffJson.summary(c, cases.serviceClock(c)))
+                        .map(c -> StaffJson.summary(c, cases.serviceClock(c), me))
                         .toList());
         body.put("nextCursor", page.nextCursor().orElse(null));
         body.put("counts", StaffJson.counts(workQueue.counts(me)));
@@ -189,6 +189,7 @@ final class StaffRoutes {
 
     private ApiResponse assign(ApiEvent event, StaffMember me) {
         ReferenceCode reference = StaffRequests.reference(event);
+        cases.openFor(reference, me);
         Optional<Assignee> owner = workQueue.assign(reference, StaffRequests.assignee(JsonBodies.object(event)), me);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reference", reference.display());
@@ -241,8 +242,10 @@ final class StaffRoutes {
 
     private ApiResponse changeStatus(ApiEvent event, StaffMember me) {
         StaffRequests.StatusChangeBody change = StaffRequests.statusChange(JsonBodies.object(event));
-        return ok(detail(cases.changeStatus(
-                StaffRequests.reference(event), change.to(), change.expectedVersion(), change.note(), me)));
+        return ok(detail(
+                cases.changeStatus(
+                        StaffRequests.reference(event), change.to(), change.expectedVersion(), change.note(), me),
+                me));
     }
 
     private ApiResponse addNote(ApiEvent event, StaffMember me) {
@@ -306,7 +309,7 @@ final class StaffRoutes {
         List<CaseFile> files = beneficiaries.export(StaffRequests.dataSubject(JsonBodies.object(event)), me);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("exportedAt", clock.instant().toString());
-        answer.put("requests", files.stream().map(this::detail).toList());
+        answer.put("requests", files.stream().map(f -> detail(f, me)).toList());
         return ok(answer);
     }
 
@@ -355,8 +358,8 @@ final class StaffRoutes {
         return StaffRequests.queue(event, LocalDate.now(clock), pageSize);
     }
 
-    private Map<String, Object> detail(CaseFile file) {
-        return StaffJson.detail(file, cases.serviceClock(file));
+    private Map<String, Object> detail(CaseFile file, StaffMember me) {
+        return StaffJson.detail(file, cases.serviceClock(file), me);
     }
 
     private static ApiResponse ok(Map<String, Object> body) {

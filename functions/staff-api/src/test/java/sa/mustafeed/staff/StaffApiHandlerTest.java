@@ -186,6 +186,99 @@ class StaffApiHandlerTest {
         assertEquals("invalid_type", errorCode(response));
     }
 
+    /** The sample request, made a complaint about a member of staff (and, as any complaint, confidential). */
+    private void makeTheSampleAComplaintAboutStaff() {
+        ServiceRequest sample = SampleDrafts.sampleRequest(Status.RECEIVED, 1);
+        ServiceRequest complaint = new ServiceRequest(
+                sample.reference(),
+                sa.mustafeed.core.request.Category.COMPLAINT,
+                sample.channel(),
+                sample.status(),
+                sample.name(),
+                sample.mobile(),
+                sample.mobileHash(),
+                sample.email(),
+                sample.nationalIdHash(),
+                sample.nationalIdLast4(),
+                sample.city(),
+                "الموظفة في الاستقبال رفضت مساعدتي.",
+                sample.preferredContact(),
+                sample.language(),
+                sample.onBehalf(),
+                sample.consentVersion(),
+                sample.consentAt(),
+                sample.submittedAt(),
+                sample.updatedAt(),
+                sample.version(),
+                true);
+        repository.replace(complaint);
+    }
+
+    /** A sample event signed in as the manager of the sample events instead of the employee. */
+    @SuppressWarnings("unchecked")
+    private static byte[] asManager(String name) throws Exception {
+        Map<String, Object> event = Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", name)));
+        Map<String, Object> manager =
+                Json.readObject(Files.readAllBytes(SampleEvents.path("staff-api", "service-report-as-manager")));
+        ((Map<String, Object>) event.get("requestContext"))
+                .put("authorizer", ((Map<String, Object>) manager.get("requestContext")).get("authorizer"));
+        return Json.write(event).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aComplaintAboutStaff_is403ToEmployeesOnEveryRoute_andNotInTheirQueue() throws Exception {
+        makeTheSampleAComplaintAboutStaff();
+
+        for (String route : List.of("detail", "add-note", "add-reply", "change-status")) {
+            Map<String, Object> response = invoke(route);
+            assertEquals(403, response.get("statusCode"), route);
+            assertEquals("forbidden", errorCode(response), route);
+        }
+        assertEquals(List.of(), body(invoke("queue")).get("items"));
+        Map<String, Object> detail = body(invoke(asManager("detail")));
+        assertEquals(true, detail.get("aboutStaff"));
+        assertEquals("+966501234567", detail.get("mobile"));
+        assertEquals(1, ((List<?>) body(invoke(asManager("queue"))).get("items")).size());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aComplainantsIdentity_isHiddenFromEmployeesWhoDoNotHandleIt() throws Exception {
+        ServiceRequest sample = SampleDrafts.sampleRequest(Status.RECEIVED, 1);
+        makeTheSampleAComplaintAboutStaff();
+        repository.replace(new ServiceRequest(
+                sample.reference(),
+                sa.mustafeed.core.request.Category.COMPLAINT,
+                sample.channel(),
+                sample.status(),
+                sample.name(),
+                sample.mobile(),
+                sample.mobileHash(),
+                sample.email(),
+                sample.nationalIdHash(),
+                sample.nationalIdLast4(),
+                sample.city(),
+                "تأخر الرد على طلبي.",
+                sample.preferredContact(),
+                sample.language(),
+                sample.onBehalf(),
+                sample.consentVersion(),
+                sample.consentAt(),
+                sample.submittedAt(),
+                sample.updatedAt(),
+                sample.version()));
+
+        Map<String, Object> row =
+                ((List<Map<String, Object>>) body(invoke("queue")).get("items")).getFirst();
+        assertEquals("", row.get("name"));
+        assertEquals("", row.get("mobileMasked"));
+        assertEquals(true, row.get("identityHidden"));
+        Map<String, Object> detail = body(invoke("detail"));
+        assertFalse(detail.containsKey("mobile"));
+        assertEquals("", detail.get("name"));
+        assertEquals("سارة العتيبي", body(invoke(asManager("detail"))).get("name"));
+    }
+
     @Test
     void withoutVerifiedClaims_everyRouteAnswers401() throws Exception {
         Map<String, Object> response = invoke("queue-without-token");

@@ -30,6 +30,8 @@ public enum ErrorCode {
     ANONYMOUS_NOT_ALLOWED("anonymous_not_allowed"),
     /** An anonymous request that still carries a way to identify its sender (a name, a mobile…). */
     NOT_WHEN_ANONYMOUS("not_when_anonymous"),
+    /** Said of a request that is not a complaint (only a complaint can concern a member of staff). */
+    ONLY_FOR_COMPLAINTS("only_for_complaints"),
     NOT_FOUND("not_found"),
     TOO_MANY_ATTEMPTS("too_many_attempts"),
     IDEMPOTENCY_KEY_REUSED("idempotency_key_reused"),

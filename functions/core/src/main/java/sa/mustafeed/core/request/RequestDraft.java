@@ -8,7 +8,8 @@ import sa.mustafeed.core.errors.FieldError;
  * {@code shapeErrors} carries what the transport already found wrong (a number where text belongs),
  * so one answer lists every problem at once. {@code receivedAt} (ISO-8601 with an offset) is when a
  * letter, call or visit reached the association; only staff registrations read it. {@code anonymous}
- * true asks for a complaint or suggestion without a name or a way back.
+ * true asks for a complaint or suggestion without a name or a way back; {@code aboutStaff} true says
+ * a complaint concerns a member of staff (it then goes to managers only).
  */
 public record RequestDraft(
         String category,
@@ -25,7 +26,8 @@ public record RequestDraft(
         OnBehalfDraft onBehalf,
         List<FieldError> shapeErrors,
         String receivedAt,
-        Boolean anonymous) {
+        Boolean anonymous,
+        Boolean aboutStaff) {
 
     public RequestDraft {
         shapeErrors = shapeErrors == null ? List.of() : List.copyOf(shapeErrors);
@@ -62,6 +64,7 @@ public record RequestDraft(
                 onBehalf,
                 shapeErrors,
                 receivedAt,
+                null,
                 null);
     }
 
@@ -94,7 +97,6 @@ public record RequestDraft(
                 consent,
                 onBehalf,
                 shapeErrors,
-                null,
                 null);
     }
 
@@ -115,7 +117,8 @@ public record RequestDraft(
                 onBehalf,
                 shapeErrors,
                 receivedAt,
-                anonymous);
+                anonymous,
+                aboutStaff);
     }
 
     /** The same draft asking (or not) to be anonymous. */
@@ -135,7 +138,29 @@ public record RequestDraft(
                 onBehalf,
                 shapeErrors,
                 receivedAt,
-                asked);
+                asked,
+                aboutStaff);
+    }
+
+    /** The same draft saying (or not) that the complaint concerns a member of staff. */
+    public RequestDraft withAboutStaff(Boolean concernsStaff) {
+        return new RequestDraft(
+                category,
+                channel,
+                name,
+                mobile,
+                email,
+                nationalId,
+                city,
+                description,
+                preferredContact,
+                language,
+                consent,
+                onBehalf,
+                shapeErrors,
+                receivedAt,
+                anonymous,
+                concernsStaff);
     }
 
     /** The guardian block as it arrived; fields may be null. */

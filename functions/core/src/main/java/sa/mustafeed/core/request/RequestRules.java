@@ -51,8 +51,9 @@ public final class RequestRules {
             errors.add(FieldError.of("channel", ErrorCode.CHANNEL_NOT_ALLOWED));
             channel = null;
         }
+        boolean aboutStaff = aboutStaff(draft, category, check);
         if (Boolean.TRUE.equals(draft.anonymous())) {
-            return anonymous(draft, category, channel, check);
+            return anonymous(draft, category, channel, aboutStaff, check);
         }
         String name = check.name("name", draft.name());
         String mobile = check.present("mobile", draft.mobile())
@@ -90,7 +91,32 @@ public final class RequestRules {
             throw new InvalidInputException(errors);
         }
         return new ValidRequest(
-                category, channel, name, mobile, email, nationalId, city, description, contact, language, onBehalf);
+                category,
+                channel,
+                name,
+                mobile,
+                email,
+                nationalId,
+                city,
+                description,
+                contact,
+                language,
+                onBehalf,
+                aboutStaff);
+    }
+
+    /**
+     * Only a complaint can be about a member of staff: it is then handled by managers alone, so the
+     * person it concerns never reads it (ISO 10002's objectivity and confidentiality).
+     */
+    private static boolean aboutStaff(RequestDraft draft, Category category, Checker check) {
+        if (!Boolean.TRUE.equals(draft.aboutStaff())) {
+            return false;
+        }
+        if (category != null && category != Category.COMPLAINT) {
+            check.errors().add(FieldError.of("aboutStaff", ErrorCode.ONLY_FOR_COMPLAINTS));
+        }
+        return true;
     }
 
     /**
@@ -98,7 +124,8 @@ public final class RequestRules {
      * the sender is refused, not dropped: they see that it would have been sent and can take it out
      * (or stop being anonymous), rather than believing an anonymous complaint carries their number.
      */
-    private static ValidRequest anonymous(RequestDraft draft, Category category, Channel channel, Checker check) {
+    private static ValidRequest anonymous(
+            RequestDraft draft, Category category, Channel channel, boolean aboutStaff, Checker check) {
         if (category != null && category != Category.COMPLAINT && category != Category.SUGGESTION) {
             check.errors().add(FieldError.of("anonymous", ErrorCode.ANONYMOUS_NOT_ALLOWED));
         }
@@ -133,7 +160,8 @@ public final class RequestRules {
                 description,
                 ContactMethod.NONE,
                 language,
-                Optional.empty());
+                Optional.empty(),
+                aboutStaff);
     }
 
     private record Checker(List<FieldError> errors, Set<String> alreadyWrong) {

@@ -233,7 +233,8 @@ public final class SubmissionService {
                 now,
                 start,
                 now,
-                1);
+                1,
+                valid.aboutStaff());
     }
 
     /** Empty for an anonymous request: a hash of "" would put every anonymous sender in one group. */

@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * A submission that passed every rule, normalised: mobile in E.164, national ID as ten ASCII digits,
  * text trimmed and NFC. Lives only in memory: the national ID itself is never stored. An anonymous
- * request has an empty name and mobile and the contact {@link ContactMethod#NONE}.
+ * request has an empty name and mobile and the contact {@link ContactMethod#NONE}. {@code aboutStaff}:
+ * a complaint that concerns a member of staff, for managers' eyes only.
  */
 public record ValidRequest(
         Category category,
@@ -18,7 +19,8 @@ public record ValidRequest(
         String description,
         ContactMethod preferredContact,
         Language language,
-        Optional<OnBehalf> onBehalf) {
+        Optional<OnBehalf> onBehalf,
+        boolean aboutStaff) {
 
     public boolean anonymous() {
         return preferredContact == ContactMethod.NONE;
@@ -39,6 +41,7 @@ public record ValidRequest(
                 preferredContact.wireName(),
                 language.wireName(),
                 onBehalf.map(OnBehalf::beneficiaryName).orElse(""),
-                onBehalf.map(OnBehalf::relationship).orElse(""));
+                onBehalf.map(OnBehalf::relationship).orElse(""),
+                aboutStaff ? "about-staff" : "");
     }
 }

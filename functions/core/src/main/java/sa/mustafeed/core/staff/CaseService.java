@@ -74,6 +74,25 @@ public final class CaseService {
                 deliveries.deliveriesOf(reference, file.request().version()));
     }
 
+    /**
+     * The file, for someone who may open it ({@link Confidentiality}).
+     *
+     * @throws sa.mustafeed.core.errors.AccessDeniedException when it is a complaint about staff and
+     *     {@code who} is not a manager
+     */
+    public CaseFile openFor(ReferenceCode reference, StaffMember who) {
+        CaseFile file = open(reference);
+        Confidentiality.checkMayOpen(file.request(), who);
+        return file;
+    }
+
+    /** The request page, for someone who may open it. */
+    public CaseFile view(ReferenceCode reference, StaffMember who) {
+        CaseFile file = openFor(reference, who);
+        return file.withDeliveries(
+                deliveries.deliveriesOf(reference, file.request().version()));
+    }
+
     public ServiceLevels.Reading serviceClock(CaseSummary summary) {
         var r = summary.request();
         var c = summary.clock();
@@ -98,7 +117,7 @@ public final class CaseService {
     public CaseFile changeStatus(
             ReferenceCode reference, Status to, long expectedVersion, Optional<String> note, StaffMember by) {
         Optional<String> cleanNote = note.filter(n -> !n.isBlank()).map(n -> checkNote("note", n));
-        CaseFile file = open(reference);
+        CaseFile file = openFor(reference, by);
         if (file.request().version() != expectedVersion) {
             throw new VersionConflictException();
         }
@@ -135,7 +154,7 @@ public final class CaseService {
      */
     public CaseEvent reply(ReferenceCode reference, String text, StaffMember by) {
         String clean = checkNote("text", text);
-        CaseFile file = open(reference);
+        CaseFile file = openFor(reference, by);
         CaseEvent reply = CaseEvent.reply(
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 clean,
@@ -185,14 +204,20 @@ public final class CaseService {
     }
 
     public CaseEvent addNote(ReferenceCode reference, String text, StaffMember by) {
-        CaseEvent note =
-                CaseEvent.note(clock.instant().truncatedTo(ChronoUnit.MILLIS), checkNote("text", text), by.name());
+        String clean = checkNote("text", text);
+        openFor(reference, by);
+        CaseEvent note = CaseEvent.note(clock.instant().truncatedTo(ChronoUnit.MILLIS), clean, by.name());
         cases.addNote(reference, note);
         return note;
     }
 
     public QueuePage queue(QueueQuery query) {
         return cases.queue(query);
+    }
+
+    /** A page of the queue as {@code who} may see it: complaints about staff only for managers. */
+    public QueuePage queue(QueueQuery query, StaffMember who) {
+        return Confidentiality.visible(cases.queue(query), who);
     }
 
     /** Every request the query selects (reports and exports), stopping once {@code atLeast} are read. */
@@ -212,6 +237,11 @@ public final class CaseService {
 
     public QueuePage search(String typed) {
         return recognise(typed).map(cases::search).orElseGet(() -> new QueuePage(List.of(), Optional.empty()));
+    }
+
+    /** A search as {@code who} may see it: a complaint about staff is found by managers alone. */
+    public QueuePage search(String typed, StaffMember who) {
+        return Confidentiality.visible(search(typed), who);
     }
 
     private Optional<CaseSearch> recognise(String typed) {

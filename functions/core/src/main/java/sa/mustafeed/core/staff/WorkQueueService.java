@@ -38,7 +38,7 @@ public final class WorkQueueService {
             throw new InvalidInputException(FieldError.of("status", ErrorCode.INVALID_CHOICE));
         }
         queue.remember(Assignee.of(me), now());
-        return queue.page(view, me.id(), status, cursor, pageSize);
+        return Confidentiality.visible(queue.page(view, me.id(), status, cursor, pageSize), me);
     }
 
     public QueueCounts counts(StaffMember me) {

@@ -56,7 +56,8 @@ public final class SampleDrafts {
                 null,
                 null,
                 null,
-                true);
+                true,
+                null);
     }
 
     public static RequestDraft withCity(String city) {

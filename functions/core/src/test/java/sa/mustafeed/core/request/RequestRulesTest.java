@@ -330,7 +330,22 @@ class RequestRulesTest {
     void validate_anonymousStillNeedsTheComplaintItselfAndConsent() {
         RequestDraft d = SampleDrafts.anonymousComplaint();
         RequestDraft empty = new RequestDraft(
-                d.category(), d.channel(), null, null, null, null, null, " ", null, null, null, null, null, null, true);
+                d.category(),
+                d.channel(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                " ",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true,
+                null);
 
         assertEquals(
                 Map.of(
@@ -378,6 +393,17 @@ class RequestRulesTest {
                 d.onBehalf(),
                 d.shapeErrors(),
                 d.receivedAt(),
-                d.anonymous());
+                d.anonymous(),
+                d.aboutStaff());
+    }
+
+    @Test
+    void validate_aboutStaff_isOnlyForComplaints() {
+        assertTrue(
+                rules.validate(withCategory(SampleDrafts.valid(), "complaint").withAboutStaff(true))
+                        .aboutStaff());
+        assertEquals(
+                Map.of("aboutStaff", ErrorCode.ONLY_FOR_COMPLAINTS),
+                errorsOf(() -> rules.validate(SampleDrafts.valid().withAboutStaff(true))));
     }
 }
