@@ -46,6 +46,7 @@ export default function newRequest() {
   const $onBehalf = $form.elements.onBehalf;
   const $onBehalfFields = document.getElementById('onbehalf-fields');
   let sending = false;
+  let aboutStaffUsed = false;
   let key = null;
   let keyContent = null;
   $form.noValidate = true;
@@ -65,6 +66,16 @@ export default function newRequest() {
     showMyRegistrations();
   }
 
+  // Only a complaint can be about a member of staff; another category drops the mark rather than
+  // sending a choice the person can no longer see.
+  const $aboutStaff = document.querySelector('[data-about-staff]');
+  const syncAboutStaff = () => {
+    $aboutStaff.hidden = $form.elements.category.value !== 'complaint';
+    if ($aboutStaff.hidden) $form.elements.aboutStaff.checked = false;
+  };
+  for (const $r of $form.querySelectorAll('[name="category"]')) $r.addEventListener('change', syncAboutStaff);
+  syncAboutStaff();
+
   const syncOnBehalf = () => { $onBehalfFields.hidden = !$onBehalf.checked; };
   $onBehalf.addEventListener('change', syncOnBehalf);
   syncOnBehalf();
@@ -82,6 +93,8 @@ export default function newRequest() {
     body.language = $form.elements.language.value || 'ar'; // the beneficiary's language, not the employee's page
     const received = receivedAt($form.elements.receivedDate.value, $form.elements.receivedTime.value);
     if (received) body.receivedAt = received;
+    if ($form.elements.aboutStaff.checked) body.aboutStaff = true;
+    aboutStaffUsed = body.aboutStaff === true;
     const errors = [
       ...(CHANNELS.includes(channel) ? [] : [{ field: 'channel', code: 'required_channel', message: s.required_channel }]),
       ...(received === undefined ? [{ field: 'receivedAt', code: 'required_received_date' }] : []),
@@ -129,7 +142,8 @@ export default function newRequest() {
         el('ul', {}, ...dups.map((r) => el('li', {}, el('a', { href: requestHref(r) }, ltr(r))))))
       : el('p', { textContent: s.noDuplicates }));
     slot('open').href = requestHref(data.reference);
-    slot('open').hidden = volunteer; // the request page is for employees
+    // The request page is for employees; a complaint about staff, for managers alone.
+    slot('open').hidden = volunteer || (aboutStaffUsed && currentSession()?.role !== 'manager');
     if (volunteer) showMyRegistrations();
     $body.hidden = true;
     $confirmation.hidden = false;
@@ -139,6 +153,7 @@ export default function newRequest() {
     document.querySelector('[data-staff-lookup]').reset();
     document.querySelector('[data-lookup-result]').replaceChildren();
     syncOnBehalf();
+    syncAboutStaff();
     $confirmation.querySelector('h2').focus();
   }
 

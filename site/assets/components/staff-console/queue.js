@@ -178,8 +178,10 @@ export default function queue() {
       el('th', { scope: 'row' }, el('a', { href: requestHref(r.reference), className: 'mf-staff-ref' }, ltr(r.reference)),
         r.beneficiaryReplied === true ? flag(s.beneficiaryReplied, 'mf-staff-flag--news') : null,
         r.newDocument === true ? flag(s.newDocument, 'mf-staff-flag--news') : null,
-        r.notReached === true ? flag(s.notReached, 'mf-staff-flag--unreached') : null),
-      el('td', { textContent: r.name ?? '', dir: 'auto' }),
+        r.notReached === true ? flag(s.notReached, 'mf-staff-flag--unreached') : null,
+        r.aboutStaff === true ? flag(s.aboutStaff) : null),
+      // Blank names say why: an anonymous sender has none; a confidential complainant is not for this reader.
+      el('td', { textContent: r.anonymous ? s.anonymousSender : r.identityHidden ? s.identityHiddenShort : r.name ?? '', dir: 'auto' }),
       el('td', {}, ltr(r.mobileMasked ?? '')),
       el('td', { textContent: label('category', r.category, r.categoryLabel) }),
       el('td', { textContent: label('channel', r.channel, r.channelLabel) }),

@@ -47,7 +47,8 @@ export default function requestDetail() {
     const res = await api(`/staff/requests/${encodeURIComponent(ref)}`);
     if (res.status === 200 && res.data) { render(res.data); await loadDocuments(res.data.reference); return true; }
     $detail.hidden = true;
-    showProblem(res.status === 404 || res.status === 400 ? s.notFoundRequest : res.status === 0 ? s.network : s.server);
+    showProblem(res.status === 404 || res.status === 400 ? s.notFoundRequest
+      : res.status === 403 ? s.forbiddenRequest : res.status === 0 ? s.network : s.server);
     return false;
   }
 
@@ -67,7 +68,8 @@ export default function requestDetail() {
     $status.dataset.status = d.status;
     fact('category', label('category', d.category, d.categoryLabel));
     fact('channel', label('channel', d.channel, d.channelLabel));
-    fact('name', d.name);
+    fact('name', d.anonymous ? s.anonymousSender : d.identityHidden ? s.identityHidden : d.name,
+      d.aboutStaff ? ' ' : null, d.aboutStaff ? el('span', { className: 'mf-staff-flag', textContent: s.aboutStaff }) : null);
     fact('mobile', d.mobile ? telLink(d.mobile, s.callBeneficiary) : null);
     fact('email', d.email ? ltr(d.email) : null);
     fact('nationalId', d.nationalIdLast4 ? ltr(`•••••• ${d.nationalIdLast4}`) : null);
