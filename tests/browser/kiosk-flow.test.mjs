@@ -147,6 +147,8 @@ test('kiosk: a lost network keeps every answer, says so calmly and sends once wi
   await page.locator('[data-action="start"]').tap();
   await page.getByText('اقتراح', { exact: true }).tap();
   await page.locator('[data-step="category"] [data-action="next"]').tap();
+  await page.getByText('مع ذكر اسمي', { exact: true }).tap();
+  await page.locator('[data-step="anonymous"] [data-action="next"]').tap();
   await page.getByText('لي أنا', { exact: true }).tap();
   await page.locator('[data-step="whom"] [data-action="next"]').tap();
   await page.locator('#name').fill('منى سالم');

@@ -108,13 +108,15 @@ test('read aloud: every screen is spoken with the Arabic voice; the reference ch
   await page.getByText('شكوى', { exact: true }).tap();
   await page.locator('[data-action="speak"]').tap();
   s = (await spoken()).map((u) => u.text);
-  assert.match(s[0], /الخطوة ١ من ٨/);
+  assert.match(s[0], /الخطوة ١ من ٩/, 'a complaint adds the "with or without my name" screen');
   assert.match(s[0], /ما نوع طلبك؟/);
   assert.ok(s.includes('شكوى — مختار'), 'the chosen answer is said to be chosen');
   assert.ok(!s.some((u) => /^التالي$|^رجوع$/.test(u)), 'navigation buttons are not read as content');
 
   // Having used read-aloud, the keypad speaks each key
   await page.locator('[data-step="category"] [data-action="next"]').tap();
+  await page.getByText('مع ذكر اسمي', { exact: true }).tap();
+  await page.locator('[data-step="anonymous"] [data-action="next"]').tap();
   await page.getByText('لي أنا', { exact: true }).tap();
   await page.locator('[data-step="whom"] [data-action="next"]').tap();
   await page.locator('#name').fill('نورة');

@@ -1,13 +1,32 @@
 // Shared by the web form and the kiosk: read the form into the API body, and send it with an
 // Idempotency-Key that survives retries.
 import { lang } from './i18n.js';
-import { toAsciiDigits } from './validate.js';
+import { toAsciiDigits, ANONYMOUS_CATEGORIES } from './validate.js';
 import { newIdempotencyKey, postJson } from './api.js';
 
-/** The POST /requests body from a form whose controls are named like the API fields. */
+/** A yes/no control: a checkbox on the web form, a yes/no radio pair on the kiosk. */
+const chosen = (control) => Boolean(control && ('checked' in control ? control.checked : control.value === 'yes'));
+
+/**
+ * The POST /requests body from a form whose controls are named like the API fields. "Without my
+ * name" counts only for a category that allows it (a visitor may change the category after
+ * choosing); then nothing that names or reaches the sender is read, even from fields still filled
+ * in from before, so it cannot be sent by mistake.
+ */
 export function readRequest($form, channel) {
   const f = $form.elements;
   const val = (n) => (f[n] && typeof f[n].value === 'string' ? f[n].value.trim() : '');
+  if (chosen(f.anonymous) && ANONYMOUS_CATEGORIES.includes(val('category'))) {
+    return {
+      category: val('category'),
+      channel,
+      anonymous: true,
+      city: val('city'),
+      description: f.description ? f.description.value.trim() : '',
+      language: lang,
+      consent: Boolean(f.consent?.checked),
+    };
+  }
   const body = {
     category: val('category'),
     channel,
@@ -21,9 +40,7 @@ export function readRequest($form, channel) {
   };
   if (val('email')) body.email = val('email');
   if (val('nationalId')) body.nationalId = toAsciiDigits(val('nationalId'));
-  // "On behalf of someone": a checkbox on the web form, a yes/no radio pair on the kiosk.
-  const onBehalf = f.onBehalf && ('checked' in f.onBehalf ? f.onBehalf.checked : f.onBehalf.value === 'yes');
-  if (onBehalf) body.onBehalf = { beneficiaryName: val('beneficiaryName'), relationship: val('relationship') };
+  if (chosen(f.onBehalf)) body.onBehalf = { beneficiaryName: val('beneficiaryName'), relationship: val('relationship') };
   return body;
 }
 

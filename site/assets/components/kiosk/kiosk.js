@@ -5,10 +5,10 @@
 // live only in the form's controls and are wiped on confirmation, on "start over" and after
 // inactivity.
 import { t, pick, lang } from '../../js/i18n.js';
-import { validateRequest } from '../../js/validate.js';
+import { validateRequest, ANONYMOUS_CATEGORIES } from '../../js/validate.js';
 import { readRequest, createSubmitter, setBusy, retryMinutes } from '../../js/request.js';
 import { showErrors, clearErrors } from '../error-summary/error-summary.js';
-import { referenceElement } from '../reference/reference.js';
+import { referenceElement, trackingCodeElement } from '../reference/reference.js';
 import { attachKeypad } from '../keypad/keypad.js';
 import { createReader, screenText } from '../read-aloud/read-aloud.js';
 import { createIdleTimer, idleSettings } from '../idle-timeout/idle-timeout.js';
@@ -17,6 +17,7 @@ import { createDisplaySettings } from '../display-settings/display-settings.js';
 // The API fields each question screen asks for (server errors are routed back to their screen).
 const FIELDS = {
   category: ['category'],
+  anonymous: ['anonymous'],
   whom: ['onBehalf', 'onBehalf.beneficiaryName', 'onBehalf.relationship'],
   name: ['name'],
   mobile: ['mobile'],
@@ -26,6 +27,8 @@ const FIELDS = {
   contact: ['preferredContact', 'email'],
   review: ['consent'],
 };
+// The screens that ask who the visitor is or how to reach them: skipped when sent without a name.
+const IDENTITY_STEPS = ['whom', 'name', 'mobile', 'id', 'contact'];
 const RETRY_MS = 5000;
 const DEFAULT_DIGITS = lang === 'ar' ? 'arab' : 'latn';
 
@@ -47,12 +50,28 @@ export default function kiosk($form) {
   let retryTimer = null;
   $form.noValidate = true;
 
-  /** The question screens this visitor goes through: the ID screen only for a new registration. */
-  const path = () => Object.keys(FIELDS).filter((s) => s !== 'id' || f.category.value === 'new_beneficiary');
+  const offersAnonymity = () => ANONYMOUS_CATEGORIES.includes(f.category.value);
+  const anonymous = () => offersAnonymity() && f.anonymous.value === 'yes';
+
+  /**
+   * The question screens this visitor goes through: "with or without my name" only for a complaint
+   * or a suggestion, none of the identity screens without a name, the ID screen only for a new
+   * registration.
+   */
+  const path = () => Object.keys(FIELDS).filter((s) => {
+    if (s === 'anonymous') return offersAnonymity();
+    if (anonymous() && IDENTITY_STEPS.includes(s)) return false;
+    return s !== 'id' || f.category.value === 'new_beneficiary';
+  });
 
   const sync = () => {
     $('#onbehalf-fields').hidden = f.onBehalf.value !== 'yes';
     $('#email-field').hidden = f.preferredContact.value !== 'email';
+    for (const $e of $form.querySelectorAll('[data-when-anonymous]')) $e.hidden = !anonymous();
+    // A hidden hint named by aria-describedby would still be read: name it only while it shows.
+    const described = f.description.getAttribute('aria-describedby').split(' ').filter((id) => id !== 'description-anonymous-hint');
+    if (anonymous()) described.splice(1, 0, 'description-anonymous-hint');
+    f.description.setAttribute('aria-describedby', described.join(' '));
     const p = path();
     p.forEach((name, i) => { $steps[name].querySelector('[data-progress]').textContent = t.stepOf(i + 1, p.length); });
   };
@@ -81,7 +100,7 @@ export default function kiosk($form) {
     const text = {
       category: t.categories[body.category] ?? '',
       whom: body.onBehalf ? `${body.onBehalf.beneficiaryName} (${body.onBehalf.relationship})` : t.forMyself,
-      name: body.name,
+      name: body.anonymous ? t.anonymousName : body.name,
       mobile: body.mobile,
       nationalId: body.nationalId ?? '',
       city: body.city,
@@ -91,7 +110,8 @@ export default function kiosk($form) {
     for (const $dd of $form.querySelectorAll('[data-review-field]')) {
       const key = $dd.dataset.reviewField;
       const value = text[key] ?? '';
-      $dd.closest('div').hidden = key === 'nationalId' && !value;
+      // Without a name the review says so on the name's row and shows no whom, mobile or contact.
+      $dd.closest('div').hidden = (key === 'nationalId' && !value) || (body.anonymous && ['whom', 'mobile', 'preferredContact'].includes(key));
       if (['mobile', 'nationalId'].includes(key)) $dd.replaceChildren(Object.assign(document.createElement('bdi'), { dir: 'ltr', textContent: value }));
       else $dd.textContent = value;
     }
@@ -104,6 +124,7 @@ export default function kiosk($form) {
     const body = readRequest($form, 'kiosk');
     const errors = validateRequest(body, FIELDS[current]);
     if (current === 'whom' && !f.onBehalf.value) errors.unshift({ field: 'onBehalf', code: 'required_for_whom' });
+    if (current === 'anonymous' && !f.anonymous.value) errors.unshift({ field: 'anonymous', code: 'required_anonymous' });
     if (errors.length) { showErrors($form, $summary, errors); return; }
     const p = path();
     show(p[p.indexOf(current) + 1]);
@@ -178,8 +199,14 @@ export default function kiosk($form) {
     const $ref = $form.querySelector('[data-slot="reference"]');
     $ref.replaceChildren(referenceElement(ref));
     $ref.dataset.speakAs = JSON.stringify(spell(ref));
+    showCode(data.trackingCode);
     $form.querySelector('[data-slot="next-steps"]').textContent = pick(data.nextSteps, '');
-    const link = new URL(`${lang === 'en' ? '/en' : ''}/track/?ref=${encodeURIComponent(ref)}`, location.origin).href;
+    // The QR code and the printed link carry the reference only, never the tracking code: the link
+    // leaves the tablet (a phone's history, a photo over a shoulder, the CDN's access log), and the
+    // code is the one secret that opens an anonymous request. by=code only sets the tracking page
+    // to ask for the code instead of mobile digits.
+    const query = `?ref=${encodeURIComponent(ref)}${data.trackingCode ? '&by=code' : ''}`;
+    const link = new URL(`${lang === 'en' ? '/en' : ''}/track/${query}`, location.origin).href;
     $form.querySelector('[data-slot="track-url"]').textContent = link;
     show('done');
     try { // drawn on the tablet: the QR encoder is loaded only now, and no service sees the reference
@@ -189,11 +216,38 @@ export default function kiosk($form) {
     if (speechUsed) speakReference();
   }
 
+  /**
+   * The anonymous request's tracking code, shown under the reference with its own read-aloud
+   * button; null (a named request, or the wipe) takes it and its warning away.
+   */
+  function showCode(code) {
+    const $code = $form.querySelector('[data-slot="tracking-code"]');
+    if (code) {
+      $code.replaceChildren(trackingCodeElement(code));
+      $code.dataset.speakAs = JSON.stringify(spell(code));
+    } else {
+      $code.replaceChildren();
+      delete $code.dataset.speakAs;
+    }
+    for (const $e of $form.querySelectorAll('[data-if-code]')) $e.hidden = !code;
+    for (const $e of $form.querySelectorAll('[data-if-no-code]')) $e.hidden = Boolean(code);
+  }
+
   /** The reference as separate utterances, one character each ("M", "H", "F", "5", "dash", …). */
   const spell = (ref) => [...ref].map((ch) => t.spell[ch] ?? ch);
+  /**
+   * Spoken by itself after sending, the reference is followed only by where the code is, not by the
+   * code: a lobby hears what the tablet says, and the code with the reference opens the request. The
+   * visitor hears the code when they ask for it (its button, or "Read aloud" on the screen).
+   */
   function speakReference() {
     const ref = $form.querySelector('[data-reference]')?.dataset.reference;
-    if (ref) speak([t.referenceIs, ...spell(ref)]);
+    const code = $form.querySelector('[data-tracking-code]')?.dataset.trackingCode;
+    if (ref) speak([t.referenceIs, ...spell(ref), ...(code ? [t.codeOnScreen] : [])]);
+  }
+  function speakCode() {
+    const code = $form.querySelector('[data-tracking-code]')?.dataset.trackingCode;
+    if (code) speak([t.codeIs, ...spell(code)]);
   }
 
   // ---- Read aloud ------------------------------------------------------------------------------
@@ -239,6 +293,7 @@ export default function kiosk($form) {
     $form.reset();
     submitter.reset();
     for (const $slot of $form.querySelectorAll('[data-slot]')) { $slot.replaceChildren(); delete $slot.dataset.speakAs; }
+    showCode(null);
     clearReview();
     f.description?.dispatchEvent(new Event('input', { bubbles: true })); // refresh the character count
     display.reset();
@@ -276,6 +331,7 @@ export default function kiosk($form) {
     back,
     retry: send,
     'speak-reference': speakReference,
+    'speak-code': speakCode,
     again: wipe,
     restart: () => { if (hasAnswers()) $restartDialog.showModal(); else wipe(); },
   };

@@ -31,6 +31,12 @@ export default function trackContact($section) {
 
   document.addEventListener('mf:lookup', (ev) => {
     const { reference, mobileLast4, data } = ev.detail;
+    // Sent without a name: there is no way to contact, so nothing to change (the API refuses it too).
+    if (data.anonymous === true) {
+      who = null;
+      $section.hidden = true;
+      return;
+    }
     if (!data.preferredContact) return;
     if (!who || who.reference !== reference) {
       $status.textContent = '';

@@ -1,6 +1,7 @@
-// Tracking page: reference + last 4 mobile digits → status and timeline.
+// Tracking page: reference + last 4 mobile digits (or, for a request sent without a name, its
+// tracking code) → status and timeline.
 import { t, pick } from '../../js/i18n.js';
-import { validateLookup, normaliseReference, toAsciiDigits } from '../../js/validate.js';
+import { validateLookup, normaliseReference, normaliseTrackingCode, toAsciiDigits } from '../../js/validate.js';
 import { postJson } from '../../js/api.js';
 import { setBusy, retryMinutes } from '../../js/request.js';
 import { showErrors, clearErrors } from '../error-summary/error-summary.js';
@@ -12,24 +13,41 @@ export default function trackForm($form) {
   const $submit = $form.querySelector('[type="submit"]');
   const $result = document.querySelector('[data-result]');
   const $reference = $form.elements.reference;
+  const $byCode = $form.elements.byCode;
   let sending = false;
   $form.noValidate = true;
 
+  // "I sent it without my name": the tracking code stands where the mobile's digits would.
+  const syncProof = () => {
+    document.getElementById('mobileLast4-field').hidden = $byCode.checked;
+    document.getElementById('trackingCode-field').hidden = !$byCode.checked;
+  };
+  $byCode.addEventListener('change', syncProof);
+
   // /track/?ref=7KQ3-M9PX (link from the confirmation): prefill, then put the visitor on the digits.
-  const ref = new URLSearchParams(location.search).get('ref');
+  // by=code (an anonymous request's link) asks for the tracking code; the code itself is never in
+  // the address, so it stays out of history, logs and Referer headers.
+  const params = new URLSearchParams(location.search);
+  const ref = params.get('ref');
   if (ref && !$reference.value) {
     $reference.value = normaliseReference(ref) ?? ref.slice(0, 20);
   }
+  if (params.get('by') === 'code') $byCode.checked = true;
+  syncProof();
 
   $form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (sending) return;
     $status.hidden = true;
-    const values = { reference: $reference.value, mobileLast4: $form.elements.mobileLast4.value };
+    const values = $byCode.checked
+      ? { reference: $reference.value, trackingCode: $form.elements.trackingCode.value }
+      : { reference: $reference.value, mobileLast4: $form.elements.mobileLast4.value };
     const errors = validateLookup(values);
     if (errors.length) { showErrors($form, $summary, errors); return; }
     clearErrors($form, $summary);
-    const body = { reference: normaliseReference(values.reference), mobileLast4: toAsciiDigits(values.mobileLast4).trim() };
+    const body = $byCode.checked
+      ? { reference: normaliseReference(values.reference), trackingCode: normaliseTrackingCode(values.trackingCode) }
+      : { reference: normaliseReference(values.reference), mobileLast4: toAsciiDigits(values.mobileLast4).trim() };
     sending = true;
     setBusy($form, $submit, true, t.searching);
     const res = await postJson('/requests/lookup', body);
@@ -70,6 +88,8 @@ export default function trackForm($form) {
     slot('category').textContent = t.categories[d.category] ?? d.category;
     slot('status').textContent = pick(d.statusLabel, d.status);
     slot('status').dataset.status = d.status;
+    // Sent without a name: nothing will ever be sent, so say where the answer will be.
+    $result.querySelector('[data-anonymous-note]').hidden = d.anonymous !== true;
     slot('submitted').replaceChildren(timeElement(d.submittedAt));
     slot('updated').replaceChildren(timeElement(d.updatedAt ?? d.submittedAt));
     const labels = { reply: t.timelineReply, message: t.timelineMessage, document: t.timelineDocument };

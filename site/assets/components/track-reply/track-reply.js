@@ -1,6 +1,6 @@
 // Tracking page, after a successful lookup: send a document (straight to the store through a
 // presigned URL, with a real progress bar) or a message to the employee. Uses the same reference and
-// four digits the visitor just typed; they stay in memory only.
+// four digits (or tracking code) the visitor just typed; they stay in memory only.
 import { t, pick } from '../../js/i18n.js';
 import { postJson } from '../../js/api.js';
 import { setBusy, retryMinutes } from '../../js/request.js';
@@ -22,11 +22,13 @@ export default function trackReply($section) {
   const $messageError = $message.querySelector('[data-message-error]');
   let who = null;
   let busy = false;
+  /** What proves the visitor may act on the request: the mobile's last digits or the tracking code. */
+  const proof = () => (who.trackingCode ? { trackingCode: who.trackingCode } : { mobileLast4: who.mobileLast4 });
 
   document.addEventListener('mf:lookup', (ev) => {
-    const { reference, mobileLast4, data } = ev.detail;
+    const { reference, mobileLast4, trackingCode, data } = ev.detail;
     const changed = !who || who.reference !== reference;
-    who = { reference, mobileLast4 };
+    who = trackingCode ? { reference, trackingCode } : { reference, mobileLast4 };
     renderDocuments(data.documents ?? []);
     if (changed) {
       $uploadStatus.textContent = '';
@@ -60,12 +62,12 @@ export default function trackReply($section) {
     try {
       const base = `/requests/${encodeURIComponent(who.reference)}/documents`;
       const slot = await postJson(`${base}/uploads`, {
-        mobileLast4: who.mobileLast4, name: file.name, contentType: file.type, size: file.size,
+        ...proof(), name: file.name, contentType: file.type, size: file.size,
       });
       if (slot.status !== 201) return refused($uploadError, slot);
       const sent = await put(slot.data, file);
       if (!sent) return fail($uploadError, t.docFailed);
-      const done = await postJson(`${base}/${slot.data.documentId}/confirm`, { mobileLast4: who.mobileLast4 });
+      const done = await postJson(`${base}/${slot.data.documentId}/confirm`, proof());
       if (done.status !== 201) return refused($uploadError, done);
       $uploadStatus.textContent = t.docUploaded.replace('{name}', done.data.name);
       for (const $i of $inputs) $i.value = '';
@@ -87,7 +89,7 @@ export default function trackReply($section) {
     setBusy($message, $messageButton, true, t.sending);
     try {
       const res = await postJson(`/requests/${encodeURIComponent(who.reference)}/messages`,
-        { mobileLast4: who.mobileLast4, text: $text.value });
+        { ...proof(), text: $text.value });
       if (res.status !== 201) return refused($messageError, res);
       $text.value = '';
       $messageStatus.textContent = t.messageSent;
