@@ -125,3 +125,34 @@ test('on an ordinary complaint, the complainant is known to managers and the ass
   assert.match(after.body.mobile, /^\+9665/);
   assert.deepEqual(errors, []);
 });
+
+test('the web form marks a complaint as about staff (only for complaints); employees cannot open it', async () => {
+  for (const prefix of ['', '/en']) {
+    await page.goto(url(`${prefix}/request/`), { waitUntil: 'networkidle' });
+    const $about = page.locator('#aboutStaff');
+    await page.locator('input[name="category"][value="suggestion"]').check();
+    assert.equal(await $about.isVisible(), false, 'not offered for a suggestion');
+    await page.locator('input[name="category"][value="complaint"]').check();
+    await $about.check();
+    await page.locator('#anonymous').check();
+    await assertAccessible(assert, page, `web complaint about staff, anonymous (${prefix || '/'})`);
+    await page.locator('#city').fill('جدة');
+    await page.locator('#description').fill('أحد الموظفين عاملني بقسوة عند الاستقبال.');
+    await page.locator('#consent').check();
+    const answer = page.waitForResponse((r) => r.url().endsWith('/requests') && r.request().method() === 'POST');
+    await page.locator('form[data-module="request-form"] [type="submit"]').click();
+    const response = await answer;
+    assert.equal(response.request().postDataJSON().aboutStaff, true);
+    const created = await response.json();
+    assert.ok(created.reference && created.trackingCode, JSON.stringify(created));
+
+    const staffToken = await signIn('staff');
+    assert.equal((await call(staffToken, 'GET', `/staff/requests/${created.reference}`)).status, 403);
+    const managerToken = await signIn('manager');
+    const seen = await call(managerToken, 'GET', `/staff/requests/${created.reference}`);
+    assert.equal(seen.status, 200);
+    assert.equal(seen.body.aboutStaff, true);
+    assert.equal(seen.body.anonymous, true);
+  }
+  assert.deepEqual(errors, []);
+});

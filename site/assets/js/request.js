@@ -16,6 +16,13 @@ const chosen = (control) => Boolean(control && ('checked' in control ? control.c
 export function readRequest($form, channel) {
   const f = $form.elements;
   const val = (n) => (f[n] && typeof f[n].value === 'string' ? f[n].value.trim() : '');
+  const body = readFields(f, val, channel);
+  // Only a complaint can be about a member of staff (it then goes to managers alone).
+  if (chosen(f.aboutStaff) && body.category === 'complaint') body.aboutStaff = true;
+  return body;
+}
+
+function readFields(f, val, channel) {
   if (chosen(f.anonymous) && ANONYMOUS_CATEGORIES.includes(val('category'))) {
     return {
       category: val('category'),

@@ -34,7 +34,11 @@ export default function requestForm($form) {
    * against naming oneself, and the consent speaks of what is written rather than of contact.
    * Another category takes the choice back, so the identity fields come back before sending.
    */
+  const $aboutStaff = $form.elements.aboutStaff;
   const syncAnonymous = () => {
+    const complaint = $form.elements.category.value === 'complaint';
+    if (!complaint) $aboutStaff.checked = false;
+    document.getElementById('aboutStaff-field').hidden = !complaint;
     const offered = ANONYMOUS_CATEGORIES.includes($form.elements.category.value);
     if (!offered) $anonymous.checked = false;
     $anonymousField.hidden = !offered;

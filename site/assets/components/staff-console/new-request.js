@@ -93,7 +93,6 @@ export default function newRequest() {
     body.language = $form.elements.language.value || 'ar'; // the beneficiary's language, not the employee's page
     const received = receivedAt($form.elements.receivedDate.value, $form.elements.receivedTime.value);
     if (received) body.receivedAt = received;
-    if ($form.elements.aboutStaff.checked) body.aboutStaff = true;
     aboutStaffUsed = body.aboutStaff === true;
     const errors = [
       ...(CHANNELS.includes(channel) ? [] : [{ field: 'channel', code: 'required_channel', message: s.required_channel }]),
