@@ -43,7 +43,8 @@ public interface SurveyStore {
     /**
      * The one addition of details to an answer given with the same overall score, with what it does
      * to the answer's follow-up, in one transaction. A follow-up an employee recorded meanwhile is
-     * left recorded: settling it does nothing more, withdrawing it strips its score and reasons.
+     * stays recorded when settled; withdrawn, it leaves the request but stays counted in its month.
+     * A plan the store finds already carried out (a follow-up created twice) does nothing more.
      */
     Recorded recordDetails(SurveyInvitation invitation, SurveyAnswer answer, Instant at, FollowUpPlan followUp);
 

@@ -19,7 +19,7 @@ public sealed interface FollowUpPlan {
     /**
      * The details say "anonymous": the follow-up the tap created goes, so nothing links the answer
      * to the request. If an employee already recorded the call (possible only after the hold), the
-     * record stays, as a call that happened, but loses the score and reasons.
+     * record leaves the request too; the month still counts the follow-up and its call.
      */
     record Withdraw(FollowUp followUp) implements FollowUpPlan {}
 

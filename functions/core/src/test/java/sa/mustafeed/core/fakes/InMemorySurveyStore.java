@@ -250,11 +250,11 @@ public final class InMemorySurveyStore implements SurveyStore, SurveyStatistics,
         if (entry == null) {
             return;
         }
+        followUps.remove(followUp.surveyId());
         if (entry.record().isEmpty()) {
-            followUps.remove(followUp.surveyId());
             created.merge(monthOf(followUp.createdAt()), -1L, Long::sum);
         }
-        // A recorded call stays a call that happened; the store keeps no score or reasons with it.
+        // A recorded call still counts in its month: it happened.
     }
 
     /** Whether this survey's answer has a follow-up (open or recorded): what tests of anonymity ask. */

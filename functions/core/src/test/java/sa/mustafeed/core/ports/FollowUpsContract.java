@@ -171,7 +171,7 @@ public abstract class FollowUpsContract {
     }
 
     @Test
-    void withdrawingARecordedFollowUp_keepsTheCall_butTheAnswerStillTurnsAnonymous() {
+    void withdrawingARecordedFollowUp_takesItFromTheRequest_andKeepsItCounted() {
         SurveyInvitation invitation = offered("s1", "MHF5Q2N7");
         FollowUp one = followUp(invitation, 1, TAPPED, TAPPED.plus(Duration.ofDays(2)), false);
         stores.surveys().recordAnswer(invitation, tap(1), TAPPED, new FollowUpPlan.Create(one));
@@ -186,10 +186,11 @@ public abstract class FollowUpsContract {
                                 TAPPED.plus(Duration.ofHours(2)),
                                 new FollowUpPlan.Withdraw(one)));
 
-        assertEquals(
-                1, stores.followUps().ofRequest(new ReferenceCode("MHF5Q2N7")).size());
+        assertEquals(List.of(), stores.followUps().ofRequest(new ReferenceCode("MHF5Q2N7")));
         assertTrue(stores.surveys().find("s1").orElseThrow().reference().isEmpty());
-        assertEquals(1, created(YearMonth.of(2026, 11)));
+        assertEquals(
+                List.of(new FollowUpTally(YearMonth.of(2026, 11), 1, List.of(60L))),
+                stores.followUps().followUpTallies(YearMonth.of(2026, 11), YearMonth.of(2026, 11)));
     }
 
     @Test
