@@ -48,6 +48,11 @@ public final class FollowUpService {
         return clock.instant();
     }
 
+    /** The setting the list states ("call back within N working days"). */
+    public int workingDays() {
+        return policy.workingDays();
+    }
+
     /**
      * Records the call for the request's open follow-up (the earliest due, should it have two).
      *
