@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { launch, url, assertAccessible, trackPageErrors } from './helpers.mjs';
+import { launch, url, assertAccessible, trackPageErrors, dynamoDb, requestsTable } from './helpers.mjs';
 
 const SESSION_KEY = 'mf-staff-session';
 const LEVELS = JSON.parse(fs.readFileSync(new URL('../../functions/http-api/src/main/resources/service-levels.json', import.meta.url), 'utf8'));
@@ -129,6 +129,13 @@ test('service recovery: 2 + contact → a follow-up due in 2 working days; anony
   assert.equal(mine.overdue, false);
   assert.equal(open.data.items.some((f) => f.reference === anonymous.ref), false, 'an anonymous answer creates no follow-up');
   assert.equal(JSON.stringify(open.data).includes(anonymous.ref), false);
+  // Not merely held out of the list: the tap's follow-up was withdrawn when the details said
+  // anonymous, so nothing under the request links it to the answer (and the tap's follow-up of the
+  // other request is there, settled by its details).
+  const followUpsOf = async (ref) => (await dynamoDb('Query', { TableName: await requestsTable(),
+    KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: `FOLLOWUP#${ref.replace('-', '')}` } } })).Items;
+  assert.deepEqual(await followUpsOf(anonymous.ref), []);
+  assert.equal((await followUpsOf(unhappy.ref)).length, 1);
 
   // The console's follow-up view: the employee records the call by keyboard.
   const page = await browser.context.newPage();
