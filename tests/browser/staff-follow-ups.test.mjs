@@ -1,6 +1,6 @@
 // Service recovery end to end, against the local runner: a survey answer of 2 with "you may contact
 // me" becomes a follow-up due in 2 working days (the service-levels file's setting and calendar); an
-// anonymous answer of 1 creates none; the employee records the call on /staff/follow-ups/ and it
+// anonymous answer of 1 creates none; the employee records the call on /staff/callbacks/ and it
 // leaves the list; the manager's report shows the follow-up rate and the median time; the managers'
 // feedback page shows the anonymous comment without a request. axe on every state, both languages.
 import { test, before, after } from 'node:test';
@@ -141,7 +141,7 @@ test('service recovery: 2 + contact → a follow-up due in 2 working days; anony
   const page = await browser.context.newPage();
   const errors = trackPageErrors(page);
   await signIn(page, 'staff');
-  await page.goto(url('/staff/follow-ups/'));
+  await page.goto(url('/staff/callbacks/'));
   const $item = page.locator(`[data-reference="${unhappy.ref}"]`);
   await $item.waitFor();
   assert.match(await $item.innerText(), /تقييم منخفض/);
@@ -169,14 +169,14 @@ test('service recovery: 2 + contact → a follow-up due in 2 working days; anony
   assert.equal(unknown.status, 404);
   assert.equal(unknown.data.errors[0].code, 'follow_up_not_found');
 
-  await page.goto(url('/en/staff/follow-ups/'));
+  await page.goto(url('/en/staff/callbacks/'));
   await page.locator('[data-follow-ups-body]:not([hidden])').waitFor();
   assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
   await assertAccessible(assert, page, 'follow-ups (en)');
 
   // Comments are managers' only.
   assert.equal((await call('GET', '/staff/feedback', undefined, staff)).status, 403);
-  await page.goto(url('/staff/feedback/'));
+  await page.goto(url('/staff/comments/'));
   await page.locator('[data-problem]:not([hidden])').waitFor();
   await assertAccessible(assert, page, 'feedback refused to staff (ar)');
   await page.close();
@@ -198,7 +198,7 @@ test('service recovery: 2 + contact → a follow-up due in 2 working days; anony
   assert.notEqual((await manager.locator('[data-slot="followUpTime"]').innerText()).trim(), '—');
   await assertAccessible(assert, manager, 'report with follow-up figures (ar)');
 
-  await manager.goto(url('/staff/feedback/'));
+  await manager.goto(url('/staff/comments/'));
   await manager.locator('[data-feedback-body]:not([hidden])').waitFor();
   await manager.locator('#score').selectOption('1');
   await manager.locator('#hasComment').selectOption('true');
@@ -209,7 +209,7 @@ test('service recovery: 2 + contact → a follow-up due in 2 working days; anony
   assert.equal((await manager.locator('main').innerText()).includes(anonymous.ref), false, 'no reference for an anonymous answer');
   assert.match(manager.url(), /score=1&hasComment=true/);
   await assertAccessible(assert, manager, 'feedback filtered (ar)');
-  await manager.goto(url('/en/staff/feedback/?score=1&hasComment=true'));
+  await manager.goto(url('/en/staff/comments/?score=1&hasComment=true'));
   await manager.locator('[data-slot="table"] tbody tr', { hasText: comment }).waitFor();
   assert.match(await manager.locator('[data-slot="table"] tbody tr', { hasText: comment }).innerText(), /Anonymous/);
   await assertAccessible(assert, manager, 'feedback filtered (en)');

@@ -1,4 +1,4 @@
-// Feedback (/staff/feedback/, managers): a month's survey answers with their comments, filtered by
+// Feedback (/staff/comments/, managers): a month's survey answers with their comments, filtered by
 // score and by whether they carry a comment. An anonymous answer comes without a reference (the
 // store never kept it) and is said to be anonymous in words. Comments are text people typed:
 // textContent only. The filters are in the address (a bookmarkable view; nothing personal in them).

@@ -1,4 +1,4 @@
-// Follow-ups (/staff/follow-ups/, every employee): the survey answers that ask for a call back, due
+// Follow-ups (/staff/callbacks/, every employee): the survey answers that ask for a call back, due
 // first, each with why (low score, comment, contact requested), the score, the channel and an
 // overdue flag, and a form to record what came of the call. A recorded follow-up leaves the list.
 // The comment itself is not here: managers read comments on the feedback page.
