@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.ports.SurveyStore;
+import sa.mustafeed.core.recovery.FollowUp;
 import sa.mustafeed.core.recovery.FollowUpPlan;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
@@ -194,6 +195,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
         if (invitation.isEmpty()) {
             return;
         }
+        invitation.get().reference().ifPresent(reference -> forgetFollowUp(reference, surveyId));
         DynamoDbFailures.call(
                 "forget survey",
                 () -> dynamoDb.updateItem(u -> u.tableName(tableName)
@@ -210,6 +212,29 @@ public final class DynamoDbSurveyStore implements SurveyStore {
                                 .updateExpression("REMOVE #reference, #comment")
                                 .conditionExpression("attribute_exists(PK)")
                                 .expressionAttributeNames(Map.of("#reference", "reference", "#comment", "comment")))));
+    }
+
+    /** The answer's follow-up, open (with its place in the open list) or recorded, if it has one. */
+    private void forgetFollowUp(ReferenceCode reference, String surveyId) {
+        Map<String, AttributeValue> key = TableKeys.followUp(reference, surveyId);
+        Map<String, AttributeValue> item = DynamoDbFailures.call(
+                        "read follow-up",
+                        () -> dynamoDb.getItem(
+                                g -> g.tableName(tableName).key(key).consistentRead(true)))
+                .item();
+        if (item == null || item.isEmpty()) {
+            return;
+        }
+        FollowUp followUp = FollowUpItems.read(item);
+        DynamoDbFailures.call(
+                "forget follow-up",
+                () -> dynamoDb.transactWriteItems(t -> t.transactItems(
+                        TransactWriteItem.builder()
+                                .delete(d -> d.tableName(tableName).key(FollowUpItems.openKey(followUp)))
+                                .build(),
+                        TransactWriteItem.builder()
+                                .delete(d -> d.tableName(tableName).key(key))
+                                .build())));
     }
 
     @Override

@@ -387,9 +387,10 @@ class TemplateSecurityTest {
                 })
                 .sorted(java.util.Comparator.comparing(String::valueOf))
                 .toList();
-        // PDPL erasure (DynamoDbErasure), DynamoDbSavedReplies.delete and a recorded follow-up leaving
-        // the open list (DynamoDbFollowUps.record): never a request's partition
-        assertEquals(List.of("FOLLOWUPS", "PREF#*", "SAVEDREPLY", "SURVEYPREF#*"), keys);
+        // PDPL erasure (DynamoDbErasure; a survey's follow-up in DynamoDbSurveyStore.forget),
+        // DynamoDbSavedReplies.delete and a recorded follow-up leaving the open list
+        // (DynamoDbFollowUps.record): never a request's partition
+        assertEquals(List.of("FOLLOWUP#*", "FOLLOWUPS", "PREF#*", "SAVEDREPLY", "SURVEYPREF#*"), keys);
     }
 
     @Test

@@ -48,7 +48,11 @@ public interface SurveyStore {
      */
     Recorded recordDetails(SurveyInvitation invitation, SurveyAnswer answer, Instant at, FollowUpPlan followUp);
 
-    /** Removes the link to the request and any comment from a survey and its answer (erasure). */
+    /**
+     * Removes the link to the request and any comment from a survey and its answer (erasure), and
+     * the answer's follow-up, open or recorded (an erased number cannot be called back; a note may
+     * name the person). The month's follow-up counts keep it: they hold no one's data.
+     */
     void forget(String surveyId);
 
     /** One anonymous face tap at a lobby kiosk, added to the kiosk's counters. */

@@ -146,6 +146,7 @@ public final class InMemorySurveyStore implements SurveyStore, SurveyStatistics,
 
     @Override
     public synchronized void forget(String surveyId) {
+        followUps.remove(surveyId);
         FeedbackItem item = feedback.get(surveyId);
         if (item != null) {
             feedback.put(

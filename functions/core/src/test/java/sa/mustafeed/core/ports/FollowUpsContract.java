@@ -238,6 +238,27 @@ public abstract class FollowUpsContract {
     }
 
     @Test
+    void erasure_removesTheFollowUps_openAndRecorded_andKeepsTheCounts() {
+        SurveyInvitation open = offered("s-open", "MHF5Q2N7");
+        SurveyInvitation done = offered("s-done", "K7XW3A47");
+        FollowUp openOne = followUp(open, 1, TAPPED, TAPPED.plus(Duration.ofDays(2)), true);
+        FollowUp doneOne = followUp(done, 2, TAPPED, TAPPED.plus(Duration.ofDays(2)), true);
+        stores.surveys().recordAnswer(open, tap(1), TAPPED, new FollowUpPlan.Create(openOne));
+        stores.surveys().recordAnswer(done, tap(2), TAPPED, new FollowUpPlan.Create(doneOne));
+        stores.followUps().record(doneOne, called(TAPPED.plus(Duration.ofHours(1)), 60));
+
+        stores.surveys().forget("s-open");
+        stores.surveys().forget("s-done");
+
+        assertEquals(List.of(), stores.followUps().open());
+        assertEquals(List.of(), stores.followUps().ofRequest(new ReferenceCode("MHF5Q2N7")));
+        assertEquals(List.of(), stores.followUps().ofRequest(new ReferenceCode("K7XW3A47")));
+        assertEquals(
+                List.of(new FollowUpTally(YearMonth.of(2026, 11), 2, List.of(60L))),
+                stores.followUps().followUpTallies(YearMonth.of(2026, 11), YearMonth.of(2026, 11)));
+    }
+
+    @Test
     void feedback_filtersByMonthScoreAndComment_newestFirst() {
         SurveyInvitation a = offered("s-a", "MHF5Q2N7");
         SurveyInvitation b = offered("s-b", "K7XW3A47");
