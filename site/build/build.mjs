@@ -25,6 +25,7 @@ export function consoleStrings(strings, labels) {
       message: shared.message, contact: shared.contact, provider: shared.provider, delivery: shared.delivery,
       bucket: shared.bucket,
       audit: shared.audit, // what the PDPL audit log records
+      followup: shared.followup, // service recovery: why a follow-up, what came of the call
     },
   };
 }

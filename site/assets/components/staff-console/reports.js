@@ -89,6 +89,11 @@ export default function reports() {
     // replaceChildren writes a null as the text "null": leave the share out when there are no taps
     slot('kiosk').replaceChildren(...[s.number(sat.kioskResponses ?? 0),
       sat.kioskResponses ? note(`${h('csatCol')}: ${csat(sat.kiosk)}`) : null, note(s.kioskNote)].filter(Boolean));
+    // Service recovery: follow-ups recorded ÷ created in the period, and the median working hours
+    // from an answer's follow-up to the recorded call.
+    const fu = sat.followUps ?? {};
+    slot('followUpRate').replaceChildren(pct(fu.rate), note(s.followUpsOf(s.number(fu.recorded ?? 0), s.number(fu.created ?? 0))));
+    slot('followUpTime').textContent = hrs(fu.medianWorkingHours);
     slot('requests').textContent = s.number(svc.requests ?? 0);
     slot('withinSla').textContent = svc.requests ? pct(svc.withinSla) : '—';
     const spread = (x) => [hrs(x?.median), note(s.p90(hrs(x?.p90)))];

@@ -17,6 +17,8 @@ const PAGES = {
   reports: './reports.js',
   privacy: './privacy.js',
   replies: './replies.js',
+  'follow-ups': './follow-ups.js',
+  feedback: './feedback.js',
 };
 
 document.documentElement.classList.add('mf-js');

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.ports.SurveyStore;
+import sa.mustafeed.core.recovery.FollowUp;
+import sa.mustafeed.core.recovery.FollowUpPlan;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Channel;
@@ -27,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * {@code SURVEYPREF#<mobileHash>}, answers by month {@code ANSWER#<yyyy-MM>}, and the counters
  * {@code SURVEYAGG#<yyyy-MM>} (see {@link DynamoDbSurveyStatistics}). An answer, its invitation
  * update and its counter increments commit in one transaction; so do an invitation and the count of
- * links sent that month, so the response rate counts each link once.
+ * links sent that month, so the response rate counts each link once. An answer's service-recovery
+ * follow-up ({@link FollowUpItems}) is written in the answer's transaction.
  */
 public final class DynamoDbSurveyStore implements SurveyStore {
     /** Answers and invitations are kept a year after the link expires, then TTL tidies them. */
@@ -126,7 +129,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
     }
 
     @Override
-    public Recorded recordAnswer(SurveyInvitation invitation, SurveyAnswer answer, Instant at) {
+    public Recorded recordAnswer(SurveyInvitation invitation, SurveyAnswer answer, Instant at, FollowUpPlan followUp) {
         List<TransactWriteItem> writes = new ArrayList<>();
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":at", RequestItems.s(at.toString()),
@@ -152,11 +155,11 @@ public final class DynamoDbSurveyStore implements SurveyStore {
         writes.add(tally(at, OVERALL, invitation.channel(), Optional.of(invitation.category()), answer.overall()));
         writes.add(links(invitation, "answered"));
         detailTallies(invitation, answer, at, writes);
-        return commit(writes, invitation.surveyId(), "record answer");
+        return commit(writes, followUp, invitation.surveyId(), "record answer");
     }
 
     @Override
-    public Recorded recordDetails(SurveyInvitation invitation, SurveyAnswer answer, Instant at) {
+    public Recorded recordDetails(SurveyInvitation invitation, SurveyAnswer answer, Instant at, FollowUpPlan followUp) {
         Instant answeredAt = invitation.answeredAt().orElseThrow();
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder()
@@ -183,7 +186,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
                 .put(p -> p.tableName(tableName).item(answerItem(invitation, answer, answeredAt)))
                 .build());
         detailTallies(invitation, answer, answeredAt, writes);
-        return commit(writes, invitation.surveyId(), "record answer details");
+        return commit(writes, followUp, invitation.surveyId(), "record answer details");
     }
 
     @Override
@@ -192,6 +195,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
         if (invitation.isEmpty()) {
             return;
         }
+        invitation.get().reference().ifPresent(reference -> forgetFollowUp(reference, surveyId));
         DynamoDbFailures.call(
                 "forget survey",
                 () -> dynamoDb.updateItem(u -> u.tableName(tableName)
@@ -208,6 +212,29 @@ public final class DynamoDbSurveyStore implements SurveyStore {
                                 .updateExpression("REMOVE #reference, #comment")
                                 .conditionExpression("attribute_exists(PK)")
                                 .expressionAttributeNames(Map.of("#reference", "reference", "#comment", "comment")))));
+    }
+
+    /** The answer's follow-up, open (with its place in the open list) or recorded, if it has one. */
+    private void forgetFollowUp(ReferenceCode reference, String surveyId) {
+        Map<String, AttributeValue> key = TableKeys.followUp(reference, surveyId);
+        Map<String, AttributeValue> item = DynamoDbFailures.call(
+                        "read follow-up",
+                        () -> dynamoDb.getItem(
+                                g -> g.tableName(tableName).key(key).consistentRead(true)))
+                .item();
+        if (item == null || item.isEmpty()) {
+            return;
+        }
+        FollowUp followUp = FollowUpItems.read(item);
+        DynamoDbFailures.call(
+                "forget follow-up",
+                () -> dynamoDb.transactWriteItems(t -> t.transactItems(
+                        TransactWriteItem.builder()
+                                .delete(d -> d.tableName(tableName).key(FollowUpItems.openKey(followUp)))
+                                .build(),
+                        TransactWriteItem.builder()
+                                .delete(d -> d.tableName(tableName).key(key))
+                                .build())));
     }
 
     @Override
@@ -229,6 +256,33 @@ public final class DynamoDbSurveyStore implements SurveyStore {
                         tally(at, OVERALL, Channel.KIOSK, Optional.empty(), score)),
                 null,
                 "record kiosk feedback");
+    }
+
+    /**
+     * Commits the answer with its follow-up plan. A failed condition on the follow-up (it exists
+     * already, or an employee recorded its call meanwhile) commits the answer without it; a recorded
+     * follow-up the answer withdraws then leaves its request (see {@link FollowUpItems#withdrawRecorded}).
+     */
+    private Recorded commit(List<TransactWriteItem> answer, FollowUpPlan followUp, String surveyId, String what) {
+        List<TransactWriteItem> writes = new ArrayList<>(answer);
+        writes.addAll(FollowUpItems.writes(tableName, followUp));
+        try {
+            DynamoDbFailures.call(what, () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
+            return Recorded.RECORDED;
+        } catch (TransactionCanceledException cancelled) {
+            CancelledTransaction why = new CancelledTransaction(writes, cancelled);
+            if (why.conditionFailedOn(invitationKey(surveyId))) {
+                return Recorded.ALREADY_ANSWERED;
+            }
+            if (FollowUpItems.guarded(followUp).filter(why::conditionFailedOn).isEmpty()) {
+                throw new StorageUnavailableException(what + ": transaction conflicted", cancelled);
+            }
+        }
+        List<TransactWriteItem> without = new ArrayList<>(answer);
+        if (followUp instanceof FollowUpPlan.Withdraw withdraw) {
+            without.addAll(FollowUpItems.withdrawRecorded(tableName, withdraw.followUp()));
+        }
+        return commit(without, surveyId, what);
     }
 
     /** Commits; a failed condition on the invitation (answered already, or details given) is a refusal. */

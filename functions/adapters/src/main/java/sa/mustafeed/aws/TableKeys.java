@@ -79,8 +79,38 @@ public final class TableKeys {
     static final String REGISTRATIONS_PREFIX = "REGBY#";
     /** The saved replies: one partition, one item per reply ({@code <id>}), read whole by a Query. */
     static final String SAVED_REPLIES = "SAVEDREPLY";
+    /**
+     * Service-recovery follow-ups: the open ones in one partition sorted by due time
+     * ({@code FOLLOWUPS} / {@code <due>#<surveyId>}, a few a day, read whole); each follow-up, open
+     * or recorded, in its request's own partition ({@code FOLLOWUP#<ref>} / {@code <surveyId>}), not
+     * under {@code REQ#}, so the survey function that creates them never touches a request item; the
+     * month's counts ({@code FOLLOWUPAGG#<yyyy-MM>}, month created, UTC: {@code CREATED} and one
+     * {@code DONE#<surveyId>} with its working minutes per recorded call).
+     */
+    static final String OPEN_FOLLOW_UPS = "FOLLOWUPS";
+
+    static final String FOLLOW_UP_PREFIX = "FOLLOWUP#";
+    static final String FOLLOW_UP_COUNTERS_PREFIX = "FOLLOWUPAGG#";
+    static final String FOLLOW_UPS_CREATED = "CREATED";
+    static final String FOLLOW_UP_DONE_MARK = "DONE#";
 
     private TableKeys() {}
+
+    static Map<String, AttributeValue> openFollowUp(Instant due, String surveyId) {
+        return key(OPEN_FOLLOW_UPS, due + "#" + surveyId);
+    }
+
+    static String followUps(ReferenceCode reference) {
+        return FOLLOW_UP_PREFIX + reference.value();
+    }
+
+    static Map<String, AttributeValue> followUp(ReferenceCode reference, String surveyId) {
+        return key(followUps(reference), surveyId);
+    }
+
+    static String followUpCounters(YearMonth created) {
+        return FOLLOW_UP_COUNTERS_PREFIX + created;
+    }
 
     static String registrations(String registrarId) {
         return REGISTRATIONS_PREFIX + registrarId;

@@ -10,6 +10,7 @@ import sa.mustafeed.core.errors.DocumentNotFoundException;
 import sa.mustafeed.core.errors.DocumentNotUploadedException;
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
+import sa.mustafeed.core.errors.FollowUpUnavailableException;
 import sa.mustafeed.core.errors.IdempotencyConflictException;
 import sa.mustafeed.core.errors.InvalidInputException;
 import sa.mustafeed.core.errors.NotSignedInException;
@@ -47,6 +48,12 @@ public final class ErrorAnswers {
                         answer(409, List.of(FieldError.general(ErrorCode.SURVEY_ALREADY_ANSWERED)));
                 };
             case VersionConflictException stale -> answer(409, List.of(FieldError.general(ErrorCode.VERSION_CONFLICT)));
+            case FollowUpUnavailableException followUp ->
+                switch (followUp.reason()) {
+                    case NOT_FOUND -> answer(404, List.of(FieldError.general(ErrorCode.FOLLOW_UP_NOT_FOUND)));
+                    case ALREADY_RECORDED ->
+                        answer(409, List.of(FieldError.general(ErrorCode.FOLLOW_UP_ALREADY_RECORDED)));
+                };
             case NotSignedInException anonymous -> answer(401, List.of(FieldError.general(ErrorCode.UNAUTHORIZED)));
             case AccessDeniedException denied -> answer(403, List.of(FieldError.general(ErrorCode.FORBIDDEN)));
             case TooManyAttemptsException tooMany ->

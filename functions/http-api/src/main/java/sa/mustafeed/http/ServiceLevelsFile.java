@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import sa.mustafeed.core.recovery.FollowUpPolicy;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.sla.ServiceLevels;
 import sa.mustafeed.core.sla.WorkingCalendar;
@@ -21,11 +22,32 @@ public final class ServiceLevelsFile {
     private ServiceLevelsFile() {}
 
     public static ServiceLevels load() {
+        return parse(read());
+    }
+
+    /**
+     * Service recovery's clock: call back within {@code followUpWorkingDays} working days of the
+     * same calendar. The file is the one source of the setting.
+     */
+    public static FollowUpPolicy followUps() {
+        Map<String, Object> config = read();
+        return followUps(parse(config), config);
+    }
+
+    static FollowUpPolicy followUps(ServiceLevels levels, Map<String, Object> config) {
+        Object days = config.get("followUpWorkingDays");
+        if (!(days instanceof Number number)) {
+            throw new IllegalStateException("service-levels.json has no followUpWorkingDays");
+        }
+        return new FollowUpPolicy(levels.calendar(), number.intValue());
+    }
+
+    private static Map<String, Object> read() {
         try (InputStream in = ServiceLevelsFile.class.getResourceAsStream("/service-levels.json")) {
             if (in == null) {
                 throw new IllegalStateException("service-levels.json is missing from the jar");
             }
-            return parse(Json.readObject(in.readAllBytes()));
+            return Json.readObject(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -139,7 +139,12 @@ final class DemoSeed {
         SurveyTokens tokens = new SurveyTokens(hasher);
         SurveyOffers offers = new SurveyOffers(tokens, surveyStore, clock, Duration.ofDays(14), Duration.ofDays(0), "");
         SurveyService surveys = new SurveyService(
-                tokens, surveyStore, new DynamoDbFailedAttempts(dynamoDb, table), clock, new LocalizedText("", ""));
+                tokens,
+                surveyStore,
+                new DynamoDbFailedAttempts(dynamoDb, table),
+                clock,
+                new LocalizedText("", ""),
+                sa.mustafeed.http.ServiceLevelsFile.followUps());
         StaffMember amal = new StaffMember("seed-staff", "أمل (تجريبي)", Role.STAFF);
         List<String> categories = List.copyOf(DESCRIPTIONS.keySet());
         for (int i = 0; i < count; i++) {

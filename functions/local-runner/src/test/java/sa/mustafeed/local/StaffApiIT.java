@@ -147,13 +147,12 @@ class StaffApiIT {
             switch (access[0]) {
                 case "manager" -> assertEquals(403, asStaff, "staff on a manager route: " + key);
                 case "staff" -> assertTrue(asStaff == 200 || asStaff == 201, "staff: " + key + " got " + asStaff);
-                // A document that does not exist: past the authorizer and the role check, the handler's own 404.
+                // A document (or a follow-up) that does not exist: past the authorizer and the role
+                // check, the handler's own 404.
                 default -> assertEquals(404, asStaff, "staff: " + key);
             }
             assertTrue(
-                    access[0].equals("staff, unknown document")
-                            ? asManager == 404
-                            : asManager == 200 || asManager == 201,
+                    access[0].startsWith("staff, ") ? asManager == 404 : asManager == 200 || asManager == 201,
                     "manager: " + key + " got " + asManager);
         }
     }
@@ -209,6 +208,12 @@ class StaffApiIT {
                 "manager", "{\"titleAr\":\"رد\",\"titleEn\":\"Reply\",\"textAr\":\"{reference}\",\"textEn\":\"{name}\"}"
             }),
             Map.entry("POST /staff/saved-replies/{id}/delete", new String[] {"manager", "{}"}),
+            // The registered request has no survey answer: past the role check, the handler's own 404.
+            Map.entry("GET /staff/follow-ups", new String[] {"staff", null}),
+            Map.entry(
+                    "POST /staff/follow-ups/{reference}",
+                    new String[] {"staff, no follow-up", "{\"outcome\":\"not_reached\"}"}),
+            Map.entry("GET /staff/feedback", new String[] {"manager", null}),
             Map.entry("GET /staff/requests/{reference}/documents", new String[] {"staff", null}),
             Map.entry("POST /staff/requests/{reference}/documents/uploads", new String[] {
                 "staff", "{\"name\":\"letter.pdf\",\"contentType\":\"application/pdf\",\"size\":1000}"

@@ -62,12 +62,14 @@ class TemplateSecurityTest {
                             "dynamodb:BatchGetItem",
                             "dynamodb:DeleteItem",
                             "secretsmanager:GetSecretValue"),
-            // DynamoDbSurveyStore (GetItem, transactions of Put + Update), DynamoDbFailedAttempts.
+            // DynamoDbSurveyStore (GetItem, transactions of Put + Update; a Delete when details
+            // withdraw an anonymous answer's follow-up), DynamoDbFailedAttempts.
             "SurveyFunction",
                     Set.of(
                             "dynamodb:GetItem",
                             "dynamodb:PutItem",
                             "dynamodb:UpdateItem",
+                            "dynamodb:DeleteItem",
                             "secretsmanager:GetSecretValue"),
             // The stream (SAM's DynamoDBStreamReadPolicy), sent-message records, preferences and survey
             // offers (GetItem, UpdateItem, PutItem), SNS SMS (when SmsProvider is sns; Unifonic needs
@@ -117,7 +119,8 @@ class TemplateSecurityTest {
             "LookupRequestFunction", Set.of("dynamodb:BatchGetItem", "dynamodb:UpdateItem"),
             "StaffApiFunction", Set.of("dynamodb:DeleteItem"),
             "SubmitRequestFunction", Set.of("dynamodb:UpdateItem"),
-            "SurveyFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+            "SurveyFunction",
+                    Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
             "NotifyFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
 
     /** The SAM policy templates the template may use, with the actions SAM expands them to. */
@@ -299,7 +302,10 @@ class TemplateSecurityTest {
                 assertFalse(action.contains("*"), function + " is granted a wildcard action " + action);
                 // The one delete: PDPL erasure of a beneficiary's preferences and a manager's removal of a
                 // saved reply, pinned to those partitions (theStaffFunctionsDeletes_...).
-                boolean erasure = function.equals("StaffApiFunction") && action.equals("dynamodb:DeleteItem");
+                // The survey function's withdrawal of an anonymous answer's follow-up, likewise pinned
+                // (theSurveyFunctionsDeletes_reachOnlyFollowUps).
+                boolean erasure = (function.equals("StaffApiFunction") || function.equals("SurveyFunction"))
+                        && action.equals("dynamodb:DeleteItem");
                 assertFalse(NEVER.contains(action) && !erasure, function + " is granted " + action);
             }
             assertEquals(new TreeSet<>(used), granted, function + ": granted actions differ from those its code uses");
@@ -381,8 +387,26 @@ class TemplateSecurityTest {
                 })
                 .sorted(java.util.Comparator.comparing(String::valueOf))
                 .toList();
-        // PDPL erasure (DynamoDbErasure) and DynamoDbSavedReplies.delete: never a request's partition
-        assertEquals(List.of("PREF#*", "SAVEDREPLY", "SURVEYPREF#*"), keys);
+        // PDPL erasure (DynamoDbErasure; a survey's follow-up in DynamoDbSurveyStore.forget),
+        // DynamoDbSavedReplies.delete and a recorded follow-up leaving the open list
+        // (DynamoDbFollowUps.record): never a request's partition
+        assertEquals(List.of("FOLLOWUP#*", "FOLLOWUPS", "PREF#*", "SAVEDREPLY", "SURVEYPREF#*"), keys);
+    }
+
+    @Test
+    void theSurveyFunctionsDeletes_reachOnlyFollowUps() {
+        List<Object> keys = statements("SurveyFunction").stream()
+                .filter(s -> s.actions().contains("dynamodb:DeleteItem"))
+                .flatMap(s -> {
+                    assertEquals(Set.of("dynamodb:DeleteItem"), s.actions(), s.sid() + ": nothing else under the pin");
+                    Map<?, ?> like = (Map<?, ?>) s.condition().get("ForAllValues:StringLike");
+                    assertNotNull(like, s.sid() + ": DeleteItem not limited by dynamodb:LeadingKeys");
+                    return ((List<?>) like.get("dynamodb:LeadingKeys")).stream().map(k -> (Object) k);
+                })
+                .toList();
+        // FollowUpItems' withdrawal: the open list and the request's follow-up partition, no answer,
+        // invitation or counter
+        assertEquals(List.of("FOLLOWUPS", "FOLLOWUP#*"), keys);
     }
 
     @Test
@@ -403,9 +427,23 @@ class TemplateSecurityTest {
         // satisfaction and delivery counters (DynamoDbServiceStatistics, DynamoDbSurveyStatistics,
         // DynamoDbDeliveryStatistics); the staff directory, to offer whom a request can be given
         // (DynamoDbWorkQueue.colleagues); one person's registrations (DynamoDbRegistrations); a month
-        // of the PDPL audit log (DynamoDbAuditLog.month); the saved replies (DynamoDbSavedReplies.all)
+        // of the PDPL audit log (DynamoDbAuditLog.month); the saved replies (DynamoDbSavedReplies.all);
+        // the follow-ups, open, of a request and counted (DynamoDbFollowUps); a month's answers
+        // (DynamoDbSurveyFeedback)
         assertEquals(
-                List.of("REQ#*", "SVCAGG#*", "SURVEYAGG#*", "DLVAGG#*", "STAFFDIR", "REGBY#*", "AUDIT#*", "SAVEDREPLY"),
+                List.of(
+                        "REQ#*",
+                        "SVCAGG#*",
+                        "SURVEYAGG#*",
+                        "DLVAGG#*",
+                        "STAFFDIR",
+                        "REGBY#*",
+                        "AUDIT#*",
+                        "SAVEDREPLY",
+                        "FOLLOWUPS",
+                        "FOLLOWUP#*",
+                        "FOLLOWUPAGG#*",
+                        "ANSWER#*"),
                 like.get("dynamodb:LeadingKeys"));
         for (Statement other : queries) {
             if (other != s) {

@@ -12,9 +12,11 @@ import sa.mustafeed.aws.DynamoDbAuditLog;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
 import sa.mustafeed.aws.DynamoDbDeliveryLog;
 import sa.mustafeed.aws.DynamoDbDeliveryStatistics;
+import sa.mustafeed.aws.DynamoDbFollowUps;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.DynamoDbSavedReplies;
 import sa.mustafeed.aws.DynamoDbServiceStatistics;
+import sa.mustafeed.aws.DynamoDbSurveyFeedback;
 import sa.mustafeed.aws.DynamoDbSurveyStatistics;
 import sa.mustafeed.aws.DynamoDbSurveyStore;
 import sa.mustafeed.aws.DynamoDbWorkQueue;
@@ -24,6 +26,7 @@ import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.ports.DeliveryStatistics;
 import sa.mustafeed.core.ports.ServiceStatistics;
 import sa.mustafeed.core.ports.SurveyStatistics;
+import sa.mustafeed.core.recovery.FollowUpService;
 import sa.mustafeed.core.request.RequestRules;
 import sa.mustafeed.core.request.SubmissionService;
 import sa.mustafeed.core.staff.BeneficiaryRecords;
@@ -83,6 +86,12 @@ public final class StaffApiHandler implements RequestStreamHandler {
                         clock),
                 new WorkQueueService(new DynamoDbWorkQueue(aws.dynamoDb(), aws.tableName()), clock),
                 new SavedReplyService(new DynamoDbSavedReplies(aws.dynamoDb(), aws.tableName()), clock),
+                new RecoveryRoutes(
+                        new FollowUpService(
+                                new DynamoDbFollowUps(aws.dynamoDb(), aws.tableName()),
+                                ServiceLevelsFile.followUps(),
+                                clock),
+                        new DynamoDbSurveyFeedback(aws.dynamoDb(), aws.tableName())),
                 clock);
     }
 
@@ -95,9 +104,19 @@ public final class StaffApiHandler implements RequestStreamHandler {
             BeneficiaryRecords beneficiaries,
             WorkQueueService workQueue,
             SavedReplyService savedReplies,
+            RecoveryRoutes recovery,
             Clock clock) {
         this.routes = new StaffRoutes(
-                cases, registrations, surveys, service, deliveries, beneficiaries, workQueue, savedReplies, clock);
+                cases,
+                registrations,
+                surveys,
+                service,
+                deliveries,
+                beneficiaries,
+                workQueue,
+                savedReplies,
+                recovery,
+                clock);
     }
 
     @Override

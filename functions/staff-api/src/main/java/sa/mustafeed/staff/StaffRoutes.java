@@ -66,6 +66,7 @@ final class StaffRoutes {
     private final BeneficiaryRecords beneficiaries;
     private final WorkQueueService workQueue;
     private final SavedReplyService savedReplies;
+    private final RecoveryRoutes recovery;
     private final Clock clock;
     private final Map<String, StaffRoute> table = new LinkedHashMap<>();
 
@@ -78,7 +79,9 @@ final class StaffRoutes {
             BeneficiaryRecords beneficiaries,
             WorkQueueService workQueue,
             SavedReplyService savedReplies,
+            RecoveryRoutes recovery,
             Clock clock) {
+        this.recovery = recovery;
         this.workQueue = workQueue;
         this.savedReplies = savedReplies;
         this.cases = cases;
@@ -113,6 +116,10 @@ final class StaffRoutes {
         add("GET /staff/saved-replies", STAFF, (event, me) -> savedReplies());
         add("POST /staff/saved-replies/{id}", MANAGER, this::saveReply);
         add("POST /staff/saved-replies/{id}/delete", MANAGER, this::deleteReply);
+        // Service recovery: every employee works the follow-ups; only managers read the comments.
+        add("GET /staff/follow-ups", STAFF, recovery::open);
+        add("POST /staff/follow-ups/{reference}", STAFF, recovery::record);
+        add("GET /staff/feedback", MANAGER, recovery::feedback);
     }
 
     private void add(String routeKey, sa.mustafeed.core.staff.Role role, StaffRoute.Action action) {
@@ -287,8 +294,10 @@ final class StaffRoutes {
         QueueQuery range = range(event, 1);
         YearMonth first = YearMonth.from(range.from());
         YearMonth last = YearMonth.from(range.to());
-        return ok(StaffJson.satisfactionReport(
-                SatisfactionReport.of(surveys.tallies(first, last), surveys.reach(first, last))));
+        Map<String, Object> body = StaffJson.satisfactionReport(
+                SatisfactionReport.of(surveys.tallies(first, last), surveys.reach(first, last)));
+        body.put("followUps", recovery.figures(first, last));
+        return ok(body);
     }
 
     private ApiResponse surveysCsv(ApiEvent event) {

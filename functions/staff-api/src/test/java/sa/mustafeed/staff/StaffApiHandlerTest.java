@@ -106,6 +106,12 @@ class StaffApiHandlerTest {
                     new sa.mustafeed.core.fakes.InMemoryWorkQueue(repository, SampleServiceLevels.LEVELS),
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
             new sa.mustafeed.core.staff.SavedReplyService(savedReplies, SampleDrafts.clockAt(SampleDrafts.NOW)),
+            new RecoveryRoutes(
+                    new sa.mustafeed.core.recovery.FollowUpService(
+                            surveyStore,
+                            sa.mustafeed.core.fakes.SampleServiceLevels.FOLLOW_UPS,
+                            SampleDrafts.clockAt(SampleDrafts.NOW)),
+                    surveyStore),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     /** The request the sample events name: MHF5-Q2N7, received, version 1. */
@@ -707,5 +713,133 @@ class StaffApiHandlerTest {
                 ((Map<String, Object>) ((Map<String, Object>) context.get("authorizer")).get("jwt")).get("claims");
         claims.put("cognito:groups", "[staff]");
         return Json.write(event).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A survey answer for {@code reference}, recorded as the survey function records it, with its follow-up. */
+    private void answered(
+            String surveyId,
+            String reference,
+            int overall,
+            String comment,
+            boolean anonymous,
+            boolean contact,
+            java.time.Instant at) {
+        sa.mustafeed.core.survey.SurveyInvitation invitation = new sa.mustafeed.core.survey.SurveyInvitation(
+                surveyId,
+                Optional.of(new ReferenceCode(reference)),
+                sa.mustafeed.core.request.Category.SERVICE,
+                sa.mustafeed.core.request.Channel.PHONE,
+                Language.AR,
+                at.minusSeconds(86_400),
+                at.plusSeconds(86_400 * 13),
+                Optional.empty(),
+                Optional.empty(),
+                false);
+        surveyStore.offer(invitation, "hash-" + surveyId, at.minusSeconds(86_400));
+        sa.mustafeed.core.survey.SurveyAnswer answer = new sa.mustafeed.core.survey.SurveyAnswer(
+                overall, Map.of(), Optional.empty(), Optional.ofNullable(comment), anonymous, contact);
+        surveyStore.recordAnswer(
+                invitation,
+                answer,
+                at,
+                sa.mustafeed.core.fakes.SampleServiceLevels.FOLLOW_UPS.forAnswer(invitation, answer, at));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void followUps_areListedDueFirst_withWhyAndScore_andARecordedCallLeavesTheList() throws Exception {
+        answered("s1", "MHF5Q2N7", 2, null, false, true, SampleDrafts.NOW.minusSeconds(7200));
+        answered("s2", "K7XW3A47", 5, "شكرًا", false, false, SampleDrafts.NOW.minusSeconds(3600));
+
+        Map<String, Object> listed = invoke("follow-ups");
+
+        assertEquals(200, listed.get("statusCode"));
+        List<Map<String, Object>> items =
+                (List<Map<String, Object>>) body(listed).get("items");
+        assertEquals(
+                List.of("MHF5-Q2N7", "K7XW-3A47"),
+                items.stream().map(i -> i.get("reference")).toList());
+        Map<String, Object> first = items.getFirst();
+        // Wednesday 09:30 Riyadh + 2 working days: Sunday 09:30.
+        assertEquals("2026-11-29T06:30:00Z", first.get("due"));
+        assertEquals(List.of("low_score", "contact_requested"), first.get("reasons"));
+        assertEquals(2, ((Number) first.get("score")).intValue());
+        assertEquals("phone", first.get("channel"));
+        assertEquals(false, first.get("overdue"));
+        assertEquals(false, first.containsKey("comment"), "comments are for managers, in the feedback view");
+        assertEquals(2, ((Number) body(listed).get("workingDays")).intValue());
+
+        Map<String, Object> recorded = invoke("record-follow-up");
+        assertEquals(200, recorded.get("statusCode"), String.valueOf(recorded.get("body")));
+        assertEquals("reached_resolved", body(recorded).get("outcome"));
+        assertEquals("أمل الحربي", body(recorded).get("recordedBy"));
+        assertEquals(
+                List.of("K7XW-3A47"),
+                ((List<Map<String, Object>>) body(invoke("follow-ups")).get("items"))
+                        .stream().map(i -> i.get("reference")).toList());
+
+        Map<String, Object> again = invoke("record-follow-up");
+        assertEquals(409, again.get("statusCode"));
+        assertEquals("follow_up_already_recorded", errorCode(again));
+    }
+
+    @Test
+    void recordingAFollowUp_thatIsNotThere_is404_andABadOutcome400() throws Exception {
+        Map<String, Object> unknown = invoke("record-follow-up");
+        assertEquals(404, unknown.get("statusCode"));
+        assertEquals("follow_up_not_found", errorCode(unknown));
+
+        answered("s1", "MHF5Q2N7", 1, null, false, false, SampleDrafts.NOW.minusSeconds(7200));
+        Map<String, Object> bad =
+                invoke(Json.write(event("record-follow-up", null, "{\"outcome\": \"maybe\", \"note\": 3}"))
+                        .getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, bad.get("statusCode"));
+        assertEquals("invalid_choice", errorCode(bad));
+        assertEquals(2, ((List<?>) body(bad).get("errors")).size(), "the note of the wrong type is named too");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void feedback_isForManagers_andAnAnonymousCommentComesWithoutItsReference() throws Exception {
+        answered("s1", "MHF5Q2N7", 2, "طال الانتظار", false, false, SampleDrafts.NOW.minusSeconds(7200));
+        answered("s2", "K7XW3A47", 1, "لم يتصل بي أحد", true, false, SampleDrafts.NOW.minusSeconds(3600));
+        answered("s3", "PQ3RS4T4", 5, null, false, false, SampleDrafts.NOW.minusSeconds(1800));
+
+        Map<String, Object> staff = invoke(asStaff(event("feedback-as-manager", null, null)));
+        assertEquals(403, staff.get("statusCode"));
+        Map<String, Object> manager = invoke("feedback-as-manager");
+        assertEquals(200, manager.get("statusCode"), String.valueOf(manager.get("body")));
+        List<Map<String, Object>> items =
+                (List<Map<String, Object>>) body(manager).get("items");
+        assertEquals(
+                List.of("لم يتصل بي أحد", "طال الانتظار"),
+                items.stream().map(i -> i.get("comment")).toList());
+        assertEquals(null, items.getFirst().get("reference"));
+        assertEquals("MHF5-Q2N7", items.getLast().get("reference"));
+
+        Map<String, Object> event = event("feedback-as-manager", null, null);
+        ((Map<String, Object>) event.get("queryStringParameters")).put("score", "six");
+        Map<String, Object> bad = invoke(Json.write(event).getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, bad.get("statusCode"));
+        assertEquals("invalid_choice", errorCode(bad));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSatisfactionReport_hasTheFollowUpRateAndMedianTime() throws Exception {
+        answered("s1", "MHF5Q2N7", 2, null, false, true, SampleDrafts.NOW.minusSeconds(7200));
+        answered("s2", "K7XW3A47", 1, null, false, false, SampleDrafts.NOW.minusSeconds(7200));
+        invoke("record-follow-up");
+
+        Map<String, Object> event = event("service-report-as-manager", "GET /staff/reports/satisfaction", null);
+        Map<String, Object> report = invoke(Json.write(event).getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(200, report.get("statusCode"), String.valueOf(report.get("body")));
+        Map<String, Object> followUps = (Map<String, Object>) body(report).get("followUps");
+        assertEquals(2, ((Number) followUps.get("created")).intValue());
+        assertEquals(1, ((Number) followUps.get("recorded")).intValue());
+        assertEquals(0.5, ((Number) followUps.get("rate")).doubleValue());
+        // Created 09:30 Riyadh, recorded 11:30 the same working day.
+        assertEquals(2.0, ((Number) followUps.get("medianWorkingHours")).doubleValue());
     }
 }

@@ -56,7 +56,8 @@ class StaffAuthorizationMatrixTest {
             "POST /staff/beneficiaries/erase",
             "GET /staff/audit",
             "POST /staff/saved-replies/{id}",
-            "POST /staff/saved-replies/{id}/delete");
+            "POST /staff/saved-replies/{id}/delete",
+            "GET /staff/feedback");
 
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
     private final InMemoryMessaging messaging = new InMemoryMessaging();
@@ -90,6 +91,12 @@ class StaffAuthorizationMatrixTest {
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
             new sa.mustafeed.core.staff.SavedReplyService(
                     new sa.mustafeed.core.fakes.InMemorySavedReplies(), SampleDrafts.clockAt(SampleDrafts.NOW)),
+            new RecoveryRoutes(
+                    new sa.mustafeed.core.recovery.FollowUpService(
+                            new InMemorySurveyStore(),
+                            sa.mustafeed.core.fakes.SampleServiceLevels.FOLLOW_UPS,
+                            SampleDrafts.clockAt(SampleDrafts.NOW)),
+                    new InMemorySurveyStore()),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     /** MHF5-Q2N7, registered by nobody: another's request as far as any volunteer is concerned. */

@@ -61,6 +61,12 @@ class StaffRoutesTest {
                     new sa.mustafeed.core.fakes.InMemoryWorkQueue(repository, SampleServiceLevels.LEVELS),
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
             new sa.mustafeed.core.staff.SavedReplyService(savedReplies, SampleDrafts.clockAt(SampleDrafts.NOW)),
+            new RecoveryRoutes(
+                    new sa.mustafeed.core.recovery.FollowUpService(
+                            new InMemorySurveyStore(),
+                            sa.mustafeed.core.fakes.SampleServiceLevels.FOLLOW_UPS,
+                            SampleDrafts.clockAt(SampleDrafts.NOW)),
+                    new InMemorySurveyStore()),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     @Test
@@ -100,7 +106,10 @@ class StaffRoutesTest {
                         Map.entry("GET /staff/audit", Role.MANAGER),
                         Map.entry("GET /staff/saved-replies", Role.STAFF),
                         Map.entry("POST /staff/saved-replies/{id}", Role.MANAGER),
-                        Map.entry("POST /staff/saved-replies/{id}/delete", Role.MANAGER))),
+                        Map.entry("POST /staff/saved-replies/{id}/delete", Role.MANAGER),
+                        Map.entry("GET /staff/follow-ups", Role.STAFF),
+                        Map.entry("POST /staff/follow-ups/{reference}", Role.STAFF),
+                        Map.entry("GET /staff/feedback", Role.MANAGER))),
                 matrix);
     }
 

@@ -27,6 +27,7 @@ import sa.mustafeed.http.ErrorAnswers;
 import sa.mustafeed.http.HttpFunction;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.http.JsonBodies;
+import sa.mustafeed.http.ServiceLevelsFile;
 
 /** {@code GET|POST /surveys/{token}} and {@code POST /feedback}: satisfaction answers, never personal data. */
 public final class SurveyHandler implements RequestStreamHandler {
@@ -106,6 +107,7 @@ public final class SurveyHandler implements RequestStreamHandler {
                 new DynamoDbSurveyStore(aws.dynamoDb(), aws.tableName()),
                 new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()),
                 Clock.systemUTC(),
-                new LocalizedText(Config.required("ASSOCIATION_NAME"), Config.required("ASSOCIATION_NAME_EN")));
+                new LocalizedText(Config.required("ASSOCIATION_NAME"), Config.required("ASSOCIATION_NAME_EN")),
+                ServiceLevelsFile.followUps());
     }
 }

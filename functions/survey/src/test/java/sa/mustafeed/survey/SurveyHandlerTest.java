@@ -37,7 +37,8 @@ class SurveyHandlerTest {
             store,
             new InMemoryFailedAttempts(),
             SampleDrafts.clockAt(SampleDrafts.NOW),
-            new LocalizedText("جمعية تمكين", "Tamkeen Association")));
+            new LocalizedText("جمعية تمكين", "Tamkeen Association"),
+            sa.mustafeed.core.fakes.SampleServiceLevels.FOLLOW_UPS));
     private String token;
 
     @BeforeEach

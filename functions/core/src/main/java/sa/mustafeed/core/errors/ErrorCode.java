@@ -57,6 +57,9 @@ public enum ErrorCode {
     SURVEY_EXPIRED("survey_expired"),
     SURVEY_ALREADY_ANSWERED("survey_already_answered"),
     TOO_MANY_FEEDBACK("too_many_feedback"),
+    /** No open service-recovery follow-up on the request (none, or still held for the answer's details). */
+    FOLLOW_UP_NOT_FOUND("follow_up_not_found"),
+    FOLLOW_UP_ALREADY_RECORDED("follow_up_already_recorded"),
     INVALID_DOCUMENT_TYPE("invalid_document_type"),
     DOCUMENT_TOO_LARGE("document_too_large"),
     DOCUMENT_NOT_UPLOADED("document_not_uploaded"),

@@ -2,6 +2,7 @@ package sa.mustafeed.core.ports;
 
 import java.time.Instant;
 import java.util.Optional;
+import sa.mustafeed.core.recovery.FollowUpPlan;
 import sa.mustafeed.core.survey.SurveyAnswer;
 import sa.mustafeed.core.survey.SurveyInvitation;
 
@@ -33,14 +34,25 @@ public interface SurveyStore {
 
     /**
      * The first answer: marks the invitation answered (only if it was not), stores the answer (without
-     * the reference when anonymous) and adds it to the counters of {@code month}.
+     * the reference when anonymous) and adds it to the counters of {@code month}. In the same
+     * transaction it carries out {@code followUp} (only {@link FollowUpPlan.Create} or none here): the
+     * follow-up is stored, and counted as created in its month, exactly when the answer is.
      */
-    Recorded recordAnswer(SurveyInvitation invitation, SurveyAnswer answer, Instant at);
+    Recorded recordAnswer(SurveyInvitation invitation, SurveyAnswer answer, Instant at, FollowUpPlan followUp);
 
-    /** The one follow-up that adds details to an answer given with the same overall score. */
-    Recorded recordDetails(SurveyInvitation invitation, SurveyAnswer answer, Instant at);
+    /**
+     * The one addition of details to an answer given with the same overall score, with what it does
+     * to the answer's follow-up, in one transaction. A follow-up an employee recorded meanwhile is
+     * stays recorded when settled; withdrawn, it leaves the request but stays counted in its month.
+     * A plan the store finds already carried out (a follow-up created twice) does nothing more.
+     */
+    Recorded recordDetails(SurveyInvitation invitation, SurveyAnswer answer, Instant at, FollowUpPlan followUp);
 
-    /** Removes the link to the request and any comment from a survey and its answer (erasure). */
+    /**
+     * Removes the link to the request and any comment from a survey and its answer (erasure), and
+     * the answer's follow-up, open or recorded (an erased number cannot be called back; a note may
+     * name the person). The month's follow-up counts keep it: they hold no one's data.
+     */
     void forget(String surveyId);
 
     /** One anonymous face tap at a lobby kiosk, added to the kiosk's counters. */

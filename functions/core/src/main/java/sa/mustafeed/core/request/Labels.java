@@ -123,6 +123,12 @@ public final class Labels {
         for (AuditAction action : AuditAction.values()) {
             keys.add(action.labelKey());
         }
+        for (sa.mustafeed.core.recovery.FollowUpReason reason : sa.mustafeed.core.recovery.FollowUpReason.values()) {
+            keys.add(reason.labelKey());
+        }
+        for (sa.mustafeed.core.recovery.FollowUpOutcome outcome : sa.mustafeed.core.recovery.FollowUpOutcome.values()) {
+            keys.add(outcome.labelKey());
+        }
         return keys;
     }
 

@@ -87,6 +87,27 @@ public record WorkingCalendar(
         throw new IllegalStateException("no working time within ten years: check the calendar");
     }
 
+    /**
+     * The same point of the working day {@code days} working days after {@code start} (a start
+     * outside working hours counts from the next opening; a shorter day, as in Ramadan, ends at its
+     * close). "Call back within 2 working days" of Monday 10:00 is Wednesday 10:00; of Thursday
+     * evening, Tuesday at opening.
+     */
+    public Instant addWorkingDays(Instant start, int days) {
+        Instant begin = addWorkingMinutes(start, 0);
+        LocalDate day = begin.atZone(zone).toLocalDate();
+        long offset = Duration.between(at(day, opensOn(day)), begin).toMinutes();
+        for (int left = days; left > 0; ) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                left--;
+            }
+        }
+        long length =
+                Duration.between(at(day, opensOn(day)), at(day, closesOn(day))).toMinutes();
+        return at(day, opensOn(day)).plus(Duration.ofMinutes(Math.min(offset, length)));
+    }
+
     public boolean isWorkingDay(LocalDate day) {
         return workingDays.contains(day.getDayOfWeek()) && !holidays.contains(day);
     }

@@ -14,6 +14,7 @@ import sa.mustafeed.core.errors.SurveyUnavailableException.Reason;
 import sa.mustafeed.core.errors.TooManyAttemptsException;
 import sa.mustafeed.core.ports.FailedAttempts;
 import sa.mustafeed.core.ports.SurveyStore;
+import sa.mustafeed.core.recovery.FollowUpPolicy;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.Language;
 import sa.mustafeed.core.request.LocalizedText;
@@ -46,13 +47,16 @@ public final class SurveyService {
     private final FailedAttempts kioskTaps;
     private final Clock clock;
     private final LocalizedText associationName;
+    private final FollowUpPolicy followUps;
 
     public SurveyService(
             SurveyTokens tokens,
             SurveyStore store,
             FailedAttempts kioskTaps,
             Clock clock,
-            LocalizedText associationName) {
+            LocalizedText associationName,
+            FollowUpPolicy followUps) {
+        this.followUps = followUps;
         this.tokens = tokens;
         this.store = store;
         this.kioskTaps = kioskTaps;
@@ -74,7 +78,8 @@ public final class SurveyService {
     }
 
     /**
-     * Records the first answer, or the one follow-up that adds details to it.
+     * Records the first answer, or the one addition of details to it, each with what it means for
+     * the answer's service-recovery follow-up ({@link FollowUpPolicy}).
      *
      * @throws InvalidInputException when a value is out of range
      * @throws SurveyUnavailableException when the link cannot be answered (again)
@@ -84,7 +89,8 @@ public final class SurveyService {
         SurveyInvitation invitation = usable(token);
         Instant now = clock.instant();
         if (invitation.answeredAt().isEmpty()) {
-            if (store.recordAnswer(invitation, answer, now) == SurveyStore.Recorded.RECORDED) {
+            if (store.recordAnswer(invitation, answer, now, followUps.forAnswer(invitation, answer, now))
+                    == SurveyStore.Recorded.RECORDED) {
                 return;
             }
             invitation = store.find(invitation.surveyId())
@@ -93,7 +99,9 @@ public final class SurveyService {
         boolean addsDetails = answer.hasDetails()
                 && !invitation.detailsGiven()
                 && invitation.overall().equals(Optional.of(answer.overall()));
-        if (!addsDetails || store.recordDetails(invitation, answer, now) != SurveyStore.Recorded.RECORDED) {
+        if (!addsDetails
+                || store.recordDetails(invitation, answer, now, followUps.forDetails(invitation, answer, now))
+                        != SurveyStore.Recorded.RECORDED) {
             throw new SurveyUnavailableException(Reason.ALREADY_ANSWERED);
         }
     }

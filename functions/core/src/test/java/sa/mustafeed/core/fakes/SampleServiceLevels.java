@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import sa.mustafeed.core.recovery.FollowUpPolicy;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.sla.ServiceLevels;
 import sa.mustafeed.core.sla.WorkingCalendar;
@@ -36,6 +37,9 @@ public final class SampleServiceLevels {
                     40,
                     Category.SUGGESTION,
                     40));
+
+    /** Call back within 2 working days, as service-levels.json ships. */
+    public static final FollowUpPolicy FOLLOW_UPS = new FollowUpPolicy(CALENDAR, 2);
 
     private SampleServiceLevels() {}
 }

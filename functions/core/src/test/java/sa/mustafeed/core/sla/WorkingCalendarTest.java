@@ -36,6 +36,18 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void addWorkingDays_keepsTheTimeOfDay_skippingWeekendsAndHolidays() {
+        // Monday 10:00 + 2 working days: Wednesday 10:00.
+        assertEquals(riyadh("2026-11-25T10:00"), CALENDAR.addWorkingDays(riyadh("2026-11-23T10:00"), 2));
+        // Wednesday 2026-12-02 11:00: Thursday is a holiday, so Sunday then Monday.
+        assertEquals(riyadh("2026-12-07T11:00"), CALENDAR.addWorkingDays(riyadh("2026-12-02T11:00"), 2));
+        // Thursday evening counts from Sunday's opening: Tuesday 08:00.
+        assertEquals(riyadh("2026-12-01T08:00"), CALENDAR.addWorkingDays(riyadh("2026-11-26T19:00"), 2));
+        // Into Ramadan's shorter day: 15:30 on a normal day lands at the Ramadan close (15:00).
+        assertEquals(riyadh("2026-02-18T15:00"), CALENDAR.addWorkingDays(riyadh("2026-02-16T15:30"), 2));
+    }
+
+    @Test
     void waitingForTheBeneficiary_pausesTheClock() {
         ServiceLevels levels = sa.mustafeed.core.fakes.SampleServiceLevels.LEVELS;
         Instant submitted = riyadh("2026-11-29T08:00");

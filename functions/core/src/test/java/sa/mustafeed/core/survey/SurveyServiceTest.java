@@ -42,7 +42,12 @@ class SurveyServiceTest {
     private final SurveyOffers offers =
             new SurveyOffers(tokens, store, clock, Duration.ofDays(14), Duration.ofDays(30), "https://site.example/");
     private final SurveyService surveys = new SurveyService(
-            tokens, store, new InMemoryFailedAttempts(), clock, new LocalizedText("جمعية تمكين", "Tamkeen"));
+            tokens,
+            store,
+            new InMemoryFailedAttempts(),
+            clock,
+            new LocalizedText("جمعية تمكين", "Tamkeen"),
+            sa.mustafeed.core.fakes.SampleServiceLevels.FOLLOW_UPS);
 
     private static ServiceRequest completed(String reference, Category category, String mobileHash) {
         return new ServiceRequest(
