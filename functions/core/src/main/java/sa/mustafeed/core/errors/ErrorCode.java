@@ -49,6 +49,9 @@ public enum ErrorCode {
     SURVEY_EXPIRED("survey_expired"),
     SURVEY_ALREADY_ANSWERED("survey_already_answered"),
     TOO_MANY_FEEDBACK("too_many_feedback"),
+    /** A kiosk id no manager registered, or whose kiosk was retired: the tap is not counted. */
+    KIOSK_NOT_REGISTERED("kiosk_not_registered"),
+    TOO_MANY_KIOSKS("too_many_kiosks"),
     INVALID_DOCUMENT_TYPE("invalid_document_type"),
     DOCUMENT_TOO_LARGE("document_too_large"),
     DOCUMENT_NOT_UPLOADED("document_not_uploaded"),
