@@ -79,6 +79,8 @@ public final class TableKeys {
     static final String REGISTRATIONS_PREFIX = "REGBY#";
     /** The saved replies: one partition, one item per reply ({@code <id>}), read whole by a Query. */
     static final String SAVED_REPLIES = "SAVEDREPLY";
+    /** The kiosk registry: one partition, one item per lobby tablet ({@code <kiosk id>}), listed by a Query. */
+    static final String KIOSKS = "KIOSK";
 
     private TableKeys() {}
 

@@ -12,6 +12,7 @@ import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.IdempotencyConflictException;
 import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.errors.KioskNotRegisteredException;
 import sa.mustafeed.core.errors.NotSignedInException;
 import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.errors.StorageUnavailableException;
@@ -46,6 +47,8 @@ public final class ErrorAnswers {
                     case ALREADY_ANSWERED ->
                         answer(409, List.of(FieldError.general(ErrorCode.SURVEY_ALREADY_ANSWERED)));
                 };
+            case KioskNotRegisteredException unknownKiosk ->
+                answer(404, List.of(FieldError.of("kioskId", ErrorCode.KIOSK_NOT_REGISTERED)));
             case VersionConflictException stale -> answer(409, List.of(FieldError.general(ErrorCode.VERSION_CONFLICT)));
             case NotSignedInException anonymous -> answer(401, List.of(FieldError.general(ErrorCode.UNAUTHORIZED)));
             case AccessDeniedException denied -> answer(403, List.of(FieldError.general(ErrorCode.FORBIDDEN)));
