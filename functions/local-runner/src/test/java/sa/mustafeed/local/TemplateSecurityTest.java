@@ -51,7 +51,8 @@ class TemplateSecurityTest {
             // on PDPL erasure), DynamoDbRequestRepository (registrations), DynamoDbSurveyStatistics,
             // DynamoDbServiceStatistics and DynamoDbDeliveryStatistics (Query), DynamoDbDeliveryLog
             // (BatchGetItem of a request's message records), DynamoDbSavedReplies (Query of its
-            // partition, GetItem, PutItem, DeleteItem).
+            // partition, GetItem, PutItem, DeleteItem), DynamoDbKioskRegistry (Query of its
+            // partition, conditional PutItem, UpdateItem).
             "StaffApiFunction",
                     Set.of(
                             "dynamodb:GetItem",
@@ -62,7 +63,8 @@ class TemplateSecurityTest {
                             "dynamodb:BatchGetItem",
                             "dynamodb:DeleteItem",
                             "secretsmanager:GetSecretValue"),
-            // DynamoDbSurveyStore (GetItem, transactions of Put + Update), DynamoDbFailedAttempts.
+            // DynamoDbSurveyStore (GetItem, transactions of Put + Update), DynamoDbFailedAttempts,
+            // DynamoDbKioskRegistry.find (GetItem).
             "SurveyFunction",
                     Set.of(
                             "dynamodb:GetItem",
@@ -403,9 +405,19 @@ class TemplateSecurityTest {
         // satisfaction and delivery counters (DynamoDbServiceStatistics, DynamoDbSurveyStatistics,
         // DynamoDbDeliveryStatistics); the staff directory, to offer whom a request can be given
         // (DynamoDbWorkQueue.colleagues); one person's registrations (DynamoDbRegistrations); a month
-        // of the PDPL audit log (DynamoDbAuditLog.month); the saved replies (DynamoDbSavedReplies.all)
+        // of the PDPL audit log (DynamoDbAuditLog.month); the saved replies (DynamoDbSavedReplies.all);
+        // the kiosk registry (DynamoDbKioskRegistry.all)
         assertEquals(
-                List.of("REQ#*", "SVCAGG#*", "SURVEYAGG#*", "DLVAGG#*", "STAFFDIR", "REGBY#*", "AUDIT#*", "SAVEDREPLY"),
+                List.of(
+                        "REQ#*",
+                        "SVCAGG#*",
+                        "SURVEYAGG#*",
+                        "DLVAGG#*",
+                        "STAFFDIR",
+                        "REGBY#*",
+                        "AUDIT#*",
+                        "SAVEDREPLY",
+                        "KIOSK"),
                 like.get("dynamodb:LeadingKeys"));
         for (Statement other : queries) {
             if (other != s) {
@@ -415,6 +427,30 @@ class TemplateSecurityTest {
                         other.sid() + ": an unpinned Query may read the indexes only");
             }
         }
+    }
+
+    /**
+     * The survey function writes answers, counters and rate counters, and reads the kiosk registry:
+     * GetItem only there, so a public route can never register, revive or retire a kiosk.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSurveyFunction_writesItsOwnPartitions_andOnlyReadsTheKioskRegistry() {
+        Map<String, Object> byKeys = new LinkedHashMap<>();
+        for (Statement s : statements("SurveyFunction")) {
+            if (s.actions().stream().anyMatch(a -> a.startsWith("dynamodb:"))) {
+                Map<?, ?> like = (Map<?, ?>) s.condition().get("ForAllValues:StringLike");
+                assertNotNull(like, s.sid() + ": table access not limited by dynamodb:LeadingKeys");
+                byKeys.put(String.valueOf(like.get("dynamodb:LeadingKeys")), new TreeSet<>(s.actions()));
+            }
+        }
+        assertEquals(
+                Map.of(
+                        "[SURVEY#*, ANSWER#*, SURVEYAGG#*, RATE#*]",
+                        new TreeSet<>(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
+                        "[KIOSK]",
+                        new TreeSet<>(Set.of("dynamodb:GetItem"))),
+                byKeys);
     }
 
     @Test

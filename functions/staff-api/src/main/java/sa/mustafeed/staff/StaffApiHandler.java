@@ -12,6 +12,7 @@ import sa.mustafeed.aws.DynamoDbAuditLog;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
 import sa.mustafeed.aws.DynamoDbDeliveryLog;
 import sa.mustafeed.aws.DynamoDbDeliveryStatistics;
+import sa.mustafeed.aws.DynamoDbKioskRegistry;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.DynamoDbSavedReplies;
 import sa.mustafeed.aws.DynamoDbServiceStatistics;
@@ -31,6 +32,7 @@ import sa.mustafeed.core.staff.CaseService;
 import sa.mustafeed.core.staff.SavedReplyService;
 import sa.mustafeed.core.staff.StaffMember;
 import sa.mustafeed.core.staff.WorkQueueService;
+import sa.mustafeed.core.survey.KioskService;
 import sa.mustafeed.core.survey.SurveyTokens;
 import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.ApiResponse;
@@ -83,6 +85,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
                         clock),
                 new WorkQueueService(new DynamoDbWorkQueue(aws.dynamoDb(), aws.tableName()), clock),
                 new SavedReplyService(new DynamoDbSavedReplies(aws.dynamoDb(), aws.tableName()), clock),
+                new KioskService(new DynamoDbKioskRegistry(aws.dynamoDb(), aws.tableName()), clock, new SecureRandom()),
                 clock);
     }
 
@@ -95,9 +98,19 @@ public final class StaffApiHandler implements RequestStreamHandler {
             BeneficiaryRecords beneficiaries,
             WorkQueueService workQueue,
             SavedReplyService savedReplies,
+            KioskService kiosks,
             Clock clock) {
         this.routes = new StaffRoutes(
-                cases, registrations, surveys, service, deliveries, beneficiaries, workQueue, savedReplies, clock);
+                cases,
+                registrations,
+                surveys,
+                service,
+                deliveries,
+                beneficiaries,
+                workQueue,
+                savedReplies,
+                kiosks,
+                clock);
     }
 
     @Override

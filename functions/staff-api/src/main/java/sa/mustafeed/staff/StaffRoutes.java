@@ -38,6 +38,7 @@ import sa.mustafeed.core.staff.ServiceReport;
 import sa.mustafeed.core.staff.StaffMember;
 import sa.mustafeed.core.staff.SurveysCsv;
 import sa.mustafeed.core.staff.WorkQueueService;
+import sa.mustafeed.core.survey.KioskService;
 import sa.mustafeed.core.survey.SatisfactionReport;
 import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.ApiResponse;
@@ -66,6 +67,7 @@ final class StaffRoutes {
     private final BeneficiaryRecords beneficiaries;
     private final WorkQueueService workQueue;
     private final SavedReplyService savedReplies;
+    private final KioskService kiosks;
     private final Clock clock;
     private final Map<String, StaffRoute> table = new LinkedHashMap<>();
 
@@ -78,9 +80,11 @@ final class StaffRoutes {
             BeneficiaryRecords beneficiaries,
             WorkQueueService workQueue,
             SavedReplyService savedReplies,
+            KioskService kiosks,
             Clock clock) {
         this.workQueue = workQueue;
         this.savedReplies = savedReplies;
+        this.kiosks = kiosks;
         this.cases = cases;
         this.registrations = registrations;
         this.surveys = surveys;
@@ -113,6 +117,25 @@ final class StaffRoutes {
         add("GET /staff/saved-replies", STAFF, (event, me) -> savedReplies());
         add("POST /staff/saved-replies/{id}", MANAGER, this::saveReply);
         add("POST /staff/saved-replies/{id}/delete", MANAGER, this::deleteReply);
+        // Lobby tablets whose exit taps count: managers register and retire them (retire is a POST
+        // for the same CORS reason).
+        add(
+                "GET /staff/kiosks",
+                MANAGER,
+                (event, me) -> ok(Map.of(
+                        "items", kiosks.all().stream().map(StaffJson::kiosk).toList())));
+        add(
+                "POST /staff/kiosks",
+                MANAGER,
+                (event, me) -> ApiResponse.json(
+                        201,
+                        Json.write(StaffJson.kiosk(
+                                kiosks.register(StaffRequests.kioskLabel(JsonBodies.object(event)), me)))));
+        add(
+                "POST /staff/kiosks/{id}/retire",
+                MANAGER,
+                (event, me) -> ok(
+                        StaffJson.kiosk(kiosks.retire(event.pathParameter("id").orElse(""), me))));
     }
 
     private void add(String routeKey, sa.mustafeed.core.staff.Role role, StaffRoute.Action action) {

@@ -56,7 +56,10 @@ class StaffAuthorizationMatrixTest {
             "POST /staff/beneficiaries/erase",
             "GET /staff/audit",
             "POST /staff/saved-replies/{id}",
-            "POST /staff/saved-replies/{id}/delete");
+            "POST /staff/saved-replies/{id}/delete",
+            "GET /staff/kiosks",
+            "POST /staff/kiosks",
+            "POST /staff/kiosks/{id}/retire");
 
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
     private final InMemoryMessaging messaging = new InMemoryMessaging();
@@ -90,6 +93,10 @@ class StaffAuthorizationMatrixTest {
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
             new sa.mustafeed.core.staff.SavedReplyService(
                     new sa.mustafeed.core.fakes.InMemorySavedReplies(), SampleDrafts.clockAt(SampleDrafts.NOW)),
+            new sa.mustafeed.core.survey.KioskService(
+                    new sa.mustafeed.core.fakes.InMemoryKioskRegistry(),
+                    SampleDrafts.clockAt(SampleDrafts.NOW),
+                    new SplittableRandom(3)),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     /** MHF5-Q2N7, registered by nobody: another's request as far as any volunteer is concerned. */

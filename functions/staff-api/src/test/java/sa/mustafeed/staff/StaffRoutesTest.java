@@ -61,6 +61,10 @@ class StaffRoutesTest {
                     new sa.mustafeed.core.fakes.InMemoryWorkQueue(repository, SampleServiceLevels.LEVELS),
                     SampleDrafts.clockAt(SampleDrafts.NOW)),
             new sa.mustafeed.core.staff.SavedReplyService(savedReplies, SampleDrafts.clockAt(SampleDrafts.NOW)),
+            new sa.mustafeed.core.survey.KioskService(
+                    new sa.mustafeed.core.fakes.InMemoryKioskRegistry(),
+                    SampleDrafts.clockAt(SampleDrafts.NOW),
+                    new SplittableRandom(3)),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     @Test
@@ -100,7 +104,10 @@ class StaffRoutesTest {
                         Map.entry("GET /staff/audit", Role.MANAGER),
                         Map.entry("GET /staff/saved-replies", Role.STAFF),
                         Map.entry("POST /staff/saved-replies/{id}", Role.MANAGER),
-                        Map.entry("POST /staff/saved-replies/{id}/delete", Role.MANAGER))),
+                        Map.entry("POST /staff/saved-replies/{id}/delete", Role.MANAGER),
+                        Map.entry("GET /staff/kiosks", Role.MANAGER),
+                        Map.entry("POST /staff/kiosks", Role.MANAGER),
+                        Map.entry("POST /staff/kiosks/{id}/retire", Role.MANAGER))),
                 matrix);
     }
 
