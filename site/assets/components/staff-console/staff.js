@@ -17,6 +17,7 @@ const PAGES = {
   reports: './reports.js',
   privacy: './privacy.js',
   replies: './replies.js',
+  kiosks: './kiosks.js',
 };
 
 document.documentElement.classList.add('mf-js');

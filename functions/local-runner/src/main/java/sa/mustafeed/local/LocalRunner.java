@@ -205,7 +205,6 @@ public final class LocalRunner implements AutoCloseable {
                         size);
                 System.out.println("  seeded   " + made + " demo requests over the last " + size.days()
                         + " days, with survey answers" + (history ? " (their messages not sent)" : ""));
-                String origin = "http://127.0.0.1:" + server.getAddress().getPort();
                 new sa.mustafeed.aws.DynamoDbKioskRegistry(clients.dynamoDb(), table)
                         .all().stream()
                                 .filter(sa.mustafeed.core.survey.Kiosk::active)
