@@ -88,8 +88,9 @@ function attach($root) {
     $thanks.dataset.tone = tone;
     $thanksTitle.textContent = $thanksTitle.dataset[tone];
     $thanksLead.textContent = $thanksLead.dataset[tone];
-    // A smile only for a good visit: never a happy face after "very bad".
-    $thanksIcon.hidden = tone !== 'glad';
+    // A smile only for a good visit: never a happy face after "very bad". (An <svg> has no
+    // .hidden property; the attribute is what hides it.)
+    $thanksIcon.toggleAttribute('hidden', tone !== 'glad');
     // Later: after a 1–2 tap, the "what went wrong?" choice of themes goes here (one optional
     // tap, sent with this tap's score), before this apology; the themes are not built yet.
     $ask.hidden = true;
