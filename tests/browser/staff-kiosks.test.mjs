@@ -1,4 +1,4 @@
-// Lobby kiosks in the staff console (/staff/kiosks/, managers), both languages: a manager registers
+// Lobby kiosks in the staff console (/staff/tablets/, managers; the API is /staff/kiosks), both languages: a manager registers
 // the reception's tablet by keyboard, reads its address, opens it as the tablet would, taps a face
 // and the satisfaction report counts that tap once; retiring it (two steps) stops the counting and
 // keeps it listed as retired; an employee is told the page is for managers and the API refuses them.
@@ -43,7 +43,7 @@ for (const lang of ['ar', 'en']) {
     const errors = trackPageErrors(page);
     await signIn(page, 'manager', prefix);
     await page.getByRole('link', { name: t.nav }).click();
-    await page.waitForURL(/\/staff\/kiosks\/$/);
+    await page.waitForURL(/\/staff\/tablets\/$/);
     await page.locator('[data-kiosks-body]:not([hidden])').waitFor();
     await assertAccessible(assert, page, `${lang} kiosks page`);
 
@@ -112,7 +112,7 @@ test('an employee is told the kiosks page is for managers; the API refuses them 
   const page = await browser.context.newPage();
   await signIn(page, 'staff');
   assert.equal(await page.getByRole('link', { name: 'أجهزة الاستقبال' }).count(), 0, 'no link for employees');
-  await page.goto(url('/staff/kiosks/'), { waitUntil: 'networkidle' });
+  await page.goto(url('/staff/tablets/'), { waitUntil: 'networkidle' });
   const $problem = page.locator('[data-problem]:not([hidden])');
   await $problem.waitFor();
   assert.match(await $problem.innerText(), TEXT.ar.forbidden);

@@ -1,8 +1,9 @@
-// Lobby kiosks (/staff/kiosks/, managers): register a tablet (where it stands, as typed) and get its
-// address; list them; retire one with a two-step button. Only a registered tablet's exit taps count
-// (POST /feedback refuses others), so the address shown here is the one to open on the tablet — the
-// site's own origin, since the console and the kiosk pages are served from the same place. The API
-// is the authority on roles: an employee who opens the address is told the page is for managers.
+// Lobby kiosks (/staff/tablets/, managers; not /staff/kiosks/, which is the API's path): register a
+// tablet (where it stands, as typed) and get its address; list them; retire one with a two-step
+// button. Only a registered tablet's exit taps count (POST /feedback refuses others), so the address
+// shown here is the one to open on the tablet — the site's own origin, since the console and the
+// kiosk pages are served from the same place. The API is the authority on roles: an employee who
+// opens the address is told the page is for managers.
 import { api } from './session.js';
 import { s } from './strings.js';
 import { el, ltr, dualDate } from './format.js';
