@@ -155,3 +155,21 @@ export async function requestsTable() {
   if (!table) throw new Error(`no RequestsTable in ${EMULATOR_URL}: ${names}`);
   return table;
 }
+
+/**
+ * A lobby tablet registered as a manager registers it (development sign-in, POST /staff/kiosks):
+ * only a registered kiosk's exit taps count. Each call is a new kiosk, so each test has its own
+ * rate-limit bucket. Returns {id, path, label}.
+ */
+export async function registerKiosk(label = 'Browser test tablet') {
+  const login = await fetch(url('/dev/login'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ role: 'manager' }) });
+  const { token } = await login.json();
+  const res = await fetch(url('/staff/kiosks'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ label }),
+  });
+  const kiosk = await res.json();
+  if (res.status !== 201) throw new Error(`register kiosk: ${res.status} ${JSON.stringify(kiosk)}`);
+  return kiosk;
+}

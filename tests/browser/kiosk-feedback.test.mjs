@@ -1,17 +1,19 @@
 // Lobby exit feedback (/kiosk/feedback/?kiosk=ID): five labelled faces, one tap → POST /feedback
-// {"kioskId", "score"} → 202 → thank-you → back to the faces in ≈ 4 s; button mashing (429
-// too_many_feedback) shows the same calm thank-you; keyboard operable; axe on both screens in both
-// languages; nothing personal sent or kept. Runs against ./run --port N.
+// {"kioskId", "score"} → 202 → a thank-you that matches the score → back to the faces in ≈ 4 s;
+// button mashing (429 too_many_feedback) shows the same calm thank-you; a tablet nobody registered
+// (or one retired) says it is not set up and counts nothing; keyboard operable; axe on every screen
+// in both languages; nothing personal sent or kept. Runs against ./run --port N; each test registers
+// its own kiosk (its own rate-limit bucket).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { launch, url, assertAccessible, assertFocusVisible, trackPageErrors } from './helpers.mjs';
+import { launch, url, assertAccessible, assertFocusVisible, trackPageErrors, registerKiosk } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch({ touch: true }); });
 after(async () => { await browser?.close(); });
 
-const kioskId = () => `lobby-${crypto.randomBytes(3).toString('hex')}`; // own rate-limit bucket per test
+const kioskId = async () => (await registerKiosk(`Lobby ${crypto.randomBytes(3).toString('hex')}`)).id;
 const screen = (page) => page.locator('[data-screen]:not([hidden])').getAttribute('data-screen');
 const waitScreen = (page, name, timeout = 6000) => page.locator(`[data-screen="${name}"]`).waitFor({ state: 'visible', timeout });
 
@@ -29,7 +31,7 @@ test('kiosk feedback: tap → 202 → thank-you → back to the faces after abou
     ['', ['سيئ جدًا', 'سيئ', 'مقبول', 'جيد', 'ممتاز'], 'شكرًا لك!'],
     ['/en', ['Very bad', 'Bad', 'Okay', 'Good', 'Excellent'], 'Thank you!'],
   ]) {
-    const id = kioskId();
+    const id = await kioskId();
     const page = await browser.context.newPage();
     const errors = trackPageErrors(page);
     const posts = recordFeedback(page);
@@ -59,7 +61,7 @@ test('kiosk feedback: tap → 202 → thank-you → back to the faces after abou
 test('kiosk feedback: keyboard — Tab to a face, Enter answers, focus is visible', async () => {
   const page = await browser.context.newPage();
   const posts = recordFeedback(page);
-  await page.goto(url(`/kiosk/feedback/?kiosk=${kioskId()}&reset=0.5`), { waitUntil: 'networkidle' });
+  await page.goto(url(`/kiosk/feedback/?kiosk=${await kioskId()}&reset=0.5`), { waitUntil: 'networkidle' });
   await page.keyboard.press('Tab'); // the language link
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.score), '1');
@@ -79,7 +81,7 @@ test('kiosk feedback: keyboard — Tab to a face, Enter answers, focus is visibl
 });
 
 test('kiosk feedback: button mashing — the server answers 429 and the screen says the same thank-you', async () => {
-  const id = kioskId();
+  const id = await kioskId();
   const page = await browser.context.newPage();
   const errors = trackPageErrors(page);
   const posts = recordFeedback(page);
@@ -111,7 +113,7 @@ test('kiosk feedback: a 429 answer shows the thank-you and no error', async () =
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') logged.push(m.text()); });
   await page.route('**/feedback', (route) => route.fulfill({ status: 429, contentType: 'application/json', headers: { 'Retry-After': '10' },
     body: JSON.stringify({ errors: [{ code: 'too_many_feedback', message: { ar: 'شكرًا لك', en: 'Thank you' } }] }) }));
-  await page.goto(url(`/kiosk/feedback/?kiosk=${kioskId()}`), { waitUntil: 'networkidle' });
+  await page.goto(url(`/kiosk/feedback/?kiosk=${await kioskId()}`), { waitUntil: 'networkidle' });
   await page.locator('[data-score="2"]').tap();
   await waitScreen(page, 'thanks');
   await page.waitForTimeout(300);
@@ -123,7 +125,7 @@ test('kiosk feedback: a 429 answer shows the thank-you and no error', async () =
 });
 
 test('kiosk feedback: offline — thanks anyway, the score is kept in memory and sent when the network is back', async () => {
-  const id = kioskId();
+  const id = await kioskId();
   const page = await browser.context.newPage();
   const posts = recordFeedback(page);
   await page.goto(url(`/kiosk/feedback/?kiosk=${id}&reset=0.5`), { waitUntil: 'networkidle' });
@@ -140,19 +142,85 @@ test('kiosk feedback: offline — thanks anyway, the score is kept in memory and
   await page.close();
 });
 
-test('kiosk feedback: the kiosk id comes only from ?kiosk= and is never anything but an id', async () => {
-  for (const [query, expected] of [['', 'kiosk'], ['?kiosk=lobby-2', 'lobby-2'], ['?kiosk=سارة%20العتيبي', 'kiosk'], ['?kiosk=a@b.c', 'kiosk']]) {
+test('kiosk feedback: the thank-you matches the answer — sorry for 1–2, plain for 3, glad for 4–5 (ar and en, axe)', async () => {
+  const words = {
+    '': { sorry: 'شكرًا لأنك أخبرتنا.', neutral: 'شكرًا لك.', glad: 'شكرًا لك!', sorryLead: /نأسف.*ستستفيد الجمعية من رأيك/ },
+    '/en': { sorry: 'Thank you for telling us.', neutral: 'Thank you.', glad: 'Thank you!', sorryLead: /sorry.*use your answer to improve/ },
+  };
+  for (const prefix of ['', '/en']) {
     const page = await browser.context.newPage();
+    const errors = trackPageErrors(page);
     const posts = recordFeedback(page);
-    await page.route('**/feedback', (route) => route.fulfill({ status: 202, contentType: 'application/json', body: '{}' }));
-    await page.goto(url(`/kiosk/feedback/${query}`), { waitUntil: 'networkidle' });
-    const requests = [];
-    page.on('request', (r) => r.method() === 'POST' && requests.push(r.postDataJSON()));
-    await page.locator('[data-score="3"]').tap();
-    await waitScreen(page, 'thanks');
-    await page.waitForTimeout(200);
-    assert.deepEqual(requests, [{ kioskId: expected, score: 3 }], query);
-    assert.equal(posts.length, 1);
+    await page.goto(url(`${prefix}/kiosk/feedback/?kiosk=${await kioskId()}&reset=0.3`), { waitUntil: 'networkidle' });
+    for (const score of [1, 2, 3, 4, 5]) {
+      await waitScreen(page, 'ask');
+      await page.waitForTimeout(2600); // one tap per 5 s window at most counts twice: stay under it
+      await page.locator(`[data-score="${score}"]`).tap();
+      await waitScreen(page, 'thanks');
+      const tone = score <= 2 ? 'sorry' : score === 3 ? 'neutral' : 'glad';
+      assert.equal(await page.locator('[data-screen="thanks"]').getAttribute('data-tone'), tone, `score ${score}`);
+      assert.equal(await page.locator('#h-thanks').innerText(), words[prefix][tone], `score ${score} ${prefix}`);
+      const lead = await page.locator('[data-slot="thanks-lead"]').innerText();
+      if (tone === 'sorry') assert.match(lead, words[prefix].sorryLead);
+      assert.equal(await page.locator('[data-slot="thanks-icon"]').isVisible(), tone === 'glad', `a smile only after a good visit (score ${score})`);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'h-thanks');
+      await assertAccessible(assert, page, `kiosk thanks score ${score} ${prefix || '/'}`);
+    }
+    await page.waitForTimeout(300);
+    assert.deepEqual(posts.map((p) => [p.body.score, p.status]), [[1, 202], [2, 202], [3, 202], [4, 202], [5, 202]]);
+    assert.deepEqual(errors, []);
     await page.close();
   }
+});
+
+test('kiosk feedback: a tablet nobody registered says it is not set up, and sends nothing (ar and en, axe)', async () => {
+  for (const [prefix, heading] of [['', 'هذا الجهاز غير مُهيّأ بعد'], ['/en', 'This tablet is not set up yet']]) {
+    for (const query of ['', '?kiosk=lobby-1', '?kiosk=سارة%20العتيبي', '?kiosk=a@b.c']) {
+      const page = await browser.context.newPage();
+      const errors = trackPageErrors(page);
+      const posts = recordFeedback(page);
+      await page.goto(url(`${prefix}/kiosk/feedback/${query}`), { waitUntil: 'networkidle' });
+      await waitScreen(page, 'not-set-up');
+      assert.equal(await screen(page), 'not-set-up', query);
+      assert.equal(await page.locator('#h-not-set-up').innerText(), heading);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'h-not-set-up', 'announced');
+      assert.equal(await page.locator('[data-score]').first().isVisible(), false, 'no faces to tap');
+      if (query === '?kiosk=lobby-1') await assertAccessible(assert, page, `kiosk not set up ${prefix || '/'}`);
+      assert.deepEqual(posts, [], `${query}: nothing sent`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  }
+});
+
+test('kiosk feedback: a tablet retired while its page is open stops at its next tap, and that tap is not counted', async () => {
+  const kiosk = await registerKiosk('Retired while open');
+  const page = await browser.context.newPage();
+  const posts = recordFeedback(page);
+  await page.goto(url(`/kiosk/feedback/?kiosk=${kiosk.id}`), { waitUntil: 'networkidle' });
+  await waitScreen(page, 'ask');
+  const login = await page.request.post(url('/dev/login'), { data: { role: 'manager' } });
+  const { token } = await login.json();
+  const retired = await page.request.post(url(`/staff/kiosks/${kiosk.id}/retire`), { headers: { Authorization: `Bearer ${token}` }, data: {} });
+  assert.equal(retired.status(), 200);
+  await page.locator('[data-score="5"]').tap();
+  await waitScreen(page, 'not-set-up');
+  assert.deepEqual(posts.map((p) => p.status), [404]);
+  await page.waitForTimeout(4500);
+  assert.equal(await screen(page), 'not-set-up', 'it stays: the next visitor is not thanked for nothing');
+  await page.close();
+});
+
+test('kiosk feedback: the kiosk id sent is the one in ?kiosk=, and nothing else', async () => {
+  const id = await kioskId();
+  const page = await browser.context.newPage();
+  await page.goto(url(`/kiosk/feedback/?kiosk=${id}`), { waitUntil: 'networkidle' });
+  const requests = [];
+  page.on('request', (r) => r.method() === 'POST' && requests.push(r.postDataJSON()));
+  await page.locator('[data-score="3"]').tap();
+  await waitScreen(page, 'thanks');
+  await page.waitForTimeout(200);
+  assert.deepEqual(requests, [{ kioskId: id, score: 3 }]);
+  assert.equal(await page.locator('[data-twin]').getAttribute('href'), `/en/kiosk/feedback/?kiosk=${id}`, 'the language link keeps the tablet');
+  await page.close();
 });

@@ -9,13 +9,15 @@
 // throttling everything arrives before the first frame and nothing can be seen to shift.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, url, observeLayoutShift, layoutShift, LAYOUT_SHIFT_BUDGET } from './helpers.mjs';
+import { launch, url, observeLayoutShift, layoutShift, LAYOUT_SHIFT_BUDGET, registerKiosk } from './helpers.mjs';
 
-const PUBLIC_PAGES = ['/', '/request/', '/track/', '/info/', '/privacy/', '/kiosk/', '/kiosk/feedback/?kiosk=lobby-1', '/survey/'];
+const PUBLIC_PAGES = ['/', '/request/', '/track/', '/info/', '/privacy/', '/kiosk/', '/kiosk/feedback/?kiosk={kiosk}', '/survey/'];
 const PHONE = { width: 412, height: 823 };
 
 let browser;
-before(async () => { browser = await launch(); });
+// The exit-feedback page of a registered tablet: an unregistered one shows another screen.
+let kiosk;
+before(async () => { browser = await launch(); kiosk = await registerKiosk('Layout-shift tablet'); });
 after(async () => { await browser?.close(); });
 
 for (const lang of ['ar', 'en']) {
@@ -31,7 +33,7 @@ for (const lang of ['ar', 'en']) {
         await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
         await observeLayoutShift(page);
-        await page.goto(url(page$), { waitUntil: 'networkidle' });
+        await page.goto(url(page$.replace('{kiosk}', kiosk.id)), { waitUntil: 'networkidle' });
         await page.evaluate(() => document.fonts.ready);
         await page.waitForTimeout(1000); // a late render after the last response would still count
         const { total, shifts } = await layoutShift(page);

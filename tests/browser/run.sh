@@ -13,7 +13,7 @@ if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ 
 fi
 if [ "$#" -eq 0 ]; then set -- axe.test.mjs request-flow.test.mjs staff-queue.test.mjs staff-volunteer.test.mjs staff-confidential.test.mjs staff-privacy.test.mjs kiosk-flow.test.mjs kiosk-privacy.test.mjs \
   kiosk-steps.test.mjs display-settings.test.mjs lighthouse.test.mjs staff-axe.test.mjs staff-flow.test.mjs staff-conversation.test.mjs staff-reports.test.mjs staff-reports-truth.test.mjs staff-delivery.test.mjs staff-xss.test.mjs \
-  survey-page.test.mjs staff-follow-ups.test.mjs kiosk-feedback.test.mjs staff-cognito.test.mjs documents-flow.test.mjs layout-shift.test.mjs \
+  survey-page.test.mjs staff-follow-ups.test.mjs kiosk-feedback.test.mjs staff-kiosks.test.mjs staff-cognito.test.mjs documents-flow.test.mjs layout-shift.test.mjs \
   contact-choice.test.mjs staff-register.test.mjs \
   anonymous-complaint.test.mjs; fi
 exec node --test --test-concurrency=1 "$@"

@@ -33,6 +33,7 @@ const READY = {
   'reports/': '[data-reports]:not([hidden])',
   'privacy/': '[data-privacy]:not([hidden])',
   'replies/': '[data-replies-body]:not([hidden])',
+  'tablets/': '[data-kiosks-body]:not([hidden])',
 };
 
 for (const lang of ['ar', 'en']) {

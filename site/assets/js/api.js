@@ -43,3 +43,20 @@ export async function postJson(path, body, { idempotencyKey } = {}) {
     return { status: 0, data: null, retryAfter: null };
   }
 }
+
+/** GETs JSON; resolves like {@link postJson} (status 0 on a network failure, never rejects). */
+export async function getJson(path) {
+  try {
+    const res = await fetch((await apiBase()) + path, {
+      headers: { Accept: 'application/json' },
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout ? AbortSignal.timeout(20000) : undefined,
+    });
+    let data = null;
+    try { data = await res.json(); } catch { /* empty or non-JSON body */ }
+    return { status: res.status, data };
+  } catch {
+    return { status: 0, data: null };
+  }
+}

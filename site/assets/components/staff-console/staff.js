@@ -19,6 +19,7 @@ const PAGES = {
   replies: './replies.js',
   'follow-ups': './follow-ups.js',
   feedback: './feedback.js',
+  kiosks: './kiosks.js',
 };
 
 document.documentElement.classList.add('mf-js');

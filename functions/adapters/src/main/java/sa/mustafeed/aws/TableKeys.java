@@ -93,6 +93,8 @@ public final class TableKeys {
     static final String FOLLOW_UP_COUNTERS_PREFIX = "FOLLOWUPAGG#";
     static final String FOLLOW_UPS_CREATED = "CREATED";
     static final String FOLLOW_UP_DONE_MARK = "DONE#";
+    /** The kiosk registry: one partition, one item per lobby tablet ({@code <kiosk id>}), listed by a Query. */
+    static final String KIOSKS = "KIOSK";
 
     private TableKeys() {}
 

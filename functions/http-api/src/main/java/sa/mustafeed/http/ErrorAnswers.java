@@ -13,6 +13,7 @@ import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.FollowUpUnavailableException;
 import sa.mustafeed.core.errors.IdempotencyConflictException;
 import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.errors.KioskNotRegisteredException;
 import sa.mustafeed.core.errors.NotSignedInException;
 import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.errors.StorageUnavailableException;
@@ -47,6 +48,8 @@ public final class ErrorAnswers {
                     case ALREADY_ANSWERED ->
                         answer(409, List.of(FieldError.general(ErrorCode.SURVEY_ALREADY_ANSWERED)));
                 };
+            case KioskNotRegisteredException unknownKiosk ->
+                answer(404, List.of(FieldError.of("kioskId", ErrorCode.KIOSK_NOT_REGISTERED)));
             case VersionConflictException stale -> answer(409, List.of(FieldError.general(ErrorCode.VERSION_CONFLICT)));
             case FollowUpUnavailableException followUp ->
                 switch (followUp.reason()) {

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
 import sa.mustafeed.aws.DynamoDbDeliveryLog;
 import sa.mustafeed.aws.DynamoDbFailedAttempts;
+import sa.mustafeed.aws.DynamoDbKioskRegistry;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.DynamoDbSavedReplies;
 import sa.mustafeed.aws.DynamoDbSurveyStore;
@@ -29,7 +30,9 @@ import sa.mustafeed.core.staff.CaseService;
 import sa.mustafeed.core.staff.Role;
 import sa.mustafeed.core.staff.SavedReplyService;
 import sa.mustafeed.core.staff.StaffMember;
+import sa.mustafeed.core.survey.Kiosk;
 import sa.mustafeed.core.survey.KioskFeedback;
+import sa.mustafeed.core.survey.KioskService;
 import sa.mustafeed.core.survey.Score;
 import sa.mustafeed.core.survey.SurveyAnswerDraft;
 import sa.mustafeed.core.survey.SurveyOffers;
@@ -138,13 +141,21 @@ final class DemoSeed {
         DynamoDbSurveyStore surveyStore = new DynamoDbSurveyStore(dynamoDb, table);
         SurveyTokens tokens = new SurveyTokens(hasher);
         SurveyOffers offers = new SurveyOffers(tokens, surveyStore, clock, Duration.ofDays(14), Duration.ofDays(0), "");
+        DynamoDbKioskRegistry kiosks = new DynamoDbKioskRegistry(dynamoDb, table);
         SurveyService surveys = new SurveyService(
                 tokens,
                 surveyStore,
                 new DynamoDbFailedAttempts(dynamoDb, table),
+                kiosks,
                 clock,
                 new LocalizedText("", ""),
                 sa.mustafeed.http.ServiceLevelsFile.followUps());
+        // The lobby's tablet, registered as a manager would (its taps below count only because it
+        // is); the runner prints its address.
+        Kiosk lobby = new KioskService(kiosks, clock, new java.security.SecureRandom())
+                .register(
+                        "الاستقبال، الدور الأرضي (تجريبي)",
+                        new StaffMember("seed-manager", "هدى (تجريبي)", Role.MANAGER));
         StaffMember amal = new StaffMember("seed-staff", "أمل (تجريبي)", Role.STAFF);
         List<String> categories = List.copyOf(DESCRIPTIONS.keySet());
         for (int i = 0; i < count; i++) {
@@ -193,7 +204,7 @@ final class DemoSeed {
                     .minus(Duration.ofDays(random.nextInt(size.days())))
                     .plus(Duration.ofSeconds(tap * 7L)));
             surveys.kioskFeedback(KioskFeedback.of(
-                    "lobby-1", 1 + Math.min(4, (int) Math.round(Math.abs(random.nextGaussian()) * 1.2) + 2)));
+                    lobby.id(), 1 + Math.min(4, (int) Math.round(Math.abs(random.nextGaussian()) * 1.2) + 2)));
         }
         seedSavedReplies(new SavedReplyService(new DynamoDbSavedReplies(dynamoDb, table), clock));
         return count;

@@ -205,6 +205,11 @@ public final class LocalRunner implements AutoCloseable {
                         size);
                 System.out.println("  seeded   " + made + " demo requests over the last " + size.days()
                         + " days, with survey answers" + (history ? " (their messages not sent)" : ""));
+                new sa.mustafeed.aws.DynamoDbKioskRegistry(clients.dynamoDb(), table)
+                        .all().stream()
+                                .filter(sa.mustafeed.core.survey.Kiosk::active)
+                                .forEach(k -> System.out.println(
+                                        "  lobby    " + origin + k.feedbackPath() + "  (" + k.label() + ")"));
             } finally {
                 if (history) {
                     pollers.forEach(StreamPoller::resumeFromNewest);

@@ -157,21 +157,50 @@ class SurveyFlowIT {
         assertEquals(null, completeAndFindToken("complaint", "0551230003"), "a complaint gets no automatic survey");
     }
 
+    private static long kioskResponses() throws Exception {
+        return ((Number) json(send("GET", "/staff/reports/satisfaction", null, manager))
+                        .get("kioskResponses"))
+                .longValue();
+    }
+
     @Test
-    void kioskFeedback_countsOneTapAndRefusesMashing() throws Exception {
-        assertEquals(
-                202,
-                send("POST", "/feedback", "{\"kioskId\":\"lobby-it\",\"score\":4}", null)
-                        .statusCode());
+    @SuppressWarnings("unchecked")
+    void kioskFeedback_countsOnlyFromARegisteredKiosk_onceATap_andRefusesMashing() throws Exception {
+        HttpResponse<String> registered =
+                send("POST", "/staff/kiosks", "{\"label\":\"Reception, ground floor\"}", manager);
+        assertEquals(201, registered.statusCode(), registered.body());
+        String id = (String) json(registered).get("id");
+        long before = kioskResponses();
+
+        // Eight taps from invented ids: each refused in the error shape, none counted.
+        for (int i = 0; i < 8; i++) {
+            HttpResponse<String> invented =
+                    send("POST", "/feedback", "{\"kioskId\":\"lobby-" + i + "\",\"score\":1}", null);
+            assertEquals(404, invented.statusCode());
+            assertTrue(invented.body().contains("\"kiosk_not_registered\""), invented.body());
+        }
+        assertEquals(before, kioskResponses());
+        assertEquals(404, send("GET", "/kiosks/lobby-0", null, null).statusCode());
+        assertEquals(200, send("GET", "/kiosks/" + id, null, null).statusCode());
+
+        String tap = "{\"kioskId\":\"" + id + "\",\"score\":";
+        assertEquals(202, send("POST", "/feedback", tap + "4}", null).statusCode());
+        assertEquals(before + 1, kioskResponses(), "the registered tablet's tap counts once");
         int status = 202;
         for (int i = 0; i < 4 && status == 202; i++) {
-            status = send("POST", "/feedback", "{\"kioskId\":\"lobby-it\",\"score\":1}", null)
-                    .statusCode();
+            status = send("POST", "/feedback", tap + "1}", null).statusCode();
         }
         assertEquals(429, status);
+        assertEquals(400, send("POST", "/feedback", tap + "9}", null).statusCode());
+
+        // Retired: its taps stop counting, what it counted stays.
+        long counted = kioskResponses();
         assertEquals(
-                400,
-                send("POST", "/feedback", "{\"kioskId\":\"lobby-it\",\"score\":9}", null)
-                        .statusCode());
+                200,
+                send("POST", "/staff/kiosks/" + id + "/retire", "{}", manager).statusCode());
+        Thread.sleep(5_000); // past the mashing window, so only the retirement can refuse the tap
+        assertEquals(404, send("POST", "/feedback", tap + "5}", null).statusCode());
+        assertEquals(404, send("GET", "/kiosks/" + id, null, null).statusCode());
+        assertEquals(counted, kioskResponses());
     }
 }

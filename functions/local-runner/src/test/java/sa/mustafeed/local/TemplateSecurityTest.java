@@ -51,7 +51,8 @@ class TemplateSecurityTest {
             // on PDPL erasure), DynamoDbRequestRepository (registrations), DynamoDbSurveyStatistics,
             // DynamoDbServiceStatistics and DynamoDbDeliveryStatistics (Query), DynamoDbDeliveryLog
             // (BatchGetItem of a request's message records), DynamoDbSavedReplies (Query of its
-            // partition, GetItem, PutItem, DeleteItem).
+            // partition, GetItem, PutItem, DeleteItem), DynamoDbKioskRegistry (Query of its
+            // partition, conditional PutItem, UpdateItem).
             "StaffApiFunction",
                     Set.of(
                             "dynamodb:GetItem",
@@ -63,7 +64,8 @@ class TemplateSecurityTest {
                             "dynamodb:DeleteItem",
                             "secretsmanager:GetSecretValue"),
             // DynamoDbSurveyStore (GetItem, transactions of Put + Update; a Delete when details
-            // withdraw an anonymous answer's follow-up), DynamoDbFailedAttempts.
+            // withdraw an anonymous answer's follow-up), DynamoDbFailedAttempts,
+            // DynamoDbKioskRegistry.find (GetItem).
             "SurveyFunction",
                     Set.of(
                             "dynamodb:GetItem",
@@ -429,7 +431,7 @@ class TemplateSecurityTest {
         // (DynamoDbWorkQueue.colleagues); one person's registrations (DynamoDbRegistrations); a month
         // of the PDPL audit log (DynamoDbAuditLog.month); the saved replies (DynamoDbSavedReplies.all);
         // the follow-ups, open, of a request and counted (DynamoDbFollowUps); a month's answers
-        // (DynamoDbSurveyFeedback)
+        // (DynamoDbSurveyFeedback); the kiosk registry (DynamoDbKioskRegistry.all)
         assertEquals(
                 List.of(
                         "REQ#*",
@@ -443,7 +445,8 @@ class TemplateSecurityTest {
                         "FOLLOWUPS",
                         "FOLLOWUP#*",
                         "FOLLOWUPAGG#*",
-                        "ANSWER#*"),
+                        "ANSWER#*",
+                        "KIOSK"),
                 like.get("dynamodb:LeadingKeys"));
         for (Statement other : queries) {
             if (other != s) {
@@ -453,6 +456,30 @@ class TemplateSecurityTest {
                         other.sid() + ": an unpinned Query may read the indexes only");
             }
         }
+    }
+
+    /**
+     * The survey function writes answers, counters and rate counters, and reads the kiosk registry:
+     * GetItem only there, so a public route can never register, revive or retire a kiosk.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSurveyFunction_writesItsOwnPartitions_andOnlyReadsTheKioskRegistry() {
+        Map<String, Object> byKeys = new LinkedHashMap<>();
+        for (Statement s : statements("SurveyFunction")) {
+            if (s.actions().stream().anyMatch(a -> a.startsWith("dynamodb:"))) {
+                Map<?, ?> like = (Map<?, ?>) s.condition().get("ForAllValues:StringLike");
+                assertNotNull(like, s.sid() + ": table access not limited by dynamodb:LeadingKeys");
+                byKeys.put(String.valueOf(like.get("dynamodb:LeadingKeys")), new TreeSet<>(s.actions()));
+            }
+        }
+        assertEquals(
+                Map.of(
+                        "[SURVEY#*, ANSWER#*, SURVEYAGG#*, RATE#*]",
+                        new TreeSet<>(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
+                        "[KIOSK]",
+                        new TreeSet<>(Set.of("dynamodb:GetItem"))),
+                byKeys);
     }
 
     @Test

@@ -13,6 +13,7 @@ import sa.mustafeed.aws.DynamoDbCaseRepository;
 import sa.mustafeed.aws.DynamoDbDeliveryLog;
 import sa.mustafeed.aws.DynamoDbDeliveryStatistics;
 import sa.mustafeed.aws.DynamoDbFollowUps;
+import sa.mustafeed.aws.DynamoDbKioskRegistry;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.DynamoDbSavedReplies;
 import sa.mustafeed.aws.DynamoDbServiceStatistics;
@@ -34,6 +35,7 @@ import sa.mustafeed.core.staff.CaseService;
 import sa.mustafeed.core.staff.SavedReplyService;
 import sa.mustafeed.core.staff.StaffMember;
 import sa.mustafeed.core.staff.WorkQueueService;
+import sa.mustafeed.core.survey.KioskService;
 import sa.mustafeed.core.survey.SurveyTokens;
 import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.ApiResponse;
@@ -92,6 +94,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
                                 ServiceLevelsFile.followUps(),
                                 clock),
                         new DynamoDbSurveyFeedback(aws.dynamoDb(), aws.tableName())),
+                new KioskService(new DynamoDbKioskRegistry(aws.dynamoDb(), aws.tableName()), clock, new SecureRandom()),
                 clock);
     }
 
@@ -105,6 +108,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
             WorkQueueService workQueue,
             SavedReplyService savedReplies,
             RecoveryRoutes recovery,
+            KioskService kiosks,
             Clock clock) {
         this.routes = new StaffRoutes(
                 cases,
@@ -116,6 +120,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
                 workQueue,
                 savedReplies,
                 recovery,
+                kiosks,
                 clock);
     }
 

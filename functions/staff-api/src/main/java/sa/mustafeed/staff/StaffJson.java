@@ -95,6 +95,23 @@ final class StaffJson {
         return out;
     }
 
+    /**
+     * A kiosk as the managers' list shows it: the label as typed, who and when, and the address to
+     * open on the tablet (site-relative: the console adds its own origin, the site's).
+     */
+    static Map<String, Object> kiosk(sa.mustafeed.core.survey.Kiosk kiosk) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", kiosk.id());
+        out.put("label", kiosk.label());
+        out.put("active", kiosk.active());
+        out.put("path", kiosk.feedbackPath());
+        out.put("registeredAt", kiosk.registeredAt().toString());
+        out.put("registeredBy", kiosk.registeredBy());
+        out.put("retiredAt", kiosk.retiredAt().map(Object::toString).orElse(null));
+        out.put("retiredBy", kiosk.retiredBy().orElse(null));
+        return out;
+    }
+
     /** The work queue's counts: per view and per open status (every open status, zeros included). */
     static Map<String, Object> counts(sa.mustafeed.core.staff.QueueCounts counts) {
         Map<String, Object> byStatus = new LinkedHashMap<>();

@@ -171,6 +171,20 @@ final class StaffRequests {
         return draft;
     }
 
+    /**
+     * A new kiosk's {@code label} (absent is refused by the service as required).
+     *
+     * @throws InvalidInputException when it is there but not text
+     */
+    static String kioskLabel(Map<String, Object> body) {
+        JsonFields fields = new JsonFields(body);
+        String label = fields.text("label", ErrorCode.INVALID_TYPE);
+        if (!fields.shapeErrors().isEmpty()) {
+            throw new InvalidInputException(fields.shapeErrors());
+        }
+        return label;
+    }
+
     /** Whom a PDPL export is about; a mobile or ID that is not text counts as not given. */
     static DataSubject dataSubject(Map<String, Object> body) {
         JsonFields fields = new JsonFields(body);

@@ -38,6 +38,7 @@ import sa.mustafeed.core.staff.ServiceReport;
 import sa.mustafeed.core.staff.StaffMember;
 import sa.mustafeed.core.staff.SurveysCsv;
 import sa.mustafeed.core.staff.WorkQueueService;
+import sa.mustafeed.core.survey.KioskService;
 import sa.mustafeed.core.survey.SatisfactionReport;
 import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.ApiResponse;
@@ -67,6 +68,7 @@ final class StaffRoutes {
     private final WorkQueueService workQueue;
     private final SavedReplyService savedReplies;
     private final RecoveryRoutes recovery;
+    private final KioskService kiosks;
     private final Clock clock;
     private final Map<String, StaffRoute> table = new LinkedHashMap<>();
 
@@ -80,10 +82,12 @@ final class StaffRoutes {
             WorkQueueService workQueue,
             SavedReplyService savedReplies,
             RecoveryRoutes recovery,
+            KioskService kiosks,
             Clock clock) {
         this.recovery = recovery;
         this.workQueue = workQueue;
         this.savedReplies = savedReplies;
+        this.kiosks = kiosks;
         this.cases = cases;
         this.registrations = registrations;
         this.surveys = surveys;
@@ -120,6 +124,25 @@ final class StaffRoutes {
         add("GET /staff/follow-ups", STAFF, recovery::open);
         add("POST /staff/follow-ups/{reference}", STAFF, recovery::record);
         add("GET /staff/feedback", MANAGER, recovery::feedback);
+        // Lobby tablets whose exit taps count: managers register and retire them (retire is a POST
+        // for the same CORS reason).
+        add(
+                "GET /staff/kiosks",
+                MANAGER,
+                (event, me) -> ok(Map.of(
+                        "items", kiosks.all().stream().map(StaffJson::kiosk).toList())));
+        add(
+                "POST /staff/kiosks",
+                MANAGER,
+                (event, me) -> ApiResponse.json(
+                        201,
+                        Json.write(StaffJson.kiosk(
+                                kiosks.register(StaffRequests.kioskLabel(JsonBodies.object(event)), me)))));
+        add(
+                "POST /staff/kiosks/{id}/retire",
+                MANAGER,
+                (event, me) -> ok(
+                        StaffJson.kiosk(kiosks.retire(event.pathParameter("id").orElse(""), me))));
     }
 
     private void add(String routeKey, sa.mustafeed.core.staff.Role role, StaffRoute.Action action) {

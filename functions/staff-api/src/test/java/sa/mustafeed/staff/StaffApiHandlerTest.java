@@ -55,6 +55,8 @@ class StaffApiHandlerTest {
     private final InMemoryMessaging messaging = new InMemoryMessaging();
     private final InMemoryDeliveryStatistics deliveryCounters = new InMemoryDeliveryStatistics();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final sa.mustafeed.core.fakes.InMemoryKioskRegistry kiosks =
+            new sa.mustafeed.core.fakes.InMemoryKioskRegistry();
     private final StaffApiHandler handler = new StaffApiHandler(
             new CaseService(
                     repository,
@@ -112,6 +114,8 @@ class StaffApiHandlerTest {
                             sa.mustafeed.core.fakes.SampleServiceLevels.FOLLOW_UPS,
                             SampleDrafts.clockAt(SampleDrafts.NOW)),
                     surveyStore),
+            new sa.mustafeed.core.survey.KioskService(
+                    kiosks, SampleDrafts.clockAt(SampleDrafts.NOW), new SplittableRandom(3)),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     /** The request the sample events name: MHF5-Q2N7, received, version 1. */
@@ -691,6 +695,64 @@ class StaffApiHandlerTest {
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals(400, misspelt.get("statusCode"));
         assertEquals("unknown_placeholder", errorCode(misspelt));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kiosks_managersRegisterListAndRetireThem_employeesMayNot() throws Exception {
+        // GIVEN a manager registers the reception's tablet
+        Map<String, Object> registered = invoke("register-kiosk-as-manager");
+        assertEquals(201, registered.get("statusCode"), String.valueOf(registered.get("body")));
+        Map<String, Object> kiosk = body(registered);
+        String id = (String) kiosk.get("id");
+        assertTrue(id.matches("[A-Za-z0-9_-]{22}"), id);
+        assertEquals("الاستقبال، الدور الأرضي", kiosk.get("label"));
+        assertEquals("/kiosk/feedback/?kiosk=" + id, kiosk.get("path"));
+        assertEquals(true, kiosk.get("active"));
+        assertEquals("خالد الزهراني", kiosk.get("registeredBy"));
+
+        // THEN employees can neither list, register nor retire kiosks
+        assertEquals(
+                403,
+                invoke(asStaff(event("register-kiosk-as-manager", null, null))).get("statusCode"));
+        assertEquals(
+                403,
+                invoke(asStaff(event("register-kiosk-as-manager", "GET /staff/kiosks", null)))
+                        .get("statusCode"));
+        Map<String, Object> retire = event("register-kiosk-as-manager", "POST /staff/kiosks/{id}/retire", "{}");
+        retire.put("pathParameters", Map.of("id", id));
+        assertEquals(403, invoke(asStaff(retire)).get("statusCode"));
+        assertTrue(kiosks.find(id).orElseThrow().active());
+
+        // AND the manager retires it: listed still, no longer active (asStaff changed the event it was given)
+        retire = event("register-kiosk-as-manager", "POST /staff/kiosks/{id}/retire", "{}");
+        retire.put("pathParameters", Map.of("id", id));
+        Map<String, Object> retired = invoke(Json.write(retire).getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, retired.get("statusCode"), String.valueOf(retired.get("body")));
+        assertEquals(false, body(retired).get("active"));
+        List<Map<String, Object>> items = (List<Map<String, Object>>)
+                body(invoke(Json.write(event("register-kiosk-as-manager", "GET /staff/kiosks", null))
+                                .getBytes(StandardCharsets.UTF_8)))
+                        .get("items");
+        assertEquals(List.of(id), items.stream().map(i -> i.get("id")).toList());
+        assertEquals("خالد الزهراني", items.getFirst().get("retiredBy"));
+    }
+
+    @Test
+    void kiosks_aLabelThatIsNoText_is400_andRetiringAnUnknownKiosk_is404() throws Exception {
+        Map<String, Object> notText = invoke(Json.write(event("register-kiosk-as-manager", null, "{\"label\": 7}"))
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, notText.get("statusCode"));
+        assertEquals("invalid_type", errorCode(notText));
+        Map<String, Object> none = invoke(
+                Json.write(event("register-kiosk-as-manager", null, "{}")).getBytes(StandardCharsets.UTF_8));
+        assertEquals("required", errorCode(none));
+
+        Map<String, Object> retire = event("register-kiosk-as-manager", "POST /staff/kiosks/{id}/retire", "{}");
+        retire.put("pathParameters", Map.of("id", "nobody-registered-this"));
+        Map<String, Object> unknown = invoke(Json.write(retire).getBytes(StandardCharsets.UTF_8));
+        assertEquals(404, unknown.get("statusCode"));
+        assertEquals("kiosk_not_registered", errorCode(unknown));
     }
 
     /** A sample event with another route key and body (null keeps the sample's). */

@@ -57,7 +57,10 @@ class StaffAuthorizationMatrixTest {
             "GET /staff/audit",
             "POST /staff/saved-replies/{id}",
             "POST /staff/saved-replies/{id}/delete",
-            "GET /staff/feedback");
+            "GET /staff/feedback",
+            "GET /staff/kiosks",
+            "POST /staff/kiosks",
+            "POST /staff/kiosks/{id}/retire");
 
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
     private final InMemoryMessaging messaging = new InMemoryMessaging();
@@ -97,6 +100,10 @@ class StaffAuthorizationMatrixTest {
                             sa.mustafeed.core.fakes.SampleServiceLevels.FOLLOW_UPS,
                             SampleDrafts.clockAt(SampleDrafts.NOW)),
                     new InMemorySurveyStore()),
+            new sa.mustafeed.core.survey.KioskService(
+                    new sa.mustafeed.core.fakes.InMemoryKioskRegistry(),
+                    SampleDrafts.clockAt(SampleDrafts.NOW),
+                    new SplittableRandom(3)),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     /** MHF5-Q2N7, registered by nobody: another's request as far as any volunteer is concerned. */

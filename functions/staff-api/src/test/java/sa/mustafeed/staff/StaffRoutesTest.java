@@ -67,6 +67,10 @@ class StaffRoutesTest {
                             sa.mustafeed.core.fakes.SampleServiceLevels.FOLLOW_UPS,
                             SampleDrafts.clockAt(SampleDrafts.NOW)),
                     new InMemorySurveyStore()),
+            new sa.mustafeed.core.survey.KioskService(
+                    new sa.mustafeed.core.fakes.InMemoryKioskRegistry(),
+                    SampleDrafts.clockAt(SampleDrafts.NOW),
+                    new SplittableRandom(3)),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     @Test
@@ -109,7 +113,10 @@ class StaffRoutesTest {
                         Map.entry("POST /staff/saved-replies/{id}/delete", Role.MANAGER),
                         Map.entry("GET /staff/follow-ups", Role.STAFF),
                         Map.entry("POST /staff/follow-ups/{reference}", Role.STAFF),
-                        Map.entry("GET /staff/feedback", Role.MANAGER))),
+                        Map.entry("GET /staff/feedback", Role.MANAGER),
+                        Map.entry("GET /staff/kiosks", Role.MANAGER),
+                        Map.entry("POST /staff/kiosks", Role.MANAGER),
+                        Map.entry("POST /staff/kiosks/{id}/retire", Role.MANAGER))),
                 matrix);
     }
 

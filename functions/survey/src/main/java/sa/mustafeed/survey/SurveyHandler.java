@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbFailedAttempts;
+import sa.mustafeed.aws.DynamoDbKioskRegistry;
 import sa.mustafeed.aws.DynamoDbSurveyStore;
 import sa.mustafeed.aws.FunctionResources;
 import sa.mustafeed.core.errors.ErrorCode;
@@ -29,7 +30,10 @@ import sa.mustafeed.http.Json;
 import sa.mustafeed.http.JsonBodies;
 import sa.mustafeed.http.ServiceLevelsFile;
 
-/** {@code GET|POST /surveys/{token}} and {@code POST /feedback}: satisfaction answers, never personal data. */
+/**
+ * {@code GET|POST /surveys/{token}}, {@code POST /feedback} and {@code GET /kiosks/{kioskId}}:
+ * satisfaction answers, never personal data.
+ */
 public final class SurveyHandler implements RequestStreamHandler {
     private static final Map<String, String> THANKS = Map.of(
             "ar", "شكرًا لك! رأيك يساعدنا على تحسين خدماتنا.",
@@ -59,6 +63,12 @@ public final class SurveyHandler implements RequestStreamHandler {
                 yield ApiResponse.json(201, Json.write(Map.of("thanks", THANKS)));
             }
             case "POST /feedback" -> feedback(event);
+            case "GET /kiosks/{kioskId}" -> {
+                // The tablet's page asks before showing the faces, so an unregistered tablet says so.
+                String id = event.pathParameter("kioskId").orElse("");
+                surveys.checkKiosk(id);
+                yield ApiResponse.json(200, Json.write(Map.of("kioskId", id, "active", true)));
+            }
             default -> throw new RequestNotFoundException();
         };
     }
@@ -106,6 +116,10 @@ public final class SurveyHandler implements RequestStreamHandler {
                 new SurveyTokens(aws.hasher()),
                 new DynamoDbSurveyStore(aws.dynamoDb(), aws.tableName()),
                 new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()),
+                // No cache of known ids: a cold start begins with an empty one anyway, and a warm tap's
+                // consistent GetItem (a few ms, next to the rate counter's read and write and the
+                // transaction) is what lets a retirement stop the counting at once, in every container.
+                new DynamoDbKioskRegistry(aws.dynamoDb(), aws.tableName()),
                 Clock.systemUTC(),
                 new LocalizedText(Config.required("ASSOCIATION_NAME"), Config.required("ASSOCIATION_NAME_EN")),
                 ServiceLevelsFile.followUps());

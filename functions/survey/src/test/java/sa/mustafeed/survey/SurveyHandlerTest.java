@@ -13,13 +13,16 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sa.mustafeed.core.fakes.InMemoryFailedAttempts;
+import sa.mustafeed.core.fakes.InMemoryKioskRegistry;
 import sa.mustafeed.core.fakes.InMemorySurveyStore;
 import sa.mustafeed.core.fakes.SampleDrafts;
 import sa.mustafeed.core.request.LocalizedText;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.Status;
+import sa.mustafeed.core.survey.Kiosk;
 import sa.mustafeed.core.survey.SurveyOffers;
 import sa.mustafeed.core.survey.SurveyService;
+import sa.mustafeed.core.survey.SurveyTally;
 import sa.mustafeed.core.survey.SurveyTokens;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.testing.SampleEvents;
@@ -32,10 +35,14 @@ import sa.mustafeed.testing.SampleEvents;
 class SurveyHandlerTest {
     private final InMemorySurveyStore store = new InMemorySurveyStore();
     private final SurveyTokens tokens = new SurveyTokens(SampleDrafts.HASHER);
+    /** The samples' kiosk, lobby-1, is registered before each test; lobby-invented never is. */
+    private final InMemoryKioskRegistry kiosks = new InMemoryKioskRegistry();
+
     private final SurveyHandler handler = new SurveyHandler(new SurveyService(
             tokens,
             store,
             new InMemoryFailedAttempts(),
+            kiosks,
             SampleDrafts.clockAt(SampleDrafts.NOW),
             new LocalizedText("جمعية تمكين", "Tamkeen Association"),
             sa.mustafeed.core.fakes.SampleServiceLevels.FOLLOW_UPS));
@@ -43,6 +50,7 @@ class SurveyHandlerTest {
 
     @BeforeEach
     void offerTheSampleSurvey() {
+        kiosks.add(Kiosk.registered("lobby-1", "Reception, ground floor", SampleDrafts.NOW, "هدى"));
         ServiceRequest completed = SampleDrafts.sampleRequest(Status.COMPLETED, 4);
         String link = new SurveyOffers(
                         tokens,
@@ -107,5 +115,55 @@ class SurveyHandlerTest {
         Map<String, Object> refused = invoke("feedback-bad-score");
         assertEquals(400, refused.get("statusCode"));
         assertTrue(((String) refused.get("body")).contains("score"));
+    }
+
+    private long kioskTapsCounted() {
+        return store.tallies(java.time.YearMonth.of(2026, 11), java.time.YearMonth.of(2026, 11)).stream()
+                .filter(t -> t.channel() == sa.mustafeed.core.request.Channel.KIOSK)
+                .mapToLong(SurveyTally::responses)
+                .sum();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kioskFeedback_fromAnUnregisteredKiosk_is404InTheErrorShape_andNothingCounts() throws Exception {
+        Map<String, Object> refused = invoke("feedback-unregistered");
+
+        assertEquals(404, refused.get("statusCode"));
+        Map<String, Object> error = ((List<Map<String, Object>>) body(refused).get("errors")).getFirst();
+        assertEquals("kiosk_not_registered", error.get("code"));
+        assertEquals("kioskId", error.get("field"));
+        Map<String, Object> message = (Map<String, Object>) error.get("message");
+        assertFalse(((String) message.get("ar")).isBlank());
+        assertFalse(((String) message.get("en")).isBlank());
+        assertEquals(0, kioskTapsCounted());
+    }
+
+    @Test
+    void kioskFeedback_fromARegisteredKiosk_countsExactlyOnce() throws Exception {
+        assertEquals(202, invoke("feedback").get("statusCode"));
+        assertEquals(1, kioskTapsCounted());
+    }
+
+    @Test
+    void kioskFeedback_fromARetiredKiosk_is404_andWhatItCountedStays() throws Exception {
+        assertEquals(202, invoke("feedback").get("statusCode"));
+        kiosks.retire("lobby-1", SampleDrafts.NOW, "هدى");
+
+        Map<String, Object> refused = invoke("feedback");
+
+        assertEquals(404, refused.get("statusCode"));
+        assertTrue(((String) refused.get("body")).contains("kiosk_not_registered"));
+        assertEquals(1, kioskTapsCounted());
+        assertEquals(404, invoke("kiosk-check").get("statusCode"), "the tablet's page learns it too");
+    }
+
+    @Test
+    void kioskCheck_answersWhetherTheTabletMayShowTheFaces() throws Exception {
+        Map<String, Object> ok = invoke("kiosk-check");
+        assertEquals(200, ok.get("statusCode"));
+        assertEquals(Map.of("kioskId", "lobby-1", "active", true), body(ok));
+        String text = (String) ok.get("body");
+        assertFalse(text.contains("Reception") || text.contains("هدى"), "nothing a manager typed reaches the public");
     }
 }

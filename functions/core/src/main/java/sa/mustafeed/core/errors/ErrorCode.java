@@ -60,6 +60,9 @@ public enum ErrorCode {
     /** No open service-recovery follow-up on the request (none, or still held for the answer's details). */
     FOLLOW_UP_NOT_FOUND("follow_up_not_found"),
     FOLLOW_UP_ALREADY_RECORDED("follow_up_already_recorded"),
+    /** A kiosk id no manager registered, or whose kiosk was retired: the tap is not counted. */
+    KIOSK_NOT_REGISTERED("kiosk_not_registered"),
+    TOO_MANY_KIOSKS("too_many_kiosks"),
     INVALID_DOCUMENT_TYPE("invalid_document_type"),
     DOCUMENT_TOO_LARGE("document_too_large"),
     DOCUMENT_NOT_UPLOADED("document_not_uploaded"),

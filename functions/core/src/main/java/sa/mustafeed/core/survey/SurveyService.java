@@ -9,10 +9,12 @@ import java.util.Optional;
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldErrors;
 import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.errors.KioskNotRegisteredException;
 import sa.mustafeed.core.errors.SurveyUnavailableException;
 import sa.mustafeed.core.errors.SurveyUnavailableException.Reason;
 import sa.mustafeed.core.errors.TooManyAttemptsException;
 import sa.mustafeed.core.ports.FailedAttempts;
+import sa.mustafeed.core.ports.KioskRegistry;
 import sa.mustafeed.core.ports.SurveyStore;
 import sa.mustafeed.core.recovery.FollowUpPolicy;
 import sa.mustafeed.core.request.Category;
@@ -45,6 +47,7 @@ public final class SurveyService {
     private final SurveyTokens tokens;
     private final SurveyStore store;
     private final FailedAttempts kioskTaps;
+    private final KioskRegistry kiosks;
     private final Clock clock;
     private final LocalizedText associationName;
     private final FollowUpPolicy followUps;
@@ -53,6 +56,7 @@ public final class SurveyService {
             SurveyTokens tokens,
             SurveyStore store,
             FailedAttempts kioskTaps,
+            KioskRegistry kiosks,
             Clock clock,
             LocalizedText associationName,
             FollowUpPolicy followUps) {
@@ -60,6 +64,7 @@ public final class SurveyService {
         this.tokens = tokens;
         this.store = store;
         this.kioskTaps = kioskTaps;
+        this.kiosks = kiosks;
         this.clock = clock;
         this.associationName = associationName;
     }
@@ -107,20 +112,24 @@ public final class SurveyService {
     }
 
     /**
-     * One face tap at a lobby kiosk; anonymous by construction.
+     * One face tap at a lobby kiosk; anonymous by construction. Counted only from a registered,
+     * active kiosk: the registry is read (one strongly consistent GetItem) before anything is
+     * written, so an invented id costs one read and leaves nothing behind, not even a rate counter.
      *
+     * @throws KioskNotRegisteredException when no active kiosk has the id (nothing is counted)
      * @throws TooManyAttemptsException when the tablet is being tapped faster than people can leave
      */
     public void kioskFeedback(KioskFeedback tap) {
         FieldErrors errors = new FieldErrors(tap.shapeErrors(), "kioskId", "score");
         String id = tap.kioskId() == null ? null : tap.kioskId().strip();
-        if (id == null || id.isEmpty() || id.length() > 40 || !id.matches("[A-Za-z0-9_-]+")) {
+        if (id == null || id.isEmpty() || !KioskService.isWellFormedId(id)) {
             errors.add("kioskId", id == null || id.isEmpty() ? ErrorCode.REQUIRED : ErrorCode.INVALID_TEXT);
         }
         if (tap.score() == null && errors.readable("score")) {
             errors.add("score", ErrorCode.REQUIRED);
         }
         errors.throwIfAny();
+        activeKiosk(id);
         int value = tap.score().value();
         Instant now = clock.instant();
         Instant windowStart =
@@ -131,6 +140,25 @@ public final class SurveyService {
         }
         kioskTaps.record(subject, windowStart, windowStart.plus(Duration.ofMinutes(10)));
         store.recordKioskFeedback(id, value, now);
+    }
+
+    /**
+     * Whether the tablet's page may show the faces: so a tablet nobody registered (or one retired)
+     * says so to staff at once instead of thanking visitors for taps that are not counted.
+     *
+     * @throws KioskNotRegisteredException when no active kiosk has the id
+     */
+    public void checkKiosk(String kioskId) {
+        if (!KioskService.isWellFormedId(kioskId)) {
+            throw new KioskNotRegisteredException();
+        }
+        activeKiosk(kioskId);
+    }
+
+    private void activeKiosk(String id) {
+        if (kiosks.find(id).filter(Kiosk::active).isEmpty()) {
+            throw new KioskNotRegisteredException();
+        }
     }
 
     private SurveyInvitation usable(String token) {

@@ -51,6 +51,7 @@ class ServiceRecoveryTest {
             tokens,
             store,
             new InMemoryFailedAttempts(),
+            new sa.mustafeed.core.fakes.InMemoryKioskRegistry(),
             clock,
             new LocalizedText("جمعية تمكين", "Tamkeen"),
             SampleServiceLevels.FOLLOW_UPS);

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.InvalidInputException;
+import sa.mustafeed.core.errors.KioskNotRegisteredException;
 import sa.mustafeed.core.errors.SurveyUnavailableException;
 import sa.mustafeed.core.errors.SurveyUnavailableException.Reason;
 import sa.mustafeed.core.errors.TooManyAttemptsException;
 import sa.mustafeed.core.fakes.InMemoryFailedAttempts;
+import sa.mustafeed.core.fakes.InMemoryKioskRegistry;
 import sa.mustafeed.core.fakes.InMemorySurveyStore;
 import sa.mustafeed.core.fakes.MutableClock;
 import sa.mustafeed.core.fakes.SampleDrafts;
@@ -41,13 +43,33 @@ class SurveyServiceTest {
     private final SurveyTokens tokens = new SurveyTokens(SampleDrafts.HASHER);
     private final SurveyOffers offers =
             new SurveyOffers(tokens, store, clock, Duration.ofDays(14), Duration.ofDays(30), "https://site.example/");
-    private final SurveyService surveys = new SurveyService(
+    private final InMemoryFailedAttempts kioskTaps = new InMemoryFailedAttempts();
+    private final InMemoryKioskRegistry kiosks = new InMemoryKioskRegistry();
+    private final SurveyService surveys =
+            new SurveyService(
             tokens,
             store,
-            new InMemoryFailedAttempts(),
+            kioskTaps,
+            kiosks,
             clock,
             new LocalizedText("جمعية تمكين", "Tamkeen"),
             sa.mustafeed.core.fakes.SampleServiceLevels.FOLLOW_UPS);
+
+    {
+        kiosks.add(Kiosk.registered("lobby-1", "Lobby", SampleDrafts.NOW, "هدى"));
+    }
+
+    private java.time.Instant windowStart() {
+        long now = clock.instant().getEpochSecond();
+        return java.time.Instant.ofEpochSecond(now - now % SurveyService.KIOSK_WINDOW.toSeconds());
+    }
+
+    private long kioskTapsCounted() {
+        return store.tallies(java.time.YearMonth.of(2026, 11), java.time.YearMonth.of(2026, 11)).stream()
+                .filter(t -> t.channel() == Channel.KIOSK)
+                .mapToLong(SurveyTally::responses)
+                .sum();
+    }
 
     private static ServiceRequest completed(String reference, Category category, String mobileHash) {
         return new ServiceRequest(
@@ -259,5 +281,44 @@ class SurveyServiceTest {
                 .mapToLong(SurveyTally::responses)
                 .sum();
         assertEquals(3, counted);
+    }
+
+    @Test
+    void kioskFeedback_fromAnIdNobodyRegistered_isRefused_andNothingIsCountedOrWritten() {
+        // GIVEN eight taps from invented ids (what moved overall satisfaction from 1.0 to 0.2)
+        surveys.kioskFeedback(KioskFeedback.of("lobby-1", 5));
+        for (int i = 0; i < 8; i++) {
+            String invented = "lobby-" + (100 + i);
+            // WHEN each is sent THEN each is refused
+            assertThrows(KioskNotRegisteredException.class, () -> surveys.kioskFeedback(KioskFeedback.of(invented, 1)));
+            assertEquals(0, kioskTaps.count("kiosk:" + invented, windowStart()), "no rate counter either");
+        }
+        // AND only the registered tablet's tap counts, once
+        assertEquals(1, kioskTapsCounted());
+        assertThrows(KioskNotRegisteredException.class, () -> surveys.checkKiosk("lobby-9"));
+        assertThrows(KioskNotRegisteredException.class, () -> surveys.checkKiosk("../lobby-1"));
+        surveys.checkKiosk("lobby-1");
+    }
+
+    @Test
+    void kioskFeedback_fromARetiredKiosk_stopsCounting_whatItCountedStays() {
+        surveys.kioskFeedback(KioskFeedback.of("lobby-1", 4));
+        kiosks.retire("lobby-1", SampleDrafts.NOW, "هدى");
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThrows(KioskNotRegisteredException.class, () -> surveys.kioskFeedback(KioskFeedback.of("lobby-1", 1)));
+        assertThrows(KioskNotRegisteredException.class, () -> surveys.checkKiosk("lobby-1"));
+        assertEquals(1, kioskTapsCounted());
+    }
+
+    @Test
+    void kioskFeedback_aMalformedId_isAnInputError_beforeTheRegistryIsRead() {
+        assertEquals(
+                List.of(FieldError.of("kioskId", ErrorCode.INVALID_TEXT)),
+                assertThrows(
+                                InvalidInputException.class,
+                                () -> surveys.kioskFeedback(KioskFeedback.of("x".repeat(41), 3)))
+                        .errors());
+        assertEquals(0, kiosks.reads());
     }
 }
