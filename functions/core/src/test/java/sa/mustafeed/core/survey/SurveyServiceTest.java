@@ -45,8 +45,7 @@ class SurveyServiceTest {
             new SurveyOffers(tokens, store, clock, Duration.ofDays(14), Duration.ofDays(30), "https://site.example/");
     private final InMemoryFailedAttempts kioskTaps = new InMemoryFailedAttempts();
     private final InMemoryKioskRegistry kiosks = new InMemoryKioskRegistry();
-    private final SurveyService surveys =
-            new SurveyService(
+    private final SurveyService surveys = new SurveyService(
             tokens,
             store,
             kioskTaps,
