@@ -459,7 +459,7 @@ class TemplateSecurityTest {
     }
 
     /**
-     * The survey function writes answers, counters and rate counters, and reads the kiosk registry:
+     * The survey function writes answers, counters, rate counters and follow-ups, and reads the kiosk registry:
      * GetItem only there, so a public route can never register, revive or retire a kiosk.
      */
     @Test
@@ -477,6 +477,12 @@ class TemplateSecurityTest {
                 Map.of(
                         "[SURVEY#*, ANSWER#*, SURVEYAGG#*, RATE#*]",
                         new TreeSet<>(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
+                        // Service recovery: an answer creates and settles its follow-up, and details
+                        // that turn anonymous withdraw it (deletes on those two prefixes only).
+                        "[FOLLOWUPS, FOLLOWUP#*, FOLLOWUPAGG#*]",
+                        new TreeSet<>(Set.of("dynamodb:PutItem", "dynamodb:UpdateItem")),
+                        "[FOLLOWUPS, FOLLOWUP#*]",
+                        new TreeSet<>(Set.of("dynamodb:DeleteItem")),
                         "[KIOSK]",
                         new TreeSet<>(Set.of("dynamodb:GetItem"))),
                 byKeys);
