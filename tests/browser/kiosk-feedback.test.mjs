@@ -151,19 +151,33 @@ test('kiosk feedback: the thank-you matches the answer — sorry for 1–2, plai
     const page = await browser.context.newPage();
     const errors = trackPageErrors(page);
     const posts = recordFeedback(page);
-    await page.goto(url(`${prefix}/kiosk/feedback/?kiosk=${await kioskId()}&reset=0.3`), { waitUntil: 'networkidle' });
+    // The full 4 s reset, not a shortened one: every check below reads the thank-you screen
+    // while it is still up (a 0.3 s reset raced them on a slow machine).
+    await page.goto(url(`${prefix}/kiosk/feedback/?kiosk=${await kioskId()}`), { waitUntil: 'networkidle' });
     for (const score of [1, 2, 3, 4, 5]) {
       await waitScreen(page, 'ask');
-      await page.waitForTimeout(2600); // one tap per 5 s window at most counts twice: stay under it
       await page.locator(`[data-score="${score}"]`).tap();
       await waitScreen(page, 'thanks');
+      // One snapshot, taken at once, so the screen cannot change between the checks.
+      const seen = await page.evaluate(() => {
+        const thanks = document.querySelector('[data-screen="thanks"]');
+        const icon = thanks.querySelector('[data-slot="thanks-icon"]');
+        return {
+          up: !thanks.hidden,
+          tone: thanks.dataset.tone,
+          title: document.getElementById('h-thanks').innerText,
+          lead: thanks.querySelector('[data-slot="thanks-lead"]').innerText,
+          icon: !thanks.hidden && icon.getClientRects().length > 0,
+          focused: document.activeElement.id,
+        };
+      });
       const tone = score <= 2 ? 'sorry' : score === 3 ? 'neutral' : 'glad';
-      assert.equal(await page.locator('[data-screen="thanks"]').getAttribute('data-tone'), tone, `score ${score}`);
-      assert.equal(await page.locator('#h-thanks').innerText(), words[prefix][tone], `score ${score} ${prefix}`);
-      const lead = await page.locator('[data-slot="thanks-lead"]').innerText();
-      if (tone === 'sorry') assert.match(lead, words[prefix].sorryLead);
-      assert.equal(await page.locator('[data-slot="thanks-icon"]').isVisible(), tone === 'glad', `a smile only after a good visit (score ${score})`);
-      assert.equal(await page.evaluate(() => document.activeElement.id), 'h-thanks');
+      assert.ok(seen.up, `the thank-you is still up for score ${score}`);
+      assert.equal(seen.tone, tone, `score ${score}`);
+      assert.equal(seen.title, words[prefix][tone], `score ${score} ${prefix}`);
+      if (tone === 'sorry') assert.match(seen.lead, words[prefix].sorryLead);
+      assert.equal(seen.icon, tone === 'glad', `a smile only after a good visit (score ${score})`);
+      assert.equal(seen.focused, 'h-thanks');
       await assertAccessible(assert, page, `kiosk thanks score ${score} ${prefix || '/'}`);
     }
     await page.waitForTimeout(300);
