@@ -1,5 +1,6 @@
 package sa.mustafeed.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +18,21 @@ public final class Json {
 
     private Json() {}
 
-    /** @throws IOException when the bytes are not a JSON object */
+    /**
+     * One JSON object and nothing after it but whitespace: {@code {…} garbage} or two objects in a row
+     * would otherwise be read as the first and the rest dropped silently, so a client never learns
+     * that part of what it sent was ignored.
+     *
+     * @throws IOException when the bytes are not exactly one JSON object
+     */
     public static Map<String, Object> readObject(byte[] bytes) throws IOException {
-        return JSON_.mapFrom(bytes);
+        try (JsonParser parser = JSON_.createParser(bytes)) {
+            Map<String, Object> object = JSON_.mapFrom(parser);
+            if (parser.nextToken() != null) {
+                throw new IOException("trailing tokens after the JSON object");
+            }
+            return object;
+        }
     }
 
     /** @throws IOException when the bytes are not a JSON array */

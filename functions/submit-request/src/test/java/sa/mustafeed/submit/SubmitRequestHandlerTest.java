@@ -132,6 +132,19 @@ class SubmitRequestHandlerTest {
     }
 
     @Test
+    void aValidRequestFollowedByMoreText_answers400MalformedJson_storingNothing() throws Exception {
+        Map<String, Object> event = Json.readObject(Files.readAllBytes(SampleEvents.path("submit-request", "valid")));
+        String valid = (String) event.get("body");
+        for (String tail : List.of(" garbage", valid, " 5")) {
+            event.put("body", valid + tail);
+            Map<String, Object> response = invoke(Json.write(event).getBytes(StandardCharsets.UTF_8));
+            assertEquals(400, response.get("statusCode"), tail);
+            assertEquals(Set.of("null:malformed_json"), errorFields(response));
+        }
+        assertEquals(0, repository.size());
+    }
+
+    @Test
     void oversizedBody_answers413() throws Exception {
         Map<String, Object> event = Json.readObject(Files.readAllBytes(SampleEvents.path("submit-request", "valid")));
         event.put("body", "{\"description\":\"" + "x".repeat(20_000) + "\"}");
