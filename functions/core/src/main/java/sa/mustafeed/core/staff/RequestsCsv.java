@@ -144,13 +144,18 @@ public final class RequestsCsv {
         csv.append("\r\n");
     }
 
-    /** RFC 4180 quoting, and a leading apostrophe for text a spreadsheet would treat as a formula. */
+    /**
+     * RFC 4180 quoting, and a leading apostrophe for text a spreadsheet would treat as a formula. A
+     * semicolon or tab is quoted too: where the list separator is {@code ;} (Arabic and many European
+     * locales) or the file is opened as tab-separated, {@code x;=1+2} would otherwise split into a
+     * second cell that starts with {@code =} and runs as a formula.
+     */
     static String cell(String value) {
         String text = value == null ? "" : value;
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+        if (text.chars().anyMatch(c -> ",;\t\"\n\r".indexOf(c) >= 0)) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;

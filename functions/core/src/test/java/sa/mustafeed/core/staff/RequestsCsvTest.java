@@ -52,6 +52,18 @@ class RequestsCsvTest {
     }
 
     @Test
+    void cell_quotesEverySeparatorASpreadsheetMightUse_andDisarmsLeadingFormulas() {
+        assertEquals("plain", RequestsCsv.cell("plain"));
+        assertEquals("\"x;=1+2;y\"", RequestsCsv.cell("x;=1+2;y"));
+        assertEquals("\"a\tb\"", RequestsCsv.cell("a\tb"));
+        assertEquals("\"a,b\"", RequestsCsv.cell("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", RequestsCsv.cell("say \"hi\""));
+        assertEquals("'=1+2", RequestsCsv.cell("=1+2"));
+        assertEquals("\"'=1;2\"", RequestsCsv.cell("=1;2"));
+        assertEquals("", RequestsCsv.cell(null));
+    }
+
+    @Test
     void write_inEnglish_namesColumnsAndCodes_inRiyadhTime_withHijriDates() {
         assertEquals(
                 "\uFEFFRequest number,Received (Riyadh time),Received (Hijri date),Type of request,Channel,Status,"
