@@ -158,6 +158,12 @@ class DocumentServiceTest {
                 codes(assertThrows(
                         InvalidInputException.class,
                         () -> documents.startUpload(mine, UploadRequest.of("a\u0000.pdf", "application/pdf", 10)))));
+        // An override turns "\u202Egpj.pdf" into "fdp.jpg" on screen: refused like any control character.
+        assertEquals(
+                List.of(ErrorCode.INVALID_TEXT),
+                codes(assertThrows(
+                        InvalidInputException.class,
+                        () -> documents.startUpload(mine, UploadRequest.of("\u202Egpj.pdf", "application/pdf", 10)))));
     }
 
     @Test

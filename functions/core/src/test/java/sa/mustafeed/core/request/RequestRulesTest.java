@@ -177,6 +177,9 @@ class RequestRulesTest {
         assertEquals(
                 Map.of("city", ErrorCode.INVALID_TEXT),
                 errorsOf(() -> rules.validate(SampleDrafts.withCity("مكة\u0000"))));
+        assertEquals(
+                Map.of("city", ErrorCode.INVALID_TEXT),
+                errorsOf(() -> rules.validate(SampleDrafts.withCity("مكة\u2067جدة\u2069"))));
         RequestDraft d = SampleDrafts.valid();
         RequestDraft multiline = new RequestDraft(
                 d.category(),
