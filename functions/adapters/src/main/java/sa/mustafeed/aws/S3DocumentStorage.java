@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import sa.mustafeed.core.documents.DocumentType;
 import sa.mustafeed.core.errors.StorageUnavailableException;
@@ -30,6 +31,12 @@ public final class S3DocumentStorage implements DocumentStorage {
     /** The metadata key holding the file name (percent-encoded UTF-8: S3 metadata is ASCII). */
     static final String NAME_METADATA = "filename";
 
+    /**
+     * The metadata key holding the size the upload was signed for. S3 enforces the signed length itself;
+     * recording it lets confirmation check it again wherever the signature is not enforced.
+     */
+    static final String SIZE_METADATA = "declared-size";
+
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
@@ -47,7 +54,7 @@ public final class S3DocumentStorage implements DocumentStorage {
                         .key(key)
                         .contentType(type.mediaType())
                         .contentLength(size)
-                        .metadata(Map.of(NAME_METADATA, encode(fileName)))));
+                        .metadata(Map.of(NAME_METADATA, encode(fileName), SIZE_METADATA, Long.toString(size)))));
         Map<String, String> headers = new LinkedHashMap<>();
         // The signed headers the browser must send itself; host and content-length it sets on its own.
         signed.signedHeaders().forEach((name, values) -> {
@@ -56,6 +63,14 @@ public final class S3DocumentStorage implements DocumentStorage {
             }
         });
         return new PresignedUpload(URI.create(signed.url().toString()), headers, signed.expiration());
+    }
+
+    private static OptionalLong declaredSize(String recorded) {
+        try {
+            return recorded == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(recorded.strip()));
+        } catch (NumberFormatException notANumber) {
+            return OptionalLong.empty();
+        }
     }
 
     @Override
@@ -67,7 +82,8 @@ public final class S3DocumentStorage implements DocumentStorage {
             return Optional.of(new StoredObject(
                     head.contentLength() == null ? 0 : head.contentLength(),
                     head.contentType() == null ? "" : head.contentType(),
-                    Optional.ofNullable(head.metadata().get(NAME_METADATA)).map(S3DocumentStorage::decode)));
+                    Optional.ofNullable(head.metadata().get(NAME_METADATA)).map(S3DocumentStorage::decode),
+                    declaredSize(head.metadata().get(SIZE_METADATA))));
         } catch (NoSuchKeyException missing) {
             return Optional.empty();
         } catch (S3Exception e) {

@@ -39,6 +39,15 @@ class DocumentsHandlerTest {
     private static final String DOC = "0123456789abcdef0123456789abcdef";
     private static final ReferenceCode SAMPLE = new ReferenceCode("MHF5Q2N7");
     private static final byte[] PDF = "%PDF-1.7\n%\u00e2\u00e3".getBytes(StandardCharsets.ISO_8859_1);
+    /** The sizes the sample events declare: what arrives must be exactly that long. */
+    private static final int DECLARED = 245_760;
+
+    private static final int STAFF_DECLARED = 51_200;
+
+    /** A PDF of {@code size} bytes: the signature, then padding. */
+    private static byte[] pdf(int size) {
+        return java.util.Arrays.copyOf(PDF, size);
+    }
 
     private final MutableClock clock = new MutableClock(SampleDrafts.NOW);
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
@@ -131,7 +140,7 @@ class DocumentsHandlerTest {
     void confirm_afterTheUpload_recordsItAndSendsAWaitingRequestBackToTheQueue() throws Exception {
         waitingForTheBeneficiary();
         invoke("start-upload");
-        storage.put("requests/MHF5Q2N7/" + DOC, PDF, "application/pdf", "تقرير طبي.pdf");
+        storage.put("requests/MHF5Q2N7/" + DOC, pdf(DECLARED), "application/pdf", "تقرير طبي.pdf");
         Map<String, Object> response = invoke("confirm");
         assertEquals(201, response.get("statusCode"));
         assertEquals("تقرير طبي.pdf", body(response).get("name"));
@@ -217,10 +226,20 @@ class DocumentsHandlerTest {
     }
 
     @Test
+    void confirm_ofAFileShorterThanDeclared_is400Incomplete_andRecordsNothing() throws Exception {
+        invoke("start-upload");
+        storage.put("requests/MHF5Q2N7/" + DOC, PDF, "application/pdf", "تقرير طبي.pdf");
+        Map<String, Object> response = invoke("confirm");
+        assertEquals(400, response.get("statusCode"));
+        assertEquals(List.of("document_incomplete"), errorCodes(response));
+        assertFalse(storage.has("requests/MHF5Q2N7/" + DOC));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void staff_listAndOpenTheDocuments() throws Exception {
         invoke("start-upload");
-        storage.put("requests/MHF5Q2N7/" + DOC, PDF, "application/pdf", "تقرير طبي.pdf");
+        storage.put("requests/MHF5Q2N7/" + DOC, pdf(DECLARED), "application/pdf", "تقرير طبي.pdf");
         invoke("confirm");
         List<Map<String, Object>> documents =
                 (List<Map<String, Object>>) body(invoke("staff-list")).get("documents");
@@ -242,7 +261,7 @@ class DocumentsHandlerTest {
     @Test
     void staff_attachALetterThatCameByPost() throws Exception {
         assertEquals(201, invoke("staff-start-upload").get("statusCode"));
-        storage.put("requests/MHF5Q2N7/" + DOC, PDF, "application/pdf", "خطاب وارد بالبريد.pdf");
+        storage.put("requests/MHF5Q2N7/" + DOC, pdf(STAFF_DECLARED), "application/pdf", "خطاب وارد بالبريد.pdf");
         Map<String, Object> response = invoke("staff-confirm");
         assertEquals(201, response.get("statusCode"));
         assertEquals("أمل الحربي", body(response).get("by"));

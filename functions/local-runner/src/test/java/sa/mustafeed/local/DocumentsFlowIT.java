@@ -144,6 +144,34 @@ class DocumentsFlowIT {
     }
 
     @Test
+    void anUploadOfAnotherSizeThanSigned_orWithATamperedName_isRefusedAtConfirmation_andRemoved() throws Exception {
+        String reference = submit("0501113355");
+        // The emulator does not enforce the signature: these reach the store, as a tampered upload
+        // could anywhere the signature is not checked. Confirmation is where they are caught.
+        Map<String, Object> shortSlot = startUpload(reference, "3355", "تقرير.pdf", "application/pdf", PDF.length + 50);
+        assertEquals(200, put(shortSlot, PDF).statusCode());
+        HttpResponse<String> cut = confirm(reference, "3355", shortSlot.get("documentId"));
+        assertEquals(400, cut.statusCode(), cut.body());
+        assertTrue(cut.body().contains("document_incomplete"), cut.body());
+
+        Map<String, Object> named = startUpload(reference, "3355", "تقرير.pdf", "application/pdf", PDF.length);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> headers = new java.util.HashMap<>((Map<String, Object>) named.get("headers"));
+        headers.put("x-amz-meta-filename", "a%0D%0A%3Cb%3Ex%3C%2Fb%3E.pdf");
+        Map<String, Object> tampered = new java.util.HashMap<>(named);
+        tampered.put("headers", headers);
+        assertEquals(200, put(tampered, PDF).statusCode());
+        HttpResponse<String> refused = confirm(reference, "3355", named.get("documentId"));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("invalid_text"), refused.body());
+
+        String token = token();
+        HttpResponse<String> listed = api.send("GET", "/staff/requests/" + reference + "/documents", null, token);
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertFalse(listed.body().contains("تقرير"), "nothing was recorded: " + listed.body());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void staffAskForADocument_theBeneficiaryUploadsIt_andStaffOpenIt() throws Exception {
         String token = token();
@@ -163,7 +191,8 @@ class DocumentsFlowIT {
                 url);
         assertTrue(
                 Arrays.asList(signed.get("X-Amz-SignedHeaders").split(";"))
-                        .containsAll(List.of("content-length", "content-type", "x-amz-meta-filename")),
+                        .containsAll(List.of(
+                                "content-length", "content-type", "x-amz-meta-filename", "x-amz-meta-declared-size")),
                 signed.toString());
 
         // Nothing sent yet: refused.

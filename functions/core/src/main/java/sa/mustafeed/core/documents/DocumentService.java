@@ -133,13 +133,28 @@ public final class DocumentService {
             storage.delete(key);
             throw new InvalidInputException(FieldError.of("file", ErrorCode.DOCUMENT_TOO_LARGE));
         }
+        // Checked again here, not only when signing: a store that does not enforce the signature (or an
+        // upload cut short) would otherwise leave a record that says one size and a file of another.
+        if (stored.declaredSize().isEmpty() || stored.declaredSize().getAsLong() != stored.size()) {
+            storage.delete(key);
+            throw new InvalidInputException(FieldError.of("file", ErrorCode.DOCUMENT_INCOMPLETE));
+        }
+        FieldErrors nameErrors = new FieldErrors(List.of(), "name");
+        String name = stored.fileName()
+                .filter(n -> !n.isBlank())
+                .map(n -> fileName(n, nameErrors))
+                .orElse("document");
+        if (!nameErrors.isEmpty()) {
+            // The name came back from the store's metadata, not from the form: said of the file.
+            storage.delete(key);
+            throw new InvalidInputException(FieldError.of("file", ErrorCode.INVALID_TEXT));
+        }
         Optional<DocumentType> type = DocumentType.fromMediaType(stored.contentType());
         if (type.isEmpty() || !type.get().matches(storage.firstBytes(key, DocumentType.SIGNATURE_BYTES))) {
             storage.delete(key);
             throw new InvalidInputException(FieldError.of("file", ErrorCode.INVALID_DOCUMENT_TYPE));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String name = stored.fileName().filter(n -> !n.isBlank()).orElse("document");
         Document document = new Document(documentId, name, type.get(), stored.size(), now, by);
         records.record(
                 reference,
@@ -177,7 +192,10 @@ public final class DocumentService {
                 keyOf(reference, documentId), document.name(), document.type(), DOWNLOAD_VALID_FOR);
     }
 
-    /** The last part of what the browser calls the file: no folders, no control characters, at most {@link #NAME_MAX}. */
+    /**
+     * The last part of what the browser calls the file: no folders, no control or bidi characters, no
+     * markup, at most {@link #NAME_MAX}. Applied when signing and again to the name the store returns.
+     */
     private static String fileName(String typed, FieldErrors errors) {
         if (typed == null || typed.isBlank()) {
             errors.add("name", ErrorCode.REQUIRED);
@@ -190,7 +208,8 @@ public final class DocumentService {
             errors.add("name", ErrorCode.REQUIRED);
         } else if (Texts.length(clean) > NAME_MAX) {
             errors.add("name", ErrorCode.TOO_LONG);
-        } else if (Texts.hasForbiddenCharacters(clean, false)) {
+        } else if (Texts.hasForbiddenCharacters(clean, false) || clean.indexOf('<') >= 0 || clean.indexOf('>') >= 0) {
+            // No file system people use allows < or > in a file name: one that has them is markup.
             errors.add("name", ErrorCode.INVALID_TEXT);
         }
         return clean;

@@ -66,6 +66,8 @@ public enum ErrorCode {
     INVALID_DOCUMENT_TYPE("invalid_document_type"),
     DOCUMENT_TOO_LARGE("document_too_large"),
     DOCUMENT_NOT_UPLOADED("document_not_uploaded"),
+    /** What arrived is not the size the upload was signed for: cut short, or not what was declared. */
+    DOCUMENT_INCOMPLETE("document_incomplete"),
     DOCUMENT_NOT_FOUND("document_not_found"),
     ROUTE_NOT_FOUND("route_not_found"),
     METHOD_NOT_ALLOWED("method_not_allowed"),

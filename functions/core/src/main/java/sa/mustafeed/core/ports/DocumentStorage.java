@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import sa.mustafeed.core.documents.DocumentType;
 
 /**
@@ -21,12 +22,16 @@ public interface DocumentStorage {
         }
     }
 
-    /** What the store says about an object (a HEAD): its real size, type and the name it was sent with. */
-    record StoredObject(long size, String contentType, Optional<String> fileName) {}
+    /**
+     * What the store says about an object (a HEAD): its real size, type, the name it was sent with, and
+     * the size its upload was signed for (recorded beside it; empty when it did not come through
+     * {@link #presignUpload}).
+     */
+    record StoredObject(long size, String contentType, Optional<String> fileName, OptionalLong declaredSize) {}
 
     /**
      * A URL that accepts one PUT to {@code key} of exactly {@code size} bytes of {@code type}, with
-     * the file name recorded beside it, until {@code validFor} has passed. Signing only: nothing is
+     * the file name and the declared size recorded beside it, until {@code validFor} has passed. Signing only: nothing is
      * stored.
      */
     PresignedUpload presignUpload(String key, DocumentType type, long size, String fileName, Duration validFor);

@@ -186,9 +186,10 @@ class DocumentServiceTest {
     @Test
     void confirm_refusesAndRemovesAFileWhoseBytesAreNotItsDeclaredType() {
         // GIVEN an HTML page uploaded as a PDF
-        UploadSlot slot = slot("application/pdf", 20);
+        byte[] html = "<html><script>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        UploadSlot slot = slot("application/pdf", html.length);
         String key = DocumentService.keyOf(mine, slot.documentId());
-        storage.put(key, "<html><script>".getBytes(), "application/pdf", "x.pdf");
+        storage.put(key, html, "application/pdf", "x.pdf");
         // WHEN / THEN
         InvalidInputException e = assertThrows(
                 InvalidInputException.class, () -> documents.confirm(mine, slot.documentId(), CaseEvent.BENEFICIARY));
@@ -205,6 +206,48 @@ class DocumentServiceTest {
         assertThrows(
                 InvalidInputException.class, () -> documents.confirm(mine, slot.documentId(), CaseEvent.BENEFICIARY));
         assertFalse(storage.has(key));
+    }
+
+    @Test
+    void confirm_refusesAndRemovesAFileOfAnotherSizeThanSigned_orWithNoSignedSize() {
+        UploadSlot slot = slot("application/pdf", PDF.length + 100);
+        String key = DocumentService.keyOf(mine, slot.documentId());
+        storage.put(key, PDF, "application/pdf", "x.pdf");
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class, () -> documents.confirm(mine, slot.documentId(), CaseEvent.BENEFICIARY));
+        assertEquals(List.of(ErrorCode.DOCUMENT_INCOMPLETE), codes(e));
+        assertFalse(storage.has(key));
+
+        UploadSlot unsigned = slot("application/pdf", PDF.length);
+        String other = DocumentService.keyOf(mine, unsigned.documentId());
+        storage.put(other, PDF, "application/pdf", "x.pdf", java.util.OptionalLong.empty());
+        e = assertThrows(
+                InvalidInputException.class,
+                () -> documents.confirm(mine, unsigned.documentId(), CaseEvent.BENEFICIARY));
+        assertEquals(List.of(ErrorCode.DOCUMENT_INCOMPLETE), codes(e));
+        assertFalse(storage.has(other));
+        assertTrue(documents.all(mine).isEmpty());
+    }
+
+    @Test
+    void confirm_checksTheNameTheStoreReturns_refusingLineBreaksMarkupAndOverrides() {
+        for (String tampered : List.of("a\r\nb.pdf", "<img src=x onerror=alert(1)>.pdf", "\u202Egpj.pdf")) {
+            UploadSlot slot = slot("application/pdf", PDF.length);
+            String key = DocumentService.keyOf(mine, slot.documentId());
+            storage.put(key, PDF, "application/pdf", tampered);
+            InvalidInputException e = assertThrows(
+                    InvalidInputException.class,
+                    () -> documents.confirm(mine, slot.documentId(), CaseEvent.BENEFICIARY),
+                    tampered);
+            assertEquals(List.of(ErrorCode.INVALID_TEXT), codes(e), tampered);
+            assertFalse(storage.has(key), tampered);
+        }
+        assertTrue(documents.all(mine).isEmpty());
+        assertEquals(
+                List.of(ErrorCode.INVALID_TEXT),
+                codes(assertThrows(
+                        InvalidInputException.class,
+                        () -> documents.startUpload(mine, UploadRequest.of("<b>x</b>.pdf", "application/pdf", 10)))));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import sa.mustafeed.core.documents.DocumentType;
 import sa.mustafeed.core.ports.DocumentStorage;
 
@@ -17,7 +18,7 @@ import sa.mustafeed.core.ports.DocumentStorage;
 public final class InMemoryDocumentStorage implements DocumentStorage {
     public record Signed(String key, DocumentType type, long size, String fileName, Duration validFor) {}
 
-    private record Stored(byte[] bytes, String contentType, Optional<String> fileName) {}
+    private record Stored(byte[] bytes, String contentType, Optional<String> fileName, OptionalLong declaredSize) {}
 
     private final Clock clock;
     private final Map<String, Stored> objects = new HashMap<>();
@@ -42,9 +43,16 @@ public final class InMemoryDocumentStorage implements DocumentStorage {
         return Optional.ofNullable(uploads.get(key));
     }
 
-    /** The browser's upload (or anything else that lands under the key). */
+    /** The browser's upload: it sends the signed headers, so the declared size is the one signed. */
     public synchronized void put(String key, byte[] bytes, String contentType, String fileName) {
-        objects.put(key, new Stored(bytes.clone(), contentType, Optional.ofNullable(fileName)));
+        Signed signed = uploads.get(key);
+        put(key, bytes, contentType, fileName, signed == null ? OptionalLong.empty() : OptionalLong.of(signed.size()));
+    }
+
+    /** Anything else that lands under the key, with whatever size metadata it came with. */
+    public synchronized void put(
+            String key, byte[] bytes, String contentType, String fileName, OptionalLong declaredSize) {
+        objects.put(key, new Stored(bytes.clone(), contentType, Optional.ofNullable(fileName), declaredSize));
     }
 
     public synchronized boolean has(String key) {
@@ -54,7 +62,7 @@ public final class InMemoryDocumentStorage implements DocumentStorage {
     @Override
     public synchronized Optional<StoredObject> describe(String key) {
         return Optional.ofNullable(objects.get(key))
-                .map(o -> new StoredObject(o.bytes().length, o.contentType(), o.fileName()));
+                .map(o -> new StoredObject(o.bytes().length, o.contentType(), o.fileName(), o.declaredSize()));
     }
 
     @Override
