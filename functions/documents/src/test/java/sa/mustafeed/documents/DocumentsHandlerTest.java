@@ -55,7 +55,9 @@ class DocumentsHandlerTest {
             lookups,
             cases,
             new DocumentService(cases, new InMemoryDocumentRecords(repository), storage, clock, () -> DOC),
-            new ContactChoiceService(lookups, repository));
+            new ContactChoiceService(lookups, repository),
+            new sa.mustafeed.core.complaints.ComplaintService(
+                    cases, repository, sa.mustafeed.core.fakes.SampleServiceLevels.COMPLAINTS, clock));
 
     /** The request the sample events name: MHF5-Q2N7, mobile ending 4567, received, version 1. */
     @BeforeEach

@@ -116,6 +116,16 @@ class StaffApiHandlerTest {
                     surveyStore),
             new sa.mustafeed.core.survey.KioskService(
                     kiosks, SampleDrafts.clockAt(SampleDrafts.NOW), new SplittableRandom(3)),
+            new ComplaintRoutes(new sa.mustafeed.core.complaints.ComplaintService(
+                    new CaseService(
+                            repository,
+                            messaging.deliveryLog,
+                            SampleServiceLevels.LEVELS,
+                            SampleDrafts.HASHER,
+                            SampleDrafts.clockAt(SampleDrafts.NOW)),
+                    repository,
+                    sa.mustafeed.core.fakes.SampleServiceLevels.COMPLAINTS,
+                    SampleDrafts.clockAt(SampleDrafts.NOW))),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     /** The request the sample events name: MHF5-Q2N7, received, version 1. */
