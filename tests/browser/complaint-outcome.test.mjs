@@ -132,6 +132,11 @@ test('a manager records a complaint outcome; named and anonymous complainants re
   await staffPage.goto(url(`/en/staff/request/?ref=${anonymous.data.reference}`));
   await staffPage.locator('[data-complaint] [data-slot="rating"]').filter({ hasText: 'Not satisfied' }).waitFor();
   await assertAccessible(assert, staffPage, 'complaint case with rating (en)');
+  // The report counts them: received, outcomes by result, on time, handling satisfaction (too few to share).
+  await staffPage.goto(url('/en/staff/reports/'));
+  await staffPage.locator('[data-slot="complaintsReceived"]').filter({ hasText: /upheld/ }).waitFor();
+  assert.match(await staffPage.locator('[data-slot="complaintHandling"]').innerText(), /Too few answers|%/);
+  await assertAccessible(assert, staffPage, 'report with complaint figures (en)');
   await staffPage.close();
   assert.deepEqual(staffErrors, []);
   assert.deepEqual(trackErrors, []);
