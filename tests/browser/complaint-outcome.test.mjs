@@ -29,6 +29,45 @@ async function signIn(page, role, prefix = '') {
   await page.waitForURL(/\/staff\/(queue|reports)\/$/);
 }
 
+/**
+ * A letter of complaint registered as received 20 days ago: past its respond-by time without an
+ * outcome, so it is escalated to managers (the queue's "escalated" view and the case's warning).
+ */
+test('an overdue complaint without an outcome is escalated to managers, in the queue and on the case', async () => {
+  const manager = (await call('POST', '/dev/login', { role: 'manager' })).data.token;
+  const staff = (await call('POST', '/dev/login', { role: 'staff' })).data.token;
+  const receivedAt = new Date(Date.now() - 20 * 86400e3).toISOString().replace(/\.\d+Z$/, '+03:00').replace(/T\d\d/, 'T10');
+  const reg = await call('POST', '/staff/requests', { category: 'complaint', channel: 'letter', name: 'سارة المختبرة',
+    mobile: '0561112223', city: 'الطائف', description: 'رسالة شكوى عن التأخر', preferredContact: 'sms', language: 'ar',
+    consent: true, receivedAt }, manager);
+  assert.equal(reg.status, 201, JSON.stringify(reg.data));
+  const ref = reg.data.reference;
+  assert.equal((await call('GET', '/staff/requests?view=escalated', undefined, staff)).status, 403, 'managers only');
+
+  for (const prefix of ['', '/en']) {
+    const page = await browser.context.newPage();
+    const errors = trackPageErrors(page);
+    await signIn(page, 'manager', prefix);
+    await page.goto(url(`${prefix}/staff/queue/?view=escalated`));
+    const $row = page.locator(`tr[data-reference="${ref}"]`);
+    await $row.waitFor();
+    assert.match(await $row.innerText(), prefix ? /Escalated/ : /مصعّدة/);
+    assert.equal(await page.locator('[data-view="escalated"]').getAttribute('aria-current'), 'page');
+    await assertAccessible(assert, page, `escalated view (${prefix ? 'en' : 'ar'})`);
+    await page.goto(url(`${prefix}/staff/request/?ref=${ref}`));
+    await page.locator('[data-slot="complaint-escalated"]:not([hidden])').waitFor();
+    await assertAccessible(assert, page, `escalated complaint case (${prefix ? 'en' : 'ar'})`);
+    await page.close();
+    assert.deepEqual(errors, []);
+  }
+  // An outcome ends the escalation.
+  const done = await call('POST', `/staff/requests/${ref}/outcome`, { result: 'upheld', actionTaken: 'اعتذرنا وسرّعنا الرد' }, manager);
+  assert.equal(done.status, 201);
+  assert.equal(done.data.onTime, false, 'recorded after respond-by');
+  const after = await call('GET', '/staff/requests?view=escalated', undefined, manager);
+  assert.equal(after.data.items.some((r) => r.reference === ref), false);
+});
+
 /** The manager records the outcome on the case page, by keyboard, after trying without one. */
 async function recordOutcome(page, ref, { prefix, result, action, states }) {
   await page.goto(url(`${prefix}/staff/request/?ref=${ref}`));
