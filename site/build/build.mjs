@@ -9,7 +9,7 @@ import { LANGS, REPO, SITE, flatten, nest, pageRenderer, pageTemplates, readTabl
 /** The public pages' UI strings (js.*) plus the names shared with the API that the scripts show. */
 export function publicStrings(strings, labels) {
   const shared = nest(labels);
-  return { ...strings.js, categories: shared.category, contact: shared.contact };
+  return { ...strings.js, categories: shared.category, contact: shared.contact, complaint: shared.complaint };
 }
 
 /** The staff console's strings, and the labels of codes the API may send without one. */
@@ -26,6 +26,7 @@ export function consoleStrings(strings, labels) {
       bucket: shared.bucket,
       audit: shared.audit, // what the PDPL audit log records
       followup: shared.followup, // service recovery: why a follow-up, what came of the call
+      complaint: shared.complaint, // a complaint's outcome (result) and the complainant's rating
     },
   };
 }

@@ -5,6 +5,7 @@ const MODULES = {
   'track-form': '../components/track-form/track-form.js',
   'track-reply': '../components/track-reply/track-reply.js',
   'track-contact': '../components/track-contact/track-contact.js',
+  'track-outcome': '../components/track-outcome/track-outcome.js',
   'char-count': '../components/char-count/char-count.js',
   kiosk: '../components/kiosk/kiosk.js',
   info: '../components/info/info.js',

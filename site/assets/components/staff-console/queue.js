@@ -12,7 +12,8 @@ import { showErrors, clearErrors } from '../error-summary/error-summary.js';
 import { setBusy } from '../../js/request.js';
 
 const RANGE_FILTERS = ['category', 'channel', 'from', 'to', 'order'];
-const VIEWS = ['open', 'mine', 'unassigned', 'all'];
+// 'escalated' (managers: overdue complaints without an outcome) is a view of the open work too.
+const VIEWS = ['open', 'mine', 'unassigned', 'escalated', 'all'];
 /** Where the request page's "back to the requests" link returns (this tab only). */
 export const LAST_QUEUE_URL = 'mf-staff-queue-url';
 
@@ -179,7 +180,8 @@ export default function queue() {
         r.beneficiaryReplied === true ? flag(s.beneficiaryReplied, 'mf-staff-flag--news') : null,
         r.newDocument === true ? flag(s.newDocument, 'mf-staff-flag--news') : null,
         r.notReached === true ? flag(s.notReached, 'mf-staff-flag--unreached') : null,
-        r.aboutStaff === true ? flag(s.aboutStaff) : null),
+        r.aboutStaff === true ? flag(s.aboutStaff) : null,
+        r.escalated === true ? flag(s.escalated, 'mf-staff-flag--escalated') : null),
       // Blank names say why: an anonymous sender has none; a confidential complainant is not for this reader.
       el('td', { textContent: r.anonymous ? s.anonymousSender : r.identityHidden ? s.identityHiddenShort : r.name ?? '', dir: 'auto' }),
       el('td', {}, ltr(r.mobileMasked ?? '')),

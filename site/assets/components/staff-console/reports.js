@@ -94,6 +94,16 @@ export default function reports() {
     const fu = sat.followUps ?? {};
     slot('followUpRate').replaceChildren(pct(fu.rate), note(s.followUpsOf(s.number(fu.recorded ?? 0), s.number(fu.created ?? 0))));
     slot('followUpTime').textContent = hrs(fu.medianWorkingHours);
+    // Complaints handled as complaints: outcomes by result, on time against respond-by, and the
+    // complainants' ratings; the API leaves a share out below the threshold, so the words say why.
+    const c = svc.complaints ?? {};
+    const o = c.outcomes ?? {};
+    slot('complaintsReceived').replaceChildren(s.number(c.received ?? 0),
+      note(s.complaintOutcomes(s.number(o.upheld ?? 0), s.number(o.partly_upheld ?? 0), s.number(o.not_upheld ?? 0))));
+    slot('complaintsOnTime').replaceChildren(!c.responded ? '—' : c.onTimeRate != null ? pct(c.onTimeRate) : s.tooFew(s.number(c.responded), s.number(min)),
+      note(s.complaintsOnTime(s.number(c.respondedOnTime ?? 0), s.number(c.responded ?? 0), s.number(c.respondWorkingDays ?? 0))));
+    slot('complaintHandling').replaceChildren(!c.rated ? '—' : c.satisfiedRate != null ? pct(c.satisfiedRate) : s.tooFew(s.number(c.rated), s.number(min)),
+      note(s.ratingsOf(s.number(c.rated ?? 0))));
     slot('requests').textContent = s.number(svc.requests ?? 0);
     slot('withinSla').textContent = svc.requests ? pct(svc.withinSla) : '—';
     const spread = (x) => [hrs(x?.median), note(s.p90(hrs(x?.p90)))];

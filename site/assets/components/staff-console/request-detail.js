@@ -13,6 +13,7 @@ import { showErrors, clearErrors } from '../error-summary/error-summary.js';
 import { setBusy } from '../../js/request.js';
 import { normaliseReference } from '../../js/validate.js';
 import { putFile, DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../../js/upload.js';
+import complaintPanel from './complaint-outcome.js';
 
 export default function requestDetail() {
   const $title = document.querySelector('h1');
@@ -41,6 +42,7 @@ export default function requestDetail() {
 
   const showProblem = (text) => { $problem.textContent = text; $problem.hidden = false; $problem.focus(); };
   const showMessage = (text) => { $message.textContent = text; $message.hidden = false; $message.focus(); };
+  const renderComplaint = complaintPanel({ reload: () => load(), showMessage, showProblem });
 
   async function load() {
     if (!ref) { showProblem(s.noRef); return false; }
@@ -99,6 +101,7 @@ export default function requestDetail() {
     renderTransitions(d);
     renderTimeline(d.timeline ?? []);
     renderReplyVia(d);
+    renderComplaint(d);
     $detail.hidden = false;
   }
 

@@ -52,7 +52,9 @@ final class DynamoDbErasure {
                         .updateExpression(
                                 "SET #name = :erased, mobile = :erasedMobile, description = :erased, city = :erased, "
                                         + "mobileHash = :hash, erasedAt = :at REMOVE lastReplyText, email, nationalIdHash, nationalIdLast4, onBehalfName, "
-                                        + "onBehalfRelationship, GSI2PK, GSI2SK, GSI4PK, GSI4SK")
+                                        + "onBehalfRelationship, GSI2PK, GSI2SK, GSI4PK, GSI4SK, "
+                                        // a complaint's outcome and rating keep their result, not their words
+                                        + "outcomeAction, ratingComment")
                         .conditionExpression("attribute_exists(PK)")
                         .expressionAttributeNames(Map.of("#name", "name"))
                         .expressionAttributeValues(Map.of(

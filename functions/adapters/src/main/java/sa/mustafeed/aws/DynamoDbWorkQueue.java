@@ -74,6 +74,14 @@ public final class DynamoDbWorkQueue implements WorkQueue {
                 filters.add("attribute_not_exists(#assignee)");
                 names.put("#assignee", RequestItems.ASSIGNEE);
             }
+            case ESCALATED -> {
+                // Open complaints without an outcome; which of them are past respond-by is the
+                // domain's reading of the calendar (a handful of rows, read due first).
+                filters.add("#category = :complaint AND attribute_not_exists(#outcomeAt)");
+                names.put("#category", "category");
+                names.put("#outcomeAt", DynamoDbComplaints.OUTCOME_AT);
+                values.put(":complaint", RequestItems.s(sa.mustafeed.core.request.Category.COMPLAINT.wireName()));
+            }
             case OPEN -> {}
         }
         status.ifPresent(s -> {

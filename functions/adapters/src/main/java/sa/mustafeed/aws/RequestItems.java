@@ -210,7 +210,8 @@ final class RequestItems {
                         : 0,
                 opt(item, "waitingSince").map(Instant::parse),
                 opt(item, "firstActionAt").map(Instant::parse),
-                opt(item, "finishedAt").map(Instant::parse));
+                opt(item, "finishedAt").map(Instant::parse),
+                opt(item, DynamoDbComplaints.OUTCOME_AT).map(Instant::parse));
     }
 
     static java.util.List<ReferenceCode> possibleDuplicates(Map<String, AttributeValue> item) {

@@ -52,6 +52,14 @@ final class ServiceCounters {
         return add(table, c.month(), c.channel(), c.category(), deltas);
     }
 
+    /**
+     * A complaint's outcome or rating, on the same shards as its other counters (attributes
+     * {@code cmp_*}, read by {@link DynamoDbComplaints}): the month is the complaint's submission.
+     */
+    static TransactWriteItem complaint(String table, YearMonth month, Channel channel, Map<String, Long> deltas) {
+        return add(table, month, channel, Category.COMPLAINT, deltas);
+    }
+
     private static TransactWriteItem add(
             String table, YearMonth month, Channel channel, Category category, Map<String, Long> deltas) {
         int shard = ThreadLocalRandom.current().nextInt(SHARDS);

@@ -11,12 +11,14 @@ import java.util.Map;
 import sa.mustafeed.aws.AwsClients;
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
+import sa.mustafeed.aws.DynamoDbComplaints;
 import sa.mustafeed.aws.DynamoDbDeliveryLog;
 import sa.mustafeed.aws.DynamoDbDocumentRecords;
 import sa.mustafeed.aws.DynamoDbFailedAttempts;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.FunctionResources;
 import sa.mustafeed.aws.S3DocumentStorage;
+import sa.mustafeed.core.complaints.ComplaintService;
 import sa.mustafeed.core.documents.Document;
 import sa.mustafeed.core.documents.DocumentService;
 import sa.mustafeed.core.documents.UploadRequest;
@@ -29,11 +31,13 @@ import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.ContactChoiceService;
 import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.core.request.LookupService;
+import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.staff.CaseEvent;
 import sa.mustafeed.core.staff.CaseService;
 import sa.mustafeed.core.staff.StaffMember;
 import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.ApiResponse;
+import sa.mustafeed.http.ComplaintAnswers;
 import sa.mustafeed.http.HttpFunction;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.http.JsonBodies;
@@ -53,6 +57,7 @@ public final class DocumentsHandler implements RequestStreamHandler {
     private final CaseService cases;
     private final DocumentService documents;
     private final ContactChoiceService contactChoices;
+    private final ComplaintService complaints;
 
     /** Used by Lambda: builds the clients once per cold start. */
     public DocumentsHandler() {
@@ -99,11 +104,21 @@ public final class DocumentsHandler implements RequestStreamHandler {
                                 Config.required("DOCUMENTS_BUCKET")),
                         clock,
                         DocumentService::randomId),
-                new ContactChoiceService(lookups, requests));
+                new ContactChoiceService(lookups, requests),
+                new ComplaintService(
+                        cases,
+                        new DynamoDbComplaints(aws.dynamoDb(), aws.tableName()),
+                        ServiceLevelsFile.complaints(),
+                        clock));
     }
 
     DocumentsHandler(
-            LookupService lookups, CaseService cases, DocumentService documents, ContactChoiceService contactChoices) {
+            LookupService lookups,
+            CaseService cases,
+            DocumentService documents,
+            ContactChoiceService contactChoices,
+            ComplaintService complaints) {
+        this.complaints = complaints;
         this.lookups = lookups;
         this.cases = cases;
         this.documents = documents;
@@ -140,6 +155,15 @@ public final class DocumentsHandler implements RequestStreamHandler {
                                 message.at().toString(),
                                 "text",
                                 message.text().orElse("")));
+            }
+            case "POST /requests/{reference}/handling-rating" -> {
+                // The complainant's rating of the handling, behind the lookup's own check (same
+                // digits or tracking code, same limits, same 404), once per complaint.
+                Map<String, Object> body = JsonBodies.object(event);
+                ServiceRequest complaint = lookups.check(LookupQueries.forRequest(event, body), event.sourceIp())
+                        .request();
+                ComplaintAnswers.RatingBody rating = ComplaintAnswers.ratingBody(body);
+                yield json(201, ComplaintAnswers.rating(complaints.rate(complaint, rating.answer(), rating.comment())));
             }
             case "POST /requests/{reference}/contact-preference" -> {
                 Map<String, Object> body = JsonBodies.object(event);

@@ -64,7 +64,9 @@ class DocumentsHandlerTest {
             lookups,
             cases,
             new DocumentService(cases, new InMemoryDocumentRecords(repository), storage, clock, () -> DOC),
-            new ContactChoiceService(lookups, repository));
+            new ContactChoiceService(lookups, repository),
+            new sa.mustafeed.core.complaints.ComplaintService(
+                    cases, repository, sa.mustafeed.core.fakes.SampleServiceLevels.COMPLAINTS, clock));
 
     /** The request the sample events name: MHF5-Q2N7, mobile ending 4567, received, version 1. */
     @BeforeEach
@@ -271,5 +273,67 @@ class DocumentsHandlerTest {
     void staffRoutes_withoutVerifiedClaims_are401() throws Exception {
         Map<String, Object> response = invoke("staff-list-without-token");
         assertEquals(401, response.get("statusCode"));
+    }
+
+    /** The sample request made a complaint (same reference and mobile). */
+    private ServiceRequest sampleComplaint() {
+        ServiceRequest r = SampleDrafts.sampleRequest(Status.RECEIVED, 1);
+        ServiceRequest complaint = new ServiceRequest(
+                r.reference(),
+                sa.mustafeed.core.request.Category.COMPLAINT,
+                r.channel(),
+                r.status(),
+                r.name(),
+                r.mobile(),
+                r.mobileHash(),
+                r.email(),
+                r.nationalIdHash(),
+                r.nationalIdLast4(),
+                r.city(),
+                r.description(),
+                r.preferredContact(),
+                r.language(),
+                r.onBehalf(),
+                r.consentVersion(),
+                r.consentAt(),
+                r.submittedAt(),
+                r.updatedAt(),
+                r.version());
+        repository.replace(complaint);
+        return complaint;
+    }
+
+    @Test
+    void handlingRating_behindTheLookupsCheck_onceAndOnlyAfterAnOutcome() throws Exception {
+        assertEquals(List.of("only_for_complaints"), errorCodes(invoke("handling-rating")));
+        ServiceRequest complaint = sampleComplaint();
+        Map<String, Object> early = invoke("handling-rating");
+        assertEquals(409, early.get("statusCode"));
+        assertEquals(List.of("no_outcome_yet"), errorCodes(early));
+        repository.recordOutcome(
+                complaint,
+                new sa.mustafeed.core.complaints.ComplaintOutcome(
+                        sa.mustafeed.core.complaints.OutcomeResult.UPHELD,
+                        "اعتذرنا",
+                        SampleDrafts.NOW,
+                        "m1",
+                        "نورة",
+                        true),
+                sa.mustafeed.core.staff.CaseEvent.reply(SampleDrafts.NOW, "نتيجة شكواك", "نورة", Status.RECEIVED));
+
+        Map<String, Object> rated = invoke("handling-rating");
+        assertEquals(201, rated.get("statusCode"), String.valueOf(rated.get("body")));
+        assertEquals("partly_satisfied", body(rated).get("answer"));
+        assertEquals("كان الرد سريعًا", body(rated).get("comment"));
+        Map<String, Object> twice = invoke("handling-rating");
+        assertEquals(409, twice.get("statusCode"));
+        assertEquals(List.of("handling_already_rated"), errorCodes(twice));
+        assertEquals(
+                sa.mustafeed.core.complaints.HandlingAnswer.PARTLY_SATISFIED,
+                repository
+                        .handling(complaint.reference())
+                        .rating()
+                        .orElseThrow()
+                        .answer());
     }
 }

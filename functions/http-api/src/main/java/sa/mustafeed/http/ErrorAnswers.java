@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import sa.mustafeed.core.errors.AccessDeniedException;
+import sa.mustafeed.core.errors.ComplaintStateException;
 import sa.mustafeed.core.errors.DocumentNotFoundException;
 import sa.mustafeed.core.errors.DocumentNotUploadedException;
 import sa.mustafeed.core.errors.ErrorCode;
@@ -57,6 +58,15 @@ public final class ErrorAnswers {
                     case ALREADY_RECORDED ->
                         answer(409, List.of(FieldError.general(ErrorCode.FOLLOW_UP_ALREADY_RECORDED)));
                 };
+            case ComplaintStateException complaint ->
+                answer(
+                        409,
+                        List.of(FieldError.general(
+                                switch (complaint.reason()) {
+                                    case OUTCOME_ALREADY_RECORDED -> ErrorCode.OUTCOME_ALREADY_RECORDED;
+                                    case NO_OUTCOME_YET -> ErrorCode.NO_OUTCOME_YET;
+                                    case ALREADY_RATED -> ErrorCode.HANDLING_ALREADY_RATED;
+                                })));
             case NotSignedInException anonymous -> answer(401, List.of(FieldError.general(ErrorCode.UNAUTHORIZED)));
             case AccessDeniedException denied -> answer(403, List.of(FieldError.general(ErrorCode.FORBIDDEN)));
             case TooManyAttemptsException tooMany ->

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import sa.mustafeed.core.complaints.ComplaintPolicy;
 import sa.mustafeed.core.recovery.FollowUpPolicy;
 import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.sla.ServiceLevels;
@@ -40,6 +41,29 @@ public final class ServiceLevelsFile {
             throw new IllegalStateException("service-levels.json has no followUpWorkingDays");
         }
         return new FollowUpPolicy(levels.calendar(), number.intValue());
+    }
+
+    /**
+     * A complaint's own clock: acknowledged within {@code complaintAcknowledgeWorkingDays} and
+     * answered within {@code complaintRespondWorkingDays} working days of the same calendar.
+     */
+    public static ComplaintPolicy complaints() {
+        Map<String, Object> config = read();
+        return complaints(parse(config), config);
+    }
+
+    static ComplaintPolicy complaints(ServiceLevels levels, Map<String, Object> config) {
+        return new ComplaintPolicy(
+                levels.calendar(),
+                days(config, "complaintAcknowledgeWorkingDays"),
+                days(config, "complaintRespondWorkingDays"));
+    }
+
+    private static int days(Map<String, Object> config, String key) {
+        if (!(config.get(key) instanceof Number number)) {
+            throw new IllegalStateException("service-levels.json has no " + key);
+        }
+        return number.intValue();
     }
 
     private static Map<String, Object> read() {

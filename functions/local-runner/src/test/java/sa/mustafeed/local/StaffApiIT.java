@@ -148,14 +148,18 @@ class StaffApiIT {
                 case "manager", "manager, unknown kiosk" ->
                     assertEquals(403, asStaff, "staff on a manager route: " + key);
                 case "staff" -> assertTrue(asStaff == 200 || asStaff == 201, "staff: " + key + " got " + asStaff);
+                // Past the authorizer and the role check, the domain's own answer: the request is an inquiry.
+                case "staff, not a complaint" -> assertEquals(400, asStaff, "staff: " + key);
                 // A document (or a follow-up) that does not exist: past the authorizer and the role
                 // check, the handler's own 404.
                 default -> assertEquals(404, asStaff, "staff: " + key);
             }
             assertTrue(
-                    access[0].startsWith("staff, ") || access[0].equals("manager, unknown kiosk")
-                            ? asManager == 404
-                            : asManager == 200 || asManager == 201,
+                    access[0].equals("staff, not a complaint")
+                            ? asManager == 400
+                            : access[0].startsWith("staff, ") || access[0].equals("manager, unknown kiosk")
+                                    ? asManager == 404
+                                    : asManager == 200 || asManager == 201,
                     "manager: " + key + " got " + asManager);
         }
     }
@@ -221,6 +225,11 @@ class StaffApiIT {
             Map.entry("POST /staff/kiosks", new String[] {"manager", "{\"label\":\"Reception\"}"}),
             // No kiosk is called matrix-reply: past the role check, the handler's own 404.
             Map.entry("POST /staff/kiosks/{id}/retire", new String[] {"manager, unknown kiosk", "{}"}),
+            // Managers and a complaint's assignee record its outcome; the matrix's request is an
+            // inquiry, so both get only_for_complaints (who may record: complaintOutcome_* below).
+            Map.entry(
+                    "POST /staff/requests/{reference}/outcome",
+                    new String[] {"staff, not a complaint", "{\"result\":\"upheld\",\"actionTaken\":\"اعتذرنا\"}"}),
             Map.entry("GET /staff/requests/{reference}/documents", new String[] {"staff", null}),
             Map.entry("POST /staff/requests/{reference}/documents/uploads", new String[] {
                 "staff", "{\"name\":\"letter.pdf\",\"contentType\":\"application/pdf\",\"size\":1000}"
@@ -242,6 +251,113 @@ class StaffApiIT {
             Map.entry(
                     "POST /staff/beneficiaries/erase",
                     new String[] {"manager", "{\"mobile\":\"0500000001\",\"confirm\":true}"}));
+
+    private static String registerComplaint(String token, String mobile, boolean aboutStaff) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "category",
+                "complaint",
+                "channel",
+                "phone",
+                "name",
+                "فاطمة",
+                "mobile",
+                mobile,
+                "city",
+                "الطائف",
+                "description",
+                "انتظرت ثلاث ساعات",
+                "preferredContact",
+                "sms",
+                "language",
+                "en",
+                "consent",
+                true));
+        if (aboutStaff) {
+            body.put("aboutStaff", true);
+        }
+        HttpResponse<String> r = send("POST", "/staff/requests", Json.write(body), token);
+        assertEquals(201, r.statusCode(), r.body());
+        return (String) json(r).get("reference");
+    }
+
+    /**
+     * The authorization rows of the outcome: an employee who is not the assignee gets 403, the
+     * assignee and managers record it, once; on a complaint about staff an employee gets 403 even
+     * after trying to take it, and a manager records. Then the complainant reads it with the lookup,
+     * rates the handling once, and the staff page and the report show it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void complaintOutcome_managersAndAssigneeOnly_onceThenRatedOnce() throws Exception {
+        String complaint = registerComplaint(staff, "0561230001", false);
+        String outcome = "{\"result\":\"partly_upheld\",\"actionTaken\":\"We reorganised the waiting line.\"}";
+        String path = "/staff/requests/" + complaint + "/outcome";
+        HttpResponse<String> notAssignee = send("POST", path, outcome, staff);
+        assertEquals(403, notAssignee.statusCode(), notAssignee.body());
+        assertEquals(
+                200,
+                send("POST", "/staff/requests/" + complaint + "/assignee", "{\"assignee\":\"me\"}", staff)
+                        .statusCode());
+        HttpResponse<String> recorded = send("POST", path, outcome, staff);
+        assertEquals(201, recorded.statusCode(), recorded.body());
+        assertEquals("partly_upheld", json(recorded).get("result"));
+        HttpResponse<String> again = send("POST", path, outcome, manager);
+        assertEquals(409, again.statusCode());
+        assertTrue(again.body().contains("outcome_already_recorded"), again.body());
+        HttpResponse<String> blank = send("POST", path, "{\"result\":\"maybe\",\"actionTaken\":\"\"}", manager);
+        assertEquals(400, blank.statusCode());
+
+        String aboutStaff = registerComplaint(manager, "0561230002", true);
+        String aboutPath = "/staff/requests/" + aboutStaff + "/outcome";
+        assertEquals(403, send("POST", aboutPath, outcome, staff).statusCode());
+        assertEquals(
+                403,
+                send("POST", "/staff/requests/" + aboutStaff + "/assignee", "{\"assignee\":\"me\"}", staff)
+                        .statusCode());
+        assertEquals(201, send("POST", aboutPath, outcome, manager).statusCode());
+
+        // The complainant: the outcome on the lookup and the timeline, in their language; one rating.
+        String proof = "{\"reference\":\"" + complaint + "\",\"mobileLast4\":\"0001\"";
+        Map<String, Object> lookup = json(send("POST", "/requests/lookup", proof + "}", null));
+        assertEquals("partly_upheld", ((Map<String, Object>) lookup.get("outcome")).get("result"));
+        assertEquals(false, lookup.get("handlingRated"));
+        assertTrue(((List<Map<String, Object>>) lookup.get("timeline"))
+                .stream()
+                        .anyMatch(e ->
+                                "The outcome of your complaint: Partly upheld. What we did: We reorganised the waiting line."
+                                        .equals(e.get("text"))));
+        String ratingPath = "/requests/" + complaint + "/handling-rating";
+        HttpResponse<String> wrong =
+                send("POST", ratingPath, "{\"mobileLast4\":\"9999\",\"answer\":\"satisfied\"}", null);
+        assertEquals(404, wrong.statusCode());
+        HttpResponse<String> rated = send(
+                "POST",
+                ratingPath,
+                "{\"mobileLast4\":\"0001\",\"answer\":\"not_satisfied\",\"comment\":\"Slow.\"}",
+                null);
+        assertEquals(201, rated.statusCode(), rated.body());
+        HttpResponse<String> twice =
+                send("POST", ratingPath, "{\"mobileLast4\":\"0001\",\"answer\":\"satisfied\"}", null);
+        assertEquals(409, twice.statusCode());
+        assertTrue(twice.body().contains("handling_already_rated"));
+        assertEquals(
+                true, json(send("POST", "/requests/lookup", proof + "}", null)).get("handlingRated"));
+
+        Map<String, Object> page = json(send("GET", "/staff/requests/" + complaint, null, manager));
+        Map<String, Object> handling = (Map<String, Object>) page.get("complaint");
+        assertEquals("not_satisfied", ((Map<String, Object>) handling.get("rating")).get("answer"));
+        assertEquals(false, handling.get("mayRecordOutcome"));
+        Map<String, Object> figures = (Map<String, Object>)
+                json(send("GET", "/staff/reports/service", null, manager)).get("complaints");
+        assertTrue(((Number) figures.get("responded")).intValue() >= 2, figures.toString());
+        assertTrue(((Number) figures.get("rated")).intValue() >= 1, figures.toString());
+        // The escalated view is the managers' (ISO 10002 escalation).
+        assertEquals(
+                403, send("GET", "/staff/requests?view=escalated", null, staff).statusCode());
+        assertEquals(
+                200,
+                send("GET", "/staff/requests?view=escalated", null, manager).statusCode());
+    }
 
     @Test
     void statusChanges_useOptimisticLockingOnDynamoDb() throws Exception {

@@ -10,10 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import sa.mustafeed.aws.DynamoDbComplaints;
 import sa.mustafeed.aws.DynamoDbFailedAttempts;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.FunctionResources;
 import sa.mustafeed.aws.OfflineAwsClients;
+import sa.mustafeed.core.complaints.ComplaintHandling;
+import sa.mustafeed.core.reference.ReferenceCode;
+import sa.mustafeed.core.request.Category;
 import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.core.request.LocalizedText;
 import sa.mustafeed.core.request.LookupResult;
@@ -21,6 +26,7 @@ import sa.mustafeed.core.request.LookupService;
 import sa.mustafeed.core.request.TimelineEntry;
 import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.ApiResponse;
+import sa.mustafeed.http.ComplaintAnswers;
 import sa.mustafeed.http.HttpFunction;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.http.JsonBodies;
@@ -30,22 +36,37 @@ import sa.mustafeed.http.SnapStartPriming;
 /** {@code POST /requests/lookup}: a beneficiary follows a request with its reference and mobile digits. */
 public final class LookupRequestHandler implements RequestStreamHandler {
     private final LookupService lookups;
+    /** A complaint's outcome and rating (read only for complaints: a second Query of the same item). */
+    private final Function<ReferenceCode, ComplaintHandling> complaints;
     /** Held here because org.crac keeps registered hooks only weakly. */
     private final Optional<SnapStartPriming> priming;
 
     /** Used by Lambda: builds the clients once per cold start (and primes them before a SnapStart snapshot). */
     public LookupRequestHandler() {
+        this(FunctionResources.fromEnvironment());
+    }
+
+    private LookupRequestHandler(FunctionResources aws) {
         this(
-                wire(FunctionResources.fromEnvironment()),
+                wire(aws),
+                new DynamoDbComplaints(aws.dynamoDb(), aws.tableName())::handling,
                 SnapStartPriming.registerIfSnapStart(() -> priming(new OfflineAwsClients())));
     }
 
     LookupRequestHandler(LookupService lookups) {
-        this(lookups, Optional.empty());
+        this(lookups, reference -> ComplaintHandling.NONE, Optional.empty());
     }
 
-    private LookupRequestHandler(LookupService lookups, Optional<SnapStartPriming> priming) {
+    LookupRequestHandler(LookupService lookups, Function<ReferenceCode, ComplaintHandling> complaints) {
+        this(lookups, complaints, Optional.empty());
+    }
+
+    private LookupRequestHandler(
+            LookupService lookups,
+            Function<ReferenceCode, ComplaintHandling> complaints,
+            Optional<SnapStartPriming> priming) {
         this.lookups = lookups;
+        this.complaints = complaints;
         this.priming = priming;
     }
 
@@ -101,6 +122,11 @@ public final class LookupRequestHandler implements RequestStreamHandler {
         answer.put(
                 "contactChoices",
                 found.contactChoices().stream().map(ContactMethod::wireName).toList());
+        // A complaint's outcome once it is recorded, and whether its handling was rated (the page
+        // asks the question until it is).
+        ComplaintAnswers.addTo(
+                answer,
+                found.category() == Category.COMPLAINT ? complaints.apply(found.reference()) : ComplaintHandling.NONE);
         return ApiResponse.json(200, Json.write(answer));
     }
 

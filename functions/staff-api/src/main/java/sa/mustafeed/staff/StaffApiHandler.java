@@ -10,6 +10,7 @@ import java.time.Clock;
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbAuditLog;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
+import sa.mustafeed.aws.DynamoDbComplaints;
 import sa.mustafeed.aws.DynamoDbDeliveryLog;
 import sa.mustafeed.aws.DynamoDbDeliveryStatistics;
 import sa.mustafeed.aws.DynamoDbFollowUps;
@@ -22,6 +23,7 @@ import sa.mustafeed.aws.DynamoDbSurveyStatistics;
 import sa.mustafeed.aws.DynamoDbSurveyStore;
 import sa.mustafeed.aws.DynamoDbWorkQueue;
 import sa.mustafeed.aws.FunctionResources;
+import sa.mustafeed.core.complaints.ComplaintService;
 import sa.mustafeed.core.errors.AccessDeniedException;
 import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.ports.DeliveryStatistics;
@@ -95,6 +97,16 @@ public final class StaffApiHandler implements RequestStreamHandler {
                                 clock),
                         new DynamoDbSurveyFeedback(aws.dynamoDb(), aws.tableName())),
                 new KioskService(new DynamoDbKioskRegistry(aws.dynamoDb(), aws.tableName()), clock, new SecureRandom()),
+                new ComplaintRoutes(new ComplaintService(
+                        new CaseService(
+                                new DynamoDbCaseRepository(aws.dynamoDb(), aws.tableName()),
+                                deliveries,
+                                ServiceLevelsFile.load(),
+                                aws.hasher(),
+                                clock),
+                        new DynamoDbComplaints(aws.dynamoDb(), aws.tableName()),
+                        ServiceLevelsFile.complaints(),
+                        clock)),
                 clock);
     }
 
@@ -109,6 +121,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
             SavedReplyService savedReplies,
             RecoveryRoutes recovery,
             KioskService kiosks,
+            ComplaintRoutes complaints,
             Clock clock) {
         this.routes = new StaffRoutes(
                 cases,
@@ -121,6 +134,7 @@ public final class StaffApiHandler implements RequestStreamHandler {
                 savedReplies,
                 recovery,
                 kiosks,
+                complaints,
                 clock);
     }
 

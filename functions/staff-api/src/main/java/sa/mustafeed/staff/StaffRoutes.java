@@ -69,6 +69,7 @@ final class StaffRoutes {
     private final SavedReplyService savedReplies;
     private final RecoveryRoutes recovery;
     private final KioskService kiosks;
+    private final ComplaintRoutes complaints;
     private final Clock clock;
     private final Map<String, StaffRoute> table = new LinkedHashMap<>();
 
@@ -83,7 +84,9 @@ final class StaffRoutes {
             SavedReplyService savedReplies,
             RecoveryRoutes recovery,
             KioskService kiosks,
+            ComplaintRoutes complaints,
             Clock clock) {
+        this.complaints = complaints;
         this.recovery = recovery;
         this.workQueue = workQueue;
         this.savedReplies = savedReplies;
@@ -143,6 +146,9 @@ final class StaffRoutes {
                 MANAGER,
                 (event, me) -> ok(
                         StaffJson.kiosk(kiosks.retire(event.pathParameter("id").orElse(""), me))));
+        // Complaints handled as complaints: a manager or the complaint's assignee records the outcome
+        // (the domain checks which; a complaint about staff stays the managers' alone).
+        add("POST /staff/requests/{reference}/outcome", STAFF, complaints::recordOutcome);
     }
 
     private void add(String routeKey, sa.mustafeed.core.staff.Role role, StaffRoute.Action action) {
@@ -179,7 +185,7 @@ final class StaffRoutes {
         body.put(
                 "items",
                 page.items().stream()
-                        .map(c -> StaffJson.summary(c, cases.serviceClock(c), me))
+                        .map(c -> complaints.row(StaffJson.summary(c, cases.serviceClock(c), me), c))
                         .toList());
         body.put("nextCursor", page.nextCursor().orElse(null));
         return ok(body);
@@ -189,6 +195,9 @@ final class StaffRoutes {
     private ApiResponse workQueue(ApiEvent event, QueueView view, StaffMember me) {
         Optional<Status> status = StaffRequests.openStatus(event);
         QueuePage page = workQueue.page(view, me, status, event.query("cursor"), PAGE_SIZE);
+        if (view == QueueView.ESCALATED) {
+            page = complaints.escalatedOnly(page);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("view", view.wireName());
         // The caller's staff id: the console tells "mine" from a colleague's without another call.
@@ -196,7 +205,7 @@ final class StaffRoutes {
         body.put(
                 "items",
                 page.items().stream()
-                        .map(c -> StaffJson.summary(c, cases.serviceClock(c), me))
+                        .map(c -> complaints.row(StaffJson.summary(c, cases.serviceClock(c), me), c))
                         .toList());
         body.put("nextCursor", page.nextCursor().orElse(null));
         body.put("counts", StaffJson.counts(workQueue.counts(me)));
@@ -303,8 +312,15 @@ final class StaffRoutes {
         QueueQuery range = range(event, 1);
         YearMonth first = YearMonth.from(range.from());
         YearMonth last = YearMonth.from(range.to());
-        return ok(StaffJson.serviceReport(
-                ServiceReport.of(service.tallies(first, last)), DeliveryReport.of(deliveries.tallies(first, last))));
+        ServiceReport report = ServiceReport.of(service.tallies(first, last));
+        Map<String, Object> body = StaffJson.serviceReport(report, DeliveryReport.of(deliveries.tallies(first, last)));
+        body.put(
+                "complaints",
+                complaints.figures(
+                        first,
+                        last,
+                        report.byCategory().getOrDefault(sa.mustafeed.core.request.Category.COMPLAINT, 0L)));
+        return ok(body);
     }
 
     private ApiResponse requestsCsv(ApiEvent event) {
@@ -391,7 +407,7 @@ final class StaffRoutes {
     }
 
     private Map<String, Object> detail(CaseFile file, StaffMember me) {
-        return StaffJson.detail(file, cases.serviceClock(file), me);
+        return complaints.detail(StaffJson.detail(file, cases.serviceClock(file), me), file, me);
     }
 
     private static ApiResponse ok(Map<String, Object> body) {

@@ -116,6 +116,16 @@ class StaffApiHandlerTest {
                     surveyStore),
             new sa.mustafeed.core.survey.KioskService(
                     kiosks, SampleDrafts.clockAt(SampleDrafts.NOW), new SplittableRandom(3)),
+            new ComplaintRoutes(new sa.mustafeed.core.complaints.ComplaintService(
+                    new CaseService(
+                            repository,
+                            messaging.deliveryLog,
+                            SampleServiceLevels.LEVELS,
+                            SampleDrafts.HASHER,
+                            SampleDrafts.clockAt(SampleDrafts.NOW)),
+                    repository,
+                    sa.mustafeed.core.fakes.SampleServiceLevels.COMPLAINTS,
+                    SampleDrafts.clockAt(SampleDrafts.NOW))),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     /** The request the sample events name: MHF5-Q2N7, received, version 1. */
@@ -222,6 +232,57 @@ class StaffApiHandlerTest {
                 sample.version(),
                 true);
         repository.replace(complaint);
+    }
+
+    /** The outcome event with another body (as the employee, unless {@code manager}). */
+    private Map<String, Object> outcome(String body, boolean manager) throws Exception {
+        Map<String, Object> event = Json.readObject(
+                manager
+                        ? asManager("record-outcome")
+                        : Files.readAllBytes(SampleEvents.path("staff-api", "record-outcome")));
+        if (body != null) {
+            event.put("body", body);
+        }
+        return invoke(Json.write(event).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void outcome_onARequestThatIsNotAComplaint_is400OnlyForComplaints() throws Exception {
+        Map<String, Object> response = outcome(null, true);
+        assertEquals(400, response.get("statusCode"));
+        assertEquals("only_for_complaints", errorCode(response));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void outcome_onAComplaintAboutStaff_isTheManagers_once_andThePageShowsIt() throws Exception {
+        makeTheSampleAComplaintAboutStaff();
+        assertEquals(403, outcome(null, false).get("statusCode"));
+        Map<String, Object> missing = outcome("{\"actionTaken\": \"تم\"}", true);
+        assertEquals(400, missing.get("statusCode"));
+        assertEquals("required", errorCode(missing));
+        assertEquals("invalid_choice", errorCode(outcome("{\"result\": \"maybe\", \"actionTaken\": \"تم\"}", true)));
+        assertEquals("invalid_type", errorCode(outcome("{\"result\": \"upheld\", \"actionTaken\": 5}", true)));
+        assertEquals("required", errorCode(outcome("{\"result\": \"upheld\", \"actionTaken\": \"  \"}", true)));
+
+        Map<String, Object> recorded = outcome(null, true);
+        assertEquals(201, recorded.get("statusCode"), String.valueOf(recorded.get("body")));
+        assertEquals("partly_upheld", body(recorded).get("result"));
+        assertEquals("MHF5-Q2N7", body(recorded).get("reference"));
+        assertEquals(true, body(recorded).get("onTime"));
+        Map<String, Object> again = outcome(null, true);
+        assertEquals(409, again.get("statusCode"));
+        assertEquals("outcome_already_recorded", errorCode(again));
+        assertEquals(1, repository.replies().size(), "sent once");
+        assertTrue(repository.replies().get(0).text().startsWith("نتيجة شكواك: شكوى مقبولة جزئيًا."));
+
+        Map<String, Object> page = body(invoke(asManager("detail")));
+        Map<String, Object> complaint = (Map<String, Object>) page.get("complaint");
+        assertEquals("partly_upheld", ((Map<String, Object>) complaint.get("outcome")).get("result"));
+        assertEquals(false, complaint.get("mayRecordOutcome"));
+        assertEquals(false, complaint.get("escalated"));
+        assertEquals(5, ((Number) complaint.get("respondWorkingDays")).intValue());
+        assertEquals(complaint.get("respondBy"), page.get("respondBy"));
     }
 
     /** A sample event signed in as the manager of the sample events instead of the employee. */

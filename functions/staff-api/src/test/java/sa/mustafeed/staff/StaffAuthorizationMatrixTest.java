@@ -104,6 +104,16 @@ class StaffAuthorizationMatrixTest {
                     new sa.mustafeed.core.fakes.InMemoryKioskRegistry(),
                     SampleDrafts.clockAt(SampleDrafts.NOW),
                     new SplittableRandom(3)),
+            new ComplaintRoutes(new sa.mustafeed.core.complaints.ComplaintService(
+                    new CaseService(
+                            repository,
+                            messaging.deliveryLog,
+                            SampleServiceLevels.LEVELS,
+                            SampleDrafts.HASHER,
+                            SampleDrafts.clockAt(SampleDrafts.NOW)),
+                    repository,
+                    sa.mustafeed.core.fakes.SampleServiceLevels.COMPLAINTS,
+                    SampleDrafts.clockAt(SampleDrafts.NOW))),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     /** MHF5-Q2N7, registered by nobody: another's request as far as any volunteer is concerned. */

@@ -71,6 +71,16 @@ class StaffRoutesTest {
                     new sa.mustafeed.core.fakes.InMemoryKioskRegistry(),
                     SampleDrafts.clockAt(SampleDrafts.NOW),
                     new SplittableRandom(3)),
+            new ComplaintRoutes(new sa.mustafeed.core.complaints.ComplaintService(
+                    new CaseService(
+                            repository,
+                            new InMemoryMessaging().deliveryLog,
+                            SampleServiceLevels.LEVELS,
+                            SampleDrafts.HASHER,
+                            SampleDrafts.clockAt(SampleDrafts.NOW)),
+                    repository,
+                    SampleServiceLevels.COMPLAINTS,
+                    SampleDrafts.clockAt(SampleDrafts.NOW))),
             SampleDrafts.clockAt(SampleDrafts.NOW));
 
     @Test
@@ -116,7 +126,9 @@ class StaffRoutesTest {
                         Map.entry("GET /staff/feedback", Role.MANAGER),
                         Map.entry("GET /staff/kiosks", Role.MANAGER),
                         Map.entry("POST /staff/kiosks", Role.MANAGER),
-                        Map.entry("POST /staff/kiosks/{id}/retire", Role.MANAGER))),
+                        Map.entry("POST /staff/kiosks/{id}/retire", Role.MANAGER),
+                        // Staff pass the role check; the domain lets only managers and the assignee record.
+                        Map.entry("POST /staff/requests/{reference}/outcome", Role.STAFF))),
                 matrix);
     }
 

@@ -63,6 +63,12 @@ public enum ErrorCode {
     /** A kiosk id no manager registered, or whose kiosk was retired: the tap is not counted. */
     KIOSK_NOT_REGISTERED("kiosk_not_registered"),
     TOO_MANY_KIOSKS("too_many_kiosks"),
+    /** A complaint's outcome is recorded once: it was sent to the complainant already. */
+    OUTCOME_ALREADY_RECORDED("outcome_already_recorded"),
+    /** The complaint has no outcome yet, so its handling cannot be rated. */
+    NO_OUTCOME_YET("no_outcome_yet"),
+    /** The complainant rated the handling already: one rating per complaint. */
+    HANDLING_ALREADY_RATED("handling_already_rated"),
     INVALID_DOCUMENT_TYPE("invalid_document_type"),
     DOCUMENT_TOO_LARGE("document_too_large"),
     DOCUMENT_NOT_UPLOADED("document_not_uploaded"),

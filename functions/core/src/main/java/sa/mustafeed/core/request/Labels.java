@@ -129,6 +129,15 @@ public final class Labels {
         for (sa.mustafeed.core.recovery.FollowUpOutcome outcome : sa.mustafeed.core.recovery.FollowUpOutcome.values()) {
             keys.add(outcome.labelKey());
         }
+        // Complaints handled as complaints: the outcome's words, the rating's, and the reply wording.
+        for (sa.mustafeed.core.complaints.OutcomeResult result : sa.mustafeed.core.complaints.OutcomeResult.values()) {
+            keys.add(result.labelKey());
+        }
+        for (sa.mustafeed.core.complaints.HandlingAnswer answer :
+                sa.mustafeed.core.complaints.HandlingAnswer.values()) {
+            keys.add(answer.labelKey());
+        }
+        keys.add("complaint.outcome.reply");
         return keys;
     }
 

@@ -294,7 +294,7 @@ public final class CaseService {
         Optional<Instant> firstAction = before.firstActionAt().or(() -> Optional.of(now));
         Optional<Instant> finished =
                 before.finishedAt().or(() -> StatusMachine.isOpen(to) ? Optional.empty() : Optional.of(now));
-        return new CaseClock(paused, waitingSince, firstAction, finished);
+        return new CaseClock(paused, waitingSince, firstAction, finished, before.respondedAt());
     }
 
     private static String checkNote(String field, String text) {

@@ -6,7 +6,12 @@ import java.util.Optional;
 public enum QueueView {
     OPEN("open"),
     MINE("mine"),
-    UNASSIGNED("unassigned");
+    UNASSIGNED("unassigned"),
+    /**
+     * Open complaints without an outcome, for managers: the queue's rows past their respond-by time
+     * ({@link sa.mustafeed.core.complaints.ComplaintPolicy#escalated}) are the escalated ones.
+     */
+    ESCALATED("escalated");
 
     private final String wireName;
 

@@ -31,11 +31,16 @@ public final class WorkQueueService {
      * colleagues can give them requests.
      *
      * @throws InvalidInputException {@code invalid_choice} on {@code status} for a status that is not open
+     * @throws sa.mustafeed.core.errors.AccessDeniedException for {@link QueueView#ESCALATED} unless a manager
      */
     public QueuePage page(
             QueueView view, StaffMember me, Optional<Status> status, Optional<String> cursor, int pageSize) {
         if (status.isPresent() && !StatusMachine.isOpen(status.get())) {
             throw new InvalidInputException(FieldError.of("status", ErrorCode.INVALID_CHOICE));
+        }
+        if (view == QueueView.ESCALATED && !me.isManager()) {
+            // ISO 10002 escalation goes to managers; a complaint about staff is theirs alone anyway.
+            throw new sa.mustafeed.core.errors.AccessDeniedException();
         }
         queue.remember(Assignee.of(me), now());
         return Confidentiality.visible(queue.page(view, me.id(), status, cursor, pageSize), me);

@@ -46,7 +46,8 @@ import sa.mustafeed.core.staff.StatusChange;
  * reads them as {@link ServiceStatistics}, so the port's promise that a created request is counted
  * holds here too (RequestRepositoryContract).
  */
-public final class InMemoryRequestRepository implements RequestRepository, CaseRepository, ServiceStatistics {
+public final class InMemoryRequestRepository
+        implements RequestRepository, CaseRepository, ServiceStatistics, sa.mustafeed.core.ports.Complaints {
     private final Map<ReferenceCode, ServiceRequest> requests = new HashMap<>();
     private final Map<ReferenceCode, CaseClock> clocks = new HashMap<>();
     private final Map<ReferenceCode, Registration> registrations = new HashMap<>();
@@ -194,12 +195,20 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
         }
         Registration registration = registrations.get(reference);
         return Optional.of(new CaseFile(
-                request,
-                clocks.get(reference),
-                registration.registeredBy(),
-                registration.possibleDuplicates(),
-                events.get(reference),
-                notReached.test(reference)));
+                        request,
+                        clocks.get(reference),
+                        registration.registeredBy(),
+                        registration.possibleDuplicates(),
+                        events.get(reference),
+                        notReached.test(reference)))
+                .map(f -> f.withAssignee(Optional.ofNullable(owners.get(reference))));
+    }
+
+    /** Who owns each request, as the work queue fake assigns them (DynamoDB keeps it on the request item). */
+    private final Map<ReferenceCode, sa.mustafeed.core.staff.Assignee> owners = new HashMap<>();
+
+    public synchronized void assigned(ReferenceCode reference, Optional<sa.mustafeed.core.staff.Assignee> to) {
+        to.ifPresentOrElse(a -> owners.put(reference, a), () -> owners.remove(reference));
     }
 
     @Override
@@ -326,9 +335,81 @@ public final class InMemoryRequestRepository implements RequestRepository, CaseR
                         r.consentAt(),
                         r.submittedAt(),
                         reply.at(),
-                        r.version() + 1));
+                        r.version() + 1,
+                        r.aboutStaff()));
         events.get(reference).add(reply);
         replies.add(new Reply(reference, r.version() + 1, reply.text().orElseThrow()));
+    }
+
+    // Complaints: the outcome and rating beside the request, counted by month of submission.
+    private final Map<ReferenceCode, sa.mustafeed.core.complaints.ComplaintOutcome> outcomes = new HashMap<>();
+    private final Map<ReferenceCode, sa.mustafeed.core.complaints.HandlingRating> ratings = new HashMap<>();
+
+    @Override
+    public synchronized sa.mustafeed.core.complaints.ComplaintHandling handling(ReferenceCode reference) {
+        return new sa.mustafeed.core.complaints.ComplaintHandling(
+                java.util.Optional.ofNullable(outcomes.get(reference)),
+                java.util.Optional.ofNullable(ratings.get(reference)));
+    }
+
+    @Override
+    public synchronized Recording recordOutcome(
+            ServiceRequest complaint, sa.mustafeed.core.complaints.ComplaintOutcome outcome, CaseEvent reply) {
+        ReferenceCode reference = complaint.reference();
+        if (!requests.containsKey(reference)) {
+            throw new RequestNotFoundException();
+        }
+        if (outcomes.containsKey(reference)) {
+            return Recording.ALREADY_RECORDED;
+        }
+        outcomes.put(reference, outcome);
+        clocks.put(reference, clocks.get(reference).withRespondedAt(outcome.at()));
+        addReply(reference, reply);
+        return Recording.RECORDED;
+    }
+
+    @Override
+    public synchronized Recording rate(ServiceRequest complaint, sa.mustafeed.core.complaints.HandlingRating rating) {
+        ReferenceCode reference = complaint.reference();
+        if (!requests.containsKey(reference)) {
+            throw new RequestNotFoundException();
+        }
+        if (!outcomes.containsKey(reference)) {
+            return Recording.NO_OUTCOME;
+        }
+        if (ratings.containsKey(reference)) {
+            return Recording.ALREADY_RECORDED;
+        }
+        ratings.put(reference, rating);
+        return Recording.RECORDED;
+    }
+
+    @Override
+    public synchronized List<sa.mustafeed.core.complaints.ComplaintTally> complaintTallies(
+            YearMonth first, YearMonth last) {
+        Map<YearMonth, List<ReferenceCode>> byMonth = new java.util.TreeMap<>();
+        for (ReferenceCode reference : outcomes.keySet()) {
+            YearMonth month =
+                    YearMonth.from(requests.get(reference).submittedAt().atZone(java.time.ZoneOffset.UTC));
+            if (!month.isBefore(first) && !month.isAfter(last)) {
+                byMonth.computeIfAbsent(month, m -> new ArrayList<>()).add(reference);
+            }
+        }
+        List<sa.mustafeed.core.complaints.ComplaintTally> out = new ArrayList<>();
+        byMonth.forEach((month, refs) -> {
+            Map<sa.mustafeed.core.complaints.OutcomeResult, Long> byResult = new HashMap<>();
+            Map<sa.mustafeed.core.complaints.HandlingAnswer, Long> byAnswer = new HashMap<>();
+            long onTime = 0;
+            for (ReferenceCode ref : refs) {
+                byResult.merge(outcomes.get(ref).result(), 1L, Long::sum);
+                onTime += outcomes.get(ref).onTime() ? 1 : 0;
+                if (ratings.containsKey(ref)) {
+                    byAnswer.merge(ratings.get(ref).answer(), 1L, Long::sum);
+                }
+            }
+            out.add(new sa.mustafeed.core.complaints.ComplaintTally(month, byResult, onTime, byAnswer));
+        });
+        return out;
     }
 
     /** A reply as the stream would announce it: the request version it made and its text. */

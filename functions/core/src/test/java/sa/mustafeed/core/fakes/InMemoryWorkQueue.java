@@ -55,6 +55,9 @@ public final class InMemoryWorkQueue implements WorkQueue {
                     case OPEN -> true;
                     case MINE -> c.assignee().map(a -> a.id().equals(me)).orElse(false);
                     case UNASSIGNED -> c.assignee().isEmpty();
+                    case ESCALATED ->
+                        c.request().category() == sa.mustafeed.core.request.Category.COMPLAINT
+                                && c.clock().respondedAt().isEmpty();
                 })
                 .filter(c -> status.map(s -> s == c.request().status()).orElse(true))
                 .toList();
@@ -86,6 +89,7 @@ public final class InMemoryWorkQueue implements WorkQueue {
             throw new RequestNotFoundException();
         }
         to.ifPresentOrElse(a -> owners.put(reference, a), () -> owners.remove(reference));
+        requests.assigned(reference, to);
         entries.computeIfAbsent(reference, r -> new ArrayList<>()).add(entry);
     }
 

@@ -41,5 +41,9 @@ public final class SampleServiceLevels {
     /** Call back within 2 working days, as service-levels.json ships. */
     public static final FollowUpPolicy FOLLOW_UPS = new FollowUpPolicy(CALENDAR, 2);
 
+    /** Acknowledge within 1, respond within 5 working days, as service-levels.json ships. */
+    public static final sa.mustafeed.core.complaints.ComplaintPolicy COMPLAINTS =
+            new sa.mustafeed.core.complaints.ComplaintPolicy(CALENDAR, 1, 5);
+
     private SampleServiceLevels() {}
 }
