@@ -59,7 +59,10 @@ export function build({ out = path.join(REPO, 'build/site'), strings, labels } =
   }
 
   fs.rmSync(out, { recursive: true, force: true });
-  for (const dir of ['assets', 'config']) fs.cpSync(path.join(SITE, dir), path.join(out, dir), { recursive: true });
+  // The site serves what a browser loads; the READMEs beside the components are for developers and
+  // never reach the public bucket (publish-site.py uploads this folder as it is).
+  const served = (src) => !src.endsWith('.md');
+  for (const dir of ['assets', 'config']) fs.cpSync(path.join(SITE, dir), path.join(out, dir), { recursive: true, filter: served });
   for (const [file, text] of files) {
     fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
     fs.writeFileSync(path.join(out, file), text);

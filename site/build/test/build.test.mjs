@@ -62,6 +62,12 @@ test('assets and config are copied as they are', () => {
   }
 });
 
+test('developer notes (README.md and any .md) are not part of the built site', () => {
+  const notes = fs.readdirSync(out, { recursive: true }).filter((f) => f.endsWith('.md'));
+  assert.deepEqual(notes, []);
+  assert.ok(fs.existsSync(path.join(SITE, 'assets/components/kiosk/README.md')), 'the source still has them');
+});
+
 test('a template that names a key the tables lack stops the build and writes nothing', () => {
   const tables = readTables();
   const ar = structuredClone(tables.strings.ar); const en = structuredClone(tables.strings.en);
