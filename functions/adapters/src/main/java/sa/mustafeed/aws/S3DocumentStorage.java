@@ -29,13 +29,13 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  */
 public final class S3DocumentStorage implements DocumentStorage {
     /** The metadata key holding the file name (percent-encoded UTF-8: S3 metadata is ASCII). */
-    static final String NAME_METADATA = "filename";
+    public static final String NAME_METADATA = "filename";
 
     /**
      * The metadata key holding the size the upload was signed for. S3 enforces the signed length itself;
      * recording it lets confirmation check it again wherever the signature is not enforced.
      */
-    static final String SIZE_METADATA = "declared-size";
+    public static final String SIZE_METADATA = "declared-size";
 
     private final S3Client s3;
     private final S3Presigner presigner;

@@ -92,6 +92,11 @@ public final class SamTemplate {
         return ids;
     }
 
+    /** A top-level section as written ({@code Parameters}, {@code Rules}…); empty when absent. */
+    public Map<String, Object> section(String name) {
+        return map(root.get(name));
+    }
+
     public Optional<Object> parameterDefault(String name) {
         return Optional.ofNullable(map(map(root.get("Parameters")).get(name)).get("Default"));
     }

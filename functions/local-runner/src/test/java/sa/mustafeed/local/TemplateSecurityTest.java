@@ -538,6 +538,13 @@ class TemplateSecurityTest {
             assertEquals(List.of(Map.of("Ref", "AllowedOrigin")), rule.get("AllowedOrigins"));
             assertEquals(List.of("PUT"), rule.get("AllowedMethods"));
             assertFalse(String.valueOf(rule.get("AllowedHeaders")).contains("*"), "any header allowed");
+            // Every header the presigned PUT signs must pass the browser's preflight, or uploads fail
+            // in AWS while passing here (moto does not enforce CORS).
+            for (String metadata : List.of(
+                    sa.mustafeed.aws.S3DocumentStorage.NAME_METADATA,
+                    sa.mustafeed.aws.S3DocumentStorage.SIZE_METADATA)) {
+                assertTrue(((List<Object>) rule.get("AllowedHeaders")).contains("x-amz-meta-" + metadata), metadata);
+            }
         }
         List<Object> lifecycle =
                 (List<Object>) ((Map<String, Object>) bucket.get("LifecycleConfiguration")).get("Rules");
@@ -773,11 +780,75 @@ class TemplateSecurityTest {
             assertFalse(bad.matches(pattern), "AllowedOrigin accepts " + bad);
         }
         assertTrue("https://d111111abcdef8.cloudfront.net".matches(pattern));
+        assertTrue("http://127.0.0.1:3000".matches(pattern), "the dev default");
+        for (String plain : List.of("http://site.example", "http://127.0.0.1:8080", "http://10.0.0.5:3000")) {
+            assertFalse(plain.matches(pattern), "plain http beyond the developer's machine: " + plain);
+        }
         assertFalse(String.valueOf(template.parameterDefault("AllowedOrigin").orElse(""))
                 .contains("*"));
         for (Object method : (List<Object>) cors.get("AllowMethods")) {
             assertTrue(Set.of("GET", "POST", "OPTIONS").contains(method), "CORS allows " + method);
         }
+    }
+
+    @Test
+    void aProductionStack_refusesTheDefaultOrAnyPlainHttpOrigin_aDevStackKeepsIt() {
+        String pattern = allowedOriginPattern();
+        String local = String.valueOf(template.parameterDefault("AllowedOrigin").orElseThrow());
+        assertFalse(deployable("prod", local, pattern), "prod with the default origin");
+        assertFalse(deployable("prod", "http://localhost:3000", pattern));
+        assertFalse(deployable("prod", "http://site.example", pattern));
+        assertTrue(deployable("prod", "https://d111111abcdef8.cloudfront.net", pattern));
+        assertTrue(deployable("dev", local, pattern));
+    }
+
+    /** What CloudFormation decides before it creates anything: the parameter's pattern, then every rule. */
+    private static boolean deployable(String stage, String origin, String pattern) {
+        if (!origin.matches(pattern)) {
+            return false;
+        }
+        Map<String, Object> values = Map.of("Stage", stage, "AllowedOrigin", origin);
+        for (Object raw : template.section("Rules").values()) {
+            Map<?, ?> rule = (Map<?, ?>) raw;
+            if (rule.containsKey("RuleCondition")
+                    && !Boolean.TRUE.equals(evaluate(rule.get("RuleCondition"), values))) {
+                continue;
+            }
+            for (Object assertion : (List<?>) rule.get("Assertions")) {
+                if (!Boolean.TRUE.equals(evaluate(((Map<?, ?>) assertion).get("Assert"), values))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The rule functions the template uses; any other fails the test rather than passing unread. */
+    private static Object evaluate(Object node, Map<String, Object> values) {
+        if (!(node instanceof Map<?, ?> call)) {
+            return node instanceof List<?> list
+                    ? list.stream().map(v -> evaluate(v, values)).toList()
+                    : node;
+        }
+        assertEquals(1, call.size(), String.valueOf(call));
+        Map.Entry<?, ?> only = call.entrySet().iterator().next();
+        Object argument = only.getValue();
+        return switch (String.valueOf(only.getKey())) {
+            case "Ref" -> {
+                assertTrue(values.containsKey(argument), "a rule reads " + argument);
+                yield values.get(argument);
+            }
+            case "Fn::Equals" -> {
+                List<?> pair = (List<?>) evaluate(argument, values);
+                yield pair.get(0).equals(pair.get(1));
+            }
+            case "Fn::Not" -> !Boolean.TRUE.equals(((List<?>) evaluate(argument, values)).getFirst());
+            case "Fn::Contains" -> {
+                List<?> pair = (List<?>) evaluate(argument, values);
+                yield ((List<?>) pair.get(0)).contains(pair.get(1));
+            }
+            default -> throw new AssertionError("rule function not evaluated here: " + only.getKey());
+        };
     }
 
     /** The parameter's AllowedPattern as a Java regex (SamTemplate reads resources, not parameter rules). */
