@@ -39,6 +39,15 @@ final class DevEndpoints {
 
     /** Answers the exchange when it is one of these endpoints; false (nothing sent) otherwise. */
     boolean handle(HttpExchange exchange, String method, String path) throws IOException, InterruptedException {
+        if (path.startsWith("/dev/")
+                && !isLoopbackHost(exchange.getRequestHeaders().getFirst("host"))) {
+            // A page on any site can make the browser call 127.0.0.1 under its own name (DNS
+            // rebinding); such a request carries that name as its Host. These endpoints mint manager
+            // tokens and show every message sent: they answer the developer's own machine only.
+            // 421 Misdirected Request: the name asked for is not one this server answers for.
+            LocalRunner.send(exchange, ErrorAnswers.answer(421, List.of(FieldError.general(ErrorCode.LOOPBACK_ONLY))));
+            return true;
+        }
         if (path.equals("/dev/login") && method.equals("POST")) {
             login(exchange);
         } else if (path.equals("/dev/outbox") && method.equals("GET")) {
@@ -54,6 +63,26 @@ final class DevEndpoints {
             return false;
         }
         return true;
+    }
+
+    /** {@code localhost}, {@code 127.x.x.x} or {@code [::1]}, with or without a port; nothing else, not even no Host. */
+    static boolean isLoopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[")) {
+            int end = name.indexOf(']');
+            return end > 0 && name.substring(1, end).equals("::1") && portOrNothing(name.substring(end + 1));
+        }
+        int colon = name.indexOf(':');
+        String bare = colon < 0 ? name : name.substring(0, colon);
+        return (colon < 0 || portOrNothing(name.substring(colon)))
+                && (bare.equals("localhost") || bare.matches("127(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})){3}"));
+    }
+
+    private static boolean portOrNothing(String rest) {
+        return rest.isEmpty() || rest.matches(":[0-9]{1,5}");
     }
 
     /** One message to a topic: 404 for a topic no function subscribes to, 400 for an empty message (SNS refuses one too). */

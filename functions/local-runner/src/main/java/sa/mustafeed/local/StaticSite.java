@@ -2,11 +2,14 @@ package sa.mustafeed.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Serves {@code site/} as S3 + CloudFront will: directory paths answer with their index.html. */
 final class StaticSite {
@@ -33,9 +36,48 @@ final class StaticSite {
 
     /** True when the path names a page or file of the site (the staff pages share /staff/ with the API). */
     boolean has(String rawPath) {
-        String path = java.net.URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
-        Path file = root.resolve(path.substring(1)).normalize();
-        return file.startsWith(root) && (Files.isRegularFile(file) || Files.isRegularFile(file.resolve("index.html")));
+        Optional<Path> file = fileOf(rawPath);
+        return file.isPresent()
+                && (Files.isRegularFile(file.get())
+                        || Files.isRegularFile(file.get().resolve("index.html")));
+    }
+
+    /**
+     * The file a request path names, inside the site; empty for a path no file could have: outside the
+     * root, or holding a control character or a backslash once decoded (a NUL made the path unusable
+     * and the runner answered nothing; a backslash is how {@code /\evil.example} becomes another host
+     * in a browser's eyes).
+     */
+    private Optional<Path> fileOf(String rawPath) {
+        String path;
+        try {
+            // '+' is a plus in a path (only a form body makes it a space), as S3 reads it.
+            path = java.net.URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException brokenEscape) {
+            return Optional.empty();
+        }
+        if (!path.startsWith("/") || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
+            return Optional.empty();
+        }
+        try {
+            Path file = root.resolve(path.substring(1)).normalize();
+            return file.startsWith(root) ? Optional.of(file) : Optional.empty();
+        } catch (InvalidPathException unusable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The path of a site folder as a browser should ask for it: from the normalised file, never the raw request. */
+    private String folderPath(Path directory) {
+        StringBuilder path = new StringBuilder("/");
+        for (Path part : root.relativize(directory)) {
+            if (!part.toString().isEmpty()) {
+                path.append(URLEncoder.encode(part.toString(), StandardCharsets.UTF_8)
+                                .replace("+", "%20"))
+                        .append('/');
+            }
+        }
+        return path.toString();
     }
 
     void serve(HttpExchange exchange) throws IOException {
@@ -44,15 +86,16 @@ final class StaticSite {
             exchange.sendResponseHeaders(405, -1);
             return;
         }
-        String path = java.net.URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
-        Path file = root.resolve(path.substring(1)).normalize();
-        if (!file.startsWith(root)) {
-            exchange.sendResponseHeaders(404, -1);
+        String rawPath = exchange.getRequestURI().getRawPath();
+        Optional<Path> named = fileOf(rawPath);
+        if (named.isEmpty()) {
+            exchange.sendResponseHeaders(400, -1);
             return;
         }
+        Path file = named.get();
         if (Files.isDirectory(file)) {
-            if (!path.endsWith("/")) {
-                exchange.getResponseHeaders().set("location", path + "/");
+            if (!rawPath.endsWith("/")) {
+                exchange.getResponseHeaders().set("location", folderPath(file));
                 exchange.sendResponseHeaders(301, -1);
                 return;
             }

@@ -1,6 +1,7 @@
 package sa.mustafeed.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -69,6 +70,48 @@ class DevEndpointsTest {
                                         : HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A raw request: java.net.http will not send a Host other than the URL's, as a rebinding page would. */
+    private String rawStatusLine(String method, String path, String host) throws IOException {
+        try (java.net.Socket socket =
+                new java.net.Socket("127.0.0.1", server.getAddress().getPort())) {
+            String head = method + " " + path + " HTTP/1.1\r\n" + (host == null ? "" : "Host: " + host + "\r\n")
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(
+                            socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
+        }
+    }
+
+    @Test
+    void theDevEndpoints_answerLoopbackHostsOnly_soARebindingPageCannotMintAToken() throws Exception {
+        for (String foreign :
+                List.of("evil.example", "evil.example:8080", "127.0.0.1.evil.example", "10.0.0.7", "[::2]")) {
+            assertStatus(421, rawStatusLine("POST", "/dev/login", foreign), foreign);
+            assertStatus(421, rawStatusLine("GET", "/dev/outbox", foreign), foreign);
+        }
+        for (String own : List.of("127.0.0.1", "localhost:8080", "127.0.0.2:3000", "[::1]:3000", "LOCALHOST")) {
+            assertStatus(200, rawStatusLine("GET", "/dev/outbox", own), own);
+        }
+        // Not a dev path: left to the routes and the site whatever its Host.
+        assertStatus(418, rawStatusLine("GET", "/request/", "evil.example"), "a page on a foreign Host");
+    }
+
+    /** The JDK server writes no reason phrase for codes it has no name for (421): compare the code only. */
+    private static void assertStatus(int expected, String statusLine, String host) {
+        assertTrue(statusLine != null && statusLine.startsWith("HTTP/1.1 " + expected), host + ": " + statusLine);
+    }
+
+    @Test
+    void isLoopbackHost_readsNameAndPortStrictly() {
+        assertTrue(DevEndpoints.isLoopbackHost("127.0.0.1:3000"));
+        assertTrue(DevEndpoints.isLoopbackHost("[::1]"));
+        assertFalse(DevEndpoints.isLoopbackHost(null));
+        assertFalse(DevEndpoints.isLoopbackHost("127.0.0.1:3000:1"));
+        assertFalse(DevEndpoints.isLoopbackHost("127.0.0.256"));
+        assertFalse(DevEndpoints.isLoopbackHost("localhost.evil.example"));
     }
 
     @Test

@@ -51,6 +51,8 @@ public enum ErrorCode {
     TOO_MANY_SAVED_REPLIES("too_many_saved_replies"),
     UNAUTHORIZED("unauthorized"),
     FORBIDDEN("forbidden"),
+    /** The local runner's development endpoints, asked under a name that is not this machine's. */
+    LOOPBACK_ONLY("loopback_only"),
     /** A provider's delivery callback without the shared secret it was configured with. */
     WEBHOOK_UNAUTHENTICATED("webhook_unauthenticated"),
     SURVEY_NOT_FOUND("survey_not_found"),
