@@ -1,6 +1,8 @@
 // Stored XSS: whatever a person typed (names, descriptions, notes) is shown as text in the console.
 // The API refuses markup in names, so the test also injects such names into the API's answers —
 // the console must be safe even if bad data got in by another route. Fails if any dialog opens.
+// A service request, not a complaint: a complaint's identity is hidden from staff who are not
+// its assignee, so its name would never reach the row.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, url, trackPageErrors } from './helpers.mjs';
@@ -30,7 +32,7 @@ test('names, descriptions and notes containing markup render as text; no dialog 
   const auth = { Authorization: `Bearer ${token}` };
 
   const created = await page.request.post(url('/staff/requests'), { headers: auth, data: {
-    category: 'complaint', channel: 'letter', name: 'هند العمري', mobile: '0561234567', city: 'مكة المكرمة',
+    category: 'service', channel: 'letter', name: 'هند العمري', mobile: '0561234567', city: 'مكة المكرمة',
     description: `${PAYLOAD}\n${SCRIPTED}`, preferredContact: 'sms', language: 'ar', consent: true,
     onBehalf: { beneficiaryName: 'يوسف العمري', relationship: 'أم' } } });
   assert.equal(created.status(), 201, await created.text());
