@@ -30,7 +30,9 @@ export async function launch({ touch = false } = {}) {
 
 /** Runs axe with the WCAG A/AA tags; resolves to the violations (empty when clean). */
 export async function axe(page) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated, not added as a <script>: the pages run under the production CSP, which refuses any
+  // inline script (tests/browser/csp.test.mjs proves it); DevTools evaluation is not a page script.
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (tags) => {
     const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));

@@ -133,7 +133,7 @@ for (const lang of ['ar', 'en']) {
     await page.locator('[data-slot="qr"] svg').waitFor();
     const link = `${ORIGIN}${lang === 'en' ? '/en' : ''}/track/?ref=${FIXED_REF}`;
     assert.equal(await page.locator('[data-slot="track-url"]').textContent(), link);
-    await page.addScriptTag({ content: JSQR });
+    await page.evaluate(JSQR); // not a <script>: the production CSP refuses inline ones
     const decoded = await page.evaluate(async () => {
       const $svg = document.querySelector('[data-slot="qr"] svg');
       const img = new Image();

@@ -6,10 +6,17 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { launch, url, assertAccessible } from './helpers.mjs';
 
-const DOMAIN = 'mustafeed-test-123.auth.me-south-1.amazoncognito.com';
 const CLIENT = 'client-abc123';
 let browser;
-before(async () => { browser = await launch(); });
+// The user pool's domain as the site's CSP names it (the template's policy, served by the runner):
+// a console that fetched tokens from any other host would be refused in production, so here too.
+let DOMAIN;
+before(async () => {
+  browser = await launch();
+  const csp = (await fetch(url('/staff/'))).headers.get('content-security-policy') ?? '';
+  DOMAIN = /https:\/\/([\w.-]+\.amazoncognito\.com)/.exec(csp)?.[1];
+  assert.ok(DOMAIN, `the site's CSP names the sign-in domain: ${csp}`);
+});
 after(async () => { await browser?.close(); });
 
 const b64url = (buf) => Buffer.from(buf).toString('base64url');

@@ -155,6 +155,11 @@ public final class LocalProvisioner {
             for (String id : bucketsFunctionsUse()) {
                 configureBucket(s3, refs.get(id), template.properties(id), soFar);
             }
+            for (String id : template.logicalIdsOfType("AWS::Cognito::UserPoolDomain")) {
+                // Nothing to create (the runner signs staff in itself); Ref gives the domain prefix,
+                // which the site's CSP names as the sign-in origin.
+                refs.put(id, resolve(template.properties(id).get("Domain"), soFar));
+            }
             for (String id : template.logicalIdsOfType("AWS::SES::EmailIdentity")) {
                 String identity = resolve(template.properties(id).get("EmailIdentity"), soFar);
                 try {
@@ -257,7 +262,8 @@ public final class LocalProvisioner {
         };
     }
 
-    private String substitute(String text, Provisioned provisioned) {
+    /** {@code Fn::Sub}'s text with every variable resolved against what {@link #provision} made. */
+    public String substitute(String text, Provisioned provisioned) {
         Matcher matcher = SUB_VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {

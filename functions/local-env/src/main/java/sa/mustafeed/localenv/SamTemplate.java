@@ -167,13 +167,15 @@ public final class SamTemplate {
                 queueAtt.isEmpty() ? Optional.empty() : Optional.of(String.valueOf(queueAtt.get(0))));
     }
 
+    /** A template node as a mapping; empty when it is absent or not one. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
+    /** A template node as a sequence; empty when it is absent or not one. */
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object value) {
+    public static List<Object> list(Object value) {
         return value instanceof List<?> l ? (List<Object>) l : List.of();
     }
 

@@ -184,7 +184,7 @@ public final class LocalRunner implements AutoCloseable {
                 server,
                 workers,
                 routes,
-                new StaticSite(options.siteRoot()),
+                new StaticSite(options.siteRoot(), siteEdge(template, provisioner, provisioned, origin, options)),
                 new DevTokens(java.time.Clock.systemUTC()),
                 outbox,
                 topics,
@@ -219,6 +219,25 @@ public final class LocalRunner implements AutoCloseable {
         server.createContext("/", runner::handle);
         server.start();
         return runner;
+    }
+
+    /**
+     * The deployed distribution's edge, locally: the API answers on this runner's own origin and
+     * presigned uploads go to the emulator, so those are the CSP's origins for them here; every other
+     * source (the staff sign-in domain) resolves as CloudFormation would.
+     */
+    private static SiteEdge siteEdge(
+            SamTemplate template,
+            LocalProvisioner provisioner,
+            LocalProvisioner.Provisioned provisioned,
+            String origin,
+            Options options) {
+        URI emulator = options.emulator();
+        String emulatorOrigin = emulator.getScheme() + "://" + emulator.getAuthority();
+        return SiteEdge.of(
+                template,
+                Map.of("HttpApi", origin, "DocumentsBucket", emulatorOrigin),
+                text -> provisioner.substitute(text, provisioned));
     }
 
     /** Each secret a function names in its environment, by the variable's name (HASH_KEY_SECRET_ARN…). */

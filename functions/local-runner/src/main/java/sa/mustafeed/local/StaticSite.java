@@ -2,7 +2,6 @@ package sa.mustafeed.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -11,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Serves {@code site/} as S3 + CloudFront will: directory paths answer with their index.html. */
+/** Serves {@code site/} as S3 behind the template's CloudFront distribution ({@link SiteEdge}) will. */
 final class StaticSite {
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"),
@@ -29,24 +28,24 @@ final class StaticSite {
             Map.entry("webmanifest", "application/manifest+json"));
 
     private final Path root;
+    private final SiteEdge edge;
 
-    StaticSite(Path root) {
+    StaticSite(Path root, SiteEdge edge) {
         this.root = root.toAbsolutePath().normalize();
+        this.edge = edge;
     }
 
     /** True when the path names a page or file of the site (the staff pages share /staff/ with the API). */
     boolean has(String rawPath) {
-        Optional<Path> file = fileOf(rawPath);
-        return file.isPresent()
-                && (Files.isRegularFile(file.get())
-                        || Files.isRegularFile(file.get().resolve("index.html")));
+        return fileOf(SiteEdge.objectPath(rawPath)).filter(Files::isRegularFile).isPresent();
     }
 
     /**
-     * The file a request path names, inside the site; empty for a path no file could have: outside the
-     * root, or holding a control character or a backslash once decoded (a NUL made the path unusable
-     * and the runner answered nothing; a backslash is how {@code /\evil.example} becomes another host
-     * in a browser's eyes).
+     * The file an object path names, inside the site; empty for a path no object could have: one
+     * holding a control character, a backslash or a broken escape once decoded (a NUL made the path
+     * unusable and the runner answered nothing; a backslash is how {@code /\evil.example} becomes
+     * another host in a browser's eyes), or an empty, {@code .} or {@code ..} segment (browsers remove
+     * those before sending; S3 keys never hold them).
      */
     private Optional<Path> fileOf(String rawPath) {
         String path;
@@ -59,6 +58,12 @@ final class StaticSite {
         if (!path.startsWith("/") || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
             return Optional.empty();
         }
+        String[] segments = path.substring(1).split("/", -1);
+        for (String segment : segments) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return Optional.empty();
+            }
+        }
         try {
             Path file = root.resolve(path.substring(1)).normalize();
             return file.startsWith(root) ? Optional.of(file) : Optional.empty();
@@ -67,40 +72,22 @@ final class StaticSite {
         }
     }
 
-    /** The path of a site folder as a browser should ask for it: from the normalised file, never the raw request. */
-    private String folderPath(Path directory) {
-        StringBuilder path = new StringBuilder("/");
-        for (Path part : root.relativize(directory)) {
-            if (!part.toString().isEmpty()) {
-                path.append(URLEncoder.encode(part.toString(), StandardCharsets.UTF_8)
-                                .replace("+", "%20"))
-                        .append('/');
-            }
-        }
-        return path.toString();
-    }
-
     void serve(HttpExchange exchange) throws IOException {
+        // CloudFront adds its response headers policy to every answer, errors included.
+        edge.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             exchange.sendResponseHeaders(405, -1);
             return;
         }
-        String rawPath = exchange.getRequestURI().getRawPath();
-        Optional<Path> named = fileOf(rawPath);
+        // The distribution's viewer-request function, then the bucket: no folder redirects, as in AWS.
+        Optional<Path> named =
+                fileOf(SiteEdge.objectPath(exchange.getRequestURI().getRawPath()));
         if (named.isEmpty()) {
             exchange.sendResponseHeaders(400, -1);
             return;
         }
         Path file = named.get();
-        if (Files.isDirectory(file)) {
-            if (!rawPath.endsWith("/")) {
-                exchange.getResponseHeaders().set("location", folderPath(file));
-                exchange.sendResponseHeaders(301, -1);
-                return;
-            }
-            file = file.resolve("index.html");
-        }
         if (!Files.isRegularFile(file)) {
             Path notFound = root.resolve("404.html");
             byte[] body = Files.exists(notFound)
@@ -119,7 +106,6 @@ final class StaticSite {
                 name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         exchange.getResponseHeaders().set("content-type", TYPES.getOrDefault(extension, "application/octet-stream"));
         exchange.getResponseHeaders().set("cache-control", "no-cache");
-        exchange.getResponseHeaders().set("x-content-type-options", "nosniff");
         byte[] body = Files.readAllBytes(file);
         String type = TYPES.getOrDefault(extension, "");
         boolean compressible = type.startsWith("text/") || type.contains("json") || type.contains("svg");
