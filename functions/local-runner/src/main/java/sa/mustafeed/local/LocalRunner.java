@@ -139,13 +139,9 @@ public final class LocalRunner implements AutoCloseable {
                     && function.snsTopics().isEmpty()) {
                 continue;
             }
-            provisioner.environmentOf(function, provisioned).forEach((name, value) -> {
-                if (!name.equals("JAVA_TOOL_OPTIONS")) {
-                    // Links in messages must lead to this local site, not the (absent) CDN.
-                    System.setProperty(name, name.equals("SITE_URL") ? origin : value);
-                }
-            });
-            RequestStreamHandler handler = instantiate(function.handler());
+            RequestStreamHandler handler = OwnEnvironment.of(
+                    localEnvironment(provisioner.environmentOf(function, provisioned), origin, options.standIns()),
+                    () -> instantiate(function.handler()));
             for (SamTemplate.Route route : function.routes()) {
                 routes.add(new ApiRoutes.Route(
                         route.method(), route.path(), function.logicalId(), handler, route.authorizer()));
@@ -222,6 +218,20 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     /**
+     * A function's template environment as it runs here: links in messages lead to this local site,
+     * not the (absent) CDN, and a function that sends SMS reaches Unifonic's stand-in.
+     */
+    static Map<String, String> localEnvironment(Map<String, String> template, String origin, StandIns standIns) {
+        Map<String, String> environment = new java.util.LinkedHashMap<>(template);
+        environment.remove("JAVA_TOOL_OPTIONS");
+        environment.computeIfPresent("SITE_URL", (name, deployed) -> origin);
+        if (environment.containsKey("SMS_PROVIDER")) {
+            standIns.unifonic().ifPresent(url -> environment.put("UNIFONIC_API_URL", url.toString()));
+        }
+        return environment;
+    }
+
+    /**
      * The deployed distribution's edge, locally: the API answers on this runner's own origin and
      * presigned uploads go to the emulator, so those are the CSP's origins for them here; every other
      * source (the staff sign-in domain) resolves as CloudFormation would.
@@ -259,15 +269,12 @@ public final class LocalRunner implements AutoCloseable {
 
     /**
      * Points the functions at the stand-ins, as Lambda's environment would name the real providers:
-     * Unifonic's URL, End User Messaging Social's endpoint (the SDK's service override), and a
-     * messaging secret whose webhook token is the one the Unifonic stand-in presents.
+     * End User Messaging Social's endpoint (the SDK's service override, alike for every function),
+     * and a messaging secret whose webhook token is the one the Unifonic stand-in presents.
+     * Unifonic's URL goes into each SMS-sending function's own environment ({@link #localEnvironment}).
      */
     private static void useStandIns(StandIns standIns, LocalClients clients, String messagingSecretArn) {
         // Cleared without them: a runner started earlier in this JVM (tests) may have set them.
-        standIns.unifonic()
-                .ifPresentOrElse(
-                        url -> System.setProperty("UNIFONIC_API_URL", url.toString()),
-                        () -> System.clearProperty("UNIFONIC_API_URL"));
         standIns.whatsapp()
                 .ifPresentOrElse(
                         url -> System.setProperty("aws.endpointUrlSocialMessaging", url.toString()),

@@ -84,6 +84,19 @@ class LocalRunnerIT {
     }
 
     @Test
+    void noFunctionsVariable_isSetForTheWholeJvm_eachHandlerHasOnlyItsOwn() throws Exception {
+        // Each handler was built inside its own environment (OwnEnvironment): had one needed another
+        // function's variable, the runner would not have started. Nothing is left global either.
+        var template = sa.mustafeed.localenv.SamTemplate.read(RepositoryRoot.resolve("template.yaml"));
+        for (var function : template.functions()) {
+            for (String variable : function.environment().keySet()) {
+                assertEquals(null, System.getProperty(variable), function.logicalId() + " " + variable);
+            }
+        }
+        assertEquals(201, post("/requests", submission("Taif"), Map.of()).statusCode(), "and the functions work");
+    }
+
+    @Test
     void submitThenLookup_overHttp() throws Exception {
         String key = UUID.randomUUID().toString();
         HttpResponse<String> created = post("/requests", submission("Jeddah"), Map.of("Idempotency-Key", key));

@@ -130,7 +130,7 @@ class StandInFlowIT {
                 .region(software.amazon.awssdk.regions.Region.of(MotoServer.REGION))
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
                 .build()) {
-            String secret = secrets.getSecretValue(g -> g.secretId(System.getProperty("MESSAGING_SECRET_ARN")))
+            String secret = secrets.getSecretValue(g -> g.secretId("stand-in-it/MessagingProviderSecret"))
                     .secretString();
             assertTrue(secret.contains("\"webhookToken\":\"" + FLOW_TOKEN + "\""), "the token the stand-in presents");
         }
