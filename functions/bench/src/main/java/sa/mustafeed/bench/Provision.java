@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * function's resolved environment), then stores the request the sample lookup events ask for
  * (reference MHF5-Q2N7, mobile ending 4567), so a lookup answers 200 rather than counting a failure,
  * and turns the table's stream off (see {@link #withoutStream}).
- * Writes {@code [{logicalId, handler, environment}]} as JSON for the harness.
+ * Writes {@code [{logicalId, handler, environment, snapStart}]} as JSON for the harness.
  *
  * <p>Usage: {@code Provision <repo root> <emulator URL> <region> <out.json>}
  */
@@ -57,6 +57,11 @@ public final class Provision {
             entry.put("logicalId", function.logicalId());
             entry.put("handler", function.handler());
             entry.put("environment", provisioner.environmentOf(function, provisioned));
+            // ./bench --priming measures exactly the functions the template gives SnapStart
+            Object snapStart = template.properties(function.logicalId()).get("SnapStart");
+            entry.put(
+                    "snapStart",
+                    snapStart instanceof Map<?, ?> settings && "PublishedVersions".equals(settings.get("ApplyOn")));
             functions.add(entry);
         }
         // The table and key the functions are given (not guessed from the template's resource list).

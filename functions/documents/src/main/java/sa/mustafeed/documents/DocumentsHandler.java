@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import sa.mustafeed.aws.AwsClients;
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
@@ -17,6 +18,7 @@ import sa.mustafeed.aws.DynamoDbDocumentRecords;
 import sa.mustafeed.aws.DynamoDbFailedAttempts;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
 import sa.mustafeed.aws.FunctionResources;
+import sa.mustafeed.aws.OfflineAwsClients;
 import sa.mustafeed.aws.S3DocumentStorage;
 import sa.mustafeed.core.complaints.ComplaintService;
 import sa.mustafeed.core.documents.Document;
@@ -44,6 +46,7 @@ import sa.mustafeed.http.JsonBodies;
 import sa.mustafeed.http.JsonFields;
 import sa.mustafeed.http.LookupQueries;
 import sa.mustafeed.http.ServiceLevelsFile;
+import sa.mustafeed.http.SnapStartPriming;
 import sa.mustafeed.http.StaffIdentity;
 
 /**
@@ -59,9 +62,27 @@ public final class DocumentsHandler implements RequestStreamHandler {
     private final ContactChoiceService contactChoices;
     private final ComplaintService complaints;
 
-    /** Used by Lambda: builds the clients once per cold start. */
+    /** Held here because org.crac keeps registered hooks only weakly. */
+    private Optional<SnapStartPriming> priming = Optional.empty();
+
+    /**
+     * Used by Lambda: builds the clients once per cold start (and primes them before a SnapStart
+     * snapshot: a beneficiary attaching a document from the tracking page is waiting).
+     */
     public DocumentsHandler() {
         this(FunctionResources.fromEnvironment(), Clock.systemUTC());
+        this.priming = SnapStartPriming.registerIfSnapStart(() -> priming(new OfflineAwsClients()));
+    }
+
+    /**
+     * Starting an upload through a copy of this handler whose DynamoDB calls never leave the process:
+     * the offline store holds no request, so the path runs the body's checks, the lookup's Query and
+     * attempt counters and the 404 answer; no presigning, no S3 call.
+     */
+    static SnapStartPriming priming(OfflineAwsClients offline) {
+        return new SnapStartPriming(
+                () -> new DocumentsHandler(offline.functionResources(), Clock.systemUTC()),
+                SnapStartPriming.event(DocumentsHandler.class, "priming-event.json"));
     }
 
     private DocumentsHandler(FunctionResources aws, Clock clock) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbAuditLog;
 import sa.mustafeed.aws.DynamoDbCaseRepository;
@@ -23,6 +24,7 @@ import sa.mustafeed.aws.DynamoDbSurveyStatistics;
 import sa.mustafeed.aws.DynamoDbSurveyStore;
 import sa.mustafeed.aws.DynamoDbWorkQueue;
 import sa.mustafeed.aws.FunctionResources;
+import sa.mustafeed.aws.OfflineAwsClients;
 import sa.mustafeed.core.complaints.ComplaintService;
 import sa.mustafeed.core.errors.AccessDeniedException;
 import sa.mustafeed.core.errors.RequestNotFoundException;
@@ -43,6 +45,7 @@ import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.ApiResponse;
 import sa.mustafeed.http.HttpFunction;
 import sa.mustafeed.http.ServiceLevelsFile;
+import sa.mustafeed.http.SnapStartPriming;
 import sa.mustafeed.http.StaffIdentity;
 
 /**
@@ -51,10 +54,26 @@ import sa.mustafeed.http.StaffIdentity;
  */
 public final class StaffApiHandler implements RequestStreamHandler {
     private final StaffRoutes routes;
+    /** Held here because org.crac keeps registered hooks only weakly. */
+    private Optional<SnapStartPriming> priming = Optional.empty();
 
-    /** Used by Lambda: builds the clients and reads the service levels once per cold start. */
+    /**
+     * Used by Lambda: builds the clients and reads the service levels once per cold start (and primes
+     * them before a SnapStart snapshot: an employee with a caller on the line is waiting).
+     */
     public StaffApiHandler() {
         this(FunctionResources.fromEnvironment(), Clock.systemUTC());
+        this.priming = SnapStartPriming.registerIfSnapStart(() -> priming(new OfflineAwsClients()));
+    }
+
+    /**
+     * The work queue through a copy of this handler whose SDK calls never leave the process: the
+     * authorizer's claims, the queue's index Query (empty offline) and the listing's JSON answer.
+     */
+    static SnapStartPriming priming(OfflineAwsClients offline) {
+        return new SnapStartPriming(
+                () -> new StaffApiHandler(offline.functionResources(), Clock.systemUTC()),
+                SnapStartPriming.event(StaffApiHandler.class, "priming-event.json"));
     }
 
     private StaffApiHandler(FunctionResources aws, Clock clock) {

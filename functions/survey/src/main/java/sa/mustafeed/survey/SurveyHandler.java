@@ -5,19 +5,25 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbFailedAttempts;
 import sa.mustafeed.aws.DynamoDbKioskRegistry;
 import sa.mustafeed.aws.DynamoDbSurveyStore;
 import sa.mustafeed.aws.FunctionResources;
+import sa.mustafeed.aws.OfflineAwsClients;
 import sa.mustafeed.core.errors.ErrorCode;
 import sa.mustafeed.core.errors.FieldError;
 import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.errors.TooManyAttemptsException;
+import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.LocalizedText;
 import sa.mustafeed.core.survey.KioskFeedback;
 import sa.mustafeed.core.survey.SurveyService;
@@ -29,6 +35,7 @@ import sa.mustafeed.http.HttpFunction;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.http.JsonBodies;
 import sa.mustafeed.http.ServiceLevelsFile;
+import sa.mustafeed.http.SnapStartPriming;
 
 /**
  * {@code GET|POST /surveys/{token}}, {@code POST /feedback} and {@code GET /kiosks/{kioskId}}:
@@ -39,11 +46,39 @@ public final class SurveyHandler implements RequestStreamHandler {
             "ar", "شكرًا لك! رأيك يساعدنا على تحسين خدماتنا.",
             "en", "Thank you! Your opinion helps us improve our services.");
 
-    private final SurveyService surveys;
+    /** The sample the priming hook answers; its token is signed at priming time with the offline key. */
+    private static final String PRIMING_TOKEN = "{priming-token}";
 
-    /** Used by Lambda: builds the clients and loads the signing key once per cold start. */
+    private final SurveyService surveys;
+    /** Held here because org.crac keeps registered hooks only weakly. */
+    private Optional<SnapStartPriming> priming = Optional.empty();
+
+    /**
+     * Used by Lambda: builds the clients and loads the signing key once per cold start (and primes them
+     * before a SnapStart snapshot: a beneficiary opening the survey link from an SMS is waiting).
+     */
     public SurveyHandler() {
         this(wire(FunctionResources.fromEnvironment()));
+        this.priming = SnapStartPriming.registerIfSnapStart(() -> priming(new OfflineAwsClients()));
+    }
+
+    /**
+     * Opening a survey link through a copy of this handler whose SDK calls never leave the process:
+     * a token correctly signed (with the copy's throwaway key) for an invitation the empty offline
+     * store does not hold, so the path runs the signature check, the invitation's GetItem and the 404
+     * answer a person sees for a link that no longer exists.
+     */
+    static SnapStartPriming priming(OfflineAwsClients offline) {
+        FunctionResources aws = offline.functionResources();
+        SurveyTokens tokens = new SurveyTokens(aws.hasher());
+        ReferenceCode reference = ReferenceCode.parse("MHF5Q2N7").orElseThrow();
+        String token = tokens.issue(new SurveyTokens.Ticket(
+                tokens.surveyIdFor(reference, 1), reference, Instant.now().plus(Duration.ofDays(14))));
+        byte[] event = new String(
+                        SnapStartPriming.event(SurveyHandler.class, "priming-event.json"), StandardCharsets.UTF_8)
+                .replace(PRIMING_TOKEN, token)
+                .getBytes(StandardCharsets.UTF_8);
+        return new SnapStartPriming(() -> new SurveyHandler(wire(aws)), event);
     }
 
     SurveyHandler(SurveyService surveys) {
