@@ -77,7 +77,8 @@ function addWorkingDays(iso, n) {
     d = nextDay(d);
     t = at(d, '00:00');
   }
-  const offset = t - opens(d);
+  // whole minutes into the working day, as WorkingCalendar counts them (a due has no seconds)
+  const offset = Math.floor((t - opens(d)) / 60_000) * 60_000;
   for (let left = n; left > 0;) { d = nextDay(d); if (working(d)) left -= 1; }
   return opens(d) + Math.min(offset, closes(d) - opens(d));
 }
