@@ -67,6 +67,20 @@ ensure_node_deps() {
 }
 
 # ruff and editorconfig in .venv/lint; ESLint and Stylelint from the top package.json (npm ci).
+# The IaC scanners (./test): checkov over template.yaml, parliament over every role's policy. A venv
+# of their own: checkov pins versions of boto3 and others that moto's and SAM's would fight.
+IAC_PYTHON_PACKAGES=("checkov==3.3.30" "parliament==1.6.4")
+ensure_iac_tools() {
+  local venv="${REPO_ROOT}/.venv/iac" marker
+  marker="${venv}/.$(printf '%s' "${IAC_PYTHON_PACKAGES[*]}" | sha1sum | cut -c1-12)"
+  if [[ ! -f "$marker" ]]; then
+    log "installing ${IAC_PYTHON_PACKAGES[*]} into .venv/iac"
+    [[ -x "${venv}/bin/python" ]] || python3 -m venv "$venv"
+    "${venv}/bin/python" -m pip install -q --disable-pip-version-check "${IAC_PYTHON_PACKAGES[@]}"
+    rm -f "${venv}"/.[0-9a-f]*; touch "$marker"
+  fi
+}
+
 ensure_lint_tools() {
   local venv="${REPO_ROOT}/.venv/lint" marker
   marker="${venv}/.$(printf '%s' "${LINT_PYTHON_PACKAGES[*]}" | sha1sum | cut -c1-12)"
