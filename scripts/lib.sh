@@ -66,30 +66,27 @@ ensure_node_deps() {
   fi
 }
 
-# ruff and editorconfig in .venv/lint; ESLint and Stylelint from the top package.json (npm ci).
-# The IaC scanners (./test): checkov over template.yaml, parliament over every role's policy. A venv
-# of their own: checkov pins versions of boto3 and others that moto's and SAM's would fight.
-IAC_PYTHON_PACKAGES=("checkov==3.3.30" "parliament==1.6.4")
-ensure_iac_tools() {
-  local venv="${REPO_ROOT}/.venv/iac" marker
-  marker="${venv}/.$(printf '%s' "${IAC_PYTHON_PACKAGES[*]}" | sha1sum | cut -c1-12)"
+# ensure_python_venv NAME PACKAGE...: the pinned packages in .venv/NAME, installed once; the marker
+# names the package list, so a changed pin reinstalls and an interrupted pip is not taken for done.
+ensure_python_venv() {
+  local venv="${REPO_ROOT}/.venv/$1" marker; shift
+  marker="${venv}/.$(printf '%s' "$*" | sha1sum | cut -c1-12)"
   if [[ ! -f "$marker" ]]; then
-    log "installing ${IAC_PYTHON_PACKAGES[*]} into .venv/iac"
+    log "installing $* into .venv/$(basename "$venv")"
     [[ -x "${venv}/bin/python" ]] || python3 -m venv "$venv"
-    "${venv}/bin/python" -m pip install -q --disable-pip-version-check "${IAC_PYTHON_PACKAGES[@]}"
+    "${venv}/bin/python" -m pip install -q --disable-pip-version-check "$@"
     rm -f "${venv}"/.[0-9a-f]*; touch "$marker"
   fi
 }
 
+# The IaC scanners (./test): checkov over template.yaml, parliament over every role's policy. A venv
+# of their own: checkov pins versions of boto3 and others that moto's and SAM's would fight.
+IAC_PYTHON_PACKAGES=("checkov==3.3.30" "parliament==1.6.4")
+ensure_iac_tools() { ensure_python_venv iac "${IAC_PYTHON_PACKAGES[@]}"; }
+
+# ruff and editorconfig in .venv/lint; ESLint and Stylelint from the top package.json (npm ci).
 ensure_lint_tools() {
-  local venv="${REPO_ROOT}/.venv/lint" marker
-  marker="${venv}/.$(printf '%s' "${LINT_PYTHON_PACKAGES[*]}" | sha1sum | cut -c1-12)"
-  if [[ ! -f "$marker" ]]; then
-    log "installing ${LINT_PYTHON_PACKAGES[*]} into .venv/lint"
-    [[ -x "${venv}/bin/python" ]] || python3 -m venv "$venv"
-    "${venv}/bin/python" -m pip install -q --disable-pip-version-check "${LINT_PYTHON_PACKAGES[@]}"
-    rm -f "${venv}"/.[0-9a-f]*; touch "$marker"
-  fi
+  ensure_python_venv lint "${LINT_PYTHON_PACKAGES[@]}"
   command -v node >/dev/null || apt_install nodejs npm
   if [[ ! -d "${REPO_ROOT}/node_modules" || "${REPO_ROOT}/package-lock.json" -nt "${REPO_ROOT}/node_modules/.package-lock.json" ]]; then
     log "installing the JavaScript and CSS linters (npm ci)"
