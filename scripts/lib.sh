@@ -84,12 +84,12 @@ ensure_python_venv() {
 IAC_PYTHON_PACKAGES=("checkov==3.3.30" "parliament==1.6.4")
 ensure_iac_tools() { ensure_python_venv iac "${IAC_PYTHON_PACKAGES[@]}"; }
 
-# ruff and editorconfig in .venv/lint; ESLint and Stylelint from the top package.json (npm ci).
+# ruff and editorconfig in .venv/lint; ESLint, Stylelint and iam-simulate from the top package.json (npm ci).
 ensure_lint_tools() {
   ensure_python_venv lint "${LINT_PYTHON_PACKAGES[@]}"
   command -v node >/dev/null || apt_install nodejs npm
   if [[ ! -d "${REPO_ROOT}/node_modules" || "${REPO_ROOT}/package-lock.json" -nt "${REPO_ROOT}/node_modules/.package-lock.json" ]]; then
-    log "installing the JavaScript and CSS linters (npm ci)"
+    log "installing the JavaScript and CSS linters and the IAM evaluator (npm ci)"
     (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --silent)
   fi
 }

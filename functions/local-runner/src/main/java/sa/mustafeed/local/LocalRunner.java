@@ -125,6 +125,7 @@ public final class LocalRunner implements AutoCloseable {
                         options.standIns().whatsapp().isPresent() ? StandIns.LOCAL_PHONE_NUMBER_ID : ""));
         LocalProvisioner.Provisioned provisioned = provisioner.provision();
         Map<String, String> secretsByVariable = secretsByVariable(template, provisioner, provisioned);
+        AwsCallLog.startIfAsked(template, provisioned);
 
         LocalClients.exportForFunctions(options.emulator(), options.region());
         LocalClients clients = LocalClients.of(options.emulator(), options.region());
@@ -140,6 +141,7 @@ public final class LocalRunner implements AutoCloseable {
                 continue;
             }
             RequestStreamHandler handler = OwnEnvironment.of(
+                    function.logicalId(),
                     localEnvironment(provisioner.environmentOf(function, provisioned), origin, options.standIns()),
                     () -> instantiate(function.handler()));
             for (SamTemplate.Route route : function.routes()) {

@@ -18,27 +18,34 @@ final class OwnEnvironment implements RequestStreamHandler {
         RequestStreamHandler build() throws ReflectiveOperationException;
     }
 
+    private final String function;
     private final Map<String, String> environment;
     private final RequestStreamHandler handler;
 
-    private OwnEnvironment(Map<String, String> environment, RequestStreamHandler handler) {
+    private OwnEnvironment(String function, Map<String, String> environment, RequestStreamHandler handler) {
+        this.function = function;
         this.environment = environment;
         this.handler = handler;
     }
 
-    static RequestStreamHandler of(Map<String, String> environment, Construction construction)
+    /** {@code function}: its logical id, which names the AWS calls it makes ({@link AwsCallLog}). */
+    static RequestStreamHandler of(String function, Map<String, String> environment, Construction construction)
             throws ReflectiveOperationException {
         Map<String, String> own = Map.copyOf(environment);
-        RequestStreamHandler built =
-                ScopedValue.where(Config.FUNCTION_ENVIRONMENT, own).call(construction::build);
-        return new OwnEnvironment(own, built);
+        RequestStreamHandler built = AwsCallLog.as(
+                function,
+                () -> ScopedValue.where(Config.FUNCTION_ENVIRONMENT, own).call(construction::build));
+        return new OwnEnvironment(function, own, built);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ScopedValue.where(Config.FUNCTION_ENVIRONMENT, environment).call(() -> {
-            handler.handleRequest(input, output, context);
-            return null;
-        });
+        AwsCallLog.as(
+                function,
+                () -> ScopedValue.where(Config.FUNCTION_ENVIRONMENT, environment)
+                        .call(() -> {
+                            handler.handleRequest(input, output, context);
+                            return null;
+                        }));
     }
 }

@@ -91,6 +91,7 @@ final class StreamPoller implements Runnable {
 
     @Override
     public void run() {
+        AwsCallLog.actFor(functionName); // Lambda reads the stream with the function's role
         while (running) {
             try {
                 if (held) {

@@ -24,7 +24,7 @@ class OwnEnvironmentTest {
     void aVariableOnlyAnotherFunctionHas_isMissing_atInitAndOnEveryInvocation() throws Exception {
         System.setProperty("SENDER_EMAIL", "left by something else in this JVM");
         String[] seenAtInit = new String[1];
-        RequestStreamHandler handler = OwnEnvironment.of(Map.of("TABLE_NAME", "requests"), () -> {
+        RequestStreamHandler handler = OwnEnvironment.of("SurveyFunction", Map.of("TABLE_NAME", "requests"), () -> {
             seenAtInit[0] = Config.required("TABLE_NAME") + " / " + Config.optional("SENDER_EMAIL");
             return (in, out, context) ->
                     out.write((Config.required("TABLE_NAME") + " / " + Config.optional("SENDER_EMAIL"))
@@ -42,7 +42,7 @@ class OwnEnvironmentTest {
         System.setProperty("SENDER_EMAIL", "someone@example.org");
         IllegalStateException failed = assertThrows(
                 IllegalStateException.class,
-                () -> OwnEnvironment.of(Map.of("TABLE_NAME", "requests"), () -> {
+                () -> OwnEnvironment.of("SurveyFunction", Map.of("TABLE_NAME", "requests"), () -> {
                     Config.required("SENDER_EMAIL");
                     return (in, out, context) -> {};
                 }));
