@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import sa.mustafeed.http.Json;
@@ -125,7 +125,12 @@ public final class AwsCallLog implements ExecutionInterceptor {
         Path dir = Path.of(folder);
         Files.createDirectories(dir);
         Map<String, String> logicalIds = new HashMap<>();
-        provisioned.refs().forEach((id, physical) -> logicalIds.put(physical, id));
+        provisioned.refs().forEach((id, physical) -> {
+            logicalIds.put(physical, id);
+            if (physical.startsWith("http")) {
+                logicalIds.put(physical.substring(physical.lastIndexOf('/') + 1), id);
+            }
+        });
         provisioned.arns().forEach((id, arn) -> logicalIds.put(arn, id));
         Map<String, String> partitionKeys = new HashMap<>();
         for (String table : template.logicalIdsOfType("AWS::DynamoDB::Table")) {
@@ -137,7 +142,16 @@ public final class AwsCallLog implements ExecutionInterceptor {
             }
         }
         Path file = dir.resolve("calls-" + ProcessHandle.current().pid() + ".jsonl");
-        naming = new Naming(file, "123456789012", logicalIds, partitionKeys, new HashSet<>());
+        // Tests start several systems in one JVM, each with its own names, and an earlier system's
+        // pollers keep running: every system's names stay known, and the calls stay in one file.
+        Naming before = naming;
+        if (before != null) {
+            before.logicalIds().forEach(logicalIds::putIfAbsent);
+            before.partitionKeys().forEach(partitionKeys::putIfAbsent);
+        }
+        naming = before == null
+                ? new Naming(file, "123456789012", logicalIds, partitionKeys, ConcurrentHashMap.newKeySet())
+                : new Naming(before.file(), before.account(), logicalIds, partitionKeys, before.written());
     }
 
     /** Runs {@code work} as {@code function}'s: the calls it makes, and its threads make, are that function's. */
@@ -468,8 +482,10 @@ public final class AwsCallLog implements ExecutionInterceptor {
             return "arn:aws:s3:::" + logical(bucket).toLowerCase(java.util.Locale.ROOT) + "/" + key;
         }
 
+        /** A queue's URL names it by its last path segment; the host differs between clients. */
         String queue(String url) {
-            return prefix("sqs") + logical(url);
+            String name = url.substring(url.lastIndexOf('/') + 1);
+            return prefix("sqs") + logical(name);
         }
 
         String topic(String topicArn) {
