@@ -84,6 +84,16 @@ public final class DynamoDbFailedAttempts implements FailedAttempts {
                                 ":ttl", AttributeValue.fromN(Long.toString(discardAfter.getEpochSecond()))))));
     }
 
+    /** One DeleteItem per window: a lookup clears two, and a missing counter is no error. */
+    @Override
+    public void clear(List<Window> windows) {
+        for (Window window : windows) {
+            DynamoDbFailures.call(
+                    "clear attempts",
+                    () -> dynamoDb.deleteItem(d -> d.tableName(tableName).key(key(window.subject(), window.start()))));
+        }
+    }
+
     private static Map<String, AttributeValue> key(String subject, Instant windowStart) {
         return TableKeys.attempts(subject, windowStart);
     }

@@ -31,6 +31,10 @@ public final class TableKeys {
     static final String IDEMPOTENCY_SORT = "IDEM";
     static final String ATTEMPTS_PREFIX = "RATE#";
     static final String WINDOW_PREFIX = "W#";
+    /** A reference's live unlock code, in its own partition so the lookup's grant never reaches a request. */
+    static final String UNLOCK_PREFIX = "UNLOCK#";
+
+    public static final String UNLOCK_SORT = "UNLOCK";
     public static final String MESSAGE_PREFIX = "MSG#";
     static final String MESSAGE_SORT = "MSG";
     /** Provider message id → the message and leg it belongs to, for delivery receipts. */
@@ -152,6 +156,10 @@ public final class TableKeys {
 
     static Map<String, AttributeValue> attempts(String subject, Instant windowStart) {
         return key(ATTEMPTS_PREFIX + subject, WINDOW_PREFIX + windowStart.getEpochSecond());
+    }
+
+    static Map<String, AttributeValue> unlockCode(ReferenceCode reference) {
+        return key(UNLOCK_PREFIX + reference.value(), UNLOCK_SORT);
     }
 
     static Map<String, AttributeValue> sentMessage(String messageKey) {

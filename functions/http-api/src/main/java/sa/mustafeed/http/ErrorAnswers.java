@@ -20,6 +20,7 @@ import sa.mustafeed.core.errors.RequestNotFoundException;
 import sa.mustafeed.core.errors.StorageUnavailableException;
 import sa.mustafeed.core.errors.SurveyUnavailableException;
 import sa.mustafeed.core.errors.TooManyAttemptsException;
+import sa.mustafeed.core.errors.UnlockCodeRejectedException;
 import sa.mustafeed.core.errors.VersionConflictException;
 
 /**
@@ -38,6 +39,8 @@ public final class ErrorAnswers {
             case IdempotencyConflictException conflict ->
                 answer(409, List.of(FieldError.general(ErrorCode.IDEMPOTENCY_KEY_REUSED)));
             case RequestNotFoundException notFound -> answer(404, List.of(FieldError.general(ErrorCode.NOT_FOUND)));
+            case UnlockCodeRejectedException rejected ->
+                answer(400, List.of(FieldError.of("code", ErrorCode.UNLOCK_CODE_REJECTED)));
             case DocumentNotFoundException noDocument ->
                 answer(404, List.of(FieldError.general(ErrorCode.DOCUMENT_NOT_FOUND)));
             case DocumentNotUploadedException notUploaded ->

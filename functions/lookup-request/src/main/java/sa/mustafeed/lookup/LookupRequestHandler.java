@@ -14,6 +14,7 @@ import java.util.function.Function;
 import sa.mustafeed.aws.DynamoDbComplaints;
 import sa.mustafeed.aws.DynamoDbFailedAttempts;
 import sa.mustafeed.aws.DynamoDbRequestRepository;
+import sa.mustafeed.aws.DynamoDbUnlockCodes;
 import sa.mustafeed.aws.FunctionResources;
 import sa.mustafeed.aws.OfflineAwsClients;
 import sa.mustafeed.core.complaints.ComplaintHandling;
@@ -23,6 +24,7 @@ import sa.mustafeed.core.request.ContactMethod;
 import sa.mustafeed.core.request.LocalizedText;
 import sa.mustafeed.core.request.LookupResult;
 import sa.mustafeed.core.request.LookupService;
+import sa.mustafeed.core.request.LookupUnlocks;
 import sa.mustafeed.core.request.TimelineEntry;
 import sa.mustafeed.http.ApiEvent;
 import sa.mustafeed.http.ApiResponse;
@@ -33,9 +35,14 @@ import sa.mustafeed.http.JsonBodies;
 import sa.mustafeed.http.LookupQueries;
 import sa.mustafeed.http.SnapStartPriming;
 
-/** {@code POST /requests/lookup}: a beneficiary follows a request with its reference and mobile digits. */
+/**
+ * {@code POST /requests/lookup}: a beneficiary follows a request with its reference and mobile digits.
+ * {@code POST /requests/unlock-code} and {@code /requests/unlock}: the owner's way back in when
+ * someone else's guesses locked the lookup (a code sent by SMS to the phone on file, {@link LookupUnlocks}).
+ */
 public final class LookupRequestHandler implements RequestStreamHandler {
     private final LookupService lookups;
+    private final LookupUnlocks unlocks;
     /** A complaint's outcome and rating (read only for complaints: a second Query of the same item). */
     private final Function<ReferenceCode, ComplaintHandling> complaints;
     /** Held here because org.crac keeps registered hooks only weakly. */
@@ -53,22 +60,26 @@ public final class LookupRequestHandler implements RequestStreamHandler {
                 SnapStartPriming.registerIfSnapStart(() -> priming(new OfflineAwsClients())));
     }
 
-    LookupRequestHandler(LookupService lookups) {
-        this(lookups, reference -> ComplaintHandling.NONE, Optional.empty());
+    LookupRequestHandler(Services services) {
+        this(services, reference -> ComplaintHandling.NONE, Optional.empty());
     }
 
-    LookupRequestHandler(LookupService lookups, Function<ReferenceCode, ComplaintHandling> complaints) {
-        this(lookups, complaints, Optional.empty());
+    LookupRequestHandler(Services services, Function<ReferenceCode, ComplaintHandling> complaints) {
+        this(services, complaints, Optional.empty());
     }
 
     private LookupRequestHandler(
-            LookupService lookups,
+            Services services,
             Function<ReferenceCode, ComplaintHandling> complaints,
             Optional<SnapStartPriming> priming) {
-        this.lookups = lookups;
+        this.lookups = services.lookups();
+        this.unlocks = services.unlocks();
         this.complaints = complaints;
         this.priming = priming;
     }
+
+    /** The lookup and its unlock, which share the failed-try counters. */
+    record Services(LookupService lookups, LookupUnlocks unlocks) {}
 
     /**
      * A sample lookup through a copy of this handler whose SDK calls never leave the process. The
@@ -83,11 +94,24 @@ public final class LookupRequestHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        HttpFunction.serve(input, output, this::lookup);
+        HttpFunction.serve(input, output, this::route);
     }
 
-    private ApiResponse lookup(ApiEvent event) {
-        LookupResult found = lookups.lookup(LookupQueries.fromJson(JsonBodies.object(event)), event.sourceIp());
+    ApiResponse route(ApiEvent event) {
+        return switch (event.routeKey()) {
+            case "POST /requests/unlock-code" -> {
+                unlocks.requestCode(LookupQueries.unlockFromJson(JsonBodies.object(event)));
+                // The same answer whether a code went out or not: it tells no one that the request
+                // exists, that its lookup is locked, or that a code was sent already.
+                yield ApiResponse.json(202, Json.write(Map.of("validForMinutes", LookupUnlocks.VALID_FOR.toMinutes())));
+            }
+            case "POST /requests/unlock" ->
+                answer(unlocks.unlock(LookupQueries.unlockFromJson(JsonBodies.object(event)), event.sourceIp()));
+            default -> answer(lookups.lookup(LookupQueries.fromJson(JsonBodies.object(event)), event.sourceIp()));
+        };
+    }
+
+    private ApiResponse answer(LookupResult found) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("reference", found.reference().display());
         answer.put("category", found.category().wireName());
@@ -134,11 +158,17 @@ public final class LookupRequestHandler implements RequestStreamHandler {
         return Map.of("ar", text.ar(), "en", text.en());
     }
 
-    private static LookupService wire(FunctionResources aws) {
-        return new LookupService(
-                new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName()),
-                new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()),
-                aws.hasher(),
-                Clock.systemUTC());
+    private static Services wire(FunctionResources aws) {
+        DynamoDbRequestRepository requests = new DynamoDbRequestRepository(aws.dynamoDb(), aws.tableName());
+        LookupService lookups = new LookupService(
+                requests, new DynamoDbFailedAttempts(aws.dynamoDb(), aws.tableName()), aws.hasher(), Clock.systemUTC());
+        return new Services(
+                lookups,
+                new LookupUnlocks(
+                        lookups,
+                        requests,
+                        new DynamoDbUnlockCodes(aws.dynamoDb(), aws.tableName()),
+                        aws.hasher(),
+                        Clock.systemUTC()));
     }
 }

@@ -18,8 +18,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeProperty;
-import sa.mustafeed.core.fakes.InMemoryFailedAttempts;
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
+import sa.mustafeed.core.fakes.InMemoryUnlockCodeStore;
 import sa.mustafeed.core.fakes.SampleDrafts;
 import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.LookupService;
@@ -42,8 +42,8 @@ class LookupRequestHandlerPropertiesTest {
     @BeforeProperty
     void storeTheSampleRequest() {
         repository = new InMemoryRequestRepository();
-        handler = new LookupRequestHandler(new LookupService(
-                repository, new InMemoryFailedAttempts(), SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW)));
+        handler =
+                new LookupRequestHandler(LookupRequestHandlerTest.services(repository, new InMemoryUnlockCodeStore()));
         ServiceRequest request = SampleDrafts.sampleRequest(Status.RECEIVED, 1);
         repository.create(request, new TimelineEntry(SampleDrafts.NOW, Status.RECEIVED), Optional.empty());
     }

@@ -14,22 +14,34 @@ import org.junit.jupiter.api.Test;
 import sa.mustafeed.aws.OfflineAwsClients;
 import sa.mustafeed.core.fakes.InMemoryFailedAttempts;
 import sa.mustafeed.core.fakes.InMemoryRequestRepository;
+import sa.mustafeed.core.fakes.InMemoryUnlockCodeStore;
 import sa.mustafeed.core.fakes.SampleDrafts;
+import sa.mustafeed.core.reference.ReferenceCode;
 import sa.mustafeed.core.request.LookupService;
+import sa.mustafeed.core.request.LookupUnlocks;
 import sa.mustafeed.core.request.RequestRules;
 import sa.mustafeed.core.request.ServiceRequest;
 import sa.mustafeed.core.request.Status;
 import sa.mustafeed.core.request.SubmissionReceipt;
 import sa.mustafeed.core.request.SubmissionService;
 import sa.mustafeed.core.request.TimelineEntry;
+import sa.mustafeed.core.request.UnlockCodes;
 import sa.mustafeed.http.Json;
 import sa.mustafeed.http.SnapStartPriming;
 import sa.mustafeed.testing.SampleEvents;
 
 class LookupRequestHandlerTest {
     private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
-    private final LookupRequestHandler handler = new LookupRequestHandler(new LookupService(
-            repository, new InMemoryFailedAttempts(), SampleDrafts.HASHER, SampleDrafts.clockAt(SampleDrafts.NOW)));
+    private final InMemoryUnlockCodeStore codes = new InMemoryUnlockCodeStore();
+    private final LookupRequestHandler handler = new LookupRequestHandler(services(repository, codes));
+
+    /** The handler's services over fakes, as Lambda wires them over DynamoDB. */
+    static LookupRequestHandler.Services services(InMemoryRequestRepository repository, InMemoryUnlockCodeStore codes) {
+        var clock = SampleDrafts.clockAt(SampleDrafts.NOW);
+        LookupService lookups = new LookupService(repository, new InMemoryFailedAttempts(), SampleDrafts.HASHER, clock);
+        return new LookupRequestHandler.Services(
+                lookups, new LookupUnlocks(lookups, repository, codes, SampleDrafts.HASHER, clock));
+    }
 
     /** The request the sample events look up: reference MHF5-Q2N7, mobile ending 4567. */
     @BeforeEach
@@ -133,6 +145,64 @@ class LookupRequestHandlerTest {
         Map<String, Object> limited = invoke("found");
         assertEquals(429, limited.get("statusCode"));
         assertTrue(Integer.parseInt((String) ((Map<?, ?>) limited.get("headers")).get("retry-after")) > 0);
+    }
+
+    @Test
+    void aLockedOwner_asksForACode_andIsLetInWithIt_aWrongCodeIsRefused() throws Exception {
+        // GIVEN someone else's wrong digits locked the sample request's lookup
+        for (int i = 0; i < LookupService.MAX_FAILURES_PER_REFERENCE; i++) {
+            assertEquals(404, invoke("wrong-digits").get("statusCode"));
+        }
+        assertEquals(429, invoke("found").get("statusCode"));
+        ReferenceCode reference = ReferenceCode.parse("MHF5-Q2N7").orElseThrow();
+
+        // WHEN the owner asks for a code: 202, and a code is stored for the notifier to send
+        Map<String, Object> asked = invoke("unlock-code");
+        assertEquals(202, asked.get("statusCode"));
+        assertEquals(10, ((Number) body(asked).get("validForMinutes")).intValue());
+        String code = new UnlockCodes(SampleDrafts.HASHER)
+                .codeFor(reference, codes.nonceOf(reference).orElseThrow());
+
+        // THEN a wrong code is refused with its own code, and the right one answers as the lookup does
+        Map<String, Object> wrong = invoke("unlock-wrong-code");
+        assertEquals(code.equals("123456") ? 200 : 400, wrong.get("statusCode"));
+        if (!code.equals("123456")) {
+            Map<?, ?> error = (Map<?, ?>) ((List<?>) body(wrong).get("errors")).getFirst();
+            assertEquals("unlock_code_rejected", error.get("code"));
+        }
+        Map<String, Object> opened =
+                handlerWithBody("/requests/unlock", "{\"reference\":\"MHF5Q2N7\",\"code\":\"" + code + "\"}");
+        assertEquals(200, opened.get("statusCode"));
+        assertEquals("MHF5-Q2N7", body(opened).get("reference"));
+        assertEquals(200, invoke("found").get("statusCode"), "the lookup is open again");
+    }
+
+    @Test
+    void askingForACode_answersTheSame_forAnUnknownOrUnlockedReference() throws Exception {
+        Map<String, Object> unlocked = invoke("unlock-code");
+        Map<String, Object> unknown = handlerWithBody(
+                "/requests/unlock-code",
+                "{\"reference\":\""
+                        + ReferenceCode.random(new java.util.SplittableRandom(99))
+                                .display() + "\"}");
+        assertEquals(202, unlocked.get("statusCode"));
+        assertEquals(unlocked.get("statusCode"), unknown.get("statusCode"));
+        assertEquals(unlocked.get("body"), unknown.get("body"));
+        assertEquals(
+                Optional.empty(), codes.nonceOf(ReferenceCode.parse("MHF5-Q2N7").orElseThrow()));
+    }
+
+    /** One of the sample events with another route and body. */
+    private Map<String, Object> handlerWithBody(String path, String body) throws Exception {
+        Map<String, Object> event =
+                Json.readObject(SampleEvents.open("lookup-request", "found").readAllBytes());
+        event.put("routeKey", "POST " + path);
+        event.put("rawPath", path);
+        event.put("body", body);
+        ByteArrayOutputStream out = SampleEvents.sink();
+        handler.handleRequest(
+                new java.io.ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
+        return Json.readObject(out.toByteArray());
     }
 
     @Test

@@ -32,6 +32,10 @@ public enum ErrorCode {
     NOT_WHEN_ANONYMOUS("not_when_anonymous"),
     /** Said of a request that is not a complaint (only a complaint can concern a member of staff). */
     ONLY_FOR_COMPLAINTS("only_for_complaints"),
+    /** An unlock code that is not six digits. */
+    INVALID_UNLOCK_CODE("invalid_unlock_code"),
+    /** The unlock code is not the one sent, has expired, or has had its tries (one answer for all). */
+    UNLOCK_CODE_REJECTED("unlock_code_rejected"),
     NOT_FOUND("not_found"),
     TOO_MANY_ATTEMPTS("too_many_attempts"),
     IDEMPOTENCY_KEY_REUSED("idempotency_key_reused"),

@@ -32,4 +32,7 @@ public interface FailedAttempts {
 
     /** Adds one failure; the counter may be discarded after {@code discardAfter}. */
     void record(String subject, Instant windowStart, Instant discardAfter);
+
+    /** Forgets these windows' failures (their counts read 0 again); a window never counted is left as is. */
+    void clear(List<Window> windows);
 }

@@ -9,5 +9,7 @@ public enum HashPurpose {
     SURVEY_TOKEN,
     SURVEY_ID,
     /** An anonymous request's tracking code, derived from its reference (never stored). */
-    TRACKING_CODE
+    TRACKING_CODE,
+    /** A one-time code that reopens a locked lookup, derived from the reference and a stored nonce. */
+    UNLOCK_CODE
 }

@@ -58,7 +58,11 @@ public final class LookupService {
      * @throws StorageUnavailableException when the store cannot be reached
      */
     public LookupResult lookup(LookupQuery query, String clientAddress) {
-        RequestWithTimeline found = check(query, clientAddress);
+        return resultOf(check(query, clientAddress));
+    }
+
+    /** What a beneficiary sees of their request (the lookup's answer, and the unlock's). */
+    static LookupResult resultOf(RequestWithTimeline found) {
         ServiceRequest request = found.request();
         return new LookupResult(
                 request.reference(),
@@ -111,11 +115,10 @@ public final class LookupService {
         errors.throwIfAny();
 
         Instant now = clock.instant();
-        Instant windowStart = Instant.ofEpochSecond(now.getEpochSecond() - now.getEpochSecond() % WINDOW.toSeconds());
+        Instant windowStart = windowStart(now);
         Instant windowEnd = windowStart.plus(WINDOW);
-        String referenceSubject = "ref:" + reference.get().value();
-        String clientSubject =
-                "client:" + hasher.hash(HashPurpose.CLIENT_ADDRESS, clientAddress == null ? "" : clientAddress);
+        String referenceSubject = referenceSubject(reference.get());
+        String clientSubject = clientSubject(clientAddress);
         // The limit holds over the current window and the one before: with fixed windows alone, a
         // guesser could spend the whole allowance just before a boundary and again just after it
         // (seen: 34 of 60 scripted guesses answered across 08:30, with 20 allowed).
@@ -148,6 +151,66 @@ public final class LookupService {
             throw new RequestNotFoundException();
         }
         return found.get();
+    }
+
+    /** Whether failed tries (anyone's) have locked this reference's lookup now. */
+    boolean lockedForReference(ReferenceCode reference) {
+        Instant windowStart = windowStart(clock.instant());
+        String subject = referenceSubject(reference);
+        int[] counts = failedAttempts.counts(List.of(
+                new FailedAttempts.Window(subject, windowStart),
+                new FailedAttempts.Window(subject, windowStart.minus(WINDOW))));
+        return counts[0] + counts[1] >= MAX_FAILURES_PER_REFERENCE;
+    }
+
+    /** Forgets the reference's failed tries (its owner proved they hold the phone on file). */
+    void clearReferenceFailures(ReferenceCode reference) {
+        Instant windowStart = windowStart(clock.instant());
+        String subject = referenceSubject(reference);
+        failedAttempts.clear(List.of(
+                new FailedAttempts.Window(subject, windowStart),
+                new FailedAttempts.Window(subject, windowStart.minus(WINDOW))));
+    }
+
+    /**
+     * The client's own limit, shared with the lookup: a client that failed too often lately is
+     * refused before it may try anything else (an unlock code, say).
+     *
+     * @throws TooManyAttemptsException when this client failed too often lately
+     */
+    void checkClient(String clientAddress) {
+        Instant now = clock.instant();
+        Instant windowStart = windowStart(now);
+        String subject = clientSubject(clientAddress);
+        int[] counts = failedAttempts.counts(List.of(
+                new FailedAttempts.Window(subject, windowStart),
+                new FailedAttempts.Window(subject, windowStart.minus(WINDOW))));
+        if (counts[0] >= MAX_FAILURES_PER_CLIENT || counts[0] + counts[1] >= MAX_FAILURES_PER_CLIENT) {
+            Instant windowEnd = windowStart.plus(WINDOW);
+            throw new TooManyAttemptsException(
+                    Duration.between(now, counts[0] >= MAX_FAILURES_PER_CLIENT ? windowEnd.plus(WINDOW) : windowEnd));
+        }
+    }
+
+    /** Counts one failure against the client (a wrong unlock code, say). */
+    void recordClientFailure(String clientAddress) {
+        Instant windowStart = windowStart(clock.instant());
+        failedAttempts.record(
+                clientSubject(clientAddress),
+                windowStart,
+                windowStart.plus(WINDOW).plus(WINDOW));
+    }
+
+    private static Instant windowStart(Instant now) {
+        return Instant.ofEpochSecond(now.getEpochSecond() - now.getEpochSecond() % WINDOW.toSeconds());
+    }
+
+    private static String referenceSubject(ReferenceCode reference) {
+        return "ref:" + reference.value();
+    }
+
+    private String clientSubject(String clientAddress) {
+        return "client:" + hasher.hash(HashPurpose.CLIENT_ADDRESS, clientAddress == null ? "" : clientAddress);
     }
 
     /** A blank field is a missing one; a present one that does not read as {@code T} is {@code invalid}. */

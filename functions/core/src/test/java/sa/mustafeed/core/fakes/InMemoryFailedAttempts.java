@@ -1,6 +1,7 @@
 package sa.mustafeed.core.fakes;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import sa.mustafeed.core.ports.FailedAttempts;
@@ -17,5 +18,10 @@ public final class InMemoryFailedAttempts implements FailedAttempts {
     @Override
     public void record(String subject, Instant windowStart, Instant discardAfter) {
         counts.merge(subject + "@" + windowStart.getEpochSecond(), 1, Integer::sum);
+    }
+
+    @Override
+    public void clear(List<Window> windows) {
+        windows.forEach(w -> counts.remove(w.subject() + "@" + w.start().getEpochSecond()));
     }
 }
