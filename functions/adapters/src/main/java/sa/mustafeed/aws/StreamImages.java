@@ -32,6 +32,23 @@ public final class StreamImages {
                 : java.util.Optional.empty();
     }
 
+    /** A newly issued unlock code: its reference and nonce (the notifier derives the code). */
+    public record UnlockCodeIssued(sa.mustafeed.core.reference.ReferenceCode reference, String nonce) {}
+
+    /**
+     * The unlock code this image issued, if it is a fresh one ({@code tries} 0: spending a try
+     * changes the item too, and must send nothing; the notifier's filter lets only fresh ones through).
+     */
+    public static java.util.Optional<UnlockCodeIssued> unlockCodeIssued(Map<String, Object> image) {
+        if (!TableKeys.UNLOCK_SORT.equals(stringOf(image.get(RequestItems.SK)))
+                || !(image.get("tries") instanceof Map<?, ?> tries && "0".equals(tries.get("N")))
+                || stringOf(image.get("nonce")).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return TableKeys.unlockReferenceOf(stringOf(image.get(RequestItems.PK)))
+                .map(reference -> new UnlockCodeIssued(reference, stringOf(image.get("nonce"))));
+    }
+
     /**
      * The text of the public reply this change made, if it made one: the new image's latest reply is
      * newer than the old image's.

@@ -275,6 +275,13 @@ public final class TableKeys {
     }
 
     /** The message key of a sent-message record's partition (what the outbox shows). */
+    /** The reference whose unlock code this partition holds, if it is one. */
+    static Optional<ReferenceCode> unlockReferenceOf(String partition) {
+        return partition != null && partition.startsWith(UNLOCK_PREFIX)
+                ? ReferenceCode.parse(partition.substring(UNLOCK_PREFIX.length()))
+                : Optional.empty();
+    }
+
     public static Optional<String> messageKeyOf(String partition) {
         return partition != null && partition.startsWith(MESSAGE_PREFIX)
                 ? Optional.of(partition.substring(MESSAGE_PREFIX.length()))

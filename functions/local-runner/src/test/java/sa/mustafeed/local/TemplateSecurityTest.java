@@ -39,12 +39,15 @@ class TemplateSecurityTest {
                             "dynamodb:Query",
                             "dynamodb:UpdateItem",
                             "secretsmanager:GetSecretValue"),
-            // Query of one request partition; BatchGetItem + UpdateItem (ADD) of RATE# counters.
+            // Query of one request partition; BatchGetItem + UpdateItem (ADD) + DeleteItem of RATE#
+            // counters; DynamoDbUnlockCodes (conditional PutItem, UpdateItem, DeleteItem of UNLOCK#).
             "LookupRequestFunction",
                     Set.of(
                             "dynamodb:BatchGetItem",
                             "dynamodb:Query",
                             "dynamodb:UpdateItem",
+                            "dynamodb:PutItem",
+                            "dynamodb:DeleteItem",
                             "secretsmanager:GetSecretValue"),
             // DynamoDbCaseRepository (transactions of Update + Put + ConditionCheck, Query of indexes,
             // BatchGetItem of a national-ID search's hits, DeleteItem of the beneficiary's preferences
@@ -118,7 +121,8 @@ class TemplateSecurityTest {
 
     /** Table actions a function may only take on partitions it owns (dynamodb:LeadingKeys). */
     private static final Map<String, Set<String>> PINNED_TO_OWN_PARTITIONS = Map.of(
-            "LookupRequestFunction", Set.of("dynamodb:BatchGetItem", "dynamodb:UpdateItem"),
+            "LookupRequestFunction",
+                    Set.of("dynamodb:BatchGetItem", "dynamodb:UpdateItem", "dynamodb:PutItem", "dynamodb:DeleteItem"),
             "StaffApiFunction", Set.of("dynamodb:DeleteItem"),
             "SubmitRequestFunction", Set.of("dynamodb:UpdateItem"),
             "SurveyFunction",
@@ -306,12 +310,30 @@ class TemplateSecurityTest {
                 // saved reply, pinned to those partitions (theStaffFunctionsDeletes_...).
                 // The survey function's withdrawal of an anonymous answer's follow-up, likewise pinned
                 // (theSurveyFunctionsDeletes_reachOnlyFollowUps).
-                boolean erasure = (function.equals("StaffApiFunction") || function.equals("SurveyFunction"))
+                // The lookup's, of a used unlock code and the counters it clears, pinned to RATE# and
+                // UNLOCK# (theLookupsDeletes_reachOnlyCountersAndUnlockCodes).
+                boolean erasure = (function.equals("StaffApiFunction")
+                                || function.equals("SurveyFunction")
+                                || function.equals("LookupRequestFunction"))
                         && action.equals("dynamodb:DeleteItem");
                 assertFalse(NEVER.contains(action) && !erasure, function + " is granted " + action);
             }
             assertEquals(new TreeSet<>(used), granted, function + ": granted actions differ from those its code uses");
         });
+    }
+
+    @Test
+    void theLookupsDeletes_reachOnlyCountersAndUnlockCodes() {
+        List<Statement> deletes = statements("LookupRequestFunction").stream()
+                .filter(s -> s.actions().contains("dynamodb:DeleteItem"))
+                .toList();
+        assertEquals(2, deletes.size());
+        for (Statement s : deletes) {
+            Map<?, ?> like = (Map<?, ?>) s.condition().get("ForAllValues:StringLike");
+            assertNotNull(like, s.sid());
+            List<?> keys = (List<?>) like.get("dynamodb:LeadingKeys");
+            assertTrue(List.of(List.of("RATE#*"), List.of("UNLOCK#*")).contains(keys), s.sid() + ": " + keys);
+        }
     }
 
     @Test
@@ -329,6 +351,32 @@ class TemplateSecurityTest {
     }
 
     private static final List<String> REACH_ONLY = List.of("PK", "SK", "reachedVersion", "notReachedVersion");
+    private static final List<String> PHONE_ONLY = List.of("PK", "SK", "mobile", "language");
+
+    /**
+     * The data-plane grants an outside test found unpinned (issue 18, item 5): the submit's puts and
+     * its one read by key, the lookup's Query and the submit's index queries each name the
+     * partitions they use, never the whole table.
+     */
+    @Test
+    void thePublicFunctionsDataPlaneGrants_namePartitionsTheyUse() {
+        Map<String, Map<String, List<String>>> expected = Map.of(
+                "SubmitRequestFunction",
+                        Map.of(
+                                "dynamodb:PutItem", List.of("REQ#*", "IDEM#*"),
+                                "dynamodb:GetItem", List.of("IDEM#*"),
+                                "dynamodb:Query", List.of("BEN#*", "NID#*")),
+                "LookupRequestFunction", Map.of("dynamodb:Query", List.of("REQ#*")));
+        expected.forEach((function, byAction) -> byAction.forEach((action, keys) -> {
+            List<Statement> granting = statements(function).stream()
+                    .filter(st -> st.actions().contains(action))
+                    .toList();
+            assertEquals(1, granting.size(), function + " " + action + ": one statement grants it");
+            Map<?, ?> like = (Map<?, ?>) granting.getFirst().condition().get("ForAllValues:StringLike");
+            assertNotNull(like, function + " " + action + " not limited by dynamodb:LeadingKeys");
+            assertEquals(keys, like.get("dynamodb:LeadingKeys"), function + " " + action);
+        }));
+    }
 
     @Test
     void tableWritesOfTheSideFunctions_arePinnedToTheirOwnPartitions() {
@@ -342,9 +390,12 @@ class TemplateSecurityTest {
                                 function + "/" + s.sid() + ": " + action + " not limited by dynamodb:LeadingKeys");
                         List<?> keys = (List<?>) like.get("dynamodb:LeadingKeys");
                         // A request item only through the two reach numbers (the test above holds those).
-                        boolean reachOnly = REACH_ONLY.equals(
-                                ((Map<?, ?>) s.condition().getOrDefault("ForAllValues:StringEquals", Map.of()))
-                                        .get("dynamodb:Attributes"));
+                        Object attributes = ((Map<?, ?>)
+                                        s.condition().getOrDefault("ForAllValues:StringEquals", Map.of()))
+                                .get("dynamodb:Attributes");
+                        // or, for the notifier's GetItem only, the phone on file and its language
+                        boolean reachOnly = REACH_ONLY.equals(attributes)
+                                || action.equals("dynamodb:GetItem") && PHONE_ONLY.equals(attributes);
                         assertTrue(
                                 keys != null
                                         && !keys.isEmpty()

@@ -16,6 +16,7 @@ import sa.mustafeed.aws.AwsClients;
 import sa.mustafeed.aws.Config;
 import sa.mustafeed.aws.DynamoDbContactPreferences;
 import sa.mustafeed.aws.DynamoDbDeliveryLog;
+import sa.mustafeed.aws.DynamoDbRequestContacts;
 import sa.mustafeed.aws.DynamoDbSentMessages;
 import sa.mustafeed.aws.DynamoDbSurveyStore;
 import sa.mustafeed.aws.FunctionResources;
@@ -24,11 +25,15 @@ import sa.mustafeed.aws.SqsUndeliveredMessages;
 import sa.mustafeed.aws.StreamImages;
 import sa.mustafeed.core.errors.DeliveryFailedException;
 import sa.mustafeed.core.errors.StorageUnavailableException;
+import sa.mustafeed.core.errors.UndeliverableException;
 import sa.mustafeed.core.notification.MessageRenderer;
 import sa.mustafeed.core.notification.NotificationService;
 import sa.mustafeed.core.notification.RequestChange;
+import sa.mustafeed.core.notification.UnlockCodeSender;
+import sa.mustafeed.core.ports.TextMessages;
 import sa.mustafeed.core.request.LocalizedText;
 import sa.mustafeed.core.request.ServiceRequest;
+import sa.mustafeed.core.request.UnlockCodes;
 import sa.mustafeed.core.survey.SurveyOffers;
 import sa.mustafeed.core.survey.SurveyTokens;
 import sa.mustafeed.http.Json;
@@ -43,15 +48,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class NotifyHandler implements RequestStreamHandler {
     private final NotificationService notifications;
+    private final UnlockCodeSender unlockCodes;
 
     /** Used by Lambda: builds the clients and reads every template once per cold start. */
     public NotifyHandler() {
         this(wire());
     }
 
-    NotifyHandler(NotificationService notifications) {
-        this.notifications = notifications;
+    NotifyHandler(Services services) {
+        this.notifications = services.notifications();
+        this.unlockCodes = services.unlockCodes();
     }
+
+    /** What the stream's records are for: messages about requests, and unlock codes. */
+    record Services(NotificationService notifications, UnlockCodeSender unlockCodes) {}
 
     @Override
     @SuppressWarnings("unchecked")
@@ -62,6 +72,26 @@ public final class NotifyHandler implements RequestStreamHandler {
             Map<String, Object> stream = (Map<String, Object>) ((Map<String, Object>) raw).get("dynamodb");
             Map<String, Object> newImage = (Map<String, Object>) stream.get("NewImage");
             if (newImage == null) {
+                continue;
+            }
+            Optional<StreamImages.UnlockCodeIssued> unlock = StreamImages.unlockCodeIssued(newImage);
+            if (unlock.isPresent()) {
+                try {
+                    logUnlock(
+                            "INFO",
+                            unlock.get(),
+                            unlockCodes
+                                    .send(unlock.get().reference(), unlock.get().nonce())
+                                    .name(),
+                            null);
+                } catch (DeliveryFailedException | StorageUnavailableException retryLater) {
+                    logUnlock("WARN", unlock.get(), "RETRY", retryLater.getMessage());
+                    failures.add(Map.of("itemIdentifier", String.valueOf(stream.get("SequenceNumber"))));
+                    break;
+                } catch (UndeliverableException refused) {
+                    // The number is refused for good: the owner waits the lock out, or calls.
+                    logUnlock("WARN", unlock.get(), "UNDELIVERABLE", refused.getMessage());
+                }
                 continue;
             }
             Optional<String> fallback = StreamImages.fallbackAskedFor(newImage);
@@ -116,20 +146,44 @@ public final class NotifyHandler implements RequestStreamHandler {
                 .print();
     }
 
-    private static NotificationService wire() {
+    /** The reference and outcome only: never the code, the nonce or the phone. */
+    private static void logUnlock(String level, StreamImages.UnlockCodeIssued issued, String outcome, String error) {
+        LogLine.of(level, "unlock-code")
+                .with("reference", issued.reference().display())
+                .with("outcome", outcome)
+                .with("error", error)
+                .print();
+    }
+
+    private static Services wire() {
         return wire(Optional.empty());
     }
 
     /** As Lambda wires it; tests point SNS elsewhere (a closed port) to see a failed send end in the DLQ. */
-    static NotificationService wire(Optional<java.net.URI> smsEndpoint) {
+    static Services wire(Optional<java.net.URI> smsEndpoint) {
         FunctionResources aws = FunctionResources.fromEnvironment();
         SdkHttpClient http = AwsClients.httpClient();
         DynamoDbClient dynamoDb = aws.dynamoDb();
         String table = aws.tableName();
+        TextMessages sms = MessagingProviders.textMessages(http, smsEndpoint);
+        MessageRenderer renderer = new MessageRenderer(new ClasspathMessageTemplates());
+        return new Services(
+                notifications(aws, http, dynamoDb, table, sms, renderer),
+                new UnlockCodeSender(
+                        new DynamoDbRequestContacts(dynamoDb, table), sms, renderer, new UnlockCodes(aws.hasher())));
+    }
+
+    private static NotificationService notifications(
+            FunctionResources aws,
+            SdkHttpClient http,
+            DynamoDbClient dynamoDb,
+            String table,
+            TextMessages sms,
+            MessageRenderer renderer) {
         return new NotificationService(
-                new MessageRenderer(new ClasspathMessageTemplates()),
+                renderer,
                 new NotificationService.Channels(
-                        MessagingProviders.textMessages(http, smsEndpoint),
+                        sms,
                         MessagingProviders.whatsApp(http),
                         new SesMailer(AwsClients.sesV2(http, Optional.empty()), Config.required("SENDER_EMAIL")),
                         new DynamoDbSentMessages(dynamoDb, table),

@@ -24,6 +24,8 @@ class ClasspathMessageTemplatesTest {
                     "https://d1a2b3c4d5e6f7.cloudfront.net/en/survey/?t=AbCdEfGhIjK.MHF5Q2N7.tj3k2p.AbCdEfGhIjKlMnOp"),
             Map.entry("association", "جمعية تمكين لذوي الإعاقة"),
             Map.entry("reference", "MHF5-Q2N7"),
+            Map.entry("code", "482913"),
+            Map.entry("minutes", "10"),
             Map.entry("status", "بانتظار استكمال من المستفيد"),
             Map.entry("category", "تسجيل مستفيد جديد"),
             Map.entry("trackUrl", "https://d1a2b3c4d5e6f7.cloudfront.net/en/track/?ref=MHF5-Q2N7"),
@@ -113,6 +115,9 @@ class ClasspathMessageTemplatesTest {
                 .append("language below; a changed text must be approved again before it is sent. Parameters are\n")
                 .append("filled in this order; the sample values are what Meta's review asks for.\n");
         for (MessageKind kind : MessageKind.values()) {
+            if (!kind.sentByWhatsApp()) {
+                continue;
+            }
             md.append("\n## `").append(kind.whatsAppTemplateName()).append("`\n");
             for (Language language : Language.values()) {
                 String body =

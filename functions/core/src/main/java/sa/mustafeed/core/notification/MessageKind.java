@@ -15,7 +15,9 @@ public enum MessageKind {
     /** Completed, with the link to the satisfaction survey. */
     COMPLETED_WITH_SURVEY("completed-survey", "survey"),
     /** Staff answered the beneficiary publicly (the answer to an inquiry, a question about the request). */
-    REPLY("reply", "reply");
+    REPLY("reply", "reply"),
+    /** The one-time code that reopens a lookup someone else locked (always SMS, to the phone on file). */
+    UNLOCK_CODE("unlock-code", "unlock");
 
     private final String templateName;
     private final String purpose;
@@ -40,6 +42,14 @@ public enum MessageKind {
 
     public String purposeLabelKey() {
         return "message." + purpose;
+    }
+
+    /**
+     * False for the unlock code: it goes by SMS alone (it proves the phone on file), so no WhatsApp
+     * template is submitted for it.
+     */
+    public boolean sentByWhatsApp() {
+        return this != UNLOCK_CODE;
     }
 
     /** The name of the approved WhatsApp template for this kind (one per language, same name). */
