@@ -126,6 +126,67 @@ class NotificationFlowIT {
         assertEquals(1, outboxFor(reference).size(), "and only one");
     }
 
+    private static HttpResponse<String> post(String path, Map<String, Object> body) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Issue 18, item 7: five wrong tries by anyone who knows a reference locked its owner out, with
+     * no way back in for a quarter hour. Now the owner asks for a code; it reaches the phone on file
+     * through the stream and the notifier (filtered to fresh codes: spending a try sends nothing),
+     * and opens the lookup again. A wrong code does not.
+     */
+    @Test
+    void aLookupLockedByAGuesser_isReopenedByItsOwner_withTheCodeSentToThePhoneOnFile() throws Exception {
+        String reference = submit("0501112266", "sms", "");
+        assertEquals(1, awaitOutbox(reference, 1, Duration.ofSeconds(3)).size(), "the confirmation");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(
+                    404,
+                    post("/requests/lookup", Map.of("reference", reference, "mobileLast4", "0000"))
+                            .statusCode());
+        }
+        Map<String, Object> owner = Map.of("reference", reference, "mobileLast4", "2266");
+        assertEquals(429, post("/requests/lookup", owner).statusCode(), "the owner is locked out");
+
+        HttpResponse<String> asked = post("/requests/unlock-code", Map.of("reference", reference));
+        assertEquals(202, asked.statusCode(), asked.body());
+        List<Map<String, Object>> messages = awaitOutbox(reference, 2, Duration.ofSeconds(5));
+        assertEquals(2, messages.size(), "the code's SMS: " + messages);
+        var sixDigits = java.util.regex.Pattern.compile("(?<![0-9])[0-9]{6}(?![0-9])");
+        Map<String, Object> codeSms = messages.stream()
+                .filter(m -> sixDigits.matcher(String.valueOf(m.get("body"))).find())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no six-digit code in " + messages));
+        assertEquals("sms", codeSms.get("channel"));
+        assertEquals("+9665••••••66", codeSms.get("to"));
+        var digits = sixDigits.matcher(String.valueOf(codeSms.get("body")));
+        assertTrue(digits.find());
+        String code = digits.group();
+        String wrong = code.equals("000000") ? "000001" : "000000";
+
+        HttpResponse<String> refused = post("/requests/unlock", Map.of("reference", reference, "code", wrong));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("unlock_code_rejected"), refused.body());
+        HttpResponse<String> opened = post("/requests/unlock", Map.of("reference", reference, "code", code));
+        assertEquals(200, opened.statusCode(), opened.body());
+        assertTrue(opened.body().contains("\"reference\":\"" + reference + "\""), opened.body());
+        assertEquals(200, post("/requests/lookup", owner).statusCode(), "the lookup is open again");
+
+        // Spending a try changed the code's item: the stream filter let no second SMS through, and
+        // asking again while the lookup is open sends nothing either.
+        assertEquals(
+                202,
+                post("/requests/unlock-code", Map.of("reference", reference)).statusCode());
+        Thread.sleep(800);
+        assertEquals(2, outboxFor(reference).size(), "no further SMS");
+    }
+
     @Test
     void anEmailPreference_getsTheConfirmationByEmail() throws Exception {
         String reference = submit("0501112244", "email", "sara@example.org");
