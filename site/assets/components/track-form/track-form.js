@@ -1,5 +1,6 @@
 // Tracking page: reference + last 4 mobile digits (or, for a request sent without a name, its
-// tracking code) → status and timeline.
+// tracking code) → status and timeline. After a 429 (anyone who knows a reference can spend its
+// tries), the owner asks for a code by SMS to the phone on file and opens the request with it.
 import { t, pick } from '../../js/i18n.js';
 import { validateLookup, normaliseReference, normaliseTrackingCode, toAsciiDigits } from '../../js/validate.js';
 import { postJson } from '../../js/api.js';
@@ -14,8 +15,14 @@ export default function trackForm($form) {
   const $result = document.querySelector('[data-result]');
   const $reference = $form.elements.reference;
   const $byCode = $form.elements.byCode;
+  const $unlock = document.querySelector('[data-unlock]');
+  const $unlockForm = $unlock.querySelector('[data-unlock-form]');
+  const $unlockStatus = $unlock.querySelector('[data-unlock-status]');
+  const $unlockSend = $unlock.querySelector('[data-unlock-send]');
   let sending = false;
+  let lastQuery = null;
   $form.noValidate = true;
+  $unlockForm.noValidate = true;
 
   // "I sent it without my name": the tracking code stands where the mobile's digits would.
   const syncProof = () => {
@@ -53,10 +60,11 @@ export default function trackForm($form) {
     const res = await postJson('/requests/lookup', body);
     setBusy($form, $submit, false);
     sending = false;
+    lastQuery = body;
 
     if (res.status === 200 && res.data) {
-      render(res.data);
-      document.dispatchEvent(new CustomEvent('mf:lookup', { detail: { ...body, reference: res.data.reference, data: res.data } }));
+      $unlock.hidden = true;
+      opened(res.data);
       return;
     }
     $result.hidden = true;
@@ -72,10 +80,83 @@ export default function trackForm($form) {
     }
     if (res.status === 429) {
       showErrors($form, $summary, [{ code: 'too_many', message: t.tooMany.replace('{m}', t.minutes(retryMinutes(res.retryAfter))) }]);
+      offerUnlock();
       return;
     }
     const list = Array.isArray(res.data?.errors) && res.data.errors.length ? res.data.errors : [{ code: 'server' }];
     showErrors($form, $summary, list);
+  });
+
+  function opened(data) {
+    render(data);
+    document.dispatchEvent(new CustomEvent('mf:lookup', { detail: { ...lastQuery, reference: data.reference, data } }));
+  }
+
+  // The lock is the reference's, not the visitor's: a named request's owner can get back in with a
+  // code sent to the phone on file. An anonymous request has no phone: say so, and how long to wait.
+  function offerUnlock() {
+    const anonymous = $byCode.checked;
+    for (const $n of $unlock.querySelectorAll('[data-unlock-named]')) $n.hidden = anonymous;
+    $unlock.querySelector('[data-unlock-anonymous]').hidden = !anonymous;
+    $unlockStatus.hidden = true;
+    $unlockForm.hidden = true;
+    $unlock.hidden = false;
+  }
+
+  $unlockSend.addEventListener('click', async () => {
+    if (sending || !lastQuery) return;
+    sending = true;
+    setBusy($unlock, $unlockSend, true, t.unlockSending);
+    const res = await postJson('/requests/unlock-code', { reference: lastQuery.reference });
+    setBusy($unlock, $unlockSend, false);
+    sending = false;
+    if (res.status === 202) {
+      // The same words whether or not a code went out: the API does not say, so neither does the page.
+      $unlockStatus.textContent = t.unlockSent.replace('{m}', t.minutes(res.data?.validForMinutes ?? 10));
+      $unlockStatus.hidden = false;
+      $unlockForm.hidden = false;
+      $unlockForm.elements.code.focus();
+      return;
+    }
+    $unlockStatus.textContent = t.unlockFailed;
+    $unlockStatus.hidden = false;
+    $unlockStatus.focus();
+  });
+
+  $unlockForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (sending || !lastQuery) return;
+    const code = normaliseTrackingCode($unlockForm.elements.code.value);
+    if (!code) {
+      showErrors($unlockForm, $summary, [{ field: 'code', code: 'invalid_unlock_code' }]);
+      return;
+    }
+    clearErrors($unlockForm, $summary);
+    clearErrors($form, $summary);
+    sending = true;
+    const $open = $unlockForm.querySelector('[type="submit"]');
+    setBusy($unlockForm, $open, true, t.searching);
+    const res = await postJson('/requests/unlock', { reference: lastQuery.reference, code });
+    setBusy($unlockForm, $open, false);
+    sending = false;
+    if (res.status === 200 && res.data) {
+      $unlock.hidden = true;
+      $unlockForm.reset();
+      opened(res.data);
+      return;
+    }
+    if (res.status === 429) {
+      showErrors($unlockForm, $summary, [{ code: 'too_many', message: t.tooMany.replace('{m}', t.minutes(retryMinutes(res.retryAfter))) }]);
+      return;
+    }
+    if (res.status === 0 || res.status >= 500) {
+      $unlockStatus.textContent = t.lookupFailed;
+      $unlockStatus.hidden = false;
+      $unlockStatus.focus();
+      return;
+    }
+    const list = Array.isArray(res.data?.errors) && res.data.errors.length ? res.data.errors : [{ code: 'server' }];
+    showErrors($unlockForm, $summary, list);
   });
 
   // After a document or message is sent, track-reply reads the lookup again: redraw without moving focus.
