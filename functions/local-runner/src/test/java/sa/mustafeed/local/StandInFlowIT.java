@@ -136,6 +136,37 @@ class StandInFlowIT {
         }
     }
 
+    /**
+     * A number Unifonic refuses for good (its published "invalid destination" answer): the message is
+     * parked, never retried, and the request item says its person was not reached, so staff see it
+     * in the queue and phone them.
+     */
+    @Test
+    void aNumberUnifonicRefuses_marksTheRequestNotReached() throws Exception {
+        String reference = submit("0501230001", "sms");
+        var dynamoDb = sa.mustafeed.aws.AwsClients.dynamoDb(
+                sa.mustafeed.aws.AwsClients.httpClient(), Optional.of(MotoServer.endpoint()));
+        var key = Map.of(
+                "PK",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                "REQ#" + reference.replace("-", "")),
+                "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("META"));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = Map.of();
+        while (Instant.now().isBefore(deadline) && !item.containsKey("notReachedVersion")) {
+            Thread.sleep(200);
+            item = dynamoDb.getItem(g ->
+                            g.tableName("stand-in-it-RequestsTable").key(key).consistentRead(true))
+                    .item();
+        }
+        assertEquals(
+                "1",
+                item.get("notReachedVersion") == null
+                        ? null
+                        : item.get("notReachedVersion").n(),
+                item.toString());
+    }
+
     @Test
     void aWhatsAppChoice_goesAsATemplateThroughTheWhatsAppStandIn() throws Exception {
         String reference = submit("0501234568", "whatsapp");
