@@ -234,6 +234,40 @@ class DocumentsFlowIT {
         assertEquals("300", query((String) link.get("url")).get("X-Amz-Expires"));
     }
 
+    /**
+     * A letter that arrived by post, scanned and attached by staff: the same presigned upload and
+     * confirmation, recorded as theirs (a staff entry leaves the request's "from the beneficiary"
+     * marks alone: the transaction only checks that the request exists, DocumentsFunction's one
+     * ConditionCheckItem).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void staffAttachAScannedLetter_recordedAsTheirs() throws Exception {
+        String token = token();
+        String reference = submit("0501113355");
+        HttpResponse<String> started = api.send(
+                "POST",
+                "/staff/requests/" + reference + "/documents/uploads",
+                Json.write(Map.of("name", "خطاب بريدي.pdf", "contentType", "application/pdf", "size", PDF.length)),
+                token);
+        assertEquals(201, started.statusCode(), started.body());
+        Map<String, Object> slot = json(started);
+        assertEquals(200, put(slot, PDF).statusCode());
+
+        HttpResponse<String> confirmed = api.send(
+                "POST",
+                "/staff/requests/" + reference + "/documents/" + slot.get("documentId") + "/confirm",
+                null,
+                token);
+        assertEquals(201, confirmed.statusCode(), confirmed.body());
+        List<Map<String, Object>> listed = (List<Map<String, Object>>)
+                json(api.send("GET", "/staff/requests/" + reference + "/documents", null, token))
+                        .get("documents");
+        assertEquals(1, listed.size());
+        assertEquals("خطاب بريدي.pdf", listed.getFirst().get("name"));
+        assertTrue(!"beneficiary".equals(listed.getFirst().get("by")), listed.toString());
+    }
+
     @Test
     void aFileThatIsNotWhatItSays_isRefusedAndRemoved() throws Exception {
         String reference = submit("0501113355");
