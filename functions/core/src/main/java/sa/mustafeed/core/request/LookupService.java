@@ -214,7 +214,7 @@ public final class LookupService {
     }
 
     /** A blank field is a missing one; a present one that does not read as {@code T} is {@code invalid}. */
-    private static <T> Optional<T> required(
+    static <T> Optional<T> required(
             FieldErrors errors, String field, String typed, Function<String, Optional<T>> read, ErrorCode invalid) {
         if (typed == null || typed.isBlank()) {
             errors.add(field, ErrorCode.REQUIRED);

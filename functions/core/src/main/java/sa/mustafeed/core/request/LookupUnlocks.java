@@ -61,8 +61,10 @@ public final class LookupUnlocks {
      */
     public boolean requestCode(UnlockQuery query) {
         FieldErrors errors = new FieldErrors(query.shapeErrors(), "reference");
-        Optional<ReferenceCode> parsed =
-                errors.readable("reference") ? parseReference(query.reference(), errors) : Optional.empty();
+        Optional<ReferenceCode> parsed = errors.readable("reference")
+                ? LookupService.required(
+                        errors, "reference", query.reference(), ReferenceCode::parse, ErrorCode.INVALID_REFERENCE)
+                : Optional.empty();
         errors.throwIfAny();
         ReferenceCode reference = parsed.get();
         if (!lookups.lockedForReference(reference)) {
@@ -89,9 +91,14 @@ public final class LookupUnlocks {
      */
     public LookupResult unlock(UnlockQuery query, String clientAddress) {
         FieldErrors errors = new FieldErrors(query.shapeErrors(), "reference", "code");
-        Optional<ReferenceCode> parsed =
-                errors.readable("reference") ? parseReference(query.reference(), errors) : Optional.empty();
-        Optional<String> code = errors.readable("code") ? parseCode(query.code(), errors) : Optional.empty();
+        Optional<ReferenceCode> parsed = errors.readable("reference")
+                ? LookupService.required(
+                        errors, "reference", query.reference(), ReferenceCode::parse, ErrorCode.INVALID_REFERENCE)
+                : Optional.empty();
+        Optional<String> code = errors.readable("code")
+                ? LookupService.required(
+                        errors, "code", query.code(), TrackingCodes::parse, ErrorCode.INVALID_UNLOCK_CODE)
+                : Optional.empty();
         errors.throwIfAny();
         ReferenceCode reference = parsed.get();
         lookups.checkClient(clientAddress);
@@ -107,29 +114,5 @@ public final class LookupUnlocks {
                 .findWithTimeline(reference)
                 // Erased between the code's issue and its use: nothing left to show.
                 .orElseThrow(UnlockCodeRejectedException::new));
-    }
-
-    private static Optional<String> parseCode(String typed, FieldErrors errors) {
-        if (typed == null || typed.isBlank()) {
-            errors.add("code", ErrorCode.REQUIRED);
-            return Optional.empty();
-        }
-        Optional<String> code = TrackingCodes.parse(typed);
-        if (code.isEmpty()) {
-            errors.add("code", ErrorCode.INVALID_UNLOCK_CODE);
-        }
-        return code;
-    }
-
-    private static Optional<ReferenceCode> parseReference(String typed, FieldErrors errors) {
-        if (typed == null || typed.isBlank()) {
-            errors.add("reference", ErrorCode.REQUIRED);
-            return Optional.empty();
-        }
-        Optional<ReferenceCode> reference = ReferenceCode.parse(typed);
-        if (reference.isEmpty()) {
-            errors.add("reference", ErrorCode.INVALID_REFERENCE);
-        }
-        return reference;
     }
 }
