@@ -356,7 +356,7 @@ class TemplateSecurityTest {
     /**
      * The data-plane grants an outside test found unpinned (issue 18, item 5): the submit's puts and
      * its one read by key, the lookup's Query and the submit's index queries each name the
-     * partitions they use, never the whole table.
+     * partitions they use, never the whole table; and the staff function's item reads and writes.
      */
     @Test
     void thePublicFunctionsDataPlaneGrants_namePartitionsTheyUse() {
@@ -366,7 +366,34 @@ class TemplateSecurityTest {
                                 "dynamodb:PutItem", List.of("REQ#*", "IDEM#*"),
                                 "dynamodb:GetItem", List.of("IDEM#*"),
                                 "dynamodb:Query", List.of("BEN#*", "NID#*")),
-                "LookupRequestFunction", Map.of("dynamodb:Query", List.of("REQ#*")));
+                "LookupRequestFunction", Map.of("dynamodb:Query", List.of("REQ#*")),
+                // Read from every adapter the staff API wires: never RATE#, UNLOCK#, DLV# or a
+                // survey cooldown; MSG#, SURVEY# and ANSWER# only for erasure's updates.
+                "StaffApiFunction",
+                        Map.of(
+                                "dynamodb:GetItem",
+                                        List.of("REQ#*", "IDEM#*", "STAFFDIR", "SAVEDREPLY", "SURVEY#*", "FOLLOWUP#*"),
+                                "dynamodb:PutItem",
+                                        List.of(
+                                                "REQ#*",
+                                                "REGBY#*",
+                                                "IDEM#*",
+                                                "STAFFDIR",
+                                                "SAVEDREPLY",
+                                                "KIOSK",
+                                                "AUDIT#*",
+                                                "FOLLOWUPAGG#*"),
+                                "dynamodb:UpdateItem",
+                                        List.of(
+                                                "REQ#*",
+                                                "SVCAGG#*",
+                                                "KIOSK",
+                                                "FOLLOWUP#*",
+                                                "PREF#*",
+                                                "MSG#*",
+                                                "SURVEY#*",
+                                                "ANSWER#*"),
+                                "dynamodb:ConditionCheckItem", List.of("REQ#*")));
         expected.forEach((function, byAction) -> byAction.forEach((action, keys) -> {
             List<Statement> granting = statements(function).stream()
                     .filter(st -> st.actions().contains(action))
