@@ -61,10 +61,7 @@ public final class LookupUnlocks {
      */
     public boolean requestCode(UnlockQuery query) {
         FieldErrors errors = new FieldErrors(query.shapeErrors(), "reference");
-        Optional<ReferenceCode> parsed = errors.readable("reference")
-                ? LookupService.required(
-                        errors, "reference", query.reference(), ReferenceCode::parse, ErrorCode.INVALID_REFERENCE)
-                : Optional.empty();
+        Optional<ReferenceCode> parsed = reference(query, errors);
         errors.throwIfAny();
         ReferenceCode reference = parsed.get();
         if (!lookups.lockedForReference(reference)) {
@@ -91,10 +88,7 @@ public final class LookupUnlocks {
      */
     public LookupResult unlock(UnlockQuery query, String clientAddress) {
         FieldErrors errors = new FieldErrors(query.shapeErrors(), "reference", "code");
-        Optional<ReferenceCode> parsed = errors.readable("reference")
-                ? LookupService.required(
-                        errors, "reference", query.reference(), ReferenceCode::parse, ErrorCode.INVALID_REFERENCE)
-                : Optional.empty();
+        Optional<ReferenceCode> parsed = reference(query, errors);
         Optional<String> code = errors.readable("code")
                 ? LookupService.required(
                         errors, "code", query.code(), TrackingCodes::parse, ErrorCode.INVALID_UNLOCK_CODE)
@@ -114,5 +108,13 @@ public final class LookupUnlocks {
                 .findWithTimeline(reference)
                 // Erased between the code's issue and its use: nothing left to show.
                 .orElseThrow(UnlockCodeRejectedException::new));
+    }
+
+    /** The reference as the lookup reads it, unless the parser refused it already. */
+    private static Optional<ReferenceCode> reference(UnlockQuery query, FieldErrors errors) {
+        return errors.readable("reference")
+                ? LookupService.required(
+                        errors, "reference", query.reference(), ReferenceCode::parse, ErrorCode.INVALID_REFERENCE)
+                : Optional.empty();
     }
 }
