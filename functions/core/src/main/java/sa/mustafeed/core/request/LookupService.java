@@ -157,9 +157,7 @@ public final class LookupService {
     boolean lockedForReference(ReferenceCode reference) {
         Instant windowStart = windowStart(clock.instant());
         String subject = referenceSubject(reference);
-        int[] counts = failedAttempts.counts(List.of(
-                new FailedAttempts.Window(subject, windowStart),
-                new FailedAttempts.Window(subject, windowStart.minus(WINDOW))));
+        int[] counts = failedAttempts.counts(currentAndPrevious(subject, windowStart));
         return counts[0] + counts[1] >= MAX_FAILURES_PER_REFERENCE;
     }
 
@@ -167,9 +165,7 @@ public final class LookupService {
     void clearReferenceFailures(ReferenceCode reference) {
         Instant windowStart = windowStart(clock.instant());
         String subject = referenceSubject(reference);
-        failedAttempts.clear(List.of(
-                new FailedAttempts.Window(subject, windowStart),
-                new FailedAttempts.Window(subject, windowStart.minus(WINDOW))));
+        failedAttempts.clear(currentAndPrevious(subject, windowStart));
     }
 
     /**
@@ -182,9 +178,7 @@ public final class LookupService {
         Instant now = clock.instant();
         Instant windowStart = windowStart(now);
         String subject = clientSubject(clientAddress);
-        int[] counts = failedAttempts.counts(List.of(
-                new FailedAttempts.Window(subject, windowStart),
-                new FailedAttempts.Window(subject, windowStart.minus(WINDOW))));
+        int[] counts = failedAttempts.counts(currentAndPrevious(subject, windowStart));
         if (counts[0] >= MAX_FAILURES_PER_CLIENT || counts[0] + counts[1] >= MAX_FAILURES_PER_CLIENT) {
             Instant windowEnd = windowStart.plus(WINDOW);
             throw new TooManyAttemptsException(
@@ -199,6 +193,13 @@ public final class LookupService {
                 clientSubject(clientAddress),
                 windowStart,
                 windowStart.plus(WINDOW).plus(WINDOW));
+    }
+
+    /** The two windows a limit holds over (see {@link #check}): the current one and the one before. */
+    private static List<FailedAttempts.Window> currentAndPrevious(String subject, Instant windowStart) {
+        return List.of(
+                new FailedAttempts.Window(subject, windowStart),
+                new FailedAttempts.Window(subject, windowStart.minus(WINDOW)));
     }
 
     private static Instant windowStart(Instant now) {

@@ -19,7 +19,6 @@ import sa.mustafeed.core.reference.ReferenceCode;
 public final class UnlockCodes {
     public static final int LENGTH = TrackingCodes.LENGTH;
     private static final int SPACE = 1_000_000;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeyedHasher hasher;
 
@@ -27,10 +26,18 @@ public final class UnlockCodes {
         this.hasher = Objects.requireNonNull(hasher);
     }
 
+    /**
+     * Built on first use, never at init: a generator seeded before a SnapStart snapshot would be
+     * shared by every environment restored from it, and init stays free of the seeding.
+     */
+    private static final class Entropy {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
+
     /** A fresh nonce: 128 random bits, URL-safe text. */
     public static String newNonce() {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        Entropy.RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
