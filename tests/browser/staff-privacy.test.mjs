@@ -42,7 +42,11 @@ for (const [prefix, lang] of [['', 'ar'], ['/en', 'en']]) {
     const name = lang === 'ar' ? 'هند الزهراني' : 'Hind Alzahrani';
     const reference = await register(page, token, mobile, name);
 
-    assert.ok(await page.locator(`.mf-nav a[href="${prefix}/staff/privacy/"]`).isVisible(), 'managers see the link');
+    // The nav shows the manager's links once it has read the signed-in role: wait for it, not a snapshot
+    // of the page (isVisible() does not wait, and lost that race once on a loaded CI machine).
+    const $privacyLink = page.locator(`.mf-nav a[href="${prefix}/staff/privacy/"]`);
+    await $privacyLink.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+    assert.ok(await $privacyLink.isVisible(), 'managers see the link');
     await page.goto(url(`${prefix}/staff/privacy/`), { waitUntil: 'networkidle' });
     await page.locator('[data-privacy]:not([hidden])').waitFor();
     await assertAccessible(assert, page, `privacy page (${lang})`);
